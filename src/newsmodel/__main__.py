@@ -1,0 +1,7 @@
+"""
+Run the command line: ``python -m newsmodel``.
+"""
+
+from newsmodel.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,248 @@
+"""
+A strict cattrs converter for the model, and readable errors from it.
+
+cattrs is lenient by default: it turns ``5`` into ``"5"``, a string into a
+tuple of characters and drops unknown keys.  Every hook here accepts only the
+JSON type that stands for the Python type, so a document that is not exactly
+right is refused with a message and a JSONPath instead of being bent into
+shape.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, TypeVar, get_args
+
+import attrs
+from cattrs import Converter
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn
+
+from newsmodel.errors import FieldError, StructureError
+from newsmodel.model import Organization, Person
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["RFC3339", "make_converter", "structure"]
+
+#: An RFC 3339 date-time with its offset, as the bundled schema requires.
+#: Leap seconds and lower-case ``t``/``z`` are refused: Python cannot read them.
+RFC3339 = re.compile(
+    r"^(?!0000)[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]+)?"
+    r"(?:Z|[+\-](?:[01][0-9]|2[0-3]):[0-5][0-9])$"
+)
+# Organization first: a person's affiliation is one, and the hooks generated
+# for Person must see the tagged hooks of Organization.
+_AGENT_TAGS: dict[str, type[Person | Organization]] = {
+    "organization": Organization,
+    "person": Person,
+}
+_AGENT = Person | Organization
+
+
+_T = TypeVar("_T")
+
+
+class _Mismatch(TypeError):
+    """A JSON value of the wrong type; the message says what was expected."""
+
+
+def _expect(kind: type[_T], name: str, value: object) -> _T:
+    # bool is a subclass of int in Python, but true is not a number in JSON.
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+        msg = f"expected {name}, got {_show(value)}"
+        raise _Mismatch(msg)
+    return value
+
+
+_SHOWN = 60  # characters of a bad value quoted in a message
+
+
+def _show(value: object) -> str:
+    text = repr(value) if not isinstance(value, dict | list) else type(value).__name__
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."
+
+
+def _structure_str(value: object, _: type) -> str:
+    return _expect(str, "a string", value)
+
+
+def _structure_int(value: object, _: type) -> int:
+    return _expect(int, "an integer", value)
+
+
+def _structure_datetime(value: object, _: type) -> datetime:
+    text = _expect(str, "an RFC 3339 date-time", value)
+    if RFC3339.match(text) is None:
+        msg = f"expected an RFC 3339 date-time with an offset, got {text!r}"
+        raise ValueError(msg)
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError as error:
+        msg = f"expected a real date and time, got {value!r} ({error})"
+        raise ValueError(msg) from error
+
+
+def _structure_enum(value: object, cl: type[enum.Enum]) -> enum.Enum:
+    try:
+        return cl(value)
+    except ValueError:
+        allowed = ", ".join(repr(member.value) for member in cl)
+        msg = f"expected one of {allowed}, got {_show(value)}"
+        raise ValueError(msg) from None
+
+
+def _is_homogeneous_tuple(cl: Any) -> bool:
+    return getattr(cl, "__origin__", None) is tuple and get_args(cl)[1:] == (...,)
+
+
+def _tuple_hook(cl: Any, converter: Converter) -> Callable[[object, type], tuple[Any, ...]]:
+    item_type = get_args(cl)[0]
+    handle = converter.get_structure_hook(item_type)
+
+    def structure_tuple(value: object, _: type) -> tuple[Any, ...]:
+        items: list[Any] = []
+        errors: list[Exception] = []
+        for index, item in enumerate(_expect(list, "an array", value)):
+            try:
+                items.append(handle(item, item_type))
+            except Exception as error:  # noqa: BLE001 - collected, re-raised below
+                note = IterableValidationNote(f"@ index {index}", index, item_type)
+                error.__notes__ = [*getattr(error, "__notes__", []), note]
+                errors.append(error)
+        if errors:
+            msg = f"While structuring {cl!r}"
+            raise IterableValidationError(msg, errors, cl)
+        return tuple(items)
+
+    return structure_tuple
+
+
+def _class_hook(cl: Any, converter: Converter) -> Callable[[object, type], Any]:
+    generated = make_dict_structure_fn(cl, converter, _cattrs_forbid_extra_keys=True)
+
+    def structure_object(value: object, _: type) -> Any:
+        return generated(_expect(dict, "an object", value), cl)
+
+    return structure_object
+
+
+def make_converter() -> Converter:
+    """
+    Build a converter that structures only exactly-typed JSON into the model.
+
+    * strings, integers, arrays and objects must be of that JSON type;
+    * unknown keys are an error, never dropped;
+    * datetimes are RFC 3339 strings with an offset;
+    * enums are their values;
+    * a person or organisation carries ``"type": "person"`` or
+      ``"type": "organization"``.
+    """
+    converter = Converter(forbid_extra_keys=True, omit_if_default=True)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(datetime, _structure_datetime)
+    converter.register_unstructure_hook(datetime, datetime.isoformat)
+    converter.register_structure_hook_func(
+        lambda cl: isinstance(cl, type) and issubclass(cl, enum.Enum), _structure_enum
+    )
+    converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
+    converter.register_structure_hook_factory(attrs.has, _class_hook)
+    _configure_agents(converter)
+    return converter
+
+
+def _configure_agents(converter: Converter) -> None:
+    """
+    Tag every person and organisation with ``"type"``.
+
+    A union of the two then reads back as the class it was written from.
+    """
+    allowed = ", ".join(repr(tag) for tag in _AGENT_TAGS)
+
+    def tag_of(value: object) -> str:
+        tag = _expect(dict, "an object", value).get("type")
+        if not isinstance(tag, str) or tag not in _AGENT_TAGS:
+            msg = f"expected 'type' to be one of {allowed}, got {_show(tag)}"
+            raise ValueError(msg)
+        return tag
+
+    for tag, kind in _AGENT_TAGS.items():
+        plain_structure = converter.get_structure_hook(kind)
+        plain_unstructure = converter.get_unstructure_hook(kind)
+
+        def structure_tagged(
+            value: object, cl: type, _tag: str = tag, _plain: Any = plain_structure
+        ) -> Any:
+            found = tag_of(value)
+            if found != _tag:
+                msg = f"expected 'type' to be {_tag!r}, got {found!r}"
+                raise ValueError(msg)
+            fields = _expect(dict, "an object", value).copy()
+            del fields["type"]
+            return _plain(fields, cl)
+
+        converter.register_structure_hook(kind, structure_tagged)
+        converter.register_unstructure_hook(
+            kind,
+            lambda agent, _tag=tag, _plain=plain_unstructure: {
+                "type": _tag,
+                **_plain(agent),
+            },
+        )
+
+    def structure_agent(value: object, _: object) -> Person | Organization:
+        return converter.structure(value, _AGENT_TAGS[tag_of(value)])
+
+    def structure_optional_agent(value: object, _: object) -> Person | Organization | None:
+        return None if value is None else structure_agent(value, _AGENT)
+
+    converter.register_structure_hook(_AGENT, structure_agent)
+    converter.register_structure_hook(_AGENT | None, structure_optional_agent)
+
+
+def structure(converter: Converter, document: object, cl: type[Any]) -> Any:
+    """
+    Structure *document* as *cl*, or raise one error listing every problem.
+
+    Raises:
+        StructureError: With one ``(path, message)`` pair per problem.
+    """
+    try:
+        return converter.structure(document, cl)
+    except Exception as error:
+        problems = tuple(_problems(error, "$"))
+        if not problems:
+            raise
+        raise StructureError(problems) from error
+
+
+def _problems(error: BaseException, path: str) -> list[tuple[str, str]]:
+    if isinstance(error, ClassValidationError | IterableValidationError):
+        with_notes, without = error.group_exceptions()
+        found = []
+        for inner, note in with_notes:
+            if isinstance(note, IterableValidationNote):
+                found += _problems(inner, f"{path}[{note.index}]")
+            else:
+                found += _problems(inner, f"{path}.{note.name}")
+        return found + [p for inner in without for p in _problems(inner, path)]
+    if isinstance(error, FieldError):
+        return [(f"{path}.{error.field}", error.message)]
+    if isinstance(error, ForbiddenExtraKeysError):
+        keys = ", ".join(repr(key) for key in sorted(error.extra_fields))
+        return [(path, f"unknown key {keys}")]
+    if isinstance(error, KeyError):
+        return [(path, "required key missing")]
+    if isinstance(error, _Mismatch | ValueError):
+        return [(path, str(error))]
+    return []

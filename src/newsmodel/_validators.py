@@ -1,0 +1,181 @@
+"""
+attrs validators for the model, each raising :class:`~newsmodel.errors.FieldError`.
+
+The regular expressions here are mirrored in the bundled JSON Schema; a test
+checks that the two agree, so the model and the schema cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from newsmodel.errors import FieldError
+
+if TYPE_CHECKING:
+    import attrs
+
+__all__ = [
+    "LANGUAGE_TAG",
+    "TEXT",
+    "URI",
+    "aware_datetime",
+    "instance_of",
+    "integer_between",
+    "language_tag",
+    "non_empty_text",
+    "optional",
+    "text",
+    "tuple_of",
+    "uri",
+]
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+#: Text that XML 1.0 can carry: no C0 controls but tab, newline and carriage
+#: return, no lone surrogates, no U+FFFE or U+FFFF.  Every format newsmodel
+#: writes can then hold every string of the model.
+TEXT = re.compile(r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]*$")
+
+#: An absolute URI or IRI (RFC 3986/3987): a scheme, a colon, then no
+#: white space, controls or characters that URIs never contain.  A QCode such
+#: as ``medtop:20000001`` has this shape too.
+URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s\x00-\x1F\x7F<>\"{}|\\^`]+$")
+
+#: A well-formed BCP 47 language tag (RFC 5646 ``langtag`` or ``privateuse``).
+LANGUAGE_TAG = re.compile(
+    r"^(?:"
+    r"[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4,8})"  # language, extlang
+    r"(?:-[A-Za-z]{4})?"  # script
+    r"(?:-(?:[A-Za-z]{2}|[0-9]{3}))?"  # region
+    r"(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"  # variants
+    r"(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*"  # extensions
+    r"(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?"  # private use
+    r"$|^[Xx](?:-[A-Za-z0-9]{1,8})+$"
+)
+
+
+def _fail(attribute: attrs.Attribute[Any], message: str) -> FieldError:
+    return FieldError(attribute.name, message)
+
+
+def _check_str(attribute: attrs.Attribute[Any], value: object) -> str:
+    if not isinstance(value, str):
+        raise _fail(attribute, f"expected a string, got {value!r}")
+    if TEXT.match(value) is None:
+        bad = next(ch for ch in value if TEXT.match(ch) is None)
+        raise _fail(attribute, f"character {bad!r} cannot be carried by XML 1.0")
+    return value
+
+
+def text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """
+    Accept a string that every output format can carry.
+    """
+    _check_str(attribute, value)
+
+
+def non_empty_text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """
+    Accept a string with at least one character that is not white space.
+    """
+    if not _check_str(attribute, value).strip():
+        raise _fail(attribute, f"expected non-empty text, got {value!r}")
+
+
+def uri(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """
+    Accept an absolute URI, as official validators with format checks demand.
+    """
+    if URI.match(_check_str(attribute, value)) is None:
+        raise _fail(attribute, f"expected an absolute URI, got {value!r}")
+
+
+def language_tag(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """
+    Accept a well-formed BCP 47 language tag such as ``en`` or ``pt-BR``.
+    """
+    if LANGUAGE_TAG.match(_check_str(attribute, value)) is None:
+        raise _fail(attribute, f"expected a BCP 47 language tag, got {value!r}")
+
+
+def aware_datetime(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """
+    Accept a timezone-aware datetime whose offset RFC 3339 can write.
+
+    A naive datetime means nothing for a publication time, and an offset with
+    seconds (historical local mean time) has no RFC 3339 form.
+    """
+    if not isinstance(value, datetime):
+        raise _fail(attribute, f"expected a datetime, got {value!r}")
+    offset = value.utcoffset()
+    if offset is None:
+        raise _fail(attribute, f"expected a timezone-aware datetime, got {value!r}")
+    if offset % timedelta(minutes=1):
+        raise _fail(attribute, f"expected a UTC offset in whole minutes, got {offset}")
+
+
+def integer_between(low: int, high: int | None = None) -> Validator:
+    """
+    Accept an ``int`` (not a ``bool``) from *low* to *high*, both included.
+    """
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise _fail(attribute, f"expected an integer, got {value!r}")
+        if value < low or (high is not None and value > high):
+            bounds = f"from {low} to {high}" if high is not None else f"at least {low}"
+            raise _fail(attribute, f"expected an integer {bounds}, got {value}")
+
+    return check
+
+
+def instance_of(kind: type | tuple[type, ...]) -> Validator:
+    """
+    Accept an instance of *kind* (a class, or a tuple of classes).
+    """
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            raise _fail(attribute, f"expected {_describe(kind)}, got {value!r}")
+
+    return check
+
+
+def tuple_of(item: Validator) -> Validator:
+    """
+    Accept a tuple whose every member passes *item*.
+
+    Tuples, not lists, keep frozen articles hashable all the way down.
+    """
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple):
+            raise _fail(attribute, f"expected a tuple, got {value!r}")
+        for index, member in enumerate(value):
+            try:
+                item(instance, attribute, member)
+            except FieldError as error:
+                name = f"{attribute.name}[{index}]"
+                raise FieldError(name, error.message) from None
+
+    return check
+
+
+def optional(check: Validator) -> Validator:
+    """
+    Accept ``None`` or what *check* accepts.
+    """
+
+    def check_optional(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            check(instance, attribute, value)
+
+    return check_optional
+
+
+def _describe(kind: type | tuple[type, ...]) -> str:
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(k.__name__ for k in kinds)

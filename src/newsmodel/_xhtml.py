@@ -1,0 +1,227 @@
+"""
+The body's markup: a safe XHTML fragment, its canonical form and its text.
+
+An article body is a sequence of block elements (``<p>``, ``<h2>``, lists,
+tables, ...) without a namespace.  Only the elements and attributes listed
+here may appear, and links may only use the URL schemes listed here, so a
+body that exists is a body that is safe to publish.  Readers of foreign
+formats clean their HTML with a sanitiser before building a body; this
+module only checks and normalises.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from newsmodel import _xml
+from newsmodel.errors import ParseError
+
+__all__ = [
+    "ALLOWED_ATTRIBUTES",
+    "ALLOWED_ELEMENTS",
+    "ALLOWED_URL_SCHEMES",
+    "BLOCK_ELEMENTS",
+    "canonical",
+    "escape",
+    "plain_text",
+]
+
+#: Elements that start a paragraph of the plain text.
+BLOCK_ELEMENTS = frozenset(
+    [
+        "address",
+        "blockquote",
+        "caption",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "li",
+        "ol",
+        "p",
+        "pre",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
+)
+_INLINE_ELEMENTS = frozenset(
+    [
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "br",
+        "cite",
+        "code",
+        "del",
+        "dfn",
+        "em",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "u",
+        "var",
+        "wbr",
+    ]
+)
+ALLOWED_ELEMENTS = BLOCK_ELEMENTS | _INLINE_ELEMENTS
+
+_GLOBAL_ATTRIBUTES = frozenset({"class", "dir", "id", "lang", "title"})
+#: Attributes each element may carry besides ``class``, ``dir``, ``id``,
+#: ``lang`` and ``title``.
+ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
+    "a": frozenset({"href", "hreflang", "rel"}),
+    "blockquote": frozenset({"cite"}),
+    "del": frozenset({"cite", "datetime"}),
+    "img": frozenset({"alt", "height", "src", "width"}),
+    "ins": frozenset({"cite", "datetime"}),
+    "ol": frozenset({"reversed", "start", "type"}),
+    "q": frozenset({"cite"}),
+    "td": frozenset({"colspan", "headers", "rowspan"}),
+    "th": frozenset({"abbr", "colspan", "headers", "rowspan", "scope"}),
+    "time": frozenset({"datetime"}),
+}
+_URL_ATTRIBUTES = frozenset({"cite", "href", "src"})
+ALLOWED_URL_SCHEMES = frozenset({"ftp", "http", "https", "mailto", "tel"})
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+# Browsers drop these from URLs before reading the scheme ("java\tscript:").
+_URL_NOISE = re.compile(r"[\x00-\x20\x7F]+")
+_WRAPPER = "div"
+
+
+def escape(text: str) -> str:
+    """
+    Return *text* with ``&``, ``<`` and ``>`` escaped for XHTML.
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def canonical(html: str) -> str:
+    """
+    Check that *html* is a safe XHTML fragment and return its canonical form.
+
+    The canonical form is what lxml serialises, block after block with no
+    white space between them, so two bodies with the same markup are equal.
+
+    Raises:
+        ValueError: The fragment is not well-formed or not allowed; the
+            message says where and why.
+    """
+    fragment = _parse(html)
+    if fragment.text is not None and fragment.text.strip():
+        msg = f"text outside a block element: {fragment.text.strip()[:40]!r}"
+        raise ValueError(msg)
+    _check_tree(fragment)
+    blocks = []
+    for block in fragment:
+        if block.tail is not None and block.tail.strip():
+            msg = f"text outside a block element: {block.tail.strip()[:40]!r}"
+            raise ValueError(msg)
+        if block.tag not in BLOCK_ELEMENTS:
+            msg = f"expected a block element at the top level, got <{block.tag!s}>"
+            raise ValueError(msg)
+        block.tail = None
+        blocks.append(etree.tostring(block, encoding="unicode"))
+    return "".join(blocks)
+
+
+def plain_text(html: str) -> str:
+    """
+    Return the text of a canonical fragment, one paragraph per block.
+
+    Paragraphs are separated by a blank line, ``<br/>`` becomes a line
+    break, and each paragraph is stripped of white space at its ends.  The
+    offsets of quotations in a body count characters of this text.
+    """
+    paragraphs: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        paragraph = "".join(current).strip()
+        if paragraph:
+            paragraphs.append(paragraph)
+        current.clear()
+
+    def walk(element: etree._Element) -> None:
+        block = element.tag in BLOCK_ELEMENTS
+        if block:
+            flush()
+        elif element.tag == "br":
+            current.append("\n")
+        current.append(element.text or "")
+        for child in element:
+            walk(child)
+            current.append(child.tail or "")
+        if block:
+            flush()
+
+    walk(_parse(html))
+    return "\n\n".join(paragraphs)
+
+
+def _parse(html: str) -> etree._Element:
+    source = f"<{_WRAPPER}>{html}</{_WRAPPER}>".encode()
+    try:
+        return _xml.parse(source)
+    except ParseError as error:
+        column = error.column
+        if error.line == 1 and column is not None:
+            column -= len(_WRAPPER) + 2
+        where = f"line {error.line}, column {column}: " if error.line else ""
+        msg = f"expected well-formed XHTML, {where}{error.message}"
+        raise ValueError(msg) from error
+
+
+def _check_tree(fragment: etree._Element) -> None:
+    for _ in fragment.iter(etree.Comment, etree.ProcessingInstruction):
+        msg = "comments and processing instructions are not allowed"
+        raise ValueError(msg)
+    for element in fragment.iterdescendants(etree.Element):
+        tag = str(element.tag)
+        if tag not in ALLOWED_ELEMENTS:
+            msg = f"element <{tag}> is not allowed"
+            raise ValueError(msg)
+        allowed = _GLOBAL_ATTRIBUTES | ALLOWED_ATTRIBUTES.get(tag, frozenset())
+        for name, value in element.attrib.items():
+            if name not in allowed:
+                msg = f"attribute {name!r} is not allowed on <{tag}>"
+                raise ValueError(msg)
+            if name in _URL_ATTRIBUTES:
+                _check_url(tag, name, value)
+
+
+def _check_url(tag: str, name: str, value: str) -> None:
+    scheme = _SCHEME.match(_URL_NOISE.sub("", value))
+    if scheme is not None and scheme.group(1).lower() not in ALLOWED_URL_SCHEMES:
+        msg = f"URL scheme {scheme.group(1)!r} is not allowed in <{tag} {name}>"
+        raise ValueError(msg)

@@ -1,0 +1,194 @@
+"""
+The ``newsmodel`` command line: ``convert``, ``validate`` and ``formats``.
+
+Only this module reads arguments, prints and chooses exit codes; the library
+underneath does neither.  Exit codes: 0 when all went well, 1 when an input
+is invalid or unreadable, 2 for a usage error.  Bad input never ends in a
+Python traceback: every such failure is a :class:`NewsmodelError` or an
+:class:`OSError`, reported on one line.
+
+Commands import the modules they need when they run, so ``newsmodel
+--version`` starts without loading the model, lxml or jsonschema.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsmodel import _files
+from newsmodel.errors import NewsmodelError
+from newsmodel.formats import Format, detect, info
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from newsmodel.model import Article
+
+__all__ = ["main"]
+
+_FORMAT_NAMES = [f.value for f in Format]
+_OUTPUT_STYLES = ("text", "json", "github")  # the keys of reporters.REPORTERS
+_STDIO = "-"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsmodel",
+        description="Convert and validate news articles.",
+        epilog="Exit codes: 0 success, 1 invalid or unreadable input, 2 usage error.",
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    convert = commands.add_parser(
+        "convert",
+        help="convert articles from one format to another",
+        description="Convert articles. Without -o or --out-dir the result goes to "
+        "standard output; several articles as JSON go out one per line.",
+    )
+    convert.add_argument("inputs", nargs="+", metavar="INPUT", help="a file, or - for stdin")
+    convert.add_argument("--to", required=True, choices=_FORMAT_NAMES, help="output format")
+    convert.add_argument(
+        "--from", dest="source", choices=_FORMAT_NAMES, help="input format (default: detect)"
+    )
+    target = convert.add_mutually_exclusive_group()
+    target.add_argument("-o", "--output", metavar="FILE", help="output file, or - for stdout")
+    target.add_argument("--out-dir", metavar="DIR", help="write one file per input here")
+    convert.add_argument(
+        "--strict", action="store_true", help="refuse a conversion that would lose data"
+    )
+
+    validate = commands.add_parser(
+        "validate",
+        help="validate files against the bundled schemas",
+        description="Validate files, and the files in directories, recursively.",
+    )
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="a file, a directory or -")
+    validate.add_argument(
+        "--format", choices=_FORMAT_NAMES, help="format of every input (default: detect)"
+    )
+    validate.add_argument(
+        "--output", choices=_OUTPUT_STYLES, default="text", help="report style (default: text)"
+    )
+
+    commands.add_parser("formats", help="list the formats and what each can do")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """
+    Run the command line with *argv* (default: ``sys.argv[1:]``).
+
+    Returns:
+        The exit code.
+    """
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.version:
+        from importlib.metadata import version  # noqa: PLC0415 - start-up cost
+
+        print(f"newsmodel {version('newsmodel')}")
+        return 0
+    if args.command == "convert":
+        return _convert(args)
+    if args.command == "validate":
+        return _validate(args)
+    if args.command == "formats":
+        return _formats()
+    parser.print_usage(sys.stderr)
+    return 2
+
+
+def _read(name: str) -> bytes:
+    if name == _STDIO:
+        return sys.stdin.buffer.read()
+    return Path(name).read_bytes()
+
+
+def _format_of(data: bytes, name: str, forced: str | None) -> Format:
+    if forced is not None:
+        return Format(forced)
+    return detect(data, None if name == _STDIO else name)
+
+
+def _fail(name: str, error: Exception) -> None:
+    reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+    print(f"{name}: {reason}", file=sys.stderr)
+
+
+def _convert(args: argparse.Namespace) -> int:
+    target = Format(args.to)
+    articles: list[tuple[str, Article]] = []
+    status = 0
+    for name in args.inputs:
+        try:
+            data = _read(name)
+            source = _format_of(data, name, args.source)
+            articles.append((name, info(source).codec().loads(data)))
+        except (NewsmodelError, OSError) as error:
+            _fail(name, error)
+            status = 1
+    codec = info(target).codec()
+    try:
+        if args.out_dir is not None:
+            for name, article in articles:
+                stem = "stdin" if name == _STDIO else Path(name).stem
+                destination = str(Path(args.out_dir) / (stem + info(target).extensions[0]))
+                _write(destination, codec.dumps(article), args.inputs)
+        else:
+            if len(articles) == 1:
+                text = codec.dumps(articles[0][1])
+            else:
+                text = "".join(_one_line(codec.dumps(a)) for _, a in articles)
+            if args.output in (None, _STDIO):
+                sys.stdout.write(text)
+            elif articles:
+                _write(args.output, text, args.inputs)
+    except (NewsmodelError, OSError) as error:
+        _fail(args.output or args.out_dir, error)
+        status = 1
+    return status
+
+
+def _one_line(document: str) -> str:
+    import json  # noqa: PLC0415 - only for several articles
+
+    return json.dumps(json.loads(document), ensure_ascii=False) + "\n"
+
+
+def _write(destination: str, text: str, inputs: Sequence[str]) -> None:
+    if any(_files.same_file(destination, name) for name in inputs if name != _STDIO):
+        msg = f"{destination}: refusing to overwrite an input"
+        raise NewsmodelError(msg)
+    _files.atomic_write(destination, text)
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from newsmodel.reporters import REPORTERS, Checked  # noqa: PLC0415
+    from newsmodel.validation import Issue, Report, validate  # noqa: PLC0415
+
+    suffixes = frozenset(e for f in Format for e in info(f).extensions)
+    results = []
+    for name in _files.expand(args.paths, suffixes):
+        try:
+            data = _read(name)
+            source = _format_of(data, name, args.format)
+            report = validate(data, source)
+        except (NewsmodelError, OSError) as error:
+            reason = error.strerror if isinstance(error, OSError) else str(error)
+            forced = Format(args.format) if args.format else Format.JSON
+            report = Report(format=forced, issues=(Issue(message=str(reason)),))
+        results.append(Checked(name=name, report=report))
+    REPORTERS[args.output](results, sys.stdout)
+    return 0 if all(result.report.ok for result in results) else 1
+
+
+def _formats() -> int:
+    rows = [(f.value, info(f).title, " ".join(info(f).extensions)) for f in Format]
+    width = max(len(name) for name, _, _ in rows)
+    for name, title, extensions in rows:
+        print(f"{name:<{width}}  read, write  {title} ({extensions})")
+    return 0

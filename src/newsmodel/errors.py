@@ -1,0 +1,96 @@
+"""
+The exceptions newsmodel raises on purpose.
+
+This module is a leaf: it imports nothing from the package, so every other
+module can import it without creating a cycle.
+Every error subclasses :class:`NewsmodelError`, and the ones about bad input
+also subclass :class:`ValueError`, so ``except ValueError`` keeps working.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DocumentInvalid",
+    "FieldError",
+    "NewsmodelError",
+    "ParseError",
+    "StructureError",
+    "UnknownFormatError",
+]
+
+
+class NewsmodelError(Exception):
+    """
+    Base class for every exception newsmodel raises on purpose.
+    """
+
+
+class FieldError(NewsmodelError, ValueError):
+    """
+    A model field was given a value it cannot hold.
+
+    Raised by the model's validators at construction, so that an invalid
+    article can never exist.
+
+    Args:
+        field: The name of the attribute, as in the Python class, with the
+            index of the member for a tuple: ``keywords[2]``.
+        message: What is wrong, naming what was expected and what was found.
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+class ParseError(NewsmodelError, ValueError):
+    """
+    The input is not well-formed (not JSON, not XML, not decodable text).
+
+    Args:
+        message: What is wrong.
+        line: The 1-based line where the parser stopped, when known.
+        column: The 1-based column where the parser stopped, when known.
+    """
+
+    def __init__(self, message: str, *, line: int | None = None, column: int | None = None) -> None:
+        where = f"line {line}, column {column}: " if line is not None else ""
+        super().__init__(f"{where}{message}")
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+class StructureError(NewsmodelError, ValueError):
+    """
+    The input is well-formed but does not describe a valid article.
+
+    Args:
+        problems: One ``(path, message)`` pair per problem, the path a
+            JSONPath such as ``$.bylines[0].text``.
+    """
+
+    def __init__(self, problems: tuple[tuple[str, str], ...]) -> None:
+        self.problems = problems
+        self.errors = tuple(f"{message} @ {path}" for path, message in problems)
+        super().__init__("; ".join(self.errors))
+
+
+class DocumentInvalid(NewsmodelError, ValueError):
+    """
+    A document failed validation.
+
+    Args:
+        issues: The problems found, as :class:`newsmodel.validate.Issue` objects.
+    """
+
+    def __init__(self, issues: tuple[object, ...]) -> None:
+        super().__init__("; ".join(str(issue) for issue in issues))
+        self.issues = issues
+
+
+class UnknownFormatError(NewsmodelError, ValueError):
+    """
+    The format of an input could not be told from its content or its name.
+    """

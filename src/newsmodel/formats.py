@@ -1,0 +1,128 @@
+"""
+The formats newsmodel reads and writes: one enum, one registry, detection.
+
+Everything that offers a choice of format (the CLI's ``--from``/``--to``, the
+top-level :func:`loads`/:func:`dumps`, validation) draws it from here, so a
+new format is one registry entry and one module with the same verbs.
+"""
+
+from __future__ import annotations
+
+import enum
+import importlib
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Protocol, cast
+
+from attrs import frozen
+
+from newsmodel.errors import UnknownFormatError
+
+if TYPE_CHECKING:
+    from newsmodel.model import Article
+
+__all__ = ["Codec", "Format", "FormatInfo", "detect", "dumps", "info", "loads"]
+
+
+class Format(enum.Enum):
+    """
+    A wire format, named as on the command line.
+    """
+
+    JSON = "json"
+
+
+class Codec(Protocol):
+    """
+    What every format module offers: the same two verbs.
+    """
+
+    def loads(self, data: str | bytes, /) -> Article: ...  # noqa: D102
+
+    def dumps(self, article: Article, /) -> str: ...  # noqa: D102
+
+
+@frozen(kw_only=True)
+class FormatInfo:
+    """
+    What newsmodel knows about a format.
+
+    Attributes:
+        format: The format.
+        title: A short human description.
+        extensions: File name endings, most usual first.
+        module: The module that reads and writes it, imported on first use.
+    """
+
+    format: Format
+    title: str
+    extensions: tuple[str, ...]
+    module: str
+
+    def codec(self) -> Codec:
+        """
+        Import and return the module that reads and writes this format.
+        """
+        return cast("Codec", importlib.import_module(self.module))
+
+
+_REGISTRY = {
+    Format.JSON: FormatInfo(
+        format=Format.JSON,
+        title="newsmodel native JSON",
+        extensions=(".json",),
+        module="newsmodel.jsonformat",
+    ),
+}
+
+
+def info(format: Format) -> FormatInfo:  # noqa: A002 - the public name
+    """
+    Return what newsmodel knows about *format*.
+    """
+    return _REGISTRY[format]
+
+
+def loads(data: str | bytes, format: Format = Format.JSON) -> Article:  # noqa: A002
+    """
+    Read one article from *data* in *format*.
+
+    Raises:
+        ParseError: The input is not well-formed.
+        StructureError: The input does not describe a valid article.
+
+    .. versionadded:: 0.1.0
+    """
+    return info(format).codec().loads(data)
+
+
+def dumps(article: Article, format: Format = Format.JSON) -> str:  # noqa: A002
+    """
+    Write *article* in *format*.
+
+    .. versionadded:: 0.1.0
+    """
+    return info(format).codec().dumps(article)
+
+
+def detect(data: bytes, name: str | None = None) -> Format:
+    """
+    Tell the format of a document from its content, then from its file name.
+
+    Args:
+        data: The document's first bytes (a few kilobytes are enough).
+        name: The file name, if there is one.
+
+    Raises:
+        UnknownFormatError: Neither the content nor the name tells.
+    """
+    start = data.removeprefix(b"\xef\xbb\xbf").lstrip()[:1]
+    if start == b"{":
+        return Format.JSON
+    if name is not None:
+        suffix = PurePath(name).suffix.lower()
+        for entry in _REGISTRY.values():
+            if suffix in entry.extensions:
+                return entry.format
+    where = f" of {name}" if name else ""
+    msg = f"cannot tell the format{where} from its content or its name"
+    raise UnknownFormatError(msg)

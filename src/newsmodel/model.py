@@ -1,0 +1,450 @@
+"""
+The article model: frozen, keyword-only attrs classes, free of wire formats.
+
+Every class validates its fields at construction and raises
+:class:`~newsmodel.errors.FieldError` naming the field, so an invalid article
+cannot exist.  Collections are tuples, closed vocabularies are enums and
+datetimes are timezone-aware.  Every string can be carried by XML 1.0, so
+every output format can hold every article.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from functools import cached_property
+from typing import Any
+
+from attrs import field, frozen
+
+from newsmodel import _validators as v
+from newsmodel import _xhtml
+from newsmodel.errors import FieldError
+
+__all__ = [
+    "Agent",
+    "Article",
+    "Body",
+    "Byline",
+    "Concept",
+    "Contributor",
+    "ContributorRole",
+    "Dateline",
+    "Image",
+    "Organization",
+    "Person",
+    "Place",
+    "PubStatus",
+    "Quotation",
+    "QuotationKind",
+    "Section",
+    "Span",
+    "TextPart",
+]
+
+
+def _optional(check: v.Validator) -> Any:
+    """
+    An attribute that defaults to ``None`` and otherwise passes *check*.
+    """
+    return field(default=None, validator=v.optional(check))
+
+
+def _many(check: v.Validator) -> Any:
+    """
+    An attribute that holds a tuple, empty by default, whose members pass *check*.
+    """
+    return field(default=(), validator=v.tuple_of(check))
+
+
+class PubStatus(enum.Enum):
+    """
+    Whether an article may be used (IPTC's publishing status).
+    """
+
+    USABLE = "usable"
+    WITHHELD = "withheld"
+    CANCELED = "canceled"
+
+
+class ContributorRole(enum.Enum):
+    """
+    What a person or organisation did for an article.
+    """
+
+    AUTHOR = "author"
+    CONTRIBUTOR = "contributor"
+    EDITOR = "editor"
+    PHOTOGRAPHER = "photographer"
+    TRANSLATOR = "translator"
+
+
+class QuotationKind(enum.Enum):
+    """
+    What a stretch of text in quotation marks is.
+    """
+
+    #: A whole statement in the speaker's words.
+    FULL = "full"
+    #: A fragment of the speaker's words inside the writer's sentence.
+    PARTIAL = "partial"
+    #: Words in quotation marks that nobody is said to have said: a scare
+    #: quote, a title, a nickname, a disputed term.
+    TERM = "term"
+
+
+class TextPart(enum.Enum):
+    """
+    The part of an article whose text a :class:`Span` counts characters of.
+    """
+
+    HEADLINE = "headline"
+    SUMMARY = "summary"
+    BODY = "body"
+
+
+@frozen(kw_only=True)
+class Organization:
+    """
+    An organisation: a publisher, an agency, a government, a company.
+
+    Attributes:
+        name: The name as the article gives it.
+        uri: An identifier: a web page, a knowledge-base entry or a QCode.
+    """
+
+    name: str = field(validator=v.non_empty_text)
+    uri: str | None = _optional(v.uri)
+
+
+@frozen(kw_only=True)
+class Person:
+    """
+    A person: an author, a speaker, a photographer.
+
+    Attributes:
+        name: The full name as the article gives it.
+        uri: An identifier: a profile page, a knowledge-base entry or a QCode.
+        title: The job title or role the article gives, such as ``spokesman``.
+        affiliation: The organisation the title belongs to.
+    """
+
+    name: str = field(validator=v.non_empty_text)
+    uri: str | None = _optional(v.uri)
+    title: str | None = _optional(v.non_empty_text)
+    affiliation: Organization | None = _optional(v.instance_of(Organization))
+
+
+#: Whoever can write, say or own something.
+Agent = Person | Organization
+
+
+@frozen(kw_only=True)
+class Contributor:
+    """
+    One person or organisation credited for an article, with what they did.
+    """
+
+    agent: Agent = field(validator=v.instance_of((Person, Organization)))
+    role: ContributorRole = field(
+        default=ContributorRole.AUTHOR, validator=v.instance_of(ContributorRole)
+    )
+
+
+@frozen(kw_only=True)
+class Byline:
+    """
+    A credit line as printed (``By Jane Doe in Kyiv``) and the people in it.
+
+    Either may be missing, not both: feeds often carry only the printed line,
+    or only the structured contributors.
+    """
+
+    text: str | None = _optional(v.non_empty_text)
+    contributors: tuple[Contributor, ...] = _many(v.instance_of(Contributor))
+
+    def __attrs_post_init__(self) -> None:
+        if self.text is None and not self.contributors:
+            raise FieldError("text", "a byline needs its text or contributors")
+
+
+@frozen(kw_only=True)
+class Section:
+    """
+    Where an article sits in a publication, as a path from the top level.
+
+    Attributes:
+        path: The section names, outermost first: ``("News", "Russia")``.
+        code: The publisher's or agency's code for the innermost section.
+        url: The web page of the innermost section.
+    """
+
+    path: tuple[str, ...] = field(validator=v.tuple_of(v.non_empty_text))
+    code: str | None = _optional(v.non_empty_text)
+    url: str | None = _optional(v.uri)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.path:
+            raise FieldError("path", "expected at least one section name, got ()")
+
+    def __str__(self) -> str:
+        return " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} ".join(self.path)
+
+
+@frozen(kw_only=True)
+class Concept:
+    """
+    A term of a controlled vocabulary: a subject or a genre.
+
+    Attributes:
+        name: The human-readable name, such as ``politics``.
+        code: The code in its scheme, such as ``20000621``.
+        scheme: The scheme the code belongs to, such as ``medtop``.
+        uri: The term's URI, or its QCode (``medtop:20000621``).
+    """
+
+    name: str | None = _optional(v.non_empty_text)
+    code: str | None = _optional(v.non_empty_text)
+    scheme: str | None = _optional(v.non_empty_text)
+    uri: str | None = _optional(v.uri)
+
+    def __attrs_post_init__(self) -> None:
+        if self.name is None and self.code is None and self.uri is None:
+            raise FieldError("name", "a concept needs a name, a code or a URI")
+        if self.scheme is not None and self.code is None:
+            raise FieldError("scheme", "a scheme without a code identifies nothing")
+
+
+@frozen(kw_only=True)
+class Place:
+    """
+    A named place, such as the city an article was filed from.
+    """
+
+    name: str = field(validator=v.non_empty_text)
+    uri: str | None = _optional(v.uri)
+
+
+@frozen(kw_only=True)
+class Dateline:
+    """
+    Where (and, as printed, when) an article was filed.
+
+    Attributes:
+        text: The dateline as printed: ``MOSCOW, Nov 26 (Reuters) -``.
+        place: The place, as data.
+    """
+
+    text: str | None = _optional(v.non_empty_text)
+    place: Place | None = _optional(v.instance_of(Place))
+
+    def __attrs_post_init__(self) -> None:
+        if self.text is None and self.place is None:
+            raise FieldError("text", "a dateline needs its text or a place")
+
+
+@frozen(kw_only=True)
+class Image:
+    """
+    A picture that goes with an article.
+
+    An image may lack a URL when only its caption is known, as in text that
+    was copied from a page.
+    """
+
+    url: str | None = _optional(v.uri)
+    caption: str | None = _optional(v.non_empty_text)
+    credit: str | None = _optional(v.non_empty_text)
+    alt: str | None = _optional(v.text)
+    width: int | None = _optional(v.integer_between(1))
+    height: int | None = _optional(v.integer_between(1))
+
+    def __attrs_post_init__(self) -> None:
+        if self.url is None and self.caption is None:
+            raise FieldError("url", "an image needs a URL or a caption")
+
+
+def _canonical_html(html: object) -> str:
+    if not isinstance(html, str):
+        raise FieldError("html", f"expected a string, got {html!r}")
+    try:
+        return _xhtml.canonical(html)
+    except ValueError as error:
+        raise FieldError("html", str(error)) from error
+
+
+@frozen(kw_only=True)
+class Body:
+    """
+    The story text as a safe XHTML fragment of block elements.
+
+    The markup is checked against an allow-list (no script, no event
+    handlers, no ``javascript:`` links) and kept in canonical form, so two
+    bodies with the same markup compare equal and round trips are exact.
+
+    Attributes:
+        html: Block elements without a namespace: ``<p>...</p><p>...</p>``.
+    """
+
+    html: str = field(converter=_canonical_html, validator=v.non_empty_text)
+
+    @classmethod
+    def from_paragraphs(cls, *paragraphs: str) -> Body:
+        """
+        Build a body of ``<p>`` elements from plain-text paragraphs.
+        """
+        return cls(html="".join(f"<p>{_xhtml.escape(p)}</p>" for p in paragraphs))
+
+    @cached_property
+    def text(self) -> str:
+        """
+        The plain text: one paragraph per block, separated by a blank line.
+        """
+        return _xhtml.plain_text(self.html)
+
+
+@frozen(kw_only=True)
+class Span:
+    """
+    Where some words sit in the plain text of one part of an article.
+
+    The span covers characters ``start`` (included) to ``end`` (excluded).
+    """
+
+    start: int = field(validator=v.integer_between(0))
+    end: int = field(validator=v.integer_between(0))
+    part: TextPart = field(default=TextPart.BODY, validator=v.instance_of(TextPart))
+
+    def __attrs_post_init__(self) -> None:
+        if self.end <= self.start:
+            msg = f"expected end after start ({self.start}), got {self.end}"
+            raise FieldError("end", msg)
+
+
+@frozen(kw_only=True)
+class Quotation:
+    """
+    Words in quotation marks, who said them and how.
+
+    Attributes:
+        text: The quoted words, without the quotation marks.
+        kind: A full statement, a fragment, or a term nobody said.
+        speaker: Who said it, resolved to a named person or organisation.
+        speaker_mention: The speaker as worded in the text, such as ``he``.
+        cue: How it was said: ``told Russian news agencies``, ``said``.
+        span: Where the words sit in the article.
+    """
+
+    text: str = field(validator=v.non_empty_text)
+    kind: QuotationKind = field(default=QuotationKind.FULL, validator=v.instance_of(QuotationKind))
+    speaker: Agent | None = _optional(v.instance_of((Person, Organization)))
+    speaker_mention: str | None = _optional(v.non_empty_text)
+    cue: str | None = _optional(v.non_empty_text)
+    span: Span | None = _optional(v.instance_of(Span))
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind is QuotationKind.TERM and (
+            self.speaker is not None or self.speaker_mention is not None
+        ):
+            raise FieldError("speaker", "a term in quotation marks has no speaker")
+
+
+@frozen(kw_only=True)
+class Article:
+    """
+    One news story, independent of any wire format.
+
+    Only the headline is required; everything else is what a feed or page
+    may carry.
+
+    Attributes:
+        id: The article's globally unique identifier (a URI).
+        version: The revision number, as agencies count it.
+        headline: The main headline.
+        alternative_headline: A secondary headline (a web or social headline).
+        slugline: The short working label desks use (``RUSSIA-UKRAINE/PUTIN``).
+        summary: A short description or standfirst.
+        sections: Where the article sits in the publication.
+        bylines: The credit lines and the people in them.
+        dateline: Where the article was filed.
+        language: The BCP 47 tag of the article's language.
+        created: When the content was first created.
+        modified: When the content was last changed.
+        published: When the article was first published.
+        embargo: The article may not be published before this time.
+        urgency: Editorial urgency, 1 (most urgent) to 9.
+        pub_status: Whether the article may be used.
+        genres: The kind of journalism (analysis, opinion, interview, ...).
+        subjects: What the article is about.
+        keywords: Free-text keywords.
+        publisher: Who published the article.
+        provider: Who delivered it (an agency, a syndication service).
+        copyright_holder: Who holds the copyright.
+        copyright_notice: The copyright line.
+        usage_terms: The terms under which the article may be used.
+        canonical_url: The address of the article's web page.
+        images: Pictures that go with the article.
+        body: The story text.
+        quotations: The quotations in the article.
+        boilerplate: Text the publisher appends to every story (notices,
+            promotions), kept out of the body, one paragraph per item.
+        editorial_note: A note to editors, not for publication.
+    """
+
+    id: str | None = _optional(v.uri)
+    version: int | None = _optional(v.integer_between(0))
+    headline: str = field(validator=v.non_empty_text)
+    alternative_headline: str | None = _optional(v.non_empty_text)
+    slugline: str | None = _optional(v.non_empty_text)
+    summary: str | None = _optional(v.non_empty_text)
+    sections: tuple[Section, ...] = _many(v.instance_of(Section))
+    bylines: tuple[Byline, ...] = _many(v.instance_of(Byline))
+    dateline: Dateline | None = _optional(v.instance_of(Dateline))
+    language: str | None = _optional(v.language_tag)
+    created: datetime | None = _optional(v.aware_datetime)
+    modified: datetime | None = _optional(v.aware_datetime)
+    published: datetime | None = _optional(v.aware_datetime)
+    embargo: datetime | None = _optional(v.aware_datetime)
+    urgency: int | None = _optional(v.integer_between(1, 9))
+    pub_status: PubStatus | None = _optional(v.instance_of(PubStatus))
+    genres: tuple[Concept, ...] = _many(v.instance_of(Concept))
+    subjects: tuple[Concept, ...] = _many(v.instance_of(Concept))
+    keywords: tuple[str, ...] = _many(v.non_empty_text)
+    publisher: Organization | None = _optional(v.instance_of(Organization))
+    provider: Organization | None = _optional(v.instance_of(Organization))
+    copyright_holder: Agent | None = _optional(v.instance_of((Person, Organization)))
+    copyright_notice: str | None = _optional(v.non_empty_text)
+    usage_terms: str | None = _optional(v.non_empty_text)
+    canonical_url: str | None = _optional(v.uri)
+    images: tuple[Image, ...] = _many(v.instance_of(Image))
+    body: Body | None = _optional(v.instance_of(Body))
+    quotations: tuple[Quotation, ...] = _many(v.instance_of(Quotation))
+    boilerplate: tuple[str, ...] = _many(v.non_empty_text)
+    editorial_note: str | None = _optional(v.non_empty_text)
+
+    def __attrs_post_init__(self) -> None:
+        for index, quotation in enumerate(self.quotations):
+            span = quotation.span
+            if span is None:
+                continue
+            source = self.text_of(span.part)
+            if source is None:
+                msg = f"the span points into the {span.part.value}, which is missing"
+                raise FieldError(f"quotations[{index}]", msg)
+            found = source[span.start : span.end]
+            if found != quotation.text:
+                msg = (
+                    f"expected the {span.part.value} to hold {quotation.text!r} "
+                    f"at {span.start}:{span.end}, found {found!r}"
+                )
+                raise FieldError(f"quotations[{index}]", msg)
+
+    def text_of(self, part: TextPart) -> str | None:
+        """
+        Return the plain text of one part of the article, if it has one.
+        """
+        if part is TextPart.HEADLINE:
+            return self.headline
+        if part is TextPart.SUMMARY:
+            return self.summary
+        return self.body.text if self.body is not None else None

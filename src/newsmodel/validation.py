@@ -1,0 +1,197 @@
+"""
+Validation of documents against the bundled schemas, with results as objects.
+
+:func:`validate` never raises for bad input: it returns a :class:`Report`
+whose :class:`Issue` objects say where (a JSONPath, and a line and column
+when the input is not even well-formed) and what is wrong.  :func:`check`
+raises :class:`~newsmodel.errors.DocumentInvalid` instead.
+
+Schemas are read from the package with :mod:`importlib.resources`, resolved
+through a :mod:`referencing` registry that never fetches anything, and
+checked with a format checker so that ``date-time`` is enforced.  Each
+validator is built once per process.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from functools import cache
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any
+
+from attrs import frozen
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from newsmodel import _json, jsonformat
+from newsmodel.errors import DocumentInvalid, ParseError, StructureError
+from newsmodel.formats import Format
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+
+__all__ = ["Issue", "Report", "Severity", "check", "schema", "validate"]
+
+_SCHEMAS = {Format.JSON: "newsmodel-article.schema.json"}
+
+
+class Severity(enum.Enum):
+    """
+    How much an issue matters: errors make a document invalid.
+    """
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@frozen(kw_only=True)
+class Issue:
+    """
+    One problem found in a document.
+
+    Attributes:
+        message: What is wrong, naming what was expected and what was found.
+        path: Where, as a JSONPath (``$.bylines[0].text``); ``$`` for the
+            whole document.
+        line: The 1-based line, when the problem has a position in the text.
+        column: The 1-based column, when known.
+        severity: Whether the problem makes the document invalid.
+    """
+
+    message: str
+    path: str = "$"
+    line: int | None = None
+    column: int | None = None
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        where = f"{self.line}:{self.column or 1}: " if self.line is not None else ""
+        return f"{where}{self.path}: {self.message}"
+
+
+@frozen(kw_only=True)
+class Report:
+    """
+    The outcome of validating one document.
+
+    Attributes:
+        format: The format the document was validated as.
+        issues: Every problem found, errors first, in document order.
+    """
+
+    format: Format
+    issues: tuple[Issue, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """
+        Whether the document is valid: it has no issue of severity error.
+        """
+        return not self.errors
+
+    @property
+    def errors(self) -> tuple[Issue, ...]:
+        """
+        The issues that make the document invalid.
+        """
+        return tuple(i for i in self.issues if i.severity is Severity.ERROR)
+
+
+@cache
+def schema(format: Format) -> dict[str, Any]:  # noqa: A002 - the public name
+    """
+    Return the bundled JSON Schema of *format*, parsed, from the package.
+
+    Raises:
+        KeyError: The format has no bundled JSON Schema.
+    """
+    resource = files("newsmodel") / "schemas" / _SCHEMAS[format]
+    document: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
+    return document
+
+
+@cache
+def _validator(format: Format) -> Draft202012Validator:  # noqa: A002
+    document = schema(format)
+    registry: Registry[Any] = Registry().with_resource(
+        document["$id"], Resource.from_contents(document)
+    )
+    return Draft202012Validator(
+        document,
+        registry=registry,
+        format_checker=Draft202012Validator.FORMAT_CHECKER,
+    )
+
+
+def validate(data: str | bytes, format: Format = Format.JSON) -> Report:  # noqa: A002
+    """
+    Validate a document against the bundled schema of its format.
+
+    The document is parsed, checked against the schema, and, when the schema
+    finds nothing, read into the model, which also checks what no schema can
+    (that a body's markup is allowed, that each quotation's span points at
+    its words).
+
+    Args:
+        data: The document, as text or as the bytes of a file.
+        format: The format to validate it as.
+
+    Returns:
+        A report; ``report.ok`` tells whether the document is valid.
+
+    .. versionadded:: 0.1.0
+    """
+    try:
+        document = _json.parse(data)
+    except ParseError as error:
+        issue = Issue(message=error.message, line=error.line, column=error.column)
+        return Report(format=format, issues=(issue,))
+    issues = tuple(
+        _issue_from_schema_error(error)
+        for error in sorted(_validator(format).iter_errors(document), key=_error_order)
+    )
+    if not issues:
+        try:
+            jsonformat.from_document(document)
+        except StructureError as error:
+            issues = tuple(Issue(message=m, path=p) for p, m in error.problems)
+    return Report(format=format, issues=issues)
+
+
+def check(data: str | bytes, format: Format = Format.JSON) -> None:  # noqa: A002
+    """
+    Validate a document and raise if it is invalid.
+
+    Raises:
+        DocumentInvalid: The document has errors; ``.issues`` lists them.
+
+    .. versionadded:: 0.1.0
+    """
+    report = validate(data, format)
+    if not report.ok:
+        raise DocumentInvalid(report.errors)
+
+
+def _error_order(error: ValidationError) -> tuple[tuple[int, int | str], ...]:
+    return tuple((0, part) if isinstance(part, int) else (1, part) for part in error.absolute_path)
+
+
+def _issue_from_schema_error(error: ValidationError) -> Issue:
+    return Issue(message=_message(error), path=error.json_path)
+
+
+def _message(error: ValidationError) -> str:
+    """
+    Say what a schema error means in the words of the schema's titles.
+    """
+    if error.validator in {"oneOf", "anyOf"} and error.context:
+        # The alternative that got furthest into the document says most.
+        deepest = max(error.context, key=lambda e: len(e.absolute_path))
+        return _message(deepest)
+    title = error.schema.get("title") if isinstance(error.schema, dict) else None
+    if error.validator == "pattern" and title:
+        return f"expected {title}, got {error.instance!r}"
+    if error.validator == "additionalProperties":
+        return error.message.replace("Additional properties", "unknown keys")
+    return error.message
