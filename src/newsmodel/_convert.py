@@ -11,6 +11,8 @@ shape.
 from __future__ import annotations
 
 import enum
+import functools
+import operator
 import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar, get_args
@@ -38,7 +40,7 @@ __all__ = ["RFC3339", "make_converter", "structure"]
 RFC3339 = re.compile(
     r"^(?!0000)[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
     r"T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]+)?"
-    r"(?:Z|[+\-](?:[01][0-9]|2[0-3]):[0-5][0-9])$"
+    r"(?:Z|[+\-](?:[01][0-9]|2[0-3]):[0-5][0-9])$(?!\n)"
 )
 # Organization first: a person's affiliation is one, and the hooks generated
 # for Person must see the tagged hooks of Organization.
@@ -127,6 +129,25 @@ def _tuple_hook(cl: Any, converter: Converter) -> Callable[[object, type], tuple
     return structure_tuple
 
 
+def _is_optional(cl: Any) -> bool:
+    return type(None) in get_args(cl) and len(get_args(cl)) > 1
+
+
+def _optional_hook(cl: Any, converter: Converter) -> Callable[[object, type], Any]:
+    present: Any = functools.reduce(operator.or_, (a for a in get_args(cl) if a is not type(None)))
+    handle = converter.get_structure_hook(present)
+
+    def structure_present(value: object, _: type) -> Any:
+        # An optional field is left out when it has no value; one way to say
+        # "absent" keeps documents comparable.
+        if value is None:
+            msg = "expected a value, got null (leave the key out instead)"
+            raise _Mismatch(msg)
+        return handle(value, present)
+
+    return structure_present
+
+
 def _class_hook(cl: Any, converter: Converter) -> Callable[[object, type], Any]:
     generated = make_dict_structure_fn(cl, converter, _cattrs_forbid_extra_keys=True)
 
@@ -141,6 +162,7 @@ def make_converter() -> Converter:
     Build a converter that structures only exactly-typed JSON into the model.
 
     * strings, integers, arrays and objects must be of that JSON type;
+    * an optional field without a value is left out, never ``null``;
     * unknown keys are an error, never dropped;
     * datetimes are RFC 3339 strings with an offset;
     * enums are their values;
@@ -157,6 +179,7 @@ def make_converter() -> Converter:
     )
     converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
     converter.register_structure_hook_factory(attrs.has, _class_hook)
+    converter.register_structure_hook_factory(_is_optional, _optional_hook)
     _configure_agents(converter)
     return converter
 
@@ -203,11 +226,7 @@ def _configure_agents(converter: Converter) -> None:
     def structure_agent(value: object, _: object) -> Person | Organization:
         return converter.structure(value, _AGENT_TAGS[tag_of(value)])
 
-    def structure_optional_agent(value: object, _: object) -> Person | Organization | None:
-        return None if value is None else structure_agent(value, _AGENT)
-
     converter.register_structure_hook(_AGENT, structure_agent)
-    converter.register_structure_hook(_AGENT | None, structure_optional_agent)
 
 
 def structure(converter: Converter, document: object, cl: type[Any]) -> Any:

@@ -1,8 +1,11 @@
-"""
+r"""
 attrs validators for the model, each raising :class:`~newsmodel.errors.FieldError`.
 
 The regular expressions here are mirrored in the bundled JSON Schema; a test
 checks that the two agree, so the model and the schema cannot drift apart.
+They end in ``$(?!\n)`` rather than ``$``: in Python ``$`` also matches
+before a final newline, and JSON Schema validators in other languages would
+not accept that newline.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ TEXT = re.compile(r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]*$")
 #: An absolute URI or IRI (RFC 3986/3987): a scheme, a colon, then no
 #: white space, controls or characters that URIs never contain.  A QCode such
 #: as ``medtop:20000001`` has this shape too.
-URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s\x00-\x1F\x7F<>\"{}|\\^`]+$")
+URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s\x00-\x1F\x7F<>\"{}|\\^`]+$(?!\n)")
 
 #: A well-formed BCP 47 language tag (RFC 5646 ``langtag`` or ``privateuse``).
 LANGUAGE_TAG = re.compile(
@@ -53,7 +56,7 @@ LANGUAGE_TAG = re.compile(
     r"(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"  # variants
     r"(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*"  # extensions
     r"(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?"  # private use
-    r"$|^[Xx](?:-[A-Za-z0-9]{1,8})+$"
+    r"$(?!\n)|^[Xx](?:-[A-Za-z0-9]{1,8})+$(?!\n)"
 )
 
 

@@ -28,6 +28,8 @@ _PROTOTYPE = etree.XMLParser(
 )
 # lxml serialises access to a shared parser; the FAQ advises one copy per thread.
 _LOCAL = threading.local()
+_DOCTYPE = b"<!DOCTYPE"
+_NO_DOCTYPE = "a DOCTYPE is not supported: news documents need no DTD or entities"
 
 
 def _parser() -> etree.XMLParser:
@@ -48,14 +50,15 @@ def parse(data: bytes) -> etree._Element:
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as error:
+        if _DOCTYPE in data:
+            # An entity the DTD declared but may not be loaded: say why.
+            raise ParseError(_NO_DOCTYPE, line=1, column=None) from error
         line, column = error.position
         entry = error.error_log.last_error
         message = entry.message if entry is not None else error.msg
         raise ParseError(message, line=line, column=column) from error
-    doctype = root.getroottree().docinfo.doctype
-    if doctype:
-        message = f"a DOCTYPE is not supported, found {doctype!r}"
-        raise ParseError(message, line=1, column=None)
+    if root.getroottree().docinfo.doctype:
+        raise ParseError(_NO_DOCTYPE, line=1, column=None)
     for entity in root.iter(etree.Entity):
         message = f"entity reference {entity.text} is not supported"
         raise ParseError(message, line=entity.sourceline, column=None)

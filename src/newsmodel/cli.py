@@ -134,6 +134,7 @@ def _convert(args: argparse.Namespace) -> int:
     codec = info(target).codec()
     try:
         if args.out_dir is not None:
+            Path(args.out_dir).mkdir(parents=True, exist_ok=True)
             for name, article in articles:
                 stem = "stdin" if name == _STDIO else Path(name).stem
                 destination = str(Path(args.out_dir) / (stem + info(target).extensions[0]))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import enum
 import json
+from collections.abc import Mapping
 from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
@@ -147,10 +148,9 @@ def validate(data: str | bytes, format: Format = Format.JSON) -> Report:  # noqa
     except ParseError as error:
         issue = Issue(message=error.message, line=error.line, column=error.column)
         return Report(format=format, issues=(issue,))
-    issues = tuple(
-        _issue_from_schema_error(error)
-        for error in sorted(_validator(format).iter_errors(document), key=_error_order)
-    )
+    errors = sorted(_validator(format).iter_errors(document), key=_error_order)
+    # dict.fromkeys: one issue per missing key, although jsonschema repeats them.
+    issues = tuple(dict.fromkeys(i for e in errors for i in _issues_from_schema_error(e)))
     if not issues:
         try:
             jsonformat.from_document(document)
@@ -177,8 +177,21 @@ def _error_order(error: ValidationError) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, part) if isinstance(part, int) else (1, part) for part in error.absolute_path)
 
 
-def _issue_from_schema_error(error: ValidationError) -> Issue:
-    return Issue(message=_message(error), path=error.json_path)
+def _issues_from_schema_error(error: ValidationError) -> list[Issue]:
+    if error.validator == "required":
+        # Point at the missing key, as reading the document does.
+        return [
+            Issue(message="required key missing", path=f"{error.json_path}.{key}")
+            for key in _missing_keys(error)
+        ]
+    return [Issue(message=_message(error), path=error.json_path)]
+
+
+def _missing_keys(error: ValidationError) -> list[str]:
+    required = error.validator_value if error.validator == "required" else None
+    if not isinstance(required, list) or not isinstance(error.instance, dict):
+        return []
+    return [key for key in required if key not in error.instance]
 
 
 def _message(error: ValidationError) -> str:
@@ -186,12 +199,17 @@ def _message(error: ValidationError) -> str:
     Say what a schema error means in the words of the schema's titles.
     """
     if error.validator in {"oneOf", "anyOf"} and error.context:
+        missing = [key for alternative in error.context for key in _missing_keys(alternative)]
+        if len(missing) == len(error.context):
+            return "expected a key " + " or ".join(repr(key) for key in missing)
         # The alternative that got furthest into the document says most.
         deepest = max(error.context, key=lambda e: len(e.absolute_path))
         return _message(deepest)
-    title = error.schema.get("title") if isinstance(error.schema, dict) else None
-    if error.validator == "pattern" and title:
-        return f"expected {title}, got {error.instance!r}"
-    if error.validator == "additionalProperties":
-        return error.message.replace("Additional properties", "unknown keys")
+    subschema = error.schema if isinstance(error.schema, Mapping) else {}
+    if error.validator == "pattern" and "title" in subschema:
+        return f"expected {subschema['title']}, got {error.instance!r}"
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = subschema.get("properties", {})
+        unknown = ", ".join(repr(key) for key in sorted(error.instance) if key not in known)
+        return f"unknown key {unknown}"
     return error.message

@@ -1,0 +1,75 @@
+"""A body holds only safe, well-formed XHTML, in one canonical form."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsmodel.errors import FieldError
+from newsmodel.model import Body
+from strategies import non_empty_texts
+
+
+@pytest.mark.parametrize(
+    ("html", "fragment"),
+    [
+        ("<p>a</p><script>alert(1)</script>", "element <script> is not allowed"),
+        ('<p onclick="x()">a</p>', "attribute 'onclick' is not allowed on <p>"),
+        ('<p><a href="javascript:alert(1)">a</a></p>', "URL scheme 'javascript'"),
+        ('<p><a href=" JaVa\tScRiPt:alert(1)">a</a></p>', "URL scheme 'JaVaScRiPt'"),
+        ('<p><img src="data:image/png;base64,AAAA"/></p>', "URL scheme 'data'"),
+        ("<p>a</p><!-- note -->", "comments and processing instructions"),
+        ("<p>a", "expected well-formed XHTML"),
+        ("<p>&nbsp;</p>", "Entity 'nbsp' not defined"),
+        ("loose text", "text outside a block element"),
+        ("<b>bold</b>", "expected a block element at the top level, got <b>"),
+        (
+            '<p xmlns="http://www.w3.org/1999/xhtml">a</p>',
+            "element <{http://www.w3.org/1999/xhtml}p>",
+        ),
+        ("", "expected non-empty text"),
+    ],
+)
+def test_unsafe_or_malformed_markup_is_refused(html: str, fragment: str) -> None:
+    with pytest.raises(FieldError) as caught:
+        Body(html=html)
+    assert "html" == caught.value.field
+    assert fragment in caught.value.message
+
+
+def test_error_position_counts_from_the_fragment() -> None:
+    html = "<p>a</b>"
+    with pytest.raises(FieldError) as caught:
+        Body(html=html)
+    # libxml2 reports the column just past the offending tag, 1-based.
+    column = html.index("</b>") + len("</b>") + 1
+    assert f"line 1, column {column}:" in caught.value.message
+
+
+def test_markup_is_kept_in_canonical_form() -> None:
+    body = Body(html='<p class = "x" >a &amp; b<br></br>c</p>\n  <ul><li>one</li></ul>')
+    assert '<p class="x">a &amp; b<br/>c</p><ul><li>one</li></ul>' == body.html
+    assert Body(html=body.html) == body
+
+
+def test_safe_links_pass() -> None:
+    html = '<p><a href="https://example.com/a?b=c">x</a> <a href="/relative">y</a></p>'
+    assert html == Body(html=html).html
+
+
+def test_text_has_one_paragraph_per_block() -> None:
+    body = Body(
+        html="<h2> Title </h2><p>One <em>two</em><br/>three</p>"
+        "<ul><li>first</li><li>second<ul><li>inner</li></ul>tail</li></ul>"
+    )
+    assert "Title\n\nOne two\nthree\n\nfirst\n\nsecond\n\ninner\n\ntail" == body.text
+
+
+@given(st.lists(non_empty_texts, min_size=1, max_size=5))
+def test_paragraphs_come_back_as_text(paragraphs: list[str]) -> None:
+    body = Body.from_paragraphs(*paragraphs)
+    assert "\n\n".join(p.strip() for p in paragraphs) == body.text.replace("\r", "\n") or (
+        "\r" in "".join(paragraphs)
+    )
+    assert body == Body(html=body.html)

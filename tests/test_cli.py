@@ -1,0 +1,192 @@
+"""The command line: exit codes, messages, and files written safely."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, SEED_JSON
+from newsmodel.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def broken_copy(tmp_path: Path) -> Path:
+    document = json.loads(SEED_JSON.read_bytes())
+    document["urgency"] = 12
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(document), encoding="utf-8")
+    return broken
+
+
+def test_validate_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "validate", str(EXAMPLES))
+    assert (0, "checked 1 file: 1 valid, 0 invalid\n", "") == (code, out, err)
+
+
+def test_validate_a_broken_copy(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    broken = broken_copy(tmp_path)
+    code, out, _ = run(capsys, "validate", str(broken))
+    assert 1 == code
+    assert [
+        f"{broken}:$.urgency: 12 is greater than the maximum of 9",
+        "checked 1 file: 0 valid, 1 invalid",
+    ] == out.splitlines()
+
+
+def test_validate_a_malformed_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"headline": "h",\n  "urgency": }', encoding="utf-8")
+    code, out, _ = run(capsys, "validate", str(bad))
+    assert 1 == code
+    assert f"{bad}:2:14: $: Expecting value" == out.splitlines()[0]
+
+
+def test_validate_a_directory_mixes_results(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    broken_copy(tmp_path)
+    (tmp_path / "good.json").write_bytes(SEED_JSON.read_bytes())
+    (tmp_path / "notes.txt").write_text("not a document")
+    code, out, _ = run(capsys, "validate", str(tmp_path), "--output", "json")
+    document = json.loads(out)
+    assert 1 == code
+    assert "fail" == document["status"]
+    assert [("broken.json", False), ("good.json", True)] == [
+        (Path(f["name"]).name, f["ok"]) for f in document["files"]
+    ]
+    assert "$.urgency" == document["files"][0]["issues"][0]["path"]
+
+
+def test_validate_for_github(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{\n}", encoding="utf-8")
+    code, out, _ = run(capsys, "validate", "--output", "github", str(bad))
+    assert 1 == code
+    assert f"::error file={bad},title=$.headline::required key missing\n" == out
+
+
+def test_missing_file_is_an_issue(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    missing = tmp_path / "missing.json"
+    code, out, _ = run(capsys, "validate", str(missing))
+    assert 1 == code
+    assert f"{missing}:$: No such file or directory" == out.splitlines()[0]
+
+
+def test_unknown_format_is_an_issue(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    odd = tmp_path / "story.xyz"
+    odd.write_text("hello")
+    code, out, _ = run(capsys, "validate", str(odd))
+    assert 1 == code
+    assert "cannot tell the format" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate"],
+        ["convert", "x.json"],
+        ["convert", "x.json", "--to", "klingon"],
+        ["validate", "x.json", "--output", "xml"],
+        ["frobnicate"],
+    ],
+)
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(argv)
+    assert 2 == caught.value.code
+    assert "usage:" in capsys.readouterr().err
+
+
+def test_no_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert 2 == main([])
+    assert "usage:" in capsys.readouterr().err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--version")
+    assert 0 == code
+    assert out.startswith("newsmodel 0.")
+
+
+def test_formats_lists_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "formats")
+    assert 0 == code
+    assert out.splitlines()[0].startswith("json ")
+
+
+def test_convert_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "convert", str(SEED_JSON), "--to", "json")
+    assert (0, SEED_JSON.read_text(encoding="utf-8"), "") == (code, out, err)
+
+
+def test_convert_several_to_json_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "convert", str(SEED_JSON), str(SEED_JSON), "--to", "json")
+    lines = out.splitlines()
+    assert 0 == code
+    assert 2 == len(lines)
+    assert json.loads(lines[0]) == json.loads(SEED_JSON.read_bytes())
+
+
+def test_convert_to_a_file_and_a_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    assert 0 == run(capsys, "convert", str(SEED_JSON), "--to", "json", "-o", str(target))[0]
+    assert SEED_JSON.read_bytes() == target.read_bytes()
+    folder = tmp_path / "converted" / "json"
+    assert 0 == run(capsys, "convert", str(SEED_JSON), "--to", "json", "--out-dir", str(folder))[0]
+    assert SEED_JSON.read_bytes() == (folder / "seed-article.json").read_bytes()
+    assert [] == list(tmp_path.rglob(".newsmodel-*"))
+
+
+def test_convert_never_overwrites_its_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "story.json"
+    source.write_text('{"headline":"h"}', encoding="utf-8")
+    code, _, err = run(capsys, "convert", str(source), "--to", "json", "-o", str(source))
+    assert 1 == code
+    assert "refusing to overwrite an input" in err
+    assert '{"headline":"h"}' == source.read_text(encoding="utf-8")
+
+
+def test_convert_invalid_input_leaves_no_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    broken = broken_copy(tmp_path)
+    target = tmp_path / "out.json"
+    code, out, err = run(capsys, "convert", str(broken), "--to", "json", "-o", str(target))
+    assert (1, "") == (code, out)
+    assert f"{broken}: expected an integer from 1 to 9, got 12 @ $.urgency\n" == err
+    assert not target.exists()
+
+
+def _subprocess(*argv: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "newsmodel", *argv],
+        input=stdin,
+        capture_output=True,
+        check=False,
+        timeout=60,
+    )
+
+
+def test_stdin_and_no_traceback() -> None:
+    """A real process reading stdin; bad input never prints a traceback."""
+    good = _subprocess("convert", "-", "--to", "json", stdin=SEED_JSON.read_bytes())
+    assert (0, SEED_JSON.read_bytes()) == (good.returncode, good.stdout)
+    for junk in [b"\xff\xfe\x00", b"{", b'{"headline": 1}', b"[" * 50_000]:
+        bad = _subprocess("convert", "-", "--from", "json", "--to", "json", stdin=junk)
+        assert 1 == bad.returncode
+        assert b"Traceback" not in bad.stderr
+        assert bad.stderr.startswith(b"-: ")
+        checked = _subprocess("validate", "-", "--format", "json", stdin=junk)
+        assert 1 == checked.returncode
+        assert b"Traceback" not in checked.stdout + checked.stderr

@@ -1,0 +1,198 @@
+"""Native JSON: exact round trips, and exact refusals."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+
+import newsmodel
+from conftest import SEED_JSON
+from newsmodel import jsonformat
+from newsmodel.errors import ParseError, StructureError
+from newsmodel.model import Article, Organization, Person, QuotationKind, TextPart
+from strategies import articles
+
+
+@given(articles())
+def test_round_trip(article: Article) -> None:
+    assert article == jsonformat.loads(jsonformat.dumps(article))
+
+
+@given(articles())
+def test_output_is_canonical(article: Article) -> None:
+    """Writing what was read gives the same bytes: documents can be diffed."""
+    text = jsonformat.dumps(article)
+    assert text == jsonformat.dumps(jsonformat.loads(text.encode()))
+
+
+def test_seed_example_round_trips_byte_for_byte() -> None:
+    data = SEED_JSON.read_bytes()
+    assert data.decode() == jsonformat.dumps(jsonformat.loads(data))
+
+
+def test_seed_example_holds_the_story() -> None:
+    article = jsonformat.loads(SEED_JSON.read_bytes())
+    assert "Putin to visit Donbas in eastern Ukraine ‘in due course’: Kremlin" == article.headline
+    assert ("News › Russia",) == tuple(str(s) for s in article.sections)
+    assert Organization(name="Press TV", uri="https://www.presstv.ir/") == article.publisher
+    assert "The Kremlin's spokesman Dmitry Peskov" == article.images[0].caption
+    assert article.body is not None
+    assert article.body.text.startswith("Russia says President Vladimir Putin will visit")
+    assert article.body.text.endswith("genocide by the Kiev regime.”")
+    assert "Press TV" not in article.body.text
+    assert ("Press TV News Roku",) == article.boilerplate[1:]
+
+    said = [
+        (q.speaker.name if q.speaker else None, q.text, q.kind)
+        for q in article.quotations
+        if q.kind is not QuotationKind.TERM
+    ]
+    assert [
+        ("Kremlin", "in due course", QuotationKind.PARTIAL),
+        ("Russia", "in due course,", QuotationKind.PARTIAL),
+        (
+            "Dmitry Peskov",
+            "It will certainly happen in due course because it is part of the Russian Federation,",
+            QuotationKind.FULL,
+        ),
+        (
+            "Dmitry Peskov",
+            "This significantly complicates the search for mutual ground for discussions.",
+            QuotationKind.FULL,
+        ),
+        ("Volodymyr Zelensky", "worthless.", QuotationKind.PARTIAL),
+        ("Antonio Guterres", "a dangerous escalation,", QuotationKind.PARTIAL),
+        ("Vladimir Putin", "de-Nazify", QuotationKind.PARTIAL),
+        (
+            "Vladimir Putin",
+            "who for eight years are suffering persecution and genocide by the Kiev regime.",
+            QuotationKind.PARTIAL,
+        ),
+    ] == said
+    terms = [q.text for q in article.quotations if q.kind is QuotationKind.TERM]
+    assert ["new territories", "special military operation"] == terms
+    peskov = article.quotations[2]
+    assert isinstance(peskov.speaker, Person)
+    assert "told Russian news agencies" == peskov.cue
+    assert "the Kremlin's spokesman Dmitry Peskov" == peskov.speaker_mention
+    assert (
+        TextPart.HEADLINE == article.quotations[0].span.part if article.quotations[0].span else None
+    )
+
+
+def test_top_level_verbs_take_a_format() -> None:
+    article = newsmodel.loads(SEED_JSON.read_bytes(), newsmodel.Format.JSON)
+    assert SEED_JSON.read_text(encoding="utf-8") == newsmodel.dumps(article, newsmodel.Format.JSON)
+
+
+def test_keys_follow_the_model_order() -> None:
+    document = json.loads(SEED_JSON.read_bytes())
+    assert [
+        "headline",
+        "sections",
+        "language",
+        "publisher",
+        "images",
+        "body",
+        "quotations",
+        "boilerplate",
+    ] == list(document)
+
+
+@pytest.mark.parametrize(
+    ("data", "problems"),
+    [
+        ('{"headline": "h", "headlne": "typo"}', [("$", "unknown key 'headlne'")]),
+        (
+            '{"headline": "h", "bylines": [{"text": "By X", "url": "u"}]}',
+            [("$.bylines[0]", "unknown key 'url'")],
+        ),
+        ('{"headline": "h", "urgency": "5"}', [("$.urgency", "expected an integer, got '5'")]),
+        ('{"headline": 5}', [("$.headline", "expected a string, got 5")]),
+        ('{"headline": "h", "keywords": "ab"}', [("$.keywords", "expected an array, got 'ab'")]),
+        (
+            '{"headline": "h", "summary": null}',
+            [("$.summary", "expected a value, got null (leave the key out instead)")],
+        ),
+        (
+            '{"headline": "h", "published": "2024-05-01T09:00"}',
+            [
+                (
+                    "$.published",
+                    "expected an RFC 3339 date-time with an offset, got '2024-05-01T09:00'",
+                )
+            ],
+        ),
+        (
+            '{"headline": "h", "pub_status": "live"}',
+            [("$.pub_status", "expected one of 'usable', 'withheld', 'canceled', got 'live'")],
+        ),
+        (
+            '{"headline": "h", "copyright_holder": {"name": "X"}}',
+            [
+                (
+                    "$.copyright_holder",
+                    "expected 'type' to be one of 'organization', 'person', got None",
+                )
+            ],
+        ),
+        (
+            '{"headline": "h", "publisher": {"type": "person", "name": "X"}}',
+            [("$.publisher", "expected 'type' to be 'organization', got 'person'")],
+        ),
+        (
+            '{"headline": "h", "sections": [{"path": ["a", ""]}]}',
+            [("$.sections[0].path[1]", "expected non-empty text, got ''")],
+        ),
+        (
+            '{"headline": "h", "body": {"html": "<p onclick=\\"x\\">a</p>"}}',
+            [("$.body.html", "attribute 'onclick' is not allowed on <p>")],
+        ),
+        ("{}", [("$.headline", "required key missing")]),
+        ("[]", [("$", "expected an object, got list")]),
+    ],
+)
+def test_refusals_name_the_path(data: str, problems: list[tuple[str, str]]) -> None:
+    with pytest.raises(StructureError) as caught:
+        jsonformat.loads(data)
+    assert problems == list(caught.value.problems)
+    assert [f"{m} @ {p}" for p, m in problems] == list(caught.value.errors)
+
+
+def test_every_type_problem_is_reported_at_once() -> None:
+    with pytest.raises(StructureError) as caught:
+        jsonformat.loads('{"headline": 5, "urgency": "x", "extra": 1}')
+    assert ["$.headline", "$.urgency", "$"] == [p for p, _ in caught.value.problems]
+
+
+@pytest.mark.parametrize(
+    ("data", "message", "line", "column"),
+    [
+        (b'{"headline": "h",\n "x": }', "Expecting value", 2, 7),
+        (b'{"headline": "h", "headline": "g"}', "duplicate key 'headline'", None, None),
+        (b'{"headline": "h", "urgency": NaN}', "NaN is not a JSON number", None, None),
+        (b'{"headline": "\xff"}', "expected UTF-8, found byte 0xff", 1, 15),
+        (b"[" * 100_000, "nesting is too deep", None, None),
+        (b'{"headline": "h", "version": 1' + b"0" * 10_000 + b"}", "digits", None, None),
+        (b"", "Expecting value", 1, 1),
+    ],
+)
+def test_malformed_json_is_a_parse_error(
+    data: bytes, message: str, line: int | None, column: int | None
+) -> None:
+    with pytest.raises(ParseError) as caught:
+        jsonformat.loads(data)
+    assert message in caught.value.message
+    assert (line, column) == (caught.value.line, caught.value.column)
+
+
+def test_a_byte_order_mark_is_allowed() -> None:
+    assert "h" == jsonformat.loads(b'\xef\xbb\xbf{"headline": "h"}').headline
+
+
+def test_errors_are_value_errors_and_chained() -> None:
+    with pytest.raises(ValueError, match="required key missing") as caught:
+        jsonformat.loads("{}")
+    assert caught.value.__cause__ is not None

@@ -1,0 +1,141 @@
+"""The model refuses, at construction, what no article can hold."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
+
+import pytest
+from hypothesis import given
+
+from newsmodel.errors import FieldError
+from newsmodel.model import (
+    Article,
+    Body,
+    Byline,
+    Concept,
+    Contributor,
+    Dateline,
+    Image,
+    Organization,
+    Person,
+    Quotation,
+    QuotationKind,
+    Section,
+    Span,
+    TextPart,
+)
+from strategies import articles
+
+NOW = datetime(2022, 12, 3, 10, 0, tzinfo=UTC)
+
+
+def refused(cls: type, **fields: Any) -> FieldError:
+    with pytest.raises(FieldError) as caught:
+        cls(**fields)
+    return caught.value
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "fragment"),
+    [
+        ({"headline": ""}, "headline", "expected non-empty text, got ''"),
+        ({"headline": " \n"}, "headline", "expected non-empty text"),
+        ({"headline": 5}, "headline", "expected a string, got 5"),
+        ({"headline": "a\x00b"}, "headline", "cannot be carried by XML 1.0"),
+        ({"headline": "lone \ud800"}, "headline", "cannot be carried by XML 1.0"),
+        ({"headline": "h", "published": datetime(2022, 1, 1)}, "published", "timezone-aware"),  # noqa: DTZ001
+        ({"headline": "h", "created": "2022-01-01"}, "created", "expected a datetime"),
+        (
+            {
+                "headline": "h",
+                "modified": datetime(1900, 1, 1, tzinfo=timezone(timedelta(seconds=90))),
+            },
+            "modified",
+            "whole minutes",
+        ),
+        ({"headline": "h", "urgency": 0}, "urgency", "from 1 to 9, got 0"),
+        ({"headline": "h", "urgency": 10}, "urgency", "from 1 to 9, got 10"),
+        ({"headline": "h", "urgency": True}, "urgency", "expected an integer"),
+        ({"headline": "h", "version": -1}, "version", "at least 0"),
+        ({"headline": "h", "id": "no scheme"}, "id", "absolute URI"),
+        ({"headline": "h", "id": "/relative"}, "id", "absolute URI"),
+        ({"headline": "h", "canonical_url": "http://x/a b"}, "canonical_url", "absolute URI"),
+        ({"headline": "h", "language": "e"}, "language", "BCP 47"),
+        ({"headline": "h", "language": "en_GB"}, "language", "BCP 47"),
+        ({"headline": "h", "keywords": ["a"]}, "keywords", "expected a tuple"),
+        ({"headline": "h", "keywords": ("a", "")}, "keywords[1]", "non-empty"),
+        ({"headline": "h", "sections": ("News",)}, "sections[0]", "expected Section"),
+    ],
+)
+def test_article_fields_are_checked(fields: dict[str, Any], field: str, fragment: str) -> None:
+    error = refused(Article, **fields)
+    assert field == error.field
+    assert fragment in error.message
+    assert str(error).startswith(f"{field}: ")
+
+
+@pytest.mark.parametrize(
+    ("cls", "fields", "field"),
+    [
+        (Byline, {}, "text"),
+        (Section, {"path": ()}, "path"),
+        (Concept, {}, "name"),
+        (Concept, {"name": "n", "scheme": "medtop"}, "scheme"),
+        (Dateline, {}, "text"),
+        (Image, {"alt": "a"}, "url"),
+        (Image, {"caption": "c", "width": 0}, "width"),
+        (Span, {"start": 3, "end": 3}, "end"),
+        (Span, {"start": -1, "end": 3}, "start"),
+        (Person, {"name": "P", "affiliation": "Kremlin"}, "affiliation"),
+        (Contributor, {"agent": "Jane"}, "agent"),
+        (Quotation, {"text": "q", "kind": QuotationKind.TERM, "speaker_mention": "he"}, "speaker"),
+        (Body, {"html": "<p>a</p>x"}, "html"),
+    ],
+)
+def test_value_types_are_checked(cls: type, fields: dict[str, Any], field: str) -> None:
+    assert field == refused(cls, **fields).field
+
+
+def test_quotation_span_must_point_at_its_words() -> None:
+    quotation = Quotation(text="due", span=Span(start=0, end=3, part=TextPart.HEADLINE))
+    error = refused(Article, headline="In due course", quotations=(quotation,))
+    assert "quotations[0]" == error.field
+    assert "expected the headline to hold 'due' at 0:3, found 'In '" == error.message
+
+
+def test_quotation_span_needs_its_part() -> None:
+    quotation = Quotation(text="due", span=Span(start=0, end=3))
+    error = refused(Article, headline="h", quotations=(quotation,))
+    assert "the span points into the body, which is missing" == error.message
+
+
+def test_quotations_count_characters_of_the_body_text() -> None:
+    body = Body.from_paragraphs("First one.", "He said “yes” twice.")
+    start = body.text.index("yes")
+    quotation = Quotation(text="yes", span=Span(start=start, end=start + 3))
+    article = Article(headline="h", body=body, quotations=(quotation,))
+    assert "First one.\n\nHe said “yes” twice." == article.body.text if article.body else None
+
+
+def test_frozen_and_keyword_only() -> None:
+    article = Article(headline="h", published=NOW)
+    with pytest.raises(AttributeError):
+        article.headline = "other"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        Article("h")  # type: ignore[call-arg]
+
+
+def test_section_prints_as_a_path() -> None:
+    assert "News › Russia" == str(Section(path=("News", "Russia")))
+
+
+def test_agents_are_told_apart() -> None:
+    person: object = Person(name="Press TV")
+    assert person != Organization(name="Press TV")
+
+
+@given(articles())
+def test_articles_are_hashable_and_equal_to_themselves(article: Article) -> None:
+    assert article == article  # noqa: PLR0124 - attrs equality over every field
+    assert hash(article) == hash(article)
