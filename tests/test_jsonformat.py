@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given
@@ -13,6 +14,9 @@ from newsmodel import jsonformat
 from newsmodel.errors import ParseError, StructureError
 from newsmodel.model import Article, Organization, Person, QuotationKind, TextPart
 from strategies import articles
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @given(articles())
@@ -80,6 +84,17 @@ def test_seed_example_holds_the_story() -> None:
     assert (
         TextPart.HEADLINE == article.quotations[0].span.part if article.quotations[0].span else None
     )
+
+
+def test_seed_example_is_faithful_to_the_seed_text(shared: Path) -> None:
+    """The hand-made example keeps the seed's words, in the seed's order."""
+    blocks = [b.strip() for b in (shared / "seed-article.txt").read_text().split("\n\n")]
+    section, headline, caption, *paragraphs = [b for b in blocks if b]
+    article = jsonformat.loads(SEED_JSON.read_bytes())
+    assert section.split() == ["News", "/", "Russia"]
+    assert (headline, caption) == (article.headline, article.images[0].caption)
+    assert article.body is not None
+    assert "\n\n".join(paragraphs) == article.body.text + "\n\n" + "\n\n".join(article.boilerplate)
 
 
 def test_top_level_verbs_take_a_format() -> None:
