@@ -37,7 +37,7 @@ def test_validate_a_broken_copy(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     code, out, _ = run(capsys, "validate", str(broken))
     assert 1 == code
     assert [
-        f"{broken}:$.urgency: 12 is greater than the maximum of 9",
+        f"{broken}: $.urgency: 12 is greater than the maximum of 9",
         "checked 1 file: 0 valid, 1 invalid",
     ] == out.splitlines()
 
@@ -78,7 +78,7 @@ def test_missing_file_is_an_issue(capsys: pytest.CaptureFixture[str], tmp_path: 
     missing = tmp_path / "missing.json"
     code, out, _ = run(capsys, "validate", str(missing))
     assert 1 == code
-    assert f"{missing}:$: No such file or directory" == out.splitlines()[0]
+    assert f"{missing}: $: No such file or directory" == out.splitlines()[0]
 
 
 def test_unknown_format_is_an_issue(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

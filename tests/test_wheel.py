@@ -91,4 +91,4 @@ def test_wheel_installs_and_validates(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert 1 == refused.returncode
-    assert f"{bad}:$.headline: expected non-empty text, got ''" == refused.stdout.splitlines()[0]
+    assert f"{bad}: $.headline: expected non-empty text, got ''" == refused.stdout.splitlines()[0]

@@ -30,9 +30,14 @@ class Checked:
     report: Report
 
 
+def _text_line(name: str, issue: Issue) -> str:
+    # file:line:col: path: message, as compilers print; file: path: message without a position
+    return f"{name}:{issue}\n" if issue.line is not None else f"{name}: {issue}\n"
+
+
 def _text(results: Sequence[Checked], out: TextIO) -> None:
     for result in results:
-        out.writelines(f"{result.name}:{issue}\n" for issue in result.report.issues)
+        out.writelines(_text_line(result.name, issue) for issue in result.report.issues)
     invalid = sum(not result.report.ok for result in results)
     files = "file" if len(results) == 1 else "files"
     out.write(
