@@ -56,39 +56,24 @@ def test_wheel_installs_and_validates(tmp_path: Path) -> None:
     )
     # The dependencies come from this environment (no network needed); the
     # package itself only from the wheel, as a path file is read after it.
-    site = subprocess.run(
-        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-    (Path(site) / "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-
-    where = subprocess.run(
-        [str(python), "-c", "import newsmodel.validation as v; print(v.__file__)"],
-        check=True,
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-    ).stdout
-    assert where.startswith(str(fresh))
-
-    good = subprocess.run(
-        [str(fresh / "bin" / "newsmodel"), "validate", str(SEED_JSON)],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=tmp_path,
+    site = _run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])")
+    (Path(site.stdout.strip()) / "dependencies.pth").write_text(
+        sysconfig.get_paths()["purelib"] + "\n"
     )
+    where = _run(python, "-c", "import newsmodel.validation as v; print(v.__file__)", cwd=tmp_path)
+    assert where.stdout.startswith(str(fresh))
+
+    good = _run(fresh / "bin" / "newsmodel", "validate", SEED_JSON, cwd=tmp_path)
     assert (0, "checked 1 file: 1 valid, 0 invalid\n") == (good.returncode, good.stdout)
     bad = tmp_path / "bad.json"
     bad.write_text('{"headline": ""}', encoding="utf-8")
-    refused = subprocess.run(
-        [str(fresh / "bin" / "newsmodel"), "validate", str(bad)],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=tmp_path,
-    )
+    refused = _run(fresh / "bin" / "newsmodel", "validate", bad, cwd=tmp_path)
     assert 1 == refused.returncode
     assert f"{bad}: $.headline: expected non-empty text, got ''" == refused.stdout.splitlines()[0]
+
+
+def _run(*argv: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run a program of the fresh environment, away from the checkout."""
+    return subprocess.run(
+        [str(arg) for arg in argv], capture_output=True, text=True, check=False, cwd=cwd
+    )
