@@ -114,9 +114,12 @@ def _format_of(data: bytes, name: str, forced: str | None) -> Format:
     return detect(data, None if name == _STDIO else name)
 
 
+def _reason(error: Exception) -> str:
+    return error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+
+
 def _fail(name: str, error: Exception) -> None:
-    reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-    print(f"{name}: {reason}", file=sys.stderr)
+    print(f"{name}: {_reason(error)}", file=sys.stderr)
 
 
 def _convert(args: argparse.Namespace) -> int:
@@ -140,10 +143,7 @@ def _convert(args: argparse.Namespace) -> int:
                 destination = str(Path(args.out_dir) / (stem + info(target).extensions[0]))
                 _write(destination, codec.dumps(article), args.inputs)
         else:
-            if len(articles) == 1:
-                text = codec.dumps(articles[0][1])
-            else:
-                text = "".join(_one_line(codec.dumps(a)) for _, a in articles)
+            text = _joined([article for _, article in articles], target)
             if args.output in (None, _STDIO):
                 sys.stdout.write(text)
             elif articles:
@@ -154,15 +154,23 @@ def _convert(args: argparse.Namespace) -> int:
     return status
 
 
-def _one_line(document: str) -> str:
-    import json  # noqa: PLC0415 - only for several articles
+def _joined(articles: list[Article], target: Format) -> str:
+    """
+    One article as its document; several as JSON Lines, one compact document each.
+    """
+    if len(articles) == 1:
+        return info(target).codec().dumps(articles[0])
+    if target is not Format.JSON:
+        msg = f"several articles go to one output only as JSON; use --out-dir for {target.value}"
+        raise NewsmodelError(msg)
+    from newsmodel import jsonformat  # noqa: PLC0415
 
-    return json.dumps(json.loads(document), ensure_ascii=False) + "\n"
+    return "".join(jsonformat.dumps(article, indent=None) + "\n" for article in articles)
 
 
 def _write(destination: str, text: str, inputs: Sequence[str]) -> None:
     if any(_files.same_file(destination, name) for name in inputs if name != _STDIO):
-        msg = f"{destination}: refusing to overwrite an input"
+        msg = "refusing to overwrite an input"
         raise NewsmodelError(msg)
     _files.atomic_write(destination, text)
 
@@ -179,9 +187,7 @@ def _validate(args: argparse.Namespace) -> int:
             source = _format_of(data, name, args.format)
             report = validate(data, source)
         except (NewsmodelError, OSError) as error:
-            reason = error.strerror if isinstance(error, OSError) else str(error)
-            forced = Format(args.format) if args.format else Format.JSON
-            report = Report(format=forced, issues=(Issue(message=str(reason)),))
+            report = Report(format=None, issues=(Issue(message=_reason(error)),))
         results.append(Checked(name=name, report=report))
     REPORTERS[args.output](results, sys.stdout)
     return 0 if all(result.report.ok for result in results) else 1

@@ -61,7 +61,7 @@ def _json(results: Sequence[Checked], out: TextIO) -> None:
         "files": [
             {
                 "name": result.name,
-                "format": result.report.format.value,
+                "format": result.report.format.value if result.report.format else None,
                 "ok": result.report.ok,
                 "issues": [_issue_json(issue) for issue in result.report.issues],
             }

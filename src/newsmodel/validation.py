@@ -77,11 +77,12 @@ class Report:
     The outcome of validating one document.
 
     Attributes:
-        format: The format the document was validated as.
-        issues: Every problem found, errors first, in document order.
+        format: The format the document was validated as; ``None`` when
+            it could not be told (or the document could not be read).
+        issues: Every problem found, in order of their paths.
     """
 
-    format: Format
+    format: Format | None
     issues: tuple[Issue, ...] = ()
 
     @property
