@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LANGUAGE_TAG",
+    "NOT_XML",
     "TEXT",
     "URI",
     "aware_datetime",
@@ -40,7 +41,10 @@ Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 #: Text that XML 1.0 can carry: no C0 controls but tab, newline and carriage
 #: return, no lone surrogates, no U+FFFE or U+FFFF.  Every format newsmodel
 #: writes can then hold every string of the model.
-TEXT = re.compile(r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]*$")
+_NOT_XML_CHARACTERS = r"\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF"
+TEXT = re.compile(rf"^[^{_NOT_XML_CHARACTERS}]*$")
+#: One character that XML 1.0 cannot carry, to find or remove.
+NOT_XML = re.compile(rf"[{_NOT_XML_CHARACTERS}]")
 
 #: An absolute URI or IRI (RFC 3986/3987): a scheme, a colon, then no
 #: white space, controls or characters that URIs never contain.  A QCode such
@@ -67,9 +71,9 @@ def _fail(attribute: attrs.Attribute[Any], message: str) -> FieldError:
 def _check_str(attribute: attrs.Attribute[Any], value: object) -> str:
     if not isinstance(value, str):
         raise _fail(attribute, f"expected a string, got {value!r}")
-    if TEXT.match(value) is None:
-        bad = next(ch for ch in value if TEXT.match(ch) is None)
-        raise _fail(attribute, f"character {bad!r} cannot be carried by XML 1.0")
+    bad = NOT_XML.search(value)
+    if bad is not None:
+        raise _fail(attribute, f"character {bad.group()!r} cannot be carried by XML 1.0")
     return value
 
 

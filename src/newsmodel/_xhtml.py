@@ -23,6 +23,7 @@ __all__ = [
     "ALLOWED_ELEMENTS",
     "ALLOWED_URL_SCHEMES",
     "BLOCK_ELEMENTS",
+    "GLOBAL_ATTRIBUTES",
     "canonical",
     "escape",
     "plain_text",
@@ -95,7 +96,7 @@ _INLINE_ELEMENTS = frozenset(
 )
 ALLOWED_ELEMENTS = BLOCK_ELEMENTS | _INLINE_ELEMENTS
 
-_GLOBAL_ATTRIBUTES = frozenset({"class", "dir", "id", "lang", "title"})
+GLOBAL_ATTRIBUTES = frozenset({"class", "dir", "id", "lang", "title"})
 #: Attributes each element may carry besides ``class``, ``dir``, ``id``,
 #: ``lang`` and ``title``.
 ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
@@ -211,7 +212,7 @@ def _check_tree(fragment: etree._Element) -> None:
         if tag not in ALLOWED_ELEMENTS:
             msg = f"element <{tag}> is not allowed"
             raise ValueError(msg)
-        allowed = _GLOBAL_ATTRIBUTES | ALLOWED_ATTRIBUTES.get(tag, frozenset())
+        allowed = GLOBAL_ATTRIBUTES | ALLOWED_ATTRIBUTES.get(tag, frozenset())
         for name, value in element.attrib.items():
             if name not in allowed:
                 msg = f"attribute {name!r} is not allowed on <{tag}>"

@@ -10,12 +10,16 @@ XML bomb starts with one; nothing has been expanded by then.
 from __future__ import annotations
 
 import threading
+from typing import IO, TYPE_CHECKING
 
 from lxml import etree
 
 from newsmodel.errors import ParseError
 
-__all__ = ["parse"]
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+__all__ = ["iterparse", "load_schema", "parse"]
 
 _PROTOTYPE = etree.XMLParser(
     resolve_entities=False,
@@ -63,3 +67,54 @@ def parse(data: bytes) -> etree._Element:
         message = f"entity reference {entity.text} is not supported"
         raise ParseError(message, line=entity.sourceline, column=None)
     return root
+
+
+def iterparse(source: IO[bytes], tags: tuple[str, ...]) -> Iterator[etree._Element]:
+    """
+    Yield each element named in *tags* when it ends, the root element first.
+
+    Memory stays flat: after the caller is done with an element (that is,
+    when the next one is asked for) it is cleared and dropped from the tree.
+
+    Raises:
+        ParseError: As :func:`parse`, at the point the problem is reached.
+    """
+    events = etree.iterparse(
+        source,
+        events=("start", "end"),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=False,
+    )
+    wanted = frozenset(tags)
+    try:
+        for event, element in events:
+            if event == "start":
+                if element.getparent() is None:
+                    if element.getroottree().docinfo.doctype:
+                        raise ParseError(_NO_DOCTYPE, line=1, column=None)
+                    yield element
+                continue
+            if element.tag in wanted:
+                yield element
+                element.clear(keep_tail=True)
+                while element.getprevious() is not None:
+                    del element.getparent()[0]  # type: ignore[union-attr]
+    except etree.XMLSyntaxError as error:
+        line, column = error.position
+        entry = error.error_log.last_error
+        message = entry.message if entry is not None else error.msg
+        raise ParseError(message, line=line, column=column) from error
+
+
+def load_schema(path: str) -> etree.XMLSchema:
+    """
+    Load an XML Schema from a file.
+
+    The files it imports are read from beside it, and nothing from the network.
+    """
+    document = etree.parse(path, etree.XMLParser(no_network=True, resolve_entities=False))
+    return etree.XMLSchema(document)

@@ -128,9 +128,7 @@ def _convert(args: argparse.Namespace) -> int:
     status = 0
     for name in args.inputs:
         try:
-            data = _read(name)
-            source = _format_of(data, name, args.source)
-            articles.append((name, info(source).codec().loads(data)))
+            status |= _read_articles(name, args, articles)
         except (NewsmodelError, OSError) as error:
             _fail(name, error)
             status = 1
@@ -138,8 +136,7 @@ def _convert(args: argparse.Namespace) -> int:
     try:
         if args.out_dir is not None:
             Path(args.out_dir).mkdir(parents=True, exist_ok=True)
-            for name, article in articles:
-                stem = "stdin" if name == _STDIO else Path(name).stem
+            for stem, article in articles:
                 destination = str(Path(args.out_dir) / (stem + info(target).extensions[0]))
                 _write(destination, codec.dumps(article), args.inputs)
         else:
@@ -151,6 +148,36 @@ def _convert(args: argparse.Namespace) -> int:
     except (NewsmodelError, OSError) as error:
         _fail(args.output or args.out_dir, error)
         status = 1
+    return status
+
+
+def _read_articles(name: str, args: argparse.Namespace, into: list[tuple[str, Article]]) -> int:
+    """
+    Read the articles of one input into *into*, and return its exit status.
+
+    Losses are reported as warnings, and items that are not articles as errors.
+    """
+    from newsmodel.conversion import Reading  # noqa: PLC0415 - loads the model
+
+    data = _read(name)
+    items = list(info(_format_of(data, name, args.source)).codec().read_items(data))
+    stem = "stdin" if name == _STDIO else Path(name).stem
+    status = 0
+    for number, item in enumerate(items, start=1):
+        label, item_stem = (
+            (name, stem) if len(items) == 1 else (f"{name}[{number}]", f"{stem}-{number}")
+        )
+        if not isinstance(item, Reading):
+            _fail(label, item.error())
+            status = 1
+            continue
+        for loss in item.losses:
+            print(f"{label}: warning: {loss}", file=sys.stderr)
+        if args.strict and item.losses:
+            print(f"{label}: refused: reading it would lose data (--strict)", file=sys.stderr)
+            status = 1
+            continue
+        into.append((item_stem, item.article))
     return status
 
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 __all__ = [
     "DocumentInvalid",
     "FieldError",
+    "LossyConversionError",
     "NewsmodelError",
+    "NotAnArticleError",
     "ParseError",
     "StructureError",
     "UnknownFormatError",
@@ -55,7 +57,13 @@ class ParseError(NewsmodelError, ValueError):
     """
 
     def __init__(self, message: str, *, line: int | None = None, column: int | None = None) -> None:
-        where = f"line {line}, column {column}: " if line is not None else ""
+        where = (
+            ""
+            if line is None
+            else f"line {line}: "
+            if column is None
+            else f"line {line}, column {column}: "
+        )
         super().__init__(f"{where}{message}")
         self.message = message
         self.line = line
@@ -88,6 +96,35 @@ class DocumentInvalid(NewsmodelError, ValueError):
     def __init__(self, issues: tuple[object, ...]) -> None:
         super().__init__("; ".join(str(issue) for issue in issues))
         self.issues = issues
+
+
+class LossyConversionError(NewsmodelError, ValueError):
+    """
+    A strict conversion would lose data.
+
+    Args:
+        losses: What would be lost, each ``where: what``.
+    """
+
+    def __init__(self, losses: tuple[str, ...]) -> None:
+        super().__init__("conversion would lose data: " + "; ".join(losses))
+        self.losses = losses
+
+
+class NotAnArticleError(NewsmodelError, ValueError):
+    """
+    The input is a news item, but not an article: a picture, a package...
+
+    Args:
+        kind: What the item is, such as ``picture`` or ``package``.
+        guid: The item's identifier, when it has one.
+    """
+
+    def __init__(self, kind: str, guid: str | None) -> None:
+        name = f" {guid}" if guid else ""
+        super().__init__(f"item{name} is a {kind}, not an article")
+        self.kind = kind
+        self.guid = guid
 
 
 class UnknownFormatError(NewsmodelError, ValueError):

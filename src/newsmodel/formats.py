@@ -18,6 +18,9 @@ from attrs import frozen
 from newsmodel.errors import UnknownFormatError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from newsmodel.conversion import Item
     from newsmodel.model import Article
 
 __all__ = ["Codec", "Format", "FormatInfo", "detect", "dumps", "info", "loads"]
@@ -29,16 +32,19 @@ class Format(enum.Enum):
     """
 
     JSON = "json"
+    NEWSML_G2 = "newsml-g2"
 
 
 class Codec(Protocol):
     """
-    What every format module offers: the same two verbs.
+    What every format module offers: the same verbs.
     """
 
     def loads(self, data: str | bytes, /) -> Article: ...  # noqa: D102
 
     def dumps(self, article: Article, /) -> str: ...  # noqa: D102
+
+    def read_items(self, data: str | bytes, /) -> Iterator[Item]: ...  # noqa: D102
 
 
 @frozen(kw_only=True)
@@ -71,6 +77,12 @@ _REGISTRY = {
         title="newsmodel native JSON",
         extensions=(".json",),
         module="newsmodel.jsonformat",
+    ),
+    Format.NEWSML_G2: FormatInfo(
+        format=Format.NEWSML_G2,
+        title="IPTC NewsML-G2 newsItem or newsMessage",
+        extensions=(".xml",),
+        module="newsmodel.newsmlg2",
     ),
 }
 
@@ -118,6 +130,8 @@ def detect(data: bytes, name: str | None = None) -> Format:
     start = data.removeprefix(b"\xef\xbb\xbf").lstrip()[:1]
     if start == b"{":
         return Format.JSON
+    if start == b"<":
+        return Format.NEWSML_G2
     if name is not None:
         suffix = PurePath(name).suffix.lower()
         for entry in _REGISTRY.values():

@@ -21,12 +21,15 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from newsmodel import _convert, _json
+from newsmodel.conversion import Reading
 from newsmodel.model import Article
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from cattrs import Converter
 
-__all__ = ["dumps", "from_document", "loads", "make_converter", "to_document"]
+__all__ = ["dumps", "from_document", "loads", "make_converter", "read_items", "to_document"]
 
 
 @cache
@@ -46,6 +49,15 @@ def loads(data: str | bytes, /) -> Article:
         StructureError: The JSON does not describe a valid article.
     """
     return from_document(_json.parse(data))
+
+
+def read_items(data: str | bytes, /) -> Iterator[Reading]:
+    """
+    Read the one article of a document, as every format reads items.
+
+    Native JSON holds all the model holds, so the reading has no losses.
+    """
+    yield Reading(article=loads(data))
 
 
 def dumps(article: Article, /, *, indent: int | None = 2) -> str:

@@ -18,14 +18,16 @@ import enum
 import json
 from collections.abc import Mapping
 from functools import cache
-from importlib.resources import files
+from importlib.resources import as_file, files
 from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 from jsonschema import Draft202012Validator
+from lxml import etree
 from referencing import Registry, Resource
 
-from newsmodel import _json, jsonformat
+from newsmodel import _g2, _json, _xml, jsonformat, newsmlg2
+from newsmodel.conversion import Reading
 from newsmodel.errors import DocumentInvalid, ParseError, StructureError
 from newsmodel.formats import Format
 
@@ -133,7 +135,7 @@ def validate(data: str | bytes, format: Format = Format.JSON) -> Report:  # noqa
     The document is parsed, checked against the schema, and, when the schema
     finds nothing, read into the model, which also checks what no schema can
     (that a body's markup is allowed, that each quotation's span points at
-    its words).
+    its words).  What reading would lose is reported as warnings.
 
     Args:
         data: The document, as text or as the bytes of a file.
@@ -144,20 +146,71 @@ def validate(data: str | bytes, format: Format = Format.JSON) -> Report:  # noqa
 
     .. versionadded:: 0.1.0
     """
+    check_format = {Format.JSON: _check_json, Format.NEWSML_G2: _check_newsml_g2}[format]
+    return Report(format=format, issues=tuple(check_format(data)))
+
+
+def _check_json(data: str | bytes) -> list[Issue]:
     try:
         document = _json.parse(data)
     except ParseError as error:
-        issue = Issue(message=error.message, line=error.line, column=error.column)
-        return Report(format=format, issues=(issue,))
-    errors = sorted(_validator(format).iter_errors(document), key=_error_order)
+        return [Issue(message=error.message, line=error.line, column=error.column)]
+    errors = sorted(_validator(Format.JSON).iter_errors(document), key=_error_order)
     # dict.fromkeys: one issue per missing key, although jsonschema repeats them.
-    issues = tuple(dict.fromkeys(i for e in errors for i in _issues_from_schema_error(e)))
+    issues = list(dict.fromkeys(i for e in errors for i in _issues_from_schema_error(e)))
     if not issues:
         try:
             jsonformat.from_document(document)
         except StructureError as error:
-            issues = tuple(Issue(message=m, path=p) for p, m in error.problems)
-    return Report(format=format, issues=issues)
+            issues = [Issue(message=m, path=p) for p, m in error.problems]
+    return issues
+
+
+def _check_newsml_g2(data: str | bytes) -> list[Issue]:
+    raw = data.encode() if isinstance(data, str) else data
+    try:
+        root = _xml.parse(raw)
+    except ParseError as error:
+        return [Issue(message=error.message, line=error.line, column=error.column)]
+    profile = _xml_schema("newsmodel-newsml-g2.xsd")
+    if not profile.validate(root):
+        tree = root.getroottree()
+        return [
+            Issue(
+                message=entry.message.replace("{" + _g2.NAR + "}", ""),
+                path=_xml_path(tree, entry.path),
+                line=entry.line,
+            )
+            for entry in profile.error_log
+        ]
+    issues = []
+    try:
+        for item in newsmlg2.read_items(raw):
+            if not isinstance(item, Reading):
+                issues.append(Issue(message=str(item.error()), path=item.where))
+            else:
+                issues += [
+                    Issue(message=loss.what, path=loss.where, severity=Severity.WARNING)
+                    for loss in item.losses
+                ]
+    except (ParseError, StructureError) as error:
+        issues.append(Issue(message=str(error)))
+    return issues
+
+
+@cache
+def _xml_schema(name: str) -> etree.XMLSchema:
+    with as_file(files("newsmodel") / "schemas" / name) as path:
+        return _xml.load_schema(str(path))
+
+
+def _xml_path(tree: etree._ElementTree, path: str | None) -> str:
+    """libxml2's XPath of an element (``/*/*[3]``) as element names."""
+    found = tree.xpath(path) if path else []
+    if not found:
+        return path or "/"
+    names = [found[0], *found[0].iterancestors()]
+    return "/" + "/".join(etree.QName(n).localname for n in reversed(names))
 
 
 def check(data: str | bytes, format: Format = Format.JSON) -> None:  # noqa: A002

@@ -1,0 +1,68 @@
+"""
+Names NewsML-G2 reading and writing share: namespaces, item kinds, vocabularies.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from newsmodel.model import ContributorRole, PubStatus
+
+__all__ = [
+    "NAR",
+    "NITF",
+    "NM",
+    "STATUS_QCODES",
+    "XHTML",
+    "XML_LANG",
+    "kind_of",
+    "nar",
+    "nm",
+]
+
+#: The NewsML-G2 namespace ("News Architecture").
+NAR = "http://iptc.org/std/nar/2006-10-01/"
+XHTML = "http://www.w3.org/1999/xhtml"
+NITF = "http://iptc.org/std/NITF/2006-10-18/"
+#: newsmodel's extension namespace, for what NewsML-G2 has no element for.
+NM = "urn:newsmodel:newsml-g2:1"
+XML_LANG = etree.QName("http://www.w3.org/XML/1998/namespace", "lang").text
+
+STATUS_QCODES = {status: f"stat:{status.value}" for status in PubStatus}
+
+#: Creator roles, by a word their QCode contains (``crol:photographer``).
+ROLE_WORDS = {
+    "phot": ContributorRole.PHOTOGRAPHER,
+    "edit": ContributorRole.EDITOR,
+    "transl": ContributorRole.TRANSLATOR,
+}
+ROLE_QCODES = {
+    ContributorRole.PHOTOGRAPHER: "crol:photographer",
+    ContributorRole.EDITOR: "crol:editor",
+    ContributorRole.TRANSLATOR: "crol:translator",
+}
+
+# The item classes of NewsML-G2 (ninat: and the older icls: scheme).
+_KINDS = {"text", "picture", "graphic", "audio", "video", "composite", "concept"}
+
+
+def nar(local: str) -> str:
+    """The Clark name of a NewsML-G2 element: ``{namespace}local``."""
+    return etree.QName(NAR, local).text
+
+
+def nm(local: str) -> str:
+    """The Clark name of an element of newsmodel's extension namespace."""
+    return etree.QName(NM, local).text
+
+
+def kind_of(item_class: str | None) -> str:
+    """
+    What an item class QCode (``ninat:picture``) says the item is.
+
+    An item without a class is taken as text, as old feeds often omit it.
+    """
+    if item_class is None:
+        return "text"
+    code = item_class.rpartition(":")[2].lower()
+    return code if code in _KINDS else item_class

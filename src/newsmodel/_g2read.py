@@ -1,0 +1,528 @@
+"""
+Reading a NewsML-G2 ``newsItem`` into the model, liberally.
+
+Agencies' feeds differ and often break the schema; this reader takes what is
+there, in whichever of the usual places it is, and reports as a loss each
+element it cannot hold or a value the model refuses (a time without an
+offset, a guid that is not a URI).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from copy import deepcopy
+from functools import partial
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from lxml import etree
+
+from newsmodel import _g2, _html, jsonformat
+from newsmodel._convert import RFC3339
+from newsmodel._validators import LANGUAGE_TAG, URI
+from newsmodel.conversion import Loss, NonArticle, Reading, Unreadable
+from newsmodel.errors import FieldError, StructureError
+from newsmodel.model import (
+    Article,
+    Body,
+    Byline,
+    Concept,
+    Contributor,
+    ContributorRole,
+    Dateline,
+    Organization,
+    Person,
+    Place,
+    Quotation,
+    QuotationKind,
+    Section,
+    Span,
+    TextPart,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["read_fields", "read_item"]
+
+_N = _g2.nar
+_T = TypeVar("_T")
+# What the reader maps, by parent; any other child is reported as a loss.
+_HANDLED = {
+    "newsItem": {"catalogRef", "catalog", "rightsInfo", "itemMeta", "contentMeta", "contentSet"},
+    "itemMeta": {
+        "itemClass",
+        "provider",
+        "versionCreated",
+        "firstCreated",
+        "embargoed",
+        "pubStatus",
+        "service",
+        "edNote",
+    },
+    "contentMeta": {
+        "urgency",
+        "contentCreated",
+        "contentModified",
+        "located",
+        "creator",
+        "contributor",
+        "language",
+        "genre",
+        "keyword",
+        "subject",
+        "slugline",
+        "headline",
+        "dateline",
+        "by",
+        "description",
+    },
+}
+_SUMMARY_ROLES = {None, "drol:summary", "descRole:summary", "drol:abstract"}
+_STATUSES = {qcode.rpartition(":")[2]: status for status, qcode in _g2.STATUS_QCODES.items()}
+
+
+class _Item:
+    """One item being read: its element, and the losses found so far."""
+
+    def __init__(self, element: etree._Element) -> None:
+        self.element = element
+        self.losses: list[Loss] = []
+        # Values newsmodel's writer made up because NewsML-G2 requires them.
+        self.derived = frozenset((element.get(_g2.nm("derived")) or "").split())
+
+    def lose(self, element: etree._Element, what: str) -> None:
+        self.losses.append(Loss(where=_where(element), what=what))
+
+    def keep(self, element: etree._Element, build: Callable[[], _T]) -> _T | None:
+        """Build a model value from an element, or report why it cannot be."""
+        try:
+            return build()
+        except FieldError as error:
+            self.lose(element, f"{error.field}: {error.message}")
+        except ValueError as error:
+            self.lose(element, str(error))
+        return None
+
+
+def read_item(element: etree._Element) -> Reading | NonArticle | Unreadable:
+    """
+    Read one ``newsItem`` (or tell what other kind of item it is).
+    """
+    guid = element.get("guid")
+    local = etree.QName(element).localname
+    if local != "newsItem":
+        kind = "package" if local == "packageItem" else local.removesuffix("Item")
+        return NonArticle(kind=kind, guid=guid, where=_where(element))
+    item_meta = _child(element, "itemMeta")
+    item_class = _child(item_meta, "itemClass")
+    kind = _g2.kind_of(item_class.get("qcode") if item_class is not None else None)
+    if kind != "text":
+        return NonArticle(kind=kind, guid=guid, where=_where(element))
+    item = _Item(element)
+    fields = _fields(item)
+    headline = fields.pop("headline", None) or _stand_in_headline(item, fields)
+    if headline is None:
+        reason = "the item has no headline, title, summary or body to make an article of"
+        return Unreadable(where=_where(element), reason=reason)
+    try:
+        article = Article(headline=headline, **fields)
+    except FieldError as error:
+        return Unreadable(where=_where(element), reason=f"{error.field}: {error.message}")
+    return Reading(article=article, losses=tuple(item.losses))
+
+
+def read_fields(element: etree._Element) -> dict[str, Any]:
+    """
+    Return the article fields a ``newsItem`` holds, by name.
+
+    Nothing checks that the fields make an article together.
+    """
+    return _fields(_Item(element))
+
+
+def _stand_in_headline(item: _Item, fields: dict[str, Any]) -> str | None:
+    """Feeds do send text items without a headline: take the next best line."""
+    title = _text(_child(_child(item.element, "itemMeta"), "title"))
+    body = fields.get("body")
+    candidates = [
+        ("the item's title", title),
+        ("the summary's first line", (fields.get("summary") or "").split("\n")[0]),
+        ("the body's first paragraph", body.text.split("\n\n")[0] if body else ""),
+    ]
+    for source, line in candidates:
+        if line and line.strip():
+            item.lose(item.element, f"no headline: took {source} as the headline")
+            return line.strip()
+    return None
+
+
+def _fields(item: _Item) -> dict[str, Any]:
+    element = item.element
+    item_meta = _child(element, "itemMeta")
+    content_meta = _child(element, "contentMeta")
+    fields: dict[str, Any] = {}
+    _report_unknown(item, element)
+    guid = None if "guid" in item.derived else element.get("guid")
+    if guid is not None and URI.match(guid):
+        fields["id"] = guid
+    elif guid is not None:
+        item.lose(element, f"guid {guid!r} is not a URI, which an article's id must be")
+    version = element.get("version")
+    if version is not None:
+        fields["version"] = int(version) if version.isdigit() else None
+        if not version.isdigit():
+            item.lose(element, f"version {version!r} is not a whole number")
+    fields.update(_rights(item, _child(element, "rightsInfo")))
+    if item_meta is not None:
+        fields.update(_item_meta(item, item_meta))
+    if content_meta is not None:
+        fields.update(_content_meta(item, content_meta, fields))
+    body = _body(item, _child(element, "contentSet"))
+    if body is not None:
+        fields["body"] = body
+    fields.update(_extension(item, content_meta))
+    return {key: value for key, value in fields.items() if value not in (None, ())}
+
+
+def _rights(item: _Item, rights: etree._Element | None) -> dict[str, Any]:
+    if rights is None:
+        return {}
+    holder = _child(rights, "copyrightHolder")
+    return {
+        "copyright_holder": None if holder is None else _organization(item, holder),
+        "copyright_notice": _joined(_children(rights, "copyrightNotice")),
+        "usage_terms": _joined(_children(rights, "usageTerms")),
+    }
+
+
+def _item_meta(item: _Item, meta: etree._Element) -> dict[str, Any]:
+    _report_unknown(item, meta)
+    provider = _child(meta, "provider")
+    status = _child(meta, "pubStatus")
+    status_code = (status.get("qcode") or "").rpartition(":")[2] if status is not None else ""
+    sections = tuple(
+        section
+        for service in _children(meta, "service")
+        if (section := _section(item, service)) is not None
+    )
+    if "provider" in item.derived:
+        provider = None
+    modified = None if "versionCreated" in item.derived else _child(meta, "versionCreated")
+    return {
+        "provider": None if provider is None else _organization(item, provider),
+        "modified": _time(item, modified),
+        "published": _time(item, _child(meta, "firstCreated")),
+        "embargo": _time(item, _child(meta, "embargoed")),
+        "pub_status": _STATUSES.get(status_code),
+        "sections": sections,
+        "editorial_note": _joined(_children(meta, "edNote"), "\n\n"),
+    }
+
+
+def _content_meta(item: _Item, meta: etree._Element, known: dict[str, Any]) -> dict[str, Any]:
+    _report_unknown(item, meta)
+    fields: dict[str, Any] = {}
+    urgency = _text(_child(meta, "urgency"))
+    if urgency is not None:
+        fields["urgency"] = int(urgency) if urgency in set("123456789") else None
+        if fields["urgency"] is None:
+            item.lose(_child(meta, "urgency"), f"urgency {urgency!r} is not 1 to 9")  # type: ignore[arg-type]
+    fields["created"] = _time(item, _child(meta, "contentCreated"))
+    if known.get("modified") is None:
+        fields["modified"] = _time(item, _child(meta, "contentModified"))
+    language = _child(meta, "language")
+    tag = language.get("tag") if language is not None else item.element.get(_g2.XML_LANG)
+    if tag and LANGUAGE_TAG.match(tag):
+        fields["language"] = tag
+    elif tag:
+        item.lose(item.element, f"language {tag!r} is not a BCP 47 tag")
+    headlines = [h for h in _children(meta, "headline") if _text(h)]
+    if headlines:
+        fields["headline"] = _text(headlines[0])
+    if len(headlines) > 1:
+        fields["alternative_headline"] = _text(headlines[1])
+    for extra in headlines[2:]:
+        item.lose(extra, "a third headline has no place in the model")
+    fields["slugline"] = _text(_child(meta, "slugline"))
+    fields["summary"] = _summary(item, meta)
+    fields["dateline"] = _dateline(item, meta)
+    fields["bylines"] = _bylines(item, meta)
+    fields["genres"] = _concepts(item, _children(meta, "genre"))
+    fields["subjects"] = _concepts(item, _children(meta, "subject"))
+    fields["keywords"] = tuple(k for k in map(_text, _children(meta, "keyword")) if k)
+    return fields
+
+
+def _summary(item: _Item, meta: etree._Element) -> str | None:
+    summary = None
+    for description in _children(meta, "description"):
+        if description.get("role") in _SUMMARY_ROLES and summary is None:
+            summary = _text(description)
+        else:
+            item.lose(description, f"description with role {description.get('role')!r}")
+    return summary
+
+
+def _dateline(item: _Item, meta: etree._Element) -> Dateline | None:
+    text = _text(_child(meta, "dateline"))
+    located = _child(meta, "located")
+    place = None
+    if located is not None:
+        name = _text(_child(located, "name")) or located.get("literal")
+        uri = located.get("qcode") or located.get("uri")
+        if name:
+            place = item.keep(located, lambda: Place(name=name, uri=uri))
+        else:
+            item.lose(located, "a place without a name")
+    if text is None and place is None:
+        return None
+    return item.keep(item.element, lambda: Dateline(text=text, place=place))
+
+
+def _bylines(item: _Item, meta: etree._Element) -> tuple[Byline, ...]:
+    contributors = tuple(
+        contributor
+        for element in (*_children(meta, "creator"), *_children(meta, "contributor"))
+        if (contributor := _contributor(item, element)) is not None
+    )
+    texts = [t for t in map(_text, _children(meta, "by")) if t]
+    if not texts:
+        return (Byline(contributors=contributors),) if contributors else ()
+    first = Byline(text=texts[0], contributors=contributors)
+    return (first, *(Byline(text=t) for t in texts[1:]))
+
+
+def _contributor(item: _Item, element: etree._Element) -> Contributor | None:
+    role_code = (element.get("role") or "").lower()
+    role = next((r for word, r in _g2.ROLE_WORDS.items() if word in role_code), None)
+    if role is None:
+        creator = etree.QName(element).localname == "creator"
+        role = ContributorRole.AUTHOR if creator else ContributorRole.CONTRIBUTOR
+    kind = (element.get("type") or "").lower()
+    source = "source" in role_code or "organi" in kind
+    agent = _organization(item, element) if source else _person(item, element)
+    if agent is None:
+        return None
+    return Contributor(agent=agent, role=role)
+
+
+def _name_and_uri(element: etree._Element) -> tuple[str | None, str | None]:
+    name = _text(_child(element, "name")) or element.get("literal")
+    qcode = element.get("qcode")
+    # Without a name, a QCode's code is the best name there is (nprov:reuters).
+    return name or (qcode.rpartition(":")[2] if qcode else None), element.get("uri") or qcode
+
+
+def _organization(item: _Item, element: etree._Element) -> Organization | None:
+    name, uri = _name_and_uri(element)
+    if name is None:
+        item.lose(element, "an organisation without a name")
+        return None
+    return item.keep(element, lambda: Organization(name=name, uri=uri))
+
+
+def _person(item: _Item, element: etree._Element) -> Person | None:
+    name, uri = _name_and_uri(element)
+    if name is None:
+        item.lose(element, "a person without a name")
+        return None
+    return item.keep(element, lambda: Person(name=name, uri=uri))
+
+
+def _section(item: _Item, service: etree._Element) -> Section | None:
+    name, _ = _name_and_uri(service)
+    if name is None:
+        item.lose(service, "a service without a name")
+        return None
+    return item.keep(service, lambda: Section(path=(name,), code=service.get("qcode")))
+
+
+def _concepts(item: _Item, elements: list[etree._Element]) -> tuple[Concept, ...]:
+    concepts = (item.keep(element, partial(_concept, element)) for element in elements)
+    return tuple(concept for concept in concepts if concept is not None)
+
+
+def _concept(element: etree._Element) -> Concept:
+    qcode = element.get("qcode")
+    scheme, _, code = qcode.partition(":") if qcode else ("", "", "")
+    return Concept(
+        name=_text(_child(element, "name")) or element.get("literal"),
+        code=code or None,
+        scheme=scheme or None,
+        uri=element.get("uri"),
+    )
+
+
+def _time(item: _Item, element: etree._Element | None) -> datetime | None:
+    text = _text(element)
+    if text is None or element is None:
+        return None
+    if RFC3339.match(text) is None:
+        item.lose(element, f"{text!r} is not a date-time with a UTC offset")
+        return None
+    return item.keep(element, lambda: datetime.fromisoformat(text))
+
+
+def _body(item: _Item, content_set: etree._Element | None) -> Body | None:
+    if content_set is None:
+        return None
+    for content in content_set:
+        local = etree.QName(content).localname if isinstance(content.tag, str) else ""
+        root = next((c for c in content if isinstance(c.tag, str)), None)
+        if local == "inlineXML" and root is not None:
+            return _markup_body(item, root)
+        if local == "inlineData" and _text(content):
+            paragraphs = [p.strip() for p in (content.text or "").split("\n\n") if p.strip()]
+            return Body.from_paragraphs(*paragraphs)
+    return None
+
+
+def _markup_body(item: _Item, root: etree._Element) -> Body | None:
+    content = _body_content(root)
+    markup = "".join(_plain_markup(child) for child in content)
+    cleaned, removed = _html.clean((content.text or "") + markup)
+    if removed:
+        item.lose(root, "body markup removed: " + ", ".join(removed))
+    return Body(html=cleaned) if cleaned else None
+
+
+def _body_content(root: etree._Element) -> etree._Element:
+    """The element whose children are the story: an XHTML or NITF body."""
+    local = etree.QName(root).localname
+    if local == "html":
+        body = next((c for c in root if _local(c) == "body"), None)
+        return body if body is not None else root
+    if local == "nitf":
+        body = next((c for c in root if _local(c) == "body"), root)
+        return next((c for c in body if _local(c) == "body.content"), body)
+    return root
+
+
+_NITF_TAGS = {"hl1": "h1", "hl2": "h2", "bq": "blockquote", "block": "div"}
+
+
+def _plain_markup(element: etree._Element) -> str:
+    """Serialise without namespaces, NITF tags renamed to their HTML peers."""
+    copy = deepcopy(element)
+    for node in copy.iter():
+        if isinstance(node.tag, str):
+            local = etree.QName(node).localname
+            node.tag = _NITF_TAGS.get(local, local)
+    etree.cleanup_namespaces(copy)
+    copy.tail = element.tail
+    return etree.tostring(copy, encoding="unicode", with_tail=True)
+
+
+def _extension(item: _Item, meta: etree._Element | None) -> dict[str, Any]:
+    """Read newsmodel's own elements: quotations, and fields written as JSON."""
+    if meta is None:
+        return {}
+    fields: dict[str, Any] = {}
+    quotations = [_quotation(item, q) for q in meta.iterchildren(_g2.nm("quotation"))]
+    if quotations:
+        fields["quotations"] = tuple(q for q in quotations if q is not None)
+    for element in meta.iterchildren(_g2.nm("field")):
+        name = element.get("name", "")
+        try:
+            document = {"headline": "-", name: json.loads(element.text or "null")}
+            fields[name] = getattr(jsonformat.from_document(document), name)
+        except (StructureError, ValueError) as error:
+            item.lose(element, f"field {name!r}: {error}")
+    return fields
+
+
+def _quotation(item: _Item, element: etree._Element) -> Quotation | None:
+    speaker = next(element.iterchildren(_g2.nm("speaker")), None)
+    span = None
+    if element.get("start") is not None:
+        span = Span(
+            start=int(element.get("start", "0")),
+            end=int(element.get("end", "0")),
+            part=TextPart(element.get("part", "body")),
+        )
+    return item.keep(
+        element,
+        lambda: Quotation(
+            text=_raw(next(element.iterchildren(_g2.nm("text")), None)) or "",
+            kind=QuotationKind(element.get("kind", "full")),
+            speaker=None if speaker is None else _speaker(speaker),
+            speaker_mention=_raw(next(element.iterchildren(_g2.nm("mention")), None)),
+            cue=_raw(next(element.iterchildren(_g2.nm("cue")), None)),
+            span=span,
+        ),
+    )
+
+
+def _speaker(element: etree._Element) -> Person | Organization:
+    name = element.get("name", "")
+    if element.get("type") == "organization":
+        return Organization(name=name, uri=element.get("uri"))
+    affiliation = next(element.iterchildren(_g2.nm("affiliation")), None)
+    return Person(
+        name=name,
+        uri=element.get("uri"),
+        title=element.get("title"),
+        affiliation=None
+        if affiliation is None
+        else Organization(name=affiliation.get("name", ""), uri=affiliation.get("uri")),
+    )
+
+
+def _report_unknown(item: _Item, parent: etree._Element) -> None:
+    handled = _HANDLED[etree.QName(parent).localname]
+    unknown = Counter(
+        _local(child)
+        for child in parent
+        if isinstance(child.tag, str)
+        and child.tag.startswith("{" + _g2.NAR)
+        and _local(child) not in handled
+    )
+    foreign = Counter(
+        etree.QName(child).text
+        for child in parent
+        if isinstance(child.tag, str) and not child.tag.startswith(("{" + _g2.NAR, "{" + _g2.NM))
+    )
+    for name, count in (unknown + foreign).items():
+        held = f"{count} <{name}> elements are" if count > 1 else f"<{name}> is"
+        item.lose(parent, f"{held} not held by the model")
+
+
+def _child(parent: etree._Element | None, local: str) -> etree._Element | None:
+    return None if parent is None else parent.find(_N(local))
+
+
+def _children(parent: etree._Element, local: str) -> list[etree._Element]:
+    return parent.findall(_N(local))
+
+
+def _local(element: etree._Element) -> str:
+    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+
+
+def _text(element: etree._Element | None) -> str | None:
+    """An element's text, white space at the ends removed; ``None`` if empty."""
+    if element is None:
+        return None
+    text = "".join(element.itertext()).strip()
+    return text or None
+
+
+def _raw(element: etree._Element | None) -> str | None:
+    """An element's text exactly as written (quotations keep their spaces)."""
+    return None if element is None else "".join(element.itertext())
+
+
+def _joined(elements: list[etree._Element], separator: str = "\n") -> str | None:
+    texts = [t for t in map(_text, elements) if t]
+    return separator.join(texts) or None
+
+
+def _where(element: etree._Element) -> str:
+    path = []
+    node: etree._Element | None = element
+    while node is not None:
+        path.append(_local(node))
+        node = node.getparent()
+    return f"line {element.sourceline}: /" + "/".join(reversed(path))

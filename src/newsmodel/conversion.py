@@ -1,0 +1,104 @@
+"""
+What a reader returns: the article, and what the source held beyond it.
+
+Real feeds carry more than the model holds (signals, ratings, an agency's
+own elements).  Nothing is dropped silently: every reader returns each piece
+it could not keep as a :class:`Loss`, and strict reading turns any loss into
+:class:`~newsmodel.errors.LossyConversionError`.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from newsmodel.errors import LossyConversionError, NotAnArticleError, StructureError
+from newsmodel.model import Article
+
+__all__ = ["Item", "Loss", "NonArticle", "Reading", "Unreadable", "strict"]
+
+
+@frozen(kw_only=True)
+class Loss:
+    """
+    One piece of the source that the article does not hold.
+
+    Attributes:
+        where: Where in the source: ``line 12: /newsItem/itemMeta/signal``.
+        what: What was not kept, and why.
+    """
+
+    where: str
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.what}"
+
+
+@frozen(kw_only=True)
+class Reading:
+    """
+    An article read from a source, with the losses of reading it.
+    """
+
+    article: Article
+    losses: tuple[Loss, ...] = ()
+
+
+@frozen(kw_only=True)
+class NonArticle:
+    """
+    An item of a feed that is not an article, such as a picture or a package.
+
+    Attributes:
+        kind: What the item is: ``picture``, ``video``, ``package``, ...
+        guid: The item's identifier, when it has one.
+        where: Where the item sits in the source.
+    """
+
+    kind: str
+    guid: str | None
+    where: str
+
+    def error(self) -> NotAnArticleError:
+        """
+        The error that reading this item as an article raises.
+        """
+        return NotAnArticleError(self.kind, self.guid)
+
+
+@frozen(kw_only=True)
+class Unreadable:
+    """
+    An item of a feed that cannot make an article, among items that can.
+
+    An item with no headline and nothing to stand in for one is such an item.
+
+    Attributes:
+        where: Where the item sits in the source.
+        reason: Why it cannot make an article.
+    """
+
+    where: str
+    reason: str
+
+    def error(self) -> StructureError:
+        """
+        The error that reading this item alone raises.
+        """
+        return StructureError(((self.where, self.reason),))
+
+
+#: What reading one item of a feed gives.
+Item = Reading | NonArticle | Unreadable
+
+
+def strict(reading: Reading) -> Article:
+    """
+    Return the article, or raise if reading it lost anything.
+
+    Raises:
+        LossyConversionError: The reading has losses.
+    """
+    if reading.losses:
+        raise LossyConversionError(tuple(str(loss) for loss in reading.losses))
+    return reading.article
