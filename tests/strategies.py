@@ -143,7 +143,7 @@ def articles(draw: st.DrawFn) -> Article:
     ]
     return Article(
         id=draw(_optional(uris)),
-        version=draw(_optional(st.integers(min_value=0, max_value=2**40))),
+        version=draw(_optional(st.integers(min_value=1, max_value=2**40))),
         headline=headline,
         alternative_headline=draw(_optional(non_empty_texts)),
         slugline=draw(_optional(non_empty_texts)),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -68,8 +70,13 @@ def test_text_has_one_paragraph_per_block() -> None:
 
 @given(st.lists(non_empty_texts, min_size=1, max_size=5))
 def test_paragraphs_come_back_as_text(paragraphs: list[str]) -> None:
+    """The text is what a browser shows: white space runs are one space."""
     body = Body.from_paragraphs(*paragraphs)
-    assert "\n\n".join(p.strip() for p in paragraphs) == body.text.replace("\r", "\n") or (
-        "\r" in "".join(paragraphs)
-    )
+    shown = [re.sub(r"[ \t\n\f\r]+", " ", p).strip() for p in paragraphs]
+    assert "\n\n".join(shown) == body.text
     assert body == Body(html=body.html)
+
+
+def test_text_collapses_white_space_but_in_pre() -> None:
+    body = Body(html="<p>  a\n   b <b> c </b>  d <br/>  e </p><pre>x\n  y</pre><p> </p>")
+    assert "a b c d\ne\n\nx\n  y" == body.text

@@ -57,7 +57,7 @@ def refused(cls: type, **fields: Any) -> FieldError:
         ({"headline": "h", "urgency": 0}, "urgency", "from 1 to 9, got 0"),
         ({"headline": "h", "urgency": 10}, "urgency", "from 1 to 9, got 10"),
         ({"headline": "h", "urgency": True}, "urgency", "expected an integer"),
-        ({"headline": "h", "version": -1}, "version", "at least 0"),
+        ({"headline": "h", "version": 0}, "version", "at least 1, got 0"),
         ({"headline": "h", "id": "no scheme"}, "id", "absolute URI"),
         ({"headline": "h", "id": "/relative"}, "id", "absolute URI"),
         ({"headline": "h", "canonical_url": "http://x/a b"}, "canonical_url", "absolute URI"),

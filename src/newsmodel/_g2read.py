@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 from copy import deepcopy
-from functools import partial
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from lxml import etree

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from datetime import UTC, timedelta
 from typing import TYPE_CHECKING
 
 import attrs
@@ -39,7 +40,9 @@ if TYPE_CHECKING:
 __all__ = ["build_item"]
 
 _N = _g2.nar
-_QCODE = re.compile(r"^[^\s:]+:\S*$")
+_QCODE = re.compile(r"[^\s:]+:\S+")
+_LARGEST_OFFSET = timedelta(hours=14)
+_LINE_BREAKS = re.compile(r"[\t\n\r]")
 _CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_38.xml"
 _ID_NAMESPACE = uuid.UUID("7f3c9c1e-4b1a-5d2e-9a53-6e6577736d64")
 
@@ -83,6 +86,11 @@ def _made_up_guid(article: Article) -> str:
     return f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, jsonformat.dumps(article, indent=None))}"
 
 
+def _one_line(text: str) -> str:
+    """Names, keywords and sluglines hold no tab or line break in NewsML-G2."""
+    return _LINE_BREAKS.sub(" ", text)
+
+
 def _sub(
     parent: etree._Element, local: str, text: str | None = None, **attributes: str
 ) -> etree._Element:
@@ -111,14 +119,14 @@ def _item_meta(item: etree._Element, article: Article, version_created: datetime
     _agent(meta, "provider", provider)
     if article.modified is None:
         derived.append("versionCreated")
-    _sub(meta, "versionCreated", (article.modified or version_created).isoformat())
+    _sub(meta, "versionCreated", _time(article.modified or version_created))
     _maybe(meta, "firstCreated", _time(article.published))
     _maybe(meta, "embargoed", _time(article.embargo))
     if article.pub_status is not None:
         _sub(meta, "pubStatus", qcode=_g2.STATUS_QCODES[article.pub_status])
     for section in article.sections:
         service = _sub(meta, "service", **_code(section.code))
-        _sub(service, "name", str(section))
+        _sub(service, "name", _one_line(str(section)))
     _maybe(meta, "edNote", article.editorial_note)
     return derived
 
@@ -131,7 +139,7 @@ def _content_meta(item: etree._Element, article: Article) -> etree._Element:
     place = article.dateline.place if article.dateline else None
     if place is not None:
         located = _sub(meta, "located", **({"uri": place.uri} if place.uri else {}))
-        _sub(located, "name", place.name)
+        _sub(located, "name", _one_line(place.name))
     for contributor in _contributors(article):
         _contributor(meta, contributor)
     # Block two: language, concepts and texts.
@@ -139,9 +147,9 @@ def _content_meta(item: etree._Element, article: Article) -> etree._Element:
         _sub(meta, "language", tag=article.language)
     _concepts(meta, "genre", article.genres)
     for keyword in article.keywords:
-        _sub(meta, "keyword", keyword)
+        _sub(meta, "keyword", _one_line(keyword))
     _concepts(meta, "subject", article.subjects)
-    _maybe(meta, "slugline", article.slugline)
+    _maybe(meta, "slugline", article.slugline and _one_line(article.slugline))
     _sub(meta, "headline", article.headline)
     _maybe(meta, "headline", article.alternative_headline)
     _maybe(meta, "dateline", article.dateline.text if article.dateline else None)
@@ -158,7 +166,13 @@ def _maybe(parent: etree._Element, local: str, text: str | None, **attributes: s
 
 
 def _time(when: datetime | None) -> str | None:
-    return None if when is None else when.isoformat()
+    """An xs:dateTime; its offset must lie within 14 hours, so others go to UTC."""
+    if when is None:
+        return None
+    offset = when.utcoffset()
+    if offset is not None and abs(offset) > _LARGEST_OFFSET:
+        when = when.astimezone(UTC)
+    return when.isoformat()
 
 
 def _contributors(article: Article) -> Iterable[Contributor]:
@@ -176,7 +190,7 @@ def _agent(parent: etree._Element, local: str, agent: Person | Organization) -> 
     element = _sub(parent, local, **({"uri": agent.uri} if agent.uri else {}))
     if isinstance(agent, Organization) and local in {"creator", "contributor"}:
         element.set("type", "cpnat:organisation")
-    _sub(element, "name", agent.name)
+    _sub(element, "name", _one_line(agent.name))
     return element
 
 
@@ -184,17 +198,19 @@ def _concepts(meta: etree._Element, local: str, concepts: tuple[Concept, ...]) -
     for concept in concepts:
         attributes = {}
         if concept.code is not None:
-            attributes["qcode"] = f"{concept.scheme or 'code'}:{concept.code}"
+            attributes.update(_code(f"{concept.scheme or 'code'}:{concept.code}"))
         if concept.uri is not None:
             attributes["uri"] = concept.uri
+        if not attributes and concept.name is None and concept.code is not None:
+            attributes["literal"] = _one_line(concept.code)  # a code no QCode can hold
         element = _sub(meta, local, **attributes)
         if concept.name is not None:
-            _sub(element, "name", concept.name)
+            _sub(element, "name", _one_line(concept.name))
 
 
 def _code(code: str | None) -> dict[str, str]:
     """A code as a QCode attribute, when it has a QCode's shape."""
-    return {"qcode": code} if code is not None and _QCODE.match(code) else {}
+    return {"qcode": code} if code is not None and _QCODE.fullmatch(code) else {}
 
 
 def _content_set(item: etree._Element, article: Article) -> None:

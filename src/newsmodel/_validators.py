@@ -46,10 +46,16 @@ TEXT = re.compile(rf"^[^{_NOT_XML_CHARACTERS}]*$")
 #: One character that XML 1.0 cannot carry, to find or remove.
 NOT_XML = re.compile(rf"[{_NOT_XML_CHARACTERS}]")
 
-#: An absolute URI or IRI (RFC 3986/3987): a scheme, a colon, then no
-#: white space, controls or characters that URIs never contain.  A QCode such
-#: as ``medtop:20000001`` has this shape too.
-URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s\x00-\x1F\x7F<>\"{}|\\^`]+$(?!\n)")
+#: An absolute URI or IRI (RFC 3986/3987): a scheme, a colon, then the
+#: characters URIs are made of (``%`` only to start a percent-encoded byte,
+#: any non-ASCII character but white space), and at most one ``#``.  A QCode
+#: such as ``medtop:20000001`` has this shape too.  Square brackets, which
+#: only an IPv6 host may use, are refused.
+URI = re.compile(
+    r"^[A-Za-z][A-Za-z0-9+.\-]*:"
+    r"(?:[A-Za-z0-9\-._~:/?@!$&'()*+,;=]|%[0-9A-Fa-f]{2}|[^\x00-\x7F\s])+"
+    r"(?:#(?:[A-Za-z0-9\-._~:/?@!$&'()*+,;=]|%[0-9A-Fa-f]{2}|[^\x00-\x7F\s])*)?$(?!\n)"
+)
 
 #: A well-formed BCP 47 language tag (RFC 5646 ``langtag`` or ``privateuse``).
 LANGUAGE_TAG = re.compile(

@@ -160,34 +160,62 @@ def plain_text(html: str) -> str:
     """
     Return the text of a canonical fragment, one paragraph per block.
 
-    Paragraphs are separated by a blank line, ``<br/>`` becomes a line
-    break, and each paragraph is stripped of white space at its ends.  The
-    offsets of quotations in a body count characters of this text.
+    The text is what a browser shows: runs of white space are one space
+    (but in ``<pre>``), ``<br/>`` is a line break, each paragraph is
+    stripped at its ends, and paragraphs are separated by a blank line.
+    The offsets of quotations in a body count characters of this text.
     """
-    paragraphs: list[str] = []
-    current: list[str] = []
+    text = _Text()
+    text.walk(_parse(html), preformatted=False)
+    return "\n\n".join(text.paragraphs)
 
-    def flush() -> None:
-        paragraph = "".join(current).strip()
-        if paragraph:
-            paragraphs.append(paragraph)
-        current.clear()
 
-    def walk(element: etree._Element) -> None:
+class _Text:
+    """The plain text of a fragment, gathered one piece at a time."""
+
+    def __init__(self) -> None:
+        self.paragraphs: list[str] = []
+        self.pieces: list[str] = []  # of the paragraph being read
+
+    def walk(self, element: etree._Element, *, preformatted: bool) -> None:
         block = element.tag in BLOCK_ELEMENTS
+        preformatted = preformatted or element.tag == "pre"
         if block:
-            flush()
+            self.end_paragraph()
         elif element.tag == "br":
-            current.append("\n")
-        current.append(element.text or "")
+            self.line_break(preformatted=preformatted)
+        self.add(element.text, preformatted=preformatted)
         for child in element:
-            walk(child)
-            current.append(child.tail or "")
+            self.walk(child, preformatted=preformatted)
+            self.add(child.tail, preformatted=preformatted)
         if block:
-            flush()
+            self.end_paragraph()
 
-    walk(_parse(html))
-    return "\n\n".join(paragraphs)
+    def add(self, text: str | None, *, preformatted: bool) -> None:
+        if text and not preformatted:
+            text = _WHITE_SPACE.sub(" ", text)
+            if text.startswith(" ") and self._ends_in_space():
+                text = text[1:]
+        if text:
+            self.pieces.append(text)
+
+    def line_break(self, *, preformatted: bool) -> None:
+        if self.pieces and self.pieces[-1].endswith(" ") and not preformatted:
+            self.pieces[-1] = self.pieces[-1][:-1]
+        self.pieces.append("\n")
+
+    def end_paragraph(self) -> None:
+        paragraph = "".join(self.pieces).strip()
+        if paragraph:
+            self.paragraphs.append(paragraph)
+        self.pieces.clear()
+
+    def _ends_in_space(self) -> bool:
+        return not self.pieces or self.pieces[-1].endswith((" ", "\n"))
+
+
+# HTML's white space: space, tab, line feed, form feed, carriage return.
+_WHITE_SPACE = re.compile(r"[ \t\n\f\r]+")
 
 
 def _parse(html: str) -> etree._Element:

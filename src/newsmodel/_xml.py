@@ -9,6 +9,7 @@ XML bomb starts with one; nothing has been expanded by then.
 
 from __future__ import annotations
 
+import re
 import threading
 from typing import IO, TYPE_CHECKING
 
@@ -33,6 +34,7 @@ _PROTOTYPE = etree.XMLParser(
 # lxml serialises access to a shared parser; the FAQ advises one copy per thread.
 _LOCAL = threading.local()
 _DOCTYPE = b"<!DOCTYPE"
+_POSITION_SUFFIX = re.compile(r", line \d+, column \d+$")
 _NO_DOCTYPE = "a DOCTYPE is not supported: news documents need no DTD or entities"
 
 
@@ -104,10 +106,10 @@ def iterparse(source: IO[bytes], tags: tuple[str, ...]) -> Iterator[etree._Eleme
                 while element.getprevious() is not None:
                     del element.getparent()[0]  # type: ignore[union-attr]
     except etree.XMLSyntaxError as error:
+        # iterparse's message ends with the position, which ParseError adds itself.
+        message = _POSITION_SUFFIX.sub("", error.msg)
         line, column = error.position
-        entry = error.error_log.last_error
-        message = entry.message if entry is not None else error.msg
-        raise ParseError(message, line=line, column=column) from error
+        raise ParseError(message, line=line or None, column=column or None) from error
 
 
 def load_schema(path: str) -> etree.XMLSchema:

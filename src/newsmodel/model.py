@@ -359,7 +359,7 @@ class Article:
 
     Attributes:
         id: The article's globally unique identifier (a URI).
-        version: The revision number, as agencies count it.
+        version: The revision number, as agencies count it, from 1.
         headline: The main headline.
         alternative_headline: A secondary headline (a web or social headline).
         slugline: The short working label desks use (``RUSSIA-UKRAINE/PUTIN``).
@@ -392,7 +392,7 @@ class Article:
     """
 
     id: str | None = _optional(v.uri)
-    version: int | None = _optional(v.integer_between(0))
+    version: int | None = _optional(v.integer_between(1))
     headline: str = field(validator=v.non_empty_text)
     alternative_headline: str | None = _optional(v.non_empty_text)
     slugline: str | None = _optional(v.non_empty_text)

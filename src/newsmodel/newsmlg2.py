@@ -59,6 +59,8 @@ def iter_items(source: IO[bytes]) -> Iterator[Item]:
     root = next(elements, None)
     if root is None or root.tag not in _ROOTS:
         found = "nothing" if root is None else f"<{etree.QName(root).localname}>"
+        if root is not None and etree.QName(root).namespace != _g2.NAR:
+            found += f" in namespace {etree.QName(root).namespace!r}"
         msg = f"expected a NewsML-G2 newsItem or newsMessage, found {found}"
         raise ParseError(msg, line=1)
     for element in elements:

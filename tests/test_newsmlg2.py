@@ -1,0 +1,445 @@
+"""NewsML-G2: real feeds read, written items valid and read back equal."""
+
+from __future__ import annotations
+
+import io
+import tracemalloc
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from lxml import etree
+
+import newsmodel
+from conftest import SEED_JSON, SHARED
+from newsmodel import jsonformat, newsmlg2
+from newsmodel.conversion import NonArticle, Reading, Unreadable
+from newsmodel.errors import NotAnArticleError, ParseError
+from newsmodel.model import Article, Body
+from strategies import articles
+
+CORPUS = SHARED / "corpus" / "newsml-g2"
+SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+WRITTEN_AT = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+_PARSER = etree.XMLParser(no_network=True, resolve_entities=False)
+
+
+@cache
+def _profile() -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(SCHEMAS / "newsmodel-newsml-g2.xsd"), _PARSER))
+
+
+@cache
+def _official() -> etree.XMLSchema | None:
+    xsd = SHARED / "ref" / "newsml-g2" / "NewsML-G2_2.35-spec-All-Power.xsd"
+    return etree.XMLSchema(etree.parse(str(xsd), _PARSER)) if xsd.is_file() else None
+
+
+def assert_valid(document: str) -> None:
+    tree = etree.fromstring(document.encode(), _PARSER)
+    assert _profile().validate(tree), _profile().error_log
+    official = _official()
+    if official is None:
+        pytest.skip(f"{SHARED} is absent: the official NewsML-G2 XSD is there")
+    assert official.validate(tree), official.error_log
+
+
+def items(name: str) -> list[Reading | NonArticle | Unreadable]:
+    return list(newsmlg2.read_items((CORPUS / name).read_bytes()))
+
+
+def article(name: str, index: int = 0) -> Article:
+    item = items(name)[index]
+    assert isinstance(item, Reading), item
+    return item.article
+
+
+def first_paragraph(a: Article) -> str:
+    assert a.body is not None
+    return a.body.text.split("\n\n")[0]
+
+
+# ---- writing ------------------------------------------------------------
+
+
+def test_seed_example_is_valid_and_reads_back_equal() -> None:
+    seed = jsonformat.loads(SEED_JSON.read_bytes())
+    document = newsmlg2.dumps(seed, version_created=WRITTEN_AT)
+    assert_valid(document)
+    reading = newsmlg2.read(document)
+    assert () == reading.losses
+    assert seed == reading.article
+
+
+@given(articles())
+def test_every_article_is_valid_and_reads_back_equal(generated: Article) -> None:
+    document = newsmlg2.dumps(generated, version_created=WRITTEN_AT)
+    assert_valid(document)
+    reading = newsmlg2.read(document)
+    assert () == reading.losses
+    assert generated == reading.article
+
+
+def test_standard_elements_carry_what_they_can() -> None:
+    """Consumers that ignore the extension still see the article."""
+    seed = jsonformat.loads(SEED_JSON.read_bytes())
+    tree = etree.fromstring(newsmlg2.dumps(seed, version_created=WRITTEN_AT).encode())
+    ns = {"g": "http://iptc.org/std/nar/2006-10-01/", "h": "http://www.w3.org/1999/xhtml"}
+    assert [seed.headline] == tree.xpath("//g:contentMeta/g:headline/text()", namespaces=ns)
+    assert ["en"] == tree.xpath("//g:language/@tag", namespaces=ns)
+    assert ["ninat:text"] == tree.xpath("//g:itemClass/@qcode", namespaces=ns)
+    paragraphs = tree.xpath("//g:inlineXML/h:html/h:body/h:p", namespaces=ns)
+    assert seed.body is not None
+    assert seed.body.text.split("\n\n")[0] == paragraphs[0].text
+    assert 10 == len(tree.xpath("//nm:quotation", namespaces={"nm": "urn:newsmodel:newsml-g2:1"}))
+
+
+def test_made_up_values_are_marked_and_ignored() -> None:
+    bare = Article(headline="Storm hits coast")
+    tree = etree.fromstring(newsmlg2.dumps(bare, version_created=WRITTEN_AT).encode())
+    assert "guid provider versionCreated" == tree.get("{urn:newsmodel:newsml-g2:1}derived")
+    assert tree.get("guid", "").startswith("urn:uuid:")
+    assert bare == newsmlg2.loads(etree.tostring(tree))
+
+
+def test_the_guid_made_up_is_stable() -> None:
+    bare = Article(headline="Storm hits coast")
+    first = etree.fromstring(newsmlg2.dumps(bare).encode()).get("guid")
+    assert first == etree.fromstring(newsmlg2.dumps(bare).encode()).get("guid")
+
+
+def test_offsets_beyond_14_hours_are_written_in_utc() -> None:
+    from datetime import timedelta, timezone  # noqa: PLC0415
+
+    far = datetime(2022, 1, 1, 20, 0, tzinfo=timezone(timedelta(hours=20)))
+    written = Article(headline="h", id="urn:x:1", modified=far)
+    document = newsmlg2.dumps(written)
+    assert "<versionCreated>2022-01-01T00:00:00+00:00</versionCreated>" in document
+    assert written == newsmlg2.loads(document)
+
+
+# ---- reading real feeds -------------------------------------------------
+
+
+def _corpus_files() -> list[Path]:
+    return sorted(CORPUS.glob("*.xml")) if CORPUS.is_dir() else []
+
+
+@pytest.mark.parametrize("path", _corpus_files(), ids=lambda p: p.name)
+def test_every_corpus_file_reads_without_a_crash(path: Path) -> None:
+    with path.open("rb") as stream:
+        found = list(newsmlg2.iter_items(stream))
+    assert found
+    for item in found:
+        if isinstance(item, Reading):
+            assert item.article.headline.strip()
+            assert all(loss.where.startswith("line ") for loss in item.losses)
+        elif isinstance(item, NonArticle):
+            assert item.kind in {"picture", "audio", "video", "graphic", "package"}
+
+
+def test_corpus_is_present() -> None:
+    if not CORPUS.is_dir():
+        pytest.skip(f"{CORPUS} is absent")
+    assert len(_corpus_files()) >= 40
+
+
+@pytest.mark.parametrize(
+    ("name", "headline", "bylines", "dateline", "slugline", "first", "subject"),
+    [
+        (
+            "reuters__KBN0FL0NN_v5_text.xml",
+            "Confident Assad launches new term in stronger position",
+            ["By Marwan Makdisi"],
+            "2014-07-16 15:53:10 GMT+00:00",
+            "US-SYRIA-CRISIS-ASSAD",
+            "By Marwan Makdisi",
+            ("N2", "SYR"),
+        ),
+        (
+            "reuters__pope_francis_peru.xml",
+            "Pope Francis leaves Peru at end of Latin American trip",
+            [],
+            None,
+            "POPE-LATAM/ (PIX, TV)",
+            (
+                "LIMA, Jan 21 (Reuters) - Pope Francis departed Peru for Rome on Sunday, ending a "
+                "trip to Latin America that also included neighboring Chile."
+            ),
+            ("N2", "ARG"),
+        ),
+        (
+            "reuters__L4N1FL0N0_precious_gold.xml",
+            "PRECIOUS-Gold rises as Trump policy fuels safe haven demand",
+            [],
+            None,
+            "GLOBAL-PRECIOUS/ (UPDATE 1)",
+            "(Adds comments, detail)",
+            ("N2", "COM"),
+        ),
+        (
+            "stt__vastaamo_trial.xml",
+            (
+                "Vastaamoon kohdistunut tietomurto oli syyttäjien mukaan erityisen "
+                "suunnitelmallinen – syytetylle vaaditaan seitsemän vuoden vankeutta"
+            ),
+            ["Maria Rosvall, Jecaterina Mantsinen"],
+            "Helsinki",
+            None,
+            "Tietomurto tapahtui syksyllä 2018.",
+            ("sttsubj", "02001002"),
+        ),
+        (
+            "stt__niinisto_yle.xml",
+            "Jussi Niinistö: Ylen tiedoissa voi olla kyse informaatio-operaatiosta",
+            ["ANTTI AUTIO, HETA HASSINEN"],
+            None,
+            None,
+            "Ministerin mukaan Puolustusvoimat ei rajoita kaksoiskansalaisten ottamista töihin",
+            ("sttsubj", "09000000"),
+        ),
+        (
+            "stt__korkeasaari_endash.xml",
+            "Reilu kolmannes Korkeasaaren eläinpotilaista saadaan palautettua luontoon",
+            [],
+            None,
+            None,
+            "Sadat eläimet saadaan joka vuosi hoidettua Korkeasaaren villieläinsairaalassa",
+            ("sttdepartment", "3"),
+        ),
+        (
+            "dpa__eil_gruenen_spitze.xml",
+            "Grünen-Spitze tritt nach Wahlniederlagen ab",
+            [],
+            "Berlin (dpa) -",
+            None,
+            "25.09.2024 10:37",
+            ("medtop", "20000651"),
+        ),
+        (
+            "ap__automated_insights_earnings_message.xml",
+            "Nutrisystem beats 4Q earnings and revenue expectations",
+            [],
+            "FORT WASHINGTON, Pa.",
+            "BC-US--Earns-Nutrisystem, 1st Ld-Writethru",
+            (
+                "FORT WASHINGTON, Pa. (AP) _ Nutrisystem Inc. (NTRI) on Monday reported "
+                "fourth-quarter net income of $10.9 million."
+            ),
+            ("apcategorycode", "f"),
+        ),
+        (
+            "apa__newsitem_text_2_28.xml",
+            "Saisonstart im Schweizerhaus: Run aufs Krügerl im Prater",
+            [],
+            None,
+            "Buntes/Freizeit/Bauten/Eröffnung/Unterhaltung/Wien/Kommunales",
+            "Saisonstart im Schweizerhaus: Run aufs Krügerl im Prater",
+            ("medtop", "20000538"),
+        ),
+        (
+            "iptc__listing02_text_document.xml",
+            'Fed to halt QE to avert "bubble"',
+            [],
+            None,
+            "US-Finance-Fed",
+            "(New York, NY - October 21) Et, sent luptat luptat, commy",
+            ("medtop", "20000350"),
+        ),
+    ],
+)
+def test_facts_of_real_items(  # noqa: PLR0913, PLR0917 - one row of facts
+    name: str,
+    headline: str,
+    bylines: list[str],
+    dateline: str | None,
+    slugline: str | None,
+    first: str,
+    subject: tuple[str, str],
+) -> None:
+    if not CORPUS.is_dir():
+        pytest.skip(f"{CORPUS} is absent")
+    read = article(name)
+    assert headline == read.headline
+    assert bylines == [b.text for b in read.bylines if b.text]
+    assert dateline == (read.dateline.text if read.dateline else None)
+    assert slugline == read.slugline
+    assert first_paragraph(read).startswith(first)
+    assert subject in [(s.scheme, s.code) for s in read.subjects]
+
+
+def test_people_places_and_times_of_a_real_item() -> None:
+    if not CORPUS.is_dir():
+        pytest.skip(f"{CORPUS} is absent")
+    dpa = article("dpa__faktencheck_infobox.xml")
+    assert ["stahlberg.leo", "stahlberg.leo", "siegloff"] == [
+        c.agent.name for b in dpa.bylines for c in b.contributors
+    ]
+    assert "urn:newsml:dpa.com:20090101:250122-99-671785" == dpa.id
+    assert datetime(2025, 1, 22, 14, 59, 24, tzinfo=UTC) == dpa.modified
+    assert "de" == dpa.language
+    stt = article("stt__vastaamo_trial.xml")
+    assert stt.dateline is not None
+    assert stt.dateline.place is not None
+    assert "Helsinki" == stt.dateline.place.name
+    assert 7 == stt.version
+
+
+def test_losses_are_named_with_their_place() -> None:
+    if not CORPUS.is_dir():
+        pytest.skip(f"{CORPUS} is absent")
+    (reuters,) = items("reuters__KBN0FL0NN_v5_text.xml")
+    assert isinstance(reuters, Reading)
+    losses = [str(loss) for loss in reuters.losses]
+    assert (
+        "line 16: /newsMessage/itemSet/newsItem: guid 'tag_reuters.com_2014_newsml_KBN0FL0NN'"
+        " is not a URI, which an article's id must be"
+    ) in losses
+    assert (
+        "line 22: /newsMessage/itemSet/newsItem/itemMeta: 4 <signal> elements are not held"
+        " by the model"
+    ) in losses
+    (stt,) = items("stt__vastaamo_trial.xml")
+    assert isinstance(stt, Reading)
+    assert (
+        "line 10: /newsItem/itemMeta/versionCreated: '2023-10-18T14:28:25' is not a date-time"
+        " with a UTC offset"
+    ) in [str(loss) for loss in stt.losses]
+    assert stt.article.modified is None
+    assert any("body markup removed: <company>" in str(loss) for loss in stt.losses)
+
+
+def test_lossless_reading_refuses_a_lossy_item() -> None:
+    if not CORPUS.is_dir():
+        pytest.skip(f"{CORPUS} is absent")
+    data = (CORPUS / "stt__revenio_ceo.xml").read_bytes()
+    assert "Mikko Moilanen siirtyy Revenion toimitusjohtajaksi" == newsmlg2.loads(data).headline
+    with pytest.raises(newsmodel.errors.LossyConversionError, match="not held by the model"):
+        newsmlg2.loads(data, lossless=True)
+
+
+def test_items_that_are_not_articles_say_what_they_are() -> None:
+    if not CORPUS.is_dir():
+        pytest.skip(f"{CORPUS} is absent")
+    kinds = [
+        (type(i).__name__, getattr(i, "kind", None))
+        for i in items("apa__newsmessage_package_2_28.xml")
+    ]
+    assert [("NonArticle", "package"), ("Reading", None), ("NonArticle", "picture")] == kinds
+    with pytest.raises(NotAnArticleError, match="is a picture, not an article"):
+        newsmlg2.read((CORPUS / "reuters__picture_polling_station.xml").read_bytes())
+
+
+def test_a_headline_stands_in_when_the_feed_has_none() -> None:
+    if not CORPUS.is_dir():
+        pytest.skip(f"{CORPUS} is absent")
+    (reading,) = items("stt__abstract_test.xml")
+    assert isinstance(reading, Reading)
+    assert reading.article.headline.startswith("Hjallis Harkimo ja Mikael Jungner")
+    assert "no headline: took the summary's first line as the headline" in [
+        loss.what for loss in reading.losses
+    ]
+
+
+def test_an_item_with_nothing_to_read_is_unreadable() -> None:
+    if not CORPUS.is_dir():
+        pytest.skip(f"{CORPUS} is absent")
+    (item,) = items("iptc__listing29_hop_history.xml")
+    assert isinstance(item, Unreadable)
+    assert "no headline, title, summary or body" in item.reason
+
+
+# ---- bodies ---------------------------------------------------------------
+
+_ITEM = (
+    '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:x:1" standard="NewsML-G2"'
+    ' standardversion="2.35"><itemMeta><itemClass qcode="ninat:text"/><provider literal="X"/>'
+    "<versionCreated>2024-01-01T00:00:00Z</versionCreated></itemMeta><contentMeta>"
+    "<headline>H</headline></contentMeta><contentSet>{}</contentSet></newsItem>"
+)
+
+
+def test_nitf_bodies_are_read() -> None:
+    nitf = (
+        '<inlineXML contenttype="application/nitf+xml"><nitf xmlns="http://iptc.org/std/NITF/'
+        '2006-10-18/"><body><body.head><hedline><hl1>H</hl1></hedline></body.head><body.content>'
+        "<hl2>Sub</hl2><p>One.</p><bq><p>Quoted.</p></bq></body.content></body></nitf></inlineXML>"
+    )
+    body = newsmlg2.loads(_ITEM.format(nitf)).body
+    assert Body(html="<h2>Sub</h2><p>One.</p><blockquote><p>Quoted.</p></blockquote>") == body
+
+
+def test_plain_text_bodies_are_read() -> None:
+    data = '<inlineData contenttype="text/plain">First.\n\nSecond &amp; last.</inlineData>'
+    assert (
+        Body.from_paragraphs("First.", "Second & last.") == newsmlg2.loads(_ITEM.format(data)).body
+    )
+
+
+def test_unsafe_markup_is_removed_and_reported() -> None:
+    xhtml = (
+        '<inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml">'
+        '<body><p onclick="steal()">Hi <a href="javascript:x()">there</a></p><script>x()</script>'
+        "</body></html></inlineXML>"
+    )
+    reading = newsmlg2.read(_ITEM.format(xhtml))
+    assert Body(html="<p>Hi <a>there</a></p>") == reading.article.body
+    assert ["body markup removed: <script>, a@href, p@onclick"] == [
+        loss.what for loss in reading.losses
+    ]
+
+
+# ---- safety and streaming ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            b'<!DOCTYPE newsItem [<!ENTITY x SYSTEM "file:///etc/passwd">]><newsItem>&x;</newsItem>',
+            "DOCTYPE is not supported",
+        ),
+        (b"<nitf><body/></nitf>", "expected a NewsML-G2 newsItem or newsMessage, found <nitf>"),
+        (b"<newsItem/>", "found <newsItem> in namespace None"),
+        (b'<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/"><itemMeta>', "Premature end"),
+        (b"", "no element found"),
+    ],
+)
+def test_bad_documents_are_parse_errors(data: bytes, message: str) -> None:
+    with pytest.raises(ParseError, match=message):
+        newsmlg2.read(data)
+
+
+def _message(count: int) -> bytes:
+    item = (
+        '<newsItem guid="urn:x:{0}" standard="NewsML-G2" standardversion="2.35"><itemMeta>'
+        '<itemClass qcode="ninat:text"/><provider literal="X"/><versionCreated>'
+        "2024-01-01T00:00:00Z</versionCreated></itemMeta><contentMeta><headline>Story {0}"
+        '</headline></contentMeta><contentSet><inlineXML contenttype="application/xhtml+xml">'
+        '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>{1}</p></body></html></inlineXML>'
+        "</contentSet></newsItem>"
+    )
+    text = "A paragraph of news. " * 20
+    body = "".join(item.format(n, text) for n in range(count))
+    return (
+        '<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet>'
+        f"{body}</itemSet></newsMessage>"
+    ).encode()
+
+
+def _peak_while_streaming(count: int) -> int:
+    data = _message(count)
+    tracemalloc.start()
+    read = sum(1 for _ in newsmlg2.iter_items(io.BytesIO(data)))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert count == read
+    return peak
+
+
+def test_streaming_keeps_memory_flat() -> None:
+    """Ten times the items must not take anywhere near ten times the memory."""
+    small, large = _peak_while_streaming(300), _peak_while_streaming(3_000)
+    assert large < 2 * small, (small, large)
