@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, SEED_JSON
+from conftest import EXAMPLES, SEED_JSON, SHARED
 from newsmodel.cli import main
 
 
@@ -190,3 +190,80 @@ def test_stdin_and_no_traceback() -> None:
         checked = _subprocess("validate", "-", "--format", "json", stdin=junk)
         assert 1 == checked.returncode
         assert b"Traceback" not in checked.stdout + checked.stderr
+
+
+# ---- NewsML-G2 ----------------------------------------------------------------
+
+G2_CORPUS = SHARED / "corpus" / "newsml-g2"
+
+
+def _g2_files() -> list[Path]:
+    return sorted(G2_CORPUS.glob("*.xml")) if G2_CORPUS.is_dir() else []
+
+
+@pytest.mark.parametrize("path", _g2_files(), ids=lambda p: p.name)
+def test_every_g2_corpus_file_converts_or_says_why(
+    capsys: pytest.CaptureFixture[str], path: Path
+) -> None:
+    from newsmodel import newsmlg2  # noqa: PLC0415
+    from newsmodel.conversion import Reading  # noqa: PLC0415
+
+    found = list(newsmlg2.read_items(path.read_bytes()))
+    code, out, err = run(capsys, "convert", str(path), "--from", "newsml-g2", "--to", "json")
+    articles = [item for item in found if isinstance(item, Reading)]
+    assert (0 if len(articles) == len(found) else 1) == code
+    assert len(articles) == len([line for line in out.splitlines() if line.startswith("{")]) or (
+        len(articles) == 1 and out.startswith("{\n")
+    )
+    failures = [line for line in err.splitlines() if ": warning: " not in line]
+    assert len(found) - len(articles) == len(failures), failures
+    assert all(line.startswith(str(path)) for line in err.splitlines())
+
+
+def test_g2_picture_is_refused_with_its_kind(capsys: pytest.CaptureFixture[str]) -> None:
+    picture = G2_CORPUS / "reuters__picture_polling_station.xml"
+    if not picture.is_file():
+        pytest.skip(f"{G2_CORPUS} is absent")
+    code, out, err = run(capsys, "convert", str(picture), "--to", "json")
+    assert (1, "") == (code, out)
+    assert (
+        f"{picture}: item tag:reuters.com,0000:newsml_GM1E9341HD701 is a picture, not an article\n"
+        == err
+    )
+
+
+def test_g2_strict_refuses_a_lossy_item(capsys: pytest.CaptureFixture[str]) -> None:
+    item = G2_CORPUS / "stt__revenio_ceo.xml"
+    if not item.is_file():
+        pytest.skip(f"{G2_CORPUS} is absent")
+    code, out, err = run(capsys, "convert", str(item), "--to", "json", "--strict")
+    assert (1, "") == (code, out)
+    assert err.splitlines()[-1] == f"{item}: refused: reading it would lose data (--strict)"
+    assert f"{item}: warning: line 2: /newsItem: <assert> is not held by the model" in err
+
+
+def test_g2_round_trip_through_the_cli(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert (
+        0
+        == run(capsys, "convert", str(SEED_JSON), "--to", "newsml-g2", "--out-dir", str(tmp_path))[
+            0
+        ]
+    )
+    written = tmp_path / "seed-article.xml"
+    code, out, _ = run(capsys, "validate", str(written))
+    assert (0, "checked 1 file: 1 valid, 0 invalid\n") == (code, out)
+    code, out, err = run(capsys, "convert", str(written), "--to", "json")
+    assert (0, SEED_JSON.read_text(encoding="utf-8"), "") == (code, out, err)
+
+
+def test_g2_validate_names_the_element(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    run(capsys, "convert", str(SEED_JSON), "--to", "newsml-g2", "-o", str(tmp_path / "a.xml"))
+    broken = tmp_path / "b.xml"
+    broken.write_text(
+        (tmp_path / "a.xml").read_text().replace("<language", "<frob/><language"), encoding="utf-8"
+    )
+    line = 1 + broken.read_text().split("<frob/>")[0].count("\n")
+    code, out, _ = run(capsys, "validate", str(broken))
+    assert 1 == code
+    expected = "/newsItem/contentMeta/frob: Element 'frob': This element is not expected."
+    assert out.startswith(f"{broken}:{line}:1: {expected}")

@@ -14,11 +14,12 @@ from collections import Counter
 from copy import deepcopy
 from datetime import datetime
 from functools import partial
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, get_type_hints
 
+import attrs
 from lxml import etree
 
-from newsmodel import _g2, _html, jsonformat
+from newsmodel import _convert, _g2, _html, jsonformat
 from newsmodel._convert import RFC3339
 from newsmodel._validators import LANGUAGE_TAG, URI
 from newsmodel.conversion import Loss, NonArticle, Reading, Unreadable
@@ -381,8 +382,13 @@ def _body(item: _Item, content_set: etree._Element | None) -> Body | None:
 
 def _markup_body(item: _Item, root: etree._Element) -> Body | None:
     content = _body_content(root)
-    markup = "".join(_plain_markup(child) for child in content)
-    cleaned, removed = _html.clean((content.text or "") + markup)
+    markup = (content.text or "") + "".join(_plain_markup(child) for child in content)
+    try:
+        # Markup that is already safe blocks (newsmodel's own) needs no cleaning.
+        return Body(html=markup) if markup.strip() else None
+    except FieldError:
+        pass
+    cleaned, removed = _html.clean(markup)
     if removed:
         item.lose(root, "body markup removed: " + ", ".join(removed))
     return Body(html=cleaned) if cleaned else None
@@ -426,11 +432,24 @@ def _extension(item: _Item, meta: etree._Element | None) -> dict[str, Any]:
     for element in meta.iterchildren(_g2.nm("field")):
         name = element.get("name", "")
         try:
-            document = {"headline": "-", name: json.loads(element.text or "null")}
-            fields[name] = getattr(jsonformat.from_document(document), name)
+            fields[name] = _held_field(name, element.text)
         except (StructureError, ValueError) as error:
             item.lose(element, f"field {name!r}: {error}")
     return fields
+
+
+def _held_field(name: str, text: str | None) -> Any:
+    """A field newsmodel's writer held as native JSON; empty means the default."""
+    if name not in _FIELD_TYPES:
+        msg = "the model has no such field"
+        raise ValueError(msg)
+    if text is None:
+        return attrs.fields_dict(Article)[name].default
+    converter = jsonformat.make_converter()
+    return _convert.structure(converter, json.loads(text), _FIELD_TYPES[name])
+
+
+_FIELD_TYPES = get_type_hints(Article)
 
 
 def _quotation(item: _Item, element: etree._Element) -> Quotation | None:
