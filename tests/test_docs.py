@@ -81,3 +81,10 @@ def test_readme_links_resolve() -> None:
     readme = (ROOT / "README.md").read_text()
     for target in re.findall(r"\]\(((?!https?:)[^)#]+)\)", readme):
         assert (ROOT / target).exists(), target
+
+
+def test_newsml_g2_mapping_table_lists_every_field_in_order() -> None:
+    page = (ROOT / "docs" / "formats" / "newsml-g2.md").read_text()
+    table = page.split("## The mapping", 1)[1].split("###", 1)[0]
+    listed = re.findall(r"^\| `(\w+)` \|", table, re.MULTILINE)
+    assert [f.name for f in attrs.fields(model.Article)] == listed
