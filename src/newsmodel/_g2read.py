@@ -80,7 +80,25 @@ _HANDLED = {
         "description",
     },
 }
+# Of these the model holds one each: a second one is reported as a loss.
+_SINGLE = {
+    "rightsInfo",
+    "itemClass",
+    "provider",
+    "versionCreated",
+    "firstCreated",
+    "embargoed",
+    "pubStatus",
+    "urgency",
+    "contentCreated",
+    "contentModified",
+    "located",
+    "language",
+    "slugline",
+    "dateline",
+}
 _SUMMARY_ROLES = {None, "drol:summary", "descRole:summary", "drol:abstract"}
+_URGENCIES = frozenset("123456789")
 _STATUSES = {qcode.rpartition(":")[2]: status for status, qcode in _g2.STATUS_QCODES.items()}
 
 
@@ -227,12 +245,15 @@ def _content_meta(item: _Item, meta: etree._Element, known: dict[str, Any]) -> d
     fields: dict[str, Any] = {}
     urgency = _text(_child(meta, "urgency"))
     if urgency is not None:
-        fields["urgency"] = int(urgency) if urgency in set("123456789") else None
+        fields["urgency"] = int(urgency) if urgency in _URGENCIES else None
         if fields["urgency"] is None:
             item.lose(_child(meta, "urgency"), f"urgency {urgency!r} is not 1 to 9")  # type: ignore[arg-type]
     fields["created"] = _time(item, _child(meta, "contentCreated"))
+    content_modified = _child(meta, "contentModified")
     if known.get("modified") is None:
-        fields["modified"] = _time(item, _child(meta, "contentModified"))
+        fields["modified"] = _time(item, content_modified)
+    elif content_modified is not None and _time(item, content_modified) != known["modified"]:
+        item.lose(content_modified, "a content change time apart from versionCreated")
     language = _child(meta, "language")
     tag = language.get("tag") if language is not None else item.element.get(_g2.XML_LANG)
     if tag and LANGUAGE_TAG.match(tag):
@@ -367,17 +388,19 @@ def _time(item: _Item, element: etree._Element | None) -> datetime | None:
 
 
 def _body(item: _Item, content_set: etree._Element | None) -> Body | None:
-    if content_set is None:
-        return None
-    for content in content_set:
-        local = etree.QName(content).localname if isinstance(content.tag, str) else ""
+    """The first body of the content set; other contents are reported."""
+    body = None
+    for content in content_set if content_set is not None else ():
+        local = _local(content)
         root = next((c for c in content if isinstance(c.tag, str)), None)
-        if local == "inlineXML" and root is not None:
-            return _markup_body(item, root)
-        if local == "inlineData" and _text(content):
+        if body is None and local == "inlineXML" and root is not None:
+            body = _markup_body(item, root)
+        elif body is None and local == "inlineData" and _text(content):
             paragraphs = [p.strip() for p in (content.text or "").split("\n\n") if p.strip()]
-            return Body.from_paragraphs(*paragraphs)
-    return None
+            body = Body.from_paragraphs(*paragraphs)
+        elif local:
+            item.lose(content, f"<{local}> besides the body is not held by the model")
+    return body
 
 
 def _markup_body(item: _Item, root: etree._Element) -> Body | None:
@@ -506,6 +529,10 @@ def _report_unknown(item: _Item, parent: etree._Element) -> None:
     for name, count in (unknown + foreign).items():
         held = f"{count} <{name}> elements are" if count > 1 else f"<{name}> is"
         item.lose(parent, f"{held} not held by the model")
+    repeated = Counter(_local(child) for child in parent if _local(child) in _SINGLE)
+    for name, count in repeated.items():
+        if count > 1:
+            item.lose(parent, f"{count} <{name}> elements: only the first is held")
 
 
 def _child(parent: etree._Element | None, local: str) -> etree._Element | None:

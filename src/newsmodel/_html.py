@@ -36,7 +36,7 @@ def clean(markup: str) -> tuple[str, tuple[str, ...]]:
     Returns:
         The cleaned markup, as block elements (loose text and inline elements
         at the top level are wrapped in ``<p>``), possibly empty; and the
-        names of the elements (``<header>``) and attributes (``@data-id``,
+        names of the elements (``<header>``) and attributes (``li@data-id``;
         ``a@href`` for a refused URL) that were removed, sorted.
     """
     # The sanitiser keeps characters XML cannot carry; the body cannot hold them.
