@@ -412,6 +412,15 @@ def test_bad_documents_are_parse_errors(data: bytes, message: str) -> None:
         newsmlg2.read(data)
 
 
+def test_a_directory_of_items_is_read_file_by_file(tmp_path: Path) -> None:
+    (tmp_path / "feed").mkdir()
+    (tmp_path / "feed" / "a.xml").write_bytes(_message(2))
+    (tmp_path / "feed" / "b.xml").write_bytes(b"<newsMessage")
+    (tmp_path / "feed" / "notes.txt").write_text("not a feed")
+    found = [(path.name, type(item).__name__) for path, item in newsmlg2.iter_directory(tmp_path)]
+    assert [("a.xml", "Reading"), ("a.xml", "Reading"), ("b.xml", "Unreadable")] == found
+
+
 def _message(count: int) -> bytes:
     item = (
         '<newsItem guid="urn:x:{0}" standard="NewsML-G2" standardversion="2.35"><itemMeta>'

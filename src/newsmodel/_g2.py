@@ -9,6 +9,7 @@ from lxml import etree
 from newsmodel.model import ContributorRole, PubStatus
 
 __all__ = [
+    "IMAGE_TYPES",
     "NAR",
     "NITF",
     "NM",
@@ -40,6 +41,16 @@ ROLE_QCODES = {
     ContributorRole.PHOTOGRAPHER: "crol:photographer",
     ContributorRole.EDITOR: "crol:editor",
     ContributorRole.TRANSLATOR: "crol:translator",
+}
+
+#: Picture media types by file name ending, to tell pictures among links.
+IMAGE_TYPES = {
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".avif": "image/avif",
 }
 
 # The item classes of NewsML-G2 (ninat: and the older icls: scheme).

@@ -14,7 +14,9 @@ from collections import Counter
 from copy import deepcopy
 from datetime import datetime
 from functools import partial
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, TypeVar, get_type_hints
+from urllib.parse import urlsplit
 
 import attrs
 from lxml import etree
@@ -32,6 +34,7 @@ from newsmodel.model import (
     Contributor,
     ContributorRole,
     Dateline,
+    Image,
     Organization,
     Person,
     Place,
@@ -61,6 +64,7 @@ _HANDLED = {
         "pubStatus",
         "service",
         "edNote",
+        "link",
     },
     "contentMeta": {
         "urgency",
@@ -237,7 +241,26 @@ def _item_meta(item: _Item, meta: etree._Element) -> dict[str, Any]:
         "pub_status": _STATUSES.get(status_code),
         "sections": sections,
         "editorial_note": _joined(_children(meta, "edNote"), "\n\n"),
+        "images": _images(item, _children(meta, "link")),
     }
+
+
+def _images(item: _Item, links: list[etree._Element]) -> tuple[Image, ...]:
+    """Links to pictures are the article's images; other links are losses."""
+    images = []
+    for link in links:
+        href = link.get("href") or ""
+        media_type = link.get("contenttype") or _g2.IMAGE_TYPES.get(
+            PurePosixPath(urlsplit(href).path).suffix.lower(), ""
+        )
+        image = (
+            item.keep(link, partial(Image, url=href)) if media_type.startswith("image/") else None
+        )
+        if image is not None:
+            images.append(image)
+        elif not media_type.startswith("image/"):
+            item.lose(link, f"a link ({link.get('rel') or 'no relation'}) that is not to a picture")
+    return tuple(images)
 
 
 def _content_meta(item: _Item, meta: etree._Element, known: dict[str, Any]) -> dict[str, Any]:

@@ -17,7 +17,9 @@ import json
 import re
 import uuid
 from datetime import UTC, timedelta
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import attrs
 from lxml import etree
@@ -130,7 +132,16 @@ def _item_meta(item: etree._Element, article: Article, version_created: datetime
         service = _sub(meta, "service", **_code(section.code))
         _sub(service, "name", _one_line(str(section)))
     _maybe(meta, "edNote", article.editorial_note)
+    for image in article.images:
+        if image.url is not None:
+            _sub(meta, "link", rel="irel:seeAlso", href=image.url, **_image_type(image.url))
     return derived
+
+
+def _image_type(url: str) -> dict[str, str]:
+    """The media type of a picture: from its address, or any image type."""
+    suffix = PurePosixPath(urlsplit(url).path).suffix.lower()
+    return {"contenttype": _g2.IMAGE_TYPES.get(suffix, "image/*")}
 
 
 def _content_meta(item: etree._Element, article: Article) -> etree._Element:

@@ -22,20 +22,22 @@ from __future__ import annotations
 
 import io
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from lxml import etree
 
 from newsmodel import _g2, _g2read, _g2write, _xml
-from newsmodel.conversion import Item, Reading, strict
+from newsmodel.conversion import Item, Reading, Unreadable, strict
 from newsmodel.errors import ParseError, StructureError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from os import PathLike
 
     from newsmodel.model import Article
 
-__all__ = ["dumps", "iter_items", "loads", "read", "read_items"]
+__all__ = ["dumps", "iter_directory", "iter_items", "loads", "read", "read_items"]
 
 _ITEMS = tuple(
     _g2.nar(name)
@@ -65,6 +67,23 @@ def iter_items(source: IO[bytes]) -> Iterator[Item]:
         raise ParseError(msg, line=1)
     for element in elements:
         yield _g2read.read_item(element)
+
+
+def iter_directory(directory: str | PathLike[str]) -> Iterator[tuple[Path, Item]]:
+    """
+    Read the items of every ``*.xml`` file below *directory*, in name order.
+
+    Each file is streamed as by :func:`iter_items`.  A file that is not
+    well-formed NewsML-G2 gives one :class:`~newsmodel.conversion.Unreadable`
+    (the items it held before the problem come first) and the walk goes on.
+    """
+    for path in sorted(Path(directory).rglob("*.xml")):
+        with path.open("rb") as stream:
+            try:
+                for item in iter_items(stream):
+                    yield path, item
+            except ParseError as error:
+                yield path, Unreadable(where=str(path), reason=str(error))
 
 
 def read_items(data: bytes | str) -> Iterator[Item]:
