@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 _FORMAT_NAMES = [f.value for f in Format]
+_WRITABLE_NAMES = [f.value for f in Format if info(f).writable]
+_JSON_FAMILY = frozenset({Format.JSON, Format.JSONLD})
 _OUTPUT_STYLES = ("text", "json", "github")  # the keys of reporters.REPORTERS
 _STDIO = "-"
 
@@ -50,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
         "standard output; several articles as JSON go out one per line.",
     )
     convert.add_argument("inputs", nargs="+", metavar="INPUT", help="a file, or - for stdin")
-    convert.add_argument("--to", required=True, choices=_FORMAT_NAMES, help="output format")
+    convert.add_argument("--to", required=True, choices=_WRITABLE_NAMES, help="output format")
     convert.add_argument(
         "--from", dest="source", choices=_FORMAT_NAMES, help="input format (default: detect)"
     )
@@ -124,7 +126,7 @@ def _fail(name: str, error: Exception) -> None:
 
 def _convert(args: argparse.Namespace) -> int:
     target = Format(args.to)
-    articles: list[tuple[str, Article]] = []
+    articles: list[tuple[str, str, Article]] = []
     status = 0
     for name in args.inputs:
         try:
@@ -133,29 +135,48 @@ def _convert(args: argparse.Namespace) -> int:
             _fail(name, error)
             status = 1
     codec = info(target).codec()
-    try:
-        if args.out_dir is not None:
-            Path(args.out_dir).mkdir(parents=True, exist_ok=True)
-            for stem, article in articles:
-                destination = str(Path(args.out_dir) / (stem + info(target).extensions[0]))
-                _write(destination, codec.dumps(article), args.inputs)
+    documents: list[tuple[str, str]] = []
+    for label, stem, article in articles:
+        writing = codec.write(article)
+        for loss in writing.losses:
+            print(f"{label}: warning: {loss}", file=sys.stderr)
+        if args.strict and writing.losses:
+            print(f"{label}: refused: {target.value} would lose data (--strict)", file=sys.stderr)
+            status = 1
         else:
-            text = _joined([article for _, article in articles], target)
-            if args.output in (None, _STDIO):
-                sys.stdout.write(text)
-            elif articles:
-                _write(args.output, text, args.inputs)
+            documents.append((stem, writing.text))
+    try:
+        _output(documents, target, args)
     except (NewsmodelError, OSError) as error:
         _fail(args.output or args.out_dir, error)
         status = 1
     return status
 
 
-def _read_articles(name: str, args: argparse.Namespace, into: list[tuple[str, Article]]) -> int:
+def _output(documents: list[tuple[str, str]], target: Format, args: argparse.Namespace) -> None:
+    """Write the documents: one file each, or all to one output."""
+    if args.out_dir is not None:
+        Path(args.out_dir).mkdir(parents=True, exist_ok=True)
+        for stem, text in documents:
+            destination = str(Path(args.out_dir) / (stem + info(target).extensions[0]))
+            _write(destination, text, args.inputs)
+        return
+    text = _joined([text for _, text in documents], target)
+    if args.output in (None, _STDIO):
+        sys.stdout.write(text)
+    elif documents:
+        _write(args.output, text, args.inputs)
+
+
+def _read_articles(
+    name: str, args: argparse.Namespace, into: list[tuple[str, str, Article]]
+) -> int:
     """
     Read the articles of one input into *into*, and return its exit status.
 
-    Losses are reported as warnings, and items that are not articles as errors.
+    Each article comes with its label for messages and the stem of its
+    output file.  Losses are reported as warnings, and items that are not
+    articles as errors.
     """
     from newsmodel.conversion import Reading  # noqa: PLC0415 - loads the model
 
@@ -177,22 +198,22 @@ def _read_articles(name: str, args: argparse.Namespace, into: list[tuple[str, Ar
             print(f"{label}: refused: reading it would lose data (--strict)", file=sys.stderr)
             status = 1
             continue
-        into.append((item_stem, item.article))
+        into.append((label, item_stem, item.article))
     return status
 
 
-def _joined(articles: list[Article], target: Format) -> str:
+def _joined(documents: list[str], target: Format) -> str:
     """
-    One article as its document; several as JSON Lines, one compact document each.
+    One document as it is; several JSON documents as JSON Lines.
     """
-    if len(articles) == 1:
-        return info(target).codec().dumps(articles[0])
-    if target is not Format.JSON:
+    if len(documents) <= 1:
+        return "".join(documents)
+    if target not in _JSON_FAMILY:
         msg = f"several articles go to one output only as JSON; use --out-dir for {target.value}"
         raise NewsmodelError(msg)
-    from newsmodel import jsonformat  # noqa: PLC0415
+    import json  # noqa: PLC0415 - only for several articles
 
-    return "".join(jsonformat.dumps(article, indent=None) + "\n" for article in articles)
+    return "".join(json.dumps(json.loads(d), ensure_ascii=False) + "\n" for d in documents)
 
 
 def _write(destination: str, text: str, inputs: Sequence[str]) -> None:
@@ -221,8 +242,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _formats() -> int:
-    rows = [(f.value, info(f).title, " ".join(info(f).extensions)) for f in Format]
-    width = max(len(name) for name, _, _ in rows)
-    for name, title, extensions in rows:
-        print(f"{name:<{width}}  read, write  {title} ({extensions})")
+    width = max(len(f.value) for f in Format)
+    for f in Format:
+        can = "read, write" if info(f).writable else "read"
+        print(f"{f.value:<{width}}  {can:<11}  {info(f).title} ({' '.join(info(f).extensions)})")
     return 0

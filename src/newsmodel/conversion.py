@@ -14,7 +14,7 @@ from attrs import frozen
 from newsmodel.errors import LossyConversionError, NotAnArticleError, StructureError
 from newsmodel.model import Article
 
-__all__ = ["Item", "Loss", "NonArticle", "Reading", "Unreadable", "strict"]
+__all__ = ["Item", "Loss", "NonArticle", "Reading", "Unreadable", "Writing", "strict"]
 
 
 @frozen(kw_only=True)
@@ -86,6 +86,21 @@ class Unreadable:
         The error that reading this item alone raises.
         """
         return StructureError(((self.where, self.reason),))
+
+
+@frozen(kw_only=True)
+class Writing:
+    """
+    A written document, with what its format could not hold of the article.
+
+    Attributes:
+        text: The document.
+        losses: The article's fields the document does not hold, each where
+            a JSONPath into the article (``$.quotations``).
+    """
+
+    text: str
+    losses: tuple[Loss, ...] = ()
 
 
 #: What reading one item of a feed gives.

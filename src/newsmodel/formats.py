@@ -20,7 +20,7 @@ from newsmodel.errors import UnknownFormatError
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from newsmodel.conversion import Item
+    from newsmodel.conversion import Item, Writing
     from newsmodel.model import Article
 
 __all__ = ["Codec", "Format", "FormatInfo", "detect", "dumps", "info", "loads"]
@@ -33,16 +33,22 @@ class Format(enum.Enum):
 
     JSON = "json"
     NEWSML_G2 = "newsml-g2"
+    JSONLD = "jsonld"
+    HTML = "html"
 
 
 class Codec(Protocol):
     """
     What every format module offers: the same verbs.
+
+    A format newsmodel only reads (``html``) has no ``dumps`` or ``write``.
     """
 
     def loads(self, data: str | bytes, /) -> Article: ...  # noqa: D102
 
     def dumps(self, article: Article, /) -> str: ...  # noqa: D102
+
+    def write(self, article: Article, /) -> Writing: ...  # noqa: D102
 
     def read_items(self, data: str | bytes, /) -> Iterator[Item]: ...  # noqa: D102
 
@@ -57,12 +63,14 @@ class FormatInfo:
         title: A short human description.
         extensions: File name endings, most usual first.
         module: The module that reads and writes it, imported on first use.
+        writable: Whether newsmodel writes it, or only reads it.
     """
 
     format: Format
     title: str
     extensions: tuple[str, ...]
     module: str
+    writable: bool = True
 
     def codec(self) -> Codec:
         """
@@ -83,6 +91,19 @@ _REGISTRY = {
         title="IPTC NewsML-G2 newsItem or newsMessage",
         extensions=(".xml",),
         module="newsmodel.newsmlg2",
+    ),
+    Format.JSONLD: FormatInfo(
+        format=Format.JSONLD,
+        title="schema.org NewsArticle JSON-LD",
+        extensions=(".jsonld",),
+        module="newsmodel.jsonld",
+    ),
+    Format.HTML: FormatInfo(
+        format=Format.HTML,
+        title="the JSON-LD blocks of an HTML page",
+        extensions=(".html", ".htm"),
+        module="newsmodel.htmlpage",
+        writable=False,
     ),
 }
 
@@ -116,6 +137,11 @@ def dumps(article: Article, format: Format = Format.JSON) -> str:  # noqa: A002
     return info(format).codec().dumps(article)
 
 
+_JSONLD_KEYS = (b'"@context"', b'"@type"', b'"@graph"')
+_G2_ROOTS = (b"<newsitem", b"<newsmessage", b"<packageitem")
+_HTML_TAGS = (b"<!doctype html", b"<html", b"<head", b"<body")
+
+
 def detect(data: bytes, name: str | None = None) -> Format:
     """
     Tell the format of a document from its content, then from its file name.
@@ -127,11 +153,16 @@ def detect(data: bytes, name: str | None = None) -> Format:
     Raises:
         UnknownFormatError: Neither the content nor the name tells.
     """
-    start = data.removeprefix(b"\xef\xbb\xbf").lstrip()[:1]
-    if start == b"{":
+    head = data.removeprefix(b"\xef\xbb\xbf").lstrip()[:4096]
+    if head[:1] == b"[" or (head[:1] == b"{" and any(k in head for k in _JSONLD_KEYS)):
+        return Format.JSONLD
+    if head[:1] == b"{":
         return Format.JSON
-    if start == b"<":
-        return Format.NEWSML_G2
+    if head[:1] == b"<":
+        lowered = head.lower()
+        if any(root in lowered for root in _G2_ROOTS):
+            return Format.NEWSML_G2
+        return Format.HTML if any(tag in lowered for tag in _HTML_TAGS) else Format.NEWSML_G2
     if name is not None:
         suffix = PurePath(name).suffix.lower()
         for entry in _REGISTRY.values():

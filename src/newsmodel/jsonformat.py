@@ -21,7 +21,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from newsmodel import _convert, _json
-from newsmodel.conversion import Reading
+from newsmodel.conversion import Reading, Writing
 from newsmodel.model import Article
 
 if TYPE_CHECKING:
@@ -29,7 +29,15 @@ if TYPE_CHECKING:
 
     from cattrs import Converter
 
-__all__ = ["dumps", "from_document", "loads", "make_converter", "read_items", "to_document"]
+__all__ = [
+    "dumps",
+    "from_document",
+    "loads",
+    "make_converter",
+    "read_items",
+    "to_document",
+    "write",
+]
 
 
 @cache
@@ -58,6 +66,13 @@ def read_items(data: str | bytes, /) -> Iterator[Reading]:
     Native JSON holds all the model holds, so the reading has no losses.
     """
     yield Reading(article=loads(data))
+
+
+def write(article: Article, /) -> Writing:
+    """
+    Write *article*, as every format writes: native JSON loses nothing.
+    """
+    return Writing(text=dumps(article))
 
 
 def dumps(article: Article, /, *, indent: int | None = 2) -> str:

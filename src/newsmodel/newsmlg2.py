@@ -28,7 +28,7 @@ from typing import IO, TYPE_CHECKING
 from lxml import etree
 
 from newsmodel import _g2, _g2read, _g2write, _xml
-from newsmodel.conversion import Item, Reading, Unreadable, strict
+from newsmodel.conversion import Item, Reading, Unreadable, Writing, strict
 from newsmodel.errors import ParseError, StructureError
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
     from newsmodel.model import Article
 
-__all__ = ["dumps", "iter_directory", "iter_items", "loads", "read", "read_items"]
+__all__ = ["dumps", "iter_directory", "iter_items", "loads", "read", "read_items", "write"]
 
 _ITEMS = tuple(
     _g2.nar(name)
@@ -124,6 +124,13 @@ def loads(data: bytes | str, /, *, lossless: bool = False) -> Article:
     """
     reading = read(data)
     return strict(reading) if lossless else reading.article
+
+
+def write(article: Article, /) -> Writing:
+    """
+    Write *article*, as every format writes: NewsML-G2 items lose nothing.
+    """
+    return Writing(text=dumps(article))
 
 
 def dumps(article: Article, /, *, version_created: datetime | None = None) -> str:

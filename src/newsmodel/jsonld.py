@@ -1,0 +1,648 @@
+"""
+schema.org JSON-LD: the ``NewsArticle`` markup of news pages.
+
+* Writing produces one compact node, ``"@context": "https://schema.org"``,
+  using only schema.org terms, with what Google's Article guidelines ask for
+  when the article has it: ``headline``, ``datePublished``/``dateModified``
+  with offsets, ``author`` as ``Person``/``Organization`` objects with a
+  name and a URL, ``image``, ``publisher``.
+* The ``@type`` is ``NewsArticle``, or the schema.org type an article's genre
+  names (a genre with the URI ``https://schema.org/OpinionNewsArticle``).
+* The body is written as ``articleBody`` plain text; quotations as
+  ``hasPart`` ``Quotation`` nodes with their speaker as ``creator``.
+* What JSON-LD has no term for (urgency, a slugline, a quotation's cue...) is
+  reported by :func:`write` as a loss, and strict writing refuses it.
+* Reading takes what real pages publish: ``@graph`` documents, arrays,
+  ``@type`` arrays, ``@context`` as a string or an object, ``http`` or
+  ``https`` schema.org, authors as strings, objects or arrays, ``@id``
+  references, HTML entities in strings.  The article node is the first node
+  of an article type, never the ``WebPage`` or ``BreadcrumbList`` around it.
+
+The mapping table is in the documentation, ``docs/formats/jsonld.md``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from newsmodel import _json, _validators
+from newsmodel._convert import RFC3339
+from newsmodel.conversion import Loss, Reading, Unreadable, Writing, strict
+from newsmodel.errors import FieldError, LossyConversionError
+from newsmodel.model import (
+    Article,
+    Body,
+    Byline,
+    Concept,
+    Contributor,
+    ContributorRole,
+    Dateline,
+    Image,
+    Organization,
+    Person,
+    Place,
+    Quotation,
+    Section,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+__all__ = [
+    "ARTICLE_TYPES",
+    "dumps",
+    "find_article",
+    "loads",
+    "read",
+    "read_document",
+    "read_items",
+    "write",
+]
+
+SCHEMA = "https://schema.org/"
+#: The schema.org types of articles: Article and its subtypes.
+ARTICLE_TYPES = frozenset(
+    {
+        "Article",
+        "NewsArticle",
+        "AnalysisNewsArticle",
+        "AskPublicNewsArticle",
+        "BackgroundNewsArticle",
+        "OpinionNewsArticle",
+        "ReportageNewsArticle",
+        "ReviewNewsArticle",
+        "BlogPosting",
+        "LiveBlogPosting",
+        "SocialMediaPosting",
+        "DiscussionForumPosting",
+        "Report",
+        "SatiricalArticle",
+        "ScholarlyArticle",
+        "TechArticle",
+        "AdvertiserContentArticle",
+    }
+)
+_CONTEXT = "https://schema.org"
+_CONTEXTS = {"http://schema.org", _CONTEXT, "http://schema.org/", SCHEMA}
+# What the reader maps on the article node; other properties are losses.
+_READ = {
+    "@context", "@type", "@id", "headline", "name", "alternativeHeadline", "description",
+    "articleBody", "articleSection", "author", "creator", "contributor", "editor", "translator",
+    "datePublished", "dateModified", "dateCreated", "dateline", "locationCreated", "inLanguage",
+    "keywords", "about", "genre", "publisher", "sourceOrganization", "copyrightHolder",
+    "copyrightNotice", "url", "mainEntityOfPage", "image", "hasPart",
+}  # fmt: skip
+# Properties that say nothing a reader of the article needs.
+_IGNORED = {"thumbnailUrl", "wordCount", "isAccessibleForFree", "speakable", "isPartOf"}
+# How a section path is written in articleSection, as str(Section) writes it.
+_PATH_SEPARATOR = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "
+_BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+# ---- writing ----------------------------------------------------------------
+
+
+def dumps(article: Article, /, *, lossless: bool = False) -> str:
+    """
+    Write *article* as a JSON-LD document.
+
+    Args:
+        article: The article.
+        lossless: Raise :class:`~newsmodel.errors.LossyConversionError`
+            instead of leaving out what JSON-LD cannot hold.
+    """
+    writing = write(article)
+    if lossless and writing.losses:
+        raise LossyConversionError(tuple(str(loss) for loss in writing.losses))
+    return writing.text
+
+
+def write(article: Article) -> Writing:
+    """
+    Write *article*, and say which of its fields JSON-LD could not hold.
+
+    A field is lost when reading the document back does not give it again,
+    so the report cannot drift from what the writer does.
+    """
+    document = _document(article)
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    back = _fields(_Node(document, {}), [])
+    losses = tuple(
+        Loss(
+            where=f"$.{field.name}",
+            what="JSON-LD has no place for it"
+            if field.name not in back
+            else "JSON-LD holds only part of it",
+        )
+        for field in attrs.fields(Article)
+        if getattr(article, field.name) != back.get(field.name, field.default)
+    )
+    return Writing(text=text, losses=losses)
+
+
+def _document(article: Article) -> dict[str, Any]:
+    genres = [g for g in article.genres if not _schema_type(g)]
+    types = [t for g in article.genres if (t := _schema_type(g))]
+    node: dict[str, Any] = {"@context": _CONTEXT, "@type": types[0] if types else "NewsArticle"}
+    _put(node, "@id", article.id)
+    node["headline"] = article.headline
+    _put(node, "alternativeHeadline", article.alternative_headline)
+    _put(node, "description", article.summary)
+    if article.canonical_url is not None:
+        node["url"] = article.canonical_url
+        node["mainEntityOfPage"] = {"@type": "WebPage", "@id": article.canonical_url}
+    for role, key in _ROLE_KEYS.items():
+        people = [c.agent for b in article.bylines for c in b.contributors if c.role is role]
+        _put(node, key, [_agent(agent) for agent in people] or None)
+    for key, when in (
+        ("datePublished", article.published),
+        ("dateModified", article.modified),
+        ("dateCreated", article.created),
+    ):
+        _put(node, key, when.isoformat() if when else None)
+    if article.dateline is not None:
+        _put(node, "dateline", article.dateline.text)
+        if article.dateline.place is not None:
+            node["locationCreated"] = _named("Place", article.dateline.place)
+    _put(node, "inLanguage", article.language)
+    _put(node, "articleSection", [str(s) for s in article.sections] or None)
+    _put(node, "keywords", list(article.keywords) or None)
+    _put(node, "about", [_thing(subject) for subject in article.subjects] or None)
+    _put(node, "genre", [g.uri or g.name or g.code for g in genres] or None)
+    _put(node, "image", [_image(image) for image in article.images] or None)
+    if article.publisher is not None:
+        node["publisher"] = _agent(article.publisher)
+    if article.provider is not None:
+        node["sourceOrganization"] = _agent(article.provider)
+    if article.copyright_holder is not None:
+        node["copyrightHolder"] = _agent(article.copyright_holder)
+    _put(node, "copyrightNotice", article.copyright_notice)
+    if article.body is not None:
+        node["articleBody"] = article.body.text
+    quotations = [_quotation(q) for q in article.quotations]
+    _put(node, "hasPart", quotations or None)
+    return node
+
+
+_ROLE_KEYS = {
+    ContributorRole.AUTHOR: "author",
+    ContributorRole.CONTRIBUTOR: "contributor",
+    ContributorRole.EDITOR: "editor",
+    ContributorRole.TRANSLATOR: "translator",
+}
+
+
+def _put(node: dict[str, Any], key: str, value: object) -> None:
+    if value is not None:
+        node[key] = value
+
+
+def _schema_type(genre: Concept) -> str | None:
+    """The article type a genre names by its schema.org URI, if it does."""
+    if genre.uri is None or not genre.uri.startswith(SCHEMA):
+        return None
+    name = genre.uri.removeprefix(SCHEMA)
+    return name if name in ARTICLE_TYPES and genre == _type_genre(name) else None
+
+
+def _type_genre(name: str) -> Concept:
+    return Concept(name=name, uri=SCHEMA + name)
+
+
+def _link(uri: str | None) -> dict[str, str]:
+    """A web address as ``url``; any other identifier as ``identifier``."""
+    if uri is None:
+        return {}
+    return {"url": uri} if uri.startswith(("http://", "https://")) else {"identifier": uri}
+
+
+def _named(kind: str, thing: Place | Organization) -> dict[str, Any]:
+    return {"@type": kind, "name": thing.name, **_link(thing.uri)}
+
+
+def _agent(agent: Person | Organization) -> dict[str, Any]:
+    if isinstance(agent, Organization):
+        return _named("Organization", agent)
+    node: dict[str, Any] = {"@type": "Person", "name": agent.name, **_link(agent.uri)}
+    _put(node, "jobTitle", agent.title)
+    if agent.affiliation is not None:
+        node["affiliation"] = _agent(agent.affiliation)
+    return node
+
+
+def _thing(concept: Concept) -> dict[str, Any]:
+    node: dict[str, Any] = {"@type": "Thing"}
+    _put(node, "name", concept.name)
+    if concept.code is not None:
+        node["identifier"] = f"{concept.scheme}:{concept.code}" if concept.scheme else concept.code
+    _put(node, "url", concept.uri)
+    return node
+
+
+def _image(image: Image) -> dict[str, Any]:
+    node: dict[str, Any] = {"@type": "ImageObject"}
+    _put(node, "url", image.url)
+    _put(node, "width", image.width)
+    _put(node, "height", image.height)
+    _put(node, "caption", image.caption)
+    _put(node, "creditText", image.credit)
+    return node
+
+
+def _quotation(quotation: Quotation) -> dict[str, Any]:
+    node: dict[str, Any] = {"@type": "Quotation", "text": quotation.text}
+    if quotation.speaker is not None:
+        node["creator"] = _agent(quotation.speaker)
+    return node
+
+
+# ---- reading ----------------------------------------------------------------
+
+
+def loads(data: str | bytes, /, *, lossless: bool = False) -> Article:
+    """
+    Read the article of a JSON-LD document; see :func:`read`.
+
+    Args:
+        data: The document.
+        lossless: Raise :class:`~newsmodel.errors.LossyConversionError`
+            instead of leaving out what the model cannot hold.
+    """
+    reading = read(data)
+    return strict(reading) if lossless else reading.article
+
+
+def read(data: str | bytes) -> Reading:
+    """
+    Read the article node of a JSON-LD document.
+
+    Raises:
+        ParseError: The document is not JSON.
+        StructureError: It holds no article, or the article has no headline.
+    """
+    item = read_document(_json.parse(data))
+    if not isinstance(item, Reading):
+        raise item.error()
+    return item
+
+
+def read_items(data: str | bytes, /) -> Iterator[Reading | Unreadable]:
+    """
+    Read the article of a document, as every format reads items.
+    """
+    yield read_document(_json.parse(data))
+
+
+def read_document(document: object) -> Reading | Unreadable:
+    """
+    Read the article node of parsed JSON-LD (a node, an array or a graph).
+    """
+    found = find_article(document)
+    if isinstance(found, str):
+        return Unreadable(where="$", reason=found)
+    node, path = found
+    losses: list[Loss] = []
+    if not _schema_org(node.get("@context", _context_of(document))):
+        losses.append(Loss(where=path, what="no schema.org @context: terms read as schema.org"))
+    fields = _fields(_Node(node, _index(document)), losses, path)
+    headline = fields.pop("headline", None)
+    if headline is None:
+        return Unreadable(where=path, reason="the article has no headline or name")
+    try:
+        article = Article(headline=headline, **fields)
+    except FieldError as error:
+        return Unreadable(where=f"{path}.{error.field}", reason=error.message)
+    return Reading(article=article, losses=tuple(losses))
+
+
+def find_article(document: object) -> tuple[dict[str, Any], str] | str:
+    """
+    Find the article node of a document and its JSONPath.
+
+    Returns:
+        The node and its path, or, when there is none, what the document
+        holds instead.
+    """
+    nodes = list(_nodes(document, "$"))
+    for node, path in nodes:
+        if _types(node) & ARTICLE_TYPES:
+            return node, path
+    found = sorted({t for node, _ in nodes for t in _types(node)})
+    holds = ", ".join(found) if found else "no typed node"
+    return f"expected an Article or one of its subtypes, found {holds}"
+
+
+def _nodes(value: object, path: str) -> Iterator[tuple[dict[str, Any], str]]:
+    """The top-level nodes of a document: itself, its array items, its graph."""
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _nodes(item, f"{path}[{index}]")
+    elif isinstance(value, dict):
+        if "@graph" in value:
+            yield from _nodes(value["@graph"], f"{path}['@graph']")
+        else:
+            yield value, path
+
+
+def _context_of(document: object) -> object:
+    return document.get("@context") if isinstance(document, dict) else None
+
+
+def _schema_org(context: object) -> bool:
+    if isinstance(context, str):
+        return context in _CONTEXTS
+    if isinstance(context, dict):
+        return str(context.get("@vocab", "")).rstrip("/") + "/" in _CONTEXTS
+    if isinstance(context, list):
+        return any(_schema_org(item) for item in context)
+    return False
+
+
+def _index(document: object) -> dict[str, dict[str, Any]]:
+    """Every node with an ``@id`` in the document, to resolve references."""
+    index: dict[str, dict[str, Any]] = {}
+    stack = [document]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            if isinstance(value.get("@id"), str) and len(value) > 1:
+                index.setdefault(value["@id"], value)
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return index
+
+
+def _types(node: dict[str, Any]) -> set[str]:
+    kinds = node.get("@type", node.get("type"))
+    names = kinds if isinstance(kinds, list) else [kinds]
+    return {n.rsplit("/", 1)[-1] for n in names if isinstance(n, str)}
+
+
+class _Node:
+    """A node of the document, its references resolved on the way."""
+
+    def __init__(self, node: dict[str, Any], index: dict[str, dict[str, Any]]) -> None:
+        self.node = node
+        self.index = index
+
+    def values(self, key: str) -> list[Any]:
+        """The values of a property: always a list, references resolved."""
+        value = self.node.get(key)
+        values = value if isinstance(value, list) else [] if value is None else [value]
+        return [self.resolve(v) for v in _flatten(values)]
+
+    def resolve(self, value: Any) -> Any:
+        if isinstance(value, dict) and set(value) == {"@id"}:
+            return self.index.get(value["@id"], value)
+        return value
+
+    def text(self, key: str) -> str | None:
+        texts = [t for v in self.values(key) if (t := _text(v))]
+        return texts[0] if texts else None
+
+    def child(self, value: dict[str, Any]) -> _Node:
+        return _Node(value, self.index)
+
+
+def _flatten(values: list[Any]) -> list[Any]:
+    """Lists inside lists, as some sites write keywords, are one list."""
+    flat: list[Any] = []
+    for value in values:
+        flat.extend(_flatten(value) if isinstance(value, list) else [value])
+    return flat
+
+
+def _text(value: object) -> str | None:
+    """A string value, HTML entities decoded and white space trimmed."""
+    if isinstance(value, dict):
+        value = value.get("@value", value.get("name"))
+    if not isinstance(value, str | int | float) or isinstance(value, bool):
+        return None
+    text = html.unescape(str(value)).strip()
+    return _validators.NOT_XML.sub("", text) or None
+
+
+def _fields(node: _Node, losses: list[Loss], path: str = "$") -> dict[str, Any]:
+    """The article fields of an article node, by name."""
+
+    def lose(key: str, what: str) -> None:
+        losses.append(Loss(where=f"{path}.{key}", what=what))
+
+    fields: dict[str, Any] = {}
+    for key in sorted(set(node.node) - _READ - _IGNORED):
+        lose(key, "not held by the model")
+    identifier = node.node.get("@id")
+    if isinstance(identifier, str) and _validators.URI.match(identifier):
+        fields["id"] = identifier
+    fields["headline"] = node.text("headline") or node.text("name")
+    fields["alternative_headline"] = node.text("alternativeHeadline")
+    fields["summary"] = node.text("description")
+    fields["canonical_url"] = _uri(node.text("url")) or _page(node)
+    for key, field in (
+        ("datePublished", "published"),
+        ("dateModified", "modified"),
+        ("dateCreated", "created"),
+    ):
+        fields[field] = _time(node.text(key), lambda what, key=key: lose(key, what))
+    fields["bylines"] = _bylines(node, lose)
+    fields["dateline"] = _dateline(node)
+    language = node.values("inLanguage")
+    tag = _text(language[0]) if language else None
+    if tag and _validators.LANGUAGE_TAG.match(tag):
+        fields["language"] = tag
+    elif tag:
+        lose("inLanguage", f"{tag!r} is not a BCP 47 tag")
+    fields["sections"] = tuple(
+        Section(path=tuple(p.strip() for p in text.split(_PATH_SEPARATOR) if p.strip()))
+        for value in node.values("articleSection")
+        if (text := _text(value))
+    )
+    fields["keywords"] = _keywords(node)
+    fields["subjects"] = tuple(
+        c for v in node.values("about") if isinstance(v, dict) and (c := _concept(v))
+    )
+    fields["genres"] = _genres(node)
+    fields["images"] = tuple(i for v in node.values("image") if (i := _picture(v)))
+    fields["publisher"] = _organization(node.values("publisher"))
+    fields["provider"] = _organization(node.values("sourceOrganization"))
+    holders = [a for v in node.values("copyrightHolder") if (a := _agent_of(v))]
+    fields["copyright_holder"] = holders[0] if holders else None
+    fields["copyright_notice"] = node.text("copyrightNotice")
+    fields["body"] = _body(node.text("articleBody"))
+    fields["quotations"] = tuple(
+        q for v in node.values("hasPart") if isinstance(v, dict) and (q := _quote(v))
+    )
+    return {key: value for key, value in fields.items() if value not in (None, ())}
+
+
+def _uri(text: str | None) -> str | None:
+    return text if text is not None and _validators.URI.match(text) else None
+
+
+def _page(node: _Node) -> str | None:
+    for page in node.values("mainEntityOfPage"):
+        address = page.get("@id", page.get("url")) if isinstance(page, dict) else page
+        if isinstance(address, str) and _uri(address):
+            return address
+    return None
+
+
+def _time(text: str | None, lose: Any) -> datetime | None:
+    if text is None:
+        return None
+    if RFC3339.match(text) is None:
+        lose(f"{text!r} is not a date-time with a UTC offset")
+        return None
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        lose(f"{text!r} is not a real date and time")
+        return None
+
+
+def _agent_of(value: object) -> Person | Organization | None:
+    """A person or organisation from a node, or from a bare name."""
+    if isinstance(value, str):
+        bare = _BY.sub("", html.unescape(value)).strip()
+        return Person(name=bare) if bare else None
+    if not isinstance(value, dict):
+        return None
+    name = _text(value.get("name"))
+    if name is None:
+        return None
+    uri = next((u for key in _AGENT_LINKS for u in _uris(value.get(key))), None)
+    if {"Organization", "NewsMediaOrganization", "Corporation"} & _types(value):
+        return Organization(name=name, uri=uri)
+    affiliation = _agent_of(value.get("affiliation"))
+    return Person(
+        name=_BY.sub("", name) or name,
+        uri=uri,
+        title=_text(value.get("jobTitle")),
+        affiliation=affiliation if isinstance(affiliation, Organization) else None,
+    )
+
+
+_AGENT_LINKS = ("url", "sameAs", "identifier", "@id")
+
+
+def _uris(value: object) -> list[str]:
+    """The URIs among a value or a list of values."""
+    values = value if isinstance(value, list) else [value]
+    return [v for v in values if isinstance(v, str) and _uri(v)]
+
+
+def _organization(values: list[Any]) -> Organization | None:
+    for value in values:
+        agent = _agent_of(value)
+        if agent is not None:
+            return agent if isinstance(agent, Organization) else Organization(name=agent.name)
+    return None
+
+
+def _bylines(node: _Node, lose: Any) -> tuple[Byline, ...]:
+    contributors = []
+    authors = node.values("author") or node.values("creator")
+    for key, values in (
+        ("author", authors),
+        ("contributor", node.values("contributor")),
+        ("editor", node.values("editor")),
+        ("translator", node.values("translator")),
+    ):
+        role = ContributorRole(key) if key != "author" else ContributorRole.AUTHOR
+        for value in values:
+            agent = _agent_of(value)
+            if agent is None:
+                lose(key, f"{value!r} names no one")
+            else:
+                contributors.append(Contributor(agent=agent, role=role))
+    return (Byline(contributors=tuple(contributors)),) if contributors else ()
+
+
+def _dateline(node: _Node) -> Dateline | None:
+    text = node.text("dateline")
+    places = [p for p in node.values("locationCreated") if isinstance(p, dict) and _text(p)]
+    place = None
+    if places:
+        name = _text(places[0]) or ""
+        uri = _uri(places[0].get("url")) or _uri(places[0].get("identifier"))
+        place = Place(name=name, uri=uri)
+    return Dateline(text=text, place=place) if text or place else None
+
+
+def _keywords(node: _Node) -> tuple[str, ...]:
+    words: list[str] = []
+    for value in node.values("keywords"):
+        text = _text(value)
+        if text:
+            words.extend(w.strip() for w in text.split(",") if w.strip())
+    return tuple(dict.fromkeys(words))
+
+
+def _concept(value: dict[str, Any]) -> Concept | None:
+    name = _text(value.get("name"))
+    identifier = _text(value.get("identifier"))
+    scheme, _, code = identifier.rpartition(":") if identifier else ("", "", "")
+    uri = _uri(value.get("url")) if isinstance(value.get("url"), str) else None
+    if not (name or code or uri):
+        return None
+    return Concept(name=name, code=code or None, scheme=scheme or None, uri=uri)
+
+
+def _genres(node: _Node) -> tuple[Concept, ...]:
+    kinds = sorted(_types(node.node) & (ARTICLE_TYPES - {"NewsArticle"}))
+    genres = [_type_genre(kind) for kind in kinds]
+    for value in node.values("genre"):
+        text = _text(value)
+        if text:
+            genres.append(Concept(uri=text) if _uri(text) else Concept(name=text))
+    return tuple(genres)
+
+
+def _picture(value: object) -> Image | None:
+    if isinstance(value, str):
+        return Image(url=value) if _uri(value) else None
+    if not isinstance(value, dict):
+        return None
+    url = _uri(_text(value.get("url")) or _text(value.get("contentUrl")))
+    caption = _text(value.get("caption"))
+    if url is None and caption is None:
+        return None
+    return Image(
+        url=url,
+        caption=caption,
+        credit=_text(value.get("creditText")),
+        width=_pixels(value.get("width")),
+        height=_pixels(value.get("height")),
+    )
+
+
+def _pixels(value: object) -> int | None:
+    """A size in pixels: 800, "800" or "800px"; anything else is no size."""
+    text = _text(value)
+    digits = text.removesuffix("px") if text else ""
+    return int(digits) if digits.isdigit() and int(digits) > 0 else None
+
+
+def _body(text: str | None) -> Body | None:
+    if text is None:
+        return None
+    paragraphs = [p.strip() for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
+    return Body.from_paragraphs(*paragraphs) if paragraphs else None
+
+
+def _quote(value: dict[str, Any]) -> Quotation | None:
+    if "Quotation" not in _types(value):
+        return None
+    text = _text(value.get("text"))
+    if text is None:
+        return None
+    speakers = [a for key in ("creator", "spokenByCharacter") if (a := _agent_of(value.get(key)))]
+    return Quotation(text=text, speaker=speakers[0] if speakers else None)
