@@ -104,6 +104,7 @@ _IGNORED = {"thumbnailUrl", "wordCount", "isAccessibleForFree", "speakable", "is
 _PATH_SEPARATOR = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "
 _BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_BASIC_OFFSET = re.compile(r"([+\-]\d{2})(\d{2})$")
 
 
 # ---- writing ----------------------------------------------------------------
@@ -413,15 +414,27 @@ class _Node:
 
 
 def _flatten(values: list[Any]) -> list[Any]:
-    """Lists inside lists, as some sites write keywords, are one list."""
+    """
+    Flatten values into one list.
+
+    Lists inside lists (as some sites write keywords) and JSON-LD's ``@list``
+    and ``@set`` containers all give their members.
+    """
     flat: list[Any] = []
     for value in values:
-        flat.extend(_flatten(value) if isinstance(value, list) else [value])
+        container = value.get("@list", value.get("@set")) if isinstance(value, dict) else None
+        inner = value if isinstance(value, list) else container
+        if isinstance(inner, list):
+            flat.extend(_flatten(inner))
+        else:
+            flat.append(value)
     return flat
 
 
 def _text(value: object) -> str | None:
     """A string value, HTML entities decoded and white space trimmed."""
+    if isinstance(value, list):
+        return next((t for v in _flatten(value) if (t := _text(v))), None)
     if isinstance(value, dict):
         value = value.get("@value", value.get("name"))
     if not isinstance(value, str | int | float) or isinstance(value, bool):
@@ -498,6 +511,7 @@ def _page(node: _Node) -> str | None:
 def _time(text: str | None, lose: Any) -> datetime | None:
     if text is None:
         return None
+    text = _BASIC_OFFSET.sub(r"\1:\2", text)  # "+0100", common on pages, is "+01:00"
     if RFC3339.match(text) is None:
         lose(f"{text!r} is not a date-time with a UTC offset")
         return None

@@ -21,12 +21,13 @@ from functools import cache
 from importlib.resources import as_file, files
 from typing import TYPE_CHECKING, Any
 
+import attrs
 from attrs import frozen
 from jsonschema import Draft202012Validator
 from lxml import etree
 from referencing import Registry, Resource
 
-from newsmodel import _g2, _json, _xml, jsonformat, newsmlg2
+from newsmodel import _g2, _google, _json, _xml, htmlpage, jsonformat, jsonld, newsmlg2
 from newsmodel.conversion import Reading
 from newsmodel.errors import DocumentInvalid, ParseError, StructureError
 from newsmodel.formats import Format
@@ -146,7 +147,12 @@ def validate(data: str | bytes, format: Format = Format.JSON) -> Report:  # noqa
 
     .. versionadded:: 0.1.0
     """
-    check_format = {Format.JSON: _check_json, Format.NEWSML_G2: _check_newsml_g2}[format]
+    check_format = {
+        Format.JSON: _check_json,
+        Format.NEWSML_G2: _check_newsml_g2,
+        Format.JSONLD: _check_jsonld,
+        Format.HTML: _check_html,
+    }[format]
     return Report(format=format, issues=tuple(check_format(data)))
 
 
@@ -196,6 +202,59 @@ def _check_newsml_g2(data: str | bytes) -> list[Issue]:
     except (ParseError, StructureError) as error:
         issues.append(Issue(message=str(error)))
     return issues
+
+
+def _check_jsonld(data: str | bytes) -> list[Issue]:
+    try:
+        document = _json.parse(data)
+    except ParseError as error:
+        return [Issue(message=error.message, line=error.line, column=error.column)]
+    return _check_jsonld_document(document)
+
+
+def _check_jsonld_document(document: object, prefix: str = "") -> list[Issue]:
+    """An article node's problems: Google's rules, then what the model refuses."""
+    found = jsonld.find_article(document)
+    if isinstance(found, str):
+        return [Issue(message=found, path=f"{prefix}$")]
+    node, path = found
+    issues = [
+        Issue(
+            message=finding.message,
+            path=prefix + finding.path,
+            severity=Severity.ERROR if finding.error else Severity.WARNING,
+        )
+        for finding in _google.check(node, path)
+    ]
+    item = jsonld.read_document(document)
+    if not isinstance(item, Reading) and not any(i.severity is Severity.ERROR for i in issues):
+        issues.append(Issue(message=item.reason, path=prefix + item.where))
+    return issues
+
+
+def _check_html(data: str | bytes) -> list[Issue]:
+    try:
+        blocks = htmlpage.blocks(data)
+    except ParseError as error:
+        return [Issue(message=error.message, line=error.line, column=error.column)]
+    issues = [
+        Issue(message=b.error.message, line=b.error.line, column=b.error.column)
+        for b in blocks
+        if b.error is not None
+    ]
+    articles = [b for b in blocks if b.document is not None and _holds_article(b.document)]
+    if not articles:
+        issues.append(Issue(message=f"no JSON-LD article among the page's {len(blocks)} blocks"))
+        return issues
+    block = articles[0]
+    return issues + [
+        attrs.evolve(issue, line=issue.line or block.line)
+        for issue in _check_jsonld_document(block.document, prefix=f"block {block.number}: ")
+    ]
+
+
+def _holds_article(document: object) -> bool:
+    return not isinstance(jsonld.find_article(document), str)
 
 
 @cache
