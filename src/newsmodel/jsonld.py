@@ -27,7 +27,8 @@ import html
 import json
 import re
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -48,11 +49,12 @@ from newsmodel.model import (
     Person,
     Place,
     Quotation,
+    QuotationKind,
     Section,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
 __all__ = [
     "ARTICLE_TYPES",
@@ -65,6 +67,7 @@ __all__ = [
     "write",
 ]
 
+_T = TypeVar("_T")
 SCHEMA = "https://schema.org/"
 #: The schema.org types of articles: Article and its subtypes.
 ARTICLE_TYPES = frozenset(
@@ -159,9 +162,7 @@ def _document(article: Article) -> dict[str, Any]:
     if article.canonical_url is not None:
         node["url"] = article.canonical_url
         node["mainEntityOfPage"] = {"@type": "WebPage", "@id": article.canonical_url}
-    for role, key in _ROLE_KEYS.items():
-        people = [c.agent for b in article.bylines for c in b.contributors if c.role is role]
-        _put(node, key, [_agent(agent) for agent in people] or None)
+    _credits(node, article)
     for key, when in (
         ("datePublished", article.published),
         ("dateModified", article.modified),
@@ -187,7 +188,8 @@ def _document(article: Article) -> dict[str, Any]:
     _put(node, "copyrightNotice", article.copyright_notice)
     if article.body is not None:
         node["articleBody"] = article.body.text
-    quotations = [_quotation(q) for q in article.quotations]
+    # A term in quotation marks is nobody's quotation: schema.org has no word for it.
+    quotations = [_quotation(q) for q in article.quotations if q.kind is not QuotationKind.TERM]
     _put(node, "hasPart", quotations or None)
     return node
 
@@ -198,6 +200,15 @@ _ROLE_KEYS = {
     ContributorRole.EDITOR: "editor",
     ContributorRole.TRANSLATOR: "translator",
 }
+
+
+def _credits(node: dict[str, Any], article: Article) -> None:
+    """The byline's people, each under the property of their role."""
+    for role, key in _ROLE_KEYS.items():
+        people = [c.agent for b in article.bylines for c in b.contributors if c.role is role]
+        if role is ContributorRole.EDITOR:  # schema.org's editor is a Person
+            people = [p for p in people if isinstance(p, Person)]
+        _put(node, key, [_agent(agent) for agent in people] or None)
 
 
 def _put(node: dict[str, Any], key: str, value: object) -> None:
@@ -466,34 +477,50 @@ def _fields(node: _Node, losses: list[Loss], path: str = "$") -> dict[str, Any]:
     ):
         fields[field] = _time(node.text(key), lambda what, key=key: lose(key, what))
     fields["bylines"] = _bylines(node, lose)
-    fields["dateline"] = _dateline(node)
+    fields["dateline"] = _one(partial(_dateline, node), partial(lose, "dateline"))
     language = node.values("inLanguage")
     tag = _text(language[0]) if language else None
     if tag and _validators.LANGUAGE_TAG.match(tag):
         fields["language"] = tag
     elif tag:
         lose("inLanguage", f"{tag!r} is not a BCP 47 tag")
-    fields["sections"] = tuple(
-        Section(path=tuple(p.strip() for p in text.split(_PATH_SEPARATOR) if p.strip()))
-        for value in node.values("articleSection")
-        if (text := _text(value))
-    )
+    fields["sections"] = _each(node, "articleSection", _section, lose)
     fields["keywords"] = _keywords(node)
-    fields["subjects"] = tuple(
-        c for v in node.values("about") if isinstance(v, dict) and (c := _concept(v))
-    )
+    fields["subjects"] = _each(node, "about", _concept, lose)
     fields["genres"] = _genres(node)
-    fields["images"] = tuple(i for v in node.values("image") if (i := _picture(v)))
-    fields["publisher"] = _organization(node.values("publisher"))
-    fields["provider"] = _organization(node.values("sourceOrganization"))
-    holders = [a for v in node.values("copyrightHolder") if (a := _agent_of(v))]
+    fields["images"] = _each(node, "image", _picture, lose)
+    for key, field in (("publisher", "publisher"), ("sourceOrganization", "provider")):
+        fields[field] = _one(partial(_organization, node.values(key)), partial(lose, key))
+    holders = _each(node, "copyrightHolder", _agent_of, lose)
     fields["copyright_holder"] = holders[0] if holders else None
     fields["copyright_notice"] = node.text("copyrightNotice")
     fields["body"] = _body(node.text("articleBody"))
-    fields["quotations"] = tuple(
-        q for v in node.values("hasPart") if isinstance(v, dict) and (q := _quote(v))
-    )
+    fields["quotations"] = _each(node, "hasPart", _quote, lose)
     return {key: value for key, value in fields.items() if value not in (None, ())}
+
+
+def _one(build: Callable[[], _T], lose: Callable[[str], None]) -> _T | None:
+    """Build one model value, or report why the page's value makes none."""
+    try:
+        return build()
+    except (FieldError, ValueError) as error:
+        lose(str(error))
+        return None
+
+
+def _each(
+    node: _Node, key: str, build: Callable[[Any], _T | None], lose: Callable[[str, str], None]
+) -> tuple[_T, ...]:
+    """Build a model value from each value of a property; report the ones that fail."""
+    built = (_one(partial(build, value), partial(lose, key)) for value in node.values(key))
+    return tuple(value for value in built if value is not None)
+
+
+def _section(value: object) -> Section | None:
+    text = _text(value)
+    if text is None:
+        return None
+    return Section(path=tuple(p.strip() for p in text.split(_PATH_SEPARATOR) if p.strip()))
 
 
 def _uri(text: str | None) -> str | None:
@@ -561,7 +588,7 @@ def _organization(values: list[Any]) -> Organization | None:
     return None
 
 
-def _bylines(node: _Node, lose: Any) -> tuple[Byline, ...]:
+def _bylines(node: _Node, lose: Callable[[str, str], None]) -> tuple[Byline, ...]:
     contributors = []
     authors = node.values("author") or node.values("creator")
     for key, values in (
@@ -572,11 +599,11 @@ def _bylines(node: _Node, lose: Any) -> tuple[Byline, ...]:
     ):
         role = ContributorRole(key) if key != "author" else ContributorRole.AUTHOR
         for value in values:
-            agent = _agent_of(value)
-            if agent is None:
-                lose(key, f"{value!r} names no one")
-            else:
+            agent = _one(partial(_agent_of, value), partial(lose, key))
+            if agent is not None:
                 contributors.append(Contributor(agent=agent, role=role))
+            elif not isinstance(value, str | dict):
+                lose(key, f"{value!r} names no one")
     return (Byline(contributors=tuple(contributors)),) if contributors else ()
 
 
@@ -592,18 +619,21 @@ def _dateline(node: _Node) -> Dateline | None:
 
 
 def _keywords(node: _Node) -> tuple[str, ...]:
-    words: list[str] = []
-    for value in node.values("keywords"):
-        text = _text(value)
-        if text:
-            words.extend(w.strip() for w in text.split(",") if w.strip())
-    return tuple(dict.fromkeys(words))
+    """Keywords: a list, or one string of comma-separated words."""
+    values = node.values("keywords")
+    if isinstance(node.node.get("keywords"), str):
+        values = values[0].split(",")
+    return tuple(dict.fromkeys(w for v in values if (w := _text(v))))
 
 
-def _concept(value: dict[str, Any]) -> Concept | None:
+def _concept(value: object) -> Concept | None:
+    if not isinstance(value, dict):
+        return None
     name = _text(value.get("name"))
-    identifier = _text(value.get("identifier"))
-    scheme, _, code = identifier.rpartition(":") if identifier else ("", "", "")
+    identifier = _text(value.get("identifier")) or ""
+    scheme, _, code = identifier.rpartition(":")
+    if not (scheme and code):  # no scheme, or nothing after the colon
+        scheme, code = "", identifier
     uri = _uri(value.get("url")) if isinstance(value.get("url"), str) else None
     if not (name or code or uri):
         return None
@@ -652,8 +682,8 @@ def _body(text: str | None) -> Body | None:
     return Body.from_paragraphs(*paragraphs) if paragraphs else None
 
 
-def _quote(value: dict[str, Any]) -> Quotation | None:
-    if "Quotation" not in _types(value):
+def _quote(value: object) -> Quotation | None:
+    if not isinstance(value, dict) or "Quotation" not in _types(value):
         return None
     text = _text(value.get("text"))
     if text is None:
