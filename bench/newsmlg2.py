@@ -13,34 +13,21 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
-from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from common import WRITTEN_AT, best, generated_articles, report
 from lxml import etree
 
 from newsmodel import newsmlg2
 from newsmodel.conversion import Reading
-from newsmodel.model import Article, Body, Byline, Concept, Person, Quotation, Section, Span
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from newsmodel.model import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "newsml-g2"
-WRITTEN_AT = datetime(2026, 1, 1, tzinfo=UTC)
-
-
-def best(rounds: int, work: Callable[[], object]) -> float:
-    """The fastest of *rounds* runs of *work*, in seconds."""
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def corpus_items() -> list[bytes]:
@@ -52,36 +39,6 @@ def corpus_items() -> list[bytes]:
         if isinstance(item, Reading)
     ]
     return [newsmlg2.dumps(r.article, version_created=WRITTEN_AT).encode() for r in readings]
-
-
-def generated_articles(count: int) -> list[Article]:
-    """Articles of a realistic size: a dozen paragraphs, bylines, subjects, quotes."""
-    paragraphs = [f"Paragraph {n} of the story, with “a quotation {n}” in it." for n in range(12)]
-    body = Body.from_paragraphs(*paragraphs)
-    start = body.text.index("a quotation 3")
-    return [
-        Article(
-            id=f"urn:newsmodel:bench:{n}",
-            version=1,
-            headline=f"Story number {n} about the council budget",
-            summary="The council approved its budget.",
-            sections=(Section(path=("News", "Local")),),
-            bylines=(Byline(text="By Ann Lee"),),
-            subjects=(Concept(code="20000621", scheme="medtop", name="politics"),),
-            language="en",
-            published=WRITTEN_AT,
-            modified=WRITTEN_AT,
-            body=body,
-            quotations=(
-                Quotation(
-                    text="a quotation 3",
-                    speaker=Person(name="Ann Lee"),
-                    span=Span(start=start, end=start + len("a quotation 3")),
-                ),
-            ),
-        )
-        for n in range(count)
-    ]
 
 
 def _floor(documents: list[bytes]) -> None:
@@ -98,13 +55,6 @@ def _read(documents: list[bytes]) -> None:
 def _write(articles: list[Article]) -> None:
     for article in articles:
         newsmlg2.dumps(article, version_created=WRITTEN_AT)
-
-
-def report(name: str, count: int, ours: float, floor: float) -> None:
-    print(
-        f"{name:<34} {count / ours:>10,.0f} items/s   floor {count / floor:>10,.0f} items/s"
-        f"   ratio {ours / floor:5.2f}x"
-    )
 
 
 def main() -> int:

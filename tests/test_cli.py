@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -267,3 +268,73 @@ def test_g2_validate_names_the_element(capsys: pytest.CaptureFixture[str], tmp_p
     assert 1 == code
     expected = "/newsItem/contentMeta/frob: Element 'frob': This element is not expected."
     assert out.startswith(f"{broken}:{line}:1: {expected}")
+
+
+# ---- JSON-LD and HTML pages ---------------------------------------------------------
+
+LD_CORPUS = SHARED / "corpus" / "jsonld"
+
+
+def _ld_files() -> list[Path]:
+    return sorted(LD_CORPUS.glob("*.jsonld")) if LD_CORPUS.is_dir() else []
+
+
+@pytest.mark.parametrize("path", _ld_files(), ids=lambda p: p.name)
+def test_every_jsonld_corpus_file_converts_or_gives_line_and_column(
+    capsys: pytest.CaptureFixture[str], path: Path
+) -> None:
+    code, out, err = run(capsys, "convert", str(path), "--to", "json")
+    if "_MALFORMED" in path.name:
+        assert (1, "") == (code, out)
+        assert re.fullmatch(rf"{re.escape(str(path))}: line \d+, column \d+: .+\n", err), err
+    else:
+        assert 0 == code, err
+        assert json.loads(out)["headline"]
+
+
+def test_jsonld_written_validates_with_no_errors(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(
+        capsys, "convert", str(SEED_JSON), "--to", "jsonld", "--out-dir", str(tmp_path)
+    )
+    assert 0 == code
+    assert f"{SEED_JSON}: warning: $.quotations: JSON-LD holds only part of it" in err.splitlines()
+    written = tmp_path / "seed-article.jsonld"
+    code, out, _ = run(capsys, "validate", str(written))
+    assert 0 == code
+    assert out.endswith("checked 1 file: 1 valid, 0 invalid\n")
+
+
+def test_strict_refuses_a_lossy_write(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "convert", str(SEED_JSON), "--to", "jsonld", "--strict")
+    assert (1, "") == (code, out)
+    assert err.splitlines()[-1] == f"{SEED_JSON}: refused: jsonld would lose data (--strict)"
+
+
+def test_an_html_page_converts_and_validates(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    page = tmp_path / "story.html"
+    page.write_text(
+        "<!DOCTYPE html>\n<html><head>\n"
+        '<script type="application/ld+json">{"@type": "NewsArticle",}</script>\n'
+        '<script type="application/ld+json">{"@context": "https://schema.org",'
+        ' "@type": "NewsArticle", "headline": "Storm hits coast"}</script>\n'
+        "</head><body></body></html>\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "convert", str(page), "--to", "json")
+    assert 0 == code
+    assert "Storm hits coast" == json.loads(out)["headline"]
+    assert f"{page}: warning: line 3: block 1 is not JSON" in err
+    code, out, _ = run(capsys, "validate", str(page))
+    assert 1 == code
+    assert out.startswith(f"{page}:3:")
+    assert "block 1 is not JSON: Expecting property name" in out.splitlines()[0]
+
+
+def test_html_is_read_only(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["convert", str(SEED_JSON), "--to", "html"])
+    assert "invalid choice: 'html'" in capsys.readouterr().err

@@ -88,3 +88,10 @@ def test_newsml_g2_mapping_table_lists_every_field_in_order() -> None:
     table = page.split("## The mapping", 1)[1].split("###", 1)[0]
     listed = re.findall(r"^\| `(\w+)` \|", table, re.MULTILINE)
     assert [f.name for f in attrs.fields(model.Article)] == listed
+
+
+def test_jsonld_mapping_table_lists_every_field_in_order() -> None:
+    page = (ROOT / "docs" / "formats" / "jsonld.md").read_text()
+    table = page.split("## The mapping", 1)[1].split("\n\n", 2)[1]
+    listed = re.findall(r"^\| `(\w+)` \|", table, re.MULTILINE)
+    assert [f.name for f in attrs.fields(model.Article)] == listed

@@ -178,7 +178,8 @@ def _document(article: Article) -> dict[str, Any]:
     _put(node, "keywords", list(article.keywords) or None)
     _put(node, "about", [_thing(subject) for subject in article.subjects] or None)
     _put(node, "genre", [g.uri or g.name or g.code for g in genres] or None)
-    _put(node, "image", [_image(image) for image in article.images] or None)
+    # Google rejects an image without an address: a caption alone is a loss.
+    _put(node, "image", [_image(image) for image in article.images if image.url] or None)
     if article.publisher is not None:
         node["publisher"] = _agent(article.publisher)
     if article.provider is not None:
