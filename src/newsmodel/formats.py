@@ -35,6 +35,9 @@ class Format(enum.Enum):
     NEWSML_G2 = "newsml-g2"
     JSONLD = "jsonld"
     HTML = "html"
+    NINJS = "ninjs"
+    NINJS2 = "ninjs2"
+    NINJS3 = "ninjs3"
 
 
 class Codec(Protocol):
@@ -62,7 +65,8 @@ class FormatInfo:
         format: The format.
         title: A short human description.
         extensions: File name endings, most usual first.
-        module: The module that reads and writes it, imported on first use.
+        module: The module that reads and writes it, imported on first use;
+            ``module:name`` names an object of the module that does.
         writable: Whether newsmodel writes it, or only reads it.
     """
 
@@ -76,7 +80,9 @@ class FormatInfo:
         """
         Import and return the module that reads and writes this format.
         """
-        return cast("Codec", importlib.import_module(self.module))
+        module, _, name = self.module.partition(":")
+        found = importlib.import_module(module)
+        return cast("Codec", getattr(found, name) if name else found)
 
 
 _REGISTRY = {
@@ -104,6 +110,24 @@ _REGISTRY = {
         extensions=(".html", ".htm"),
         module="newsmodel.htmlpage",
         writable=False,
+    ),
+    Format.NINJS: FormatInfo(
+        format=Format.NINJS,
+        title="IPTC ninjs, any version to read, the newest (3.x) to write",
+        extensions=(".ninjs.json",),
+        module="newsmodel.ninjs:VERSION_3",
+    ),
+    Format.NINJS2: FormatInfo(
+        format=Format.NINJS2,
+        title="IPTC ninjs 2.x",
+        extensions=(".ninjs.json",),
+        module="newsmodel.ninjs:VERSION_2",
+    ),
+    Format.NINJS3: FormatInfo(
+        format=Format.NINJS3,
+        title="IPTC ninjs 3.x",
+        extensions=(".ninjs.json",),
+        module="newsmodel.ninjs:VERSION_3",
     ),
 }
 
@@ -137,9 +161,38 @@ def dumps(article: Article, format: Format = Format.JSON) -> str:  # noqa: A002
     return info(format).codec().dumps(article)
 
 
-_JSONLD_KEYS = (b'"@context"', b'"@type"', b'"@graph"')
+# Top-level keys of JSON-LD, and of ninjs in every version and dialect.
+_JSONLD_KEYS = frozenset({"@context", "@type", "@graph", "@id"})
+_NINJS_KEYS = frozenset({"uri", "guid", "headlines", "versioncreated", "versionCreated"})
 _G2_ROOTS = (b"<newsitem", b"<newsmessage", b"<packageitem")
 _HTML_TAGS = (b"<!doctype html", b"<html", b"<head", b"<body")
+
+
+def _json_format(data: bytes, name: str | None) -> Format:
+    """Which JSON format a document is, by its top-level keys."""
+    from newsmodel import _json  # noqa: PLC0415 - only JSON needs it
+
+    try:
+        document = _json.parse(data)
+    except ValueError:
+        # Let the format its name says (or native JSON) report where it breaks.
+        return _by_name(name) or Format.JSON
+    first = document[0] if isinstance(document, list) and document else document
+    keys = set(first) if isinstance(first, dict) else set()
+    if keys & _JSONLD_KEYS or (isinstance(document, list) and not keys & _NINJS_KEYS):
+        return Format.JSONLD
+    return Format.NINJS if keys & _NINJS_KEYS else Format.JSON
+
+
+def _by_name(name: str | None) -> Format | None:
+    if name is None:
+        return None
+    lowered = PurePath(name).name.lower()
+    endings = sorted(
+        ((ending, entry.format) for entry in _REGISTRY.values() for ending in entry.extensions),
+        key=lambda pair: -len(pair[0]),  # .ninjs.json before .json
+    )
+    return next((format_ for ending, format_ in endings if lowered.endswith(ending)), None)
 
 
 def detect(data: bytes, name: str | None = None) -> Format:
@@ -147,27 +200,23 @@ def detect(data: bytes, name: str | None = None) -> Format:
     Tell the format of a document from its content, then from its file name.
 
     Args:
-        data: The document's first bytes (a few kilobytes are enough).
+        data: The document.
         name: The file name, if there is one.
 
     Raises:
         UnknownFormatError: Neither the content nor the name tells.
     """
     head = data.removeprefix(b"\xef\xbb\xbf").lstrip()[:4096]
-    if head[:1] == b"[" or (head[:1] == b"{" and any(k in head for k in _JSONLD_KEYS)):
-        return Format.JSONLD
-    if head[:1] == b"{":
-        return Format.JSON
+    if head[:1] in {b"{", b"["}:
+        return _json_format(data, name)
     if head[:1] == b"<":
         lowered = head.lower()
         if any(root in lowered for root in _G2_ROOTS):
             return Format.NEWSML_G2
         return Format.HTML if any(tag in lowered for tag in _HTML_TAGS) else Format.NEWSML_G2
-    if name is not None:
-        suffix = PurePath(name).suffix.lower()
-        for entry in _REGISTRY.values():
-            if suffix in entry.extensions:
-                return entry.format
+    named = _by_name(name)
+    if named is not None:
+        return named
     where = f" of {name}" if name else ""
     msg = f"cannot tell the format{where} from its content or its name"
     raise UnknownFormatError(msg)

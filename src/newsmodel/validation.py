@@ -27,7 +27,7 @@ from jsonschema import Draft202012Validator
 from lxml import etree
 from referencing import Registry, Resource
 
-from newsmodel import _g2, _google, _json, _xml, htmlpage, jsonformat, jsonld, newsmlg2
+from newsmodel import _g2, _google, _json, _xml, htmlpage, jsonformat, jsonld, newsmlg2, ninjs
 from newsmodel.conversion import Reading
 from newsmodel.errors import DocumentInvalid, ParseError, StructureError
 from newsmodel.formats import Format
@@ -37,7 +37,11 @@ if TYPE_CHECKING:
 
 __all__ = ["Issue", "Report", "Severity", "check", "schema", "validate"]
 
-_SCHEMAS = {Format.JSON: "newsmodel-article.schema.json"}
+_SCHEMAS = {
+    Format.JSON: "newsmodel-article.schema.json",
+    Format.NINJS2: "newsmodel-ninjs2.schema.json",
+    Format.NINJS3: "newsmodel-ninjs3.schema.json",
+}
 
 
 class Severity(enum.Enum):
@@ -152,6 +156,9 @@ def validate(data: str | bytes, format: Format = Format.JSON) -> Report:  # noqa
         Format.NEWSML_G2: _check_newsml_g2,
         Format.JSONLD: _check_jsonld,
         Format.HTML: _check_html,
+        Format.NINJS: _check_ninjs,
+        Format.NINJS2: _check_ninjs,
+        Format.NINJS3: _check_ninjs,
     }[format]
     return Report(format=format, issues=tuple(check_format(data)))
 
@@ -230,6 +237,37 @@ def _check_jsonld_document(document: object, prefix: str = "") -> list[Issue]:
     if not isinstance(item, Reading) and not any(i.severity is Severity.ERROR for i in issues):
         issues.append(Issue(message=item.reason, path=prefix + item.where))
     return issues
+
+
+def _check_ninjs(data: str | bytes) -> list[Issue]:
+    """
+    Check a ninjs document: against newsmodel's profile of its version, then read.
+
+    A 1.x document has no profile: it is only read.
+    """
+    try:
+        document = _json.parse(data)
+    except ParseError as error:
+        return [Issue(message=error.message, line=error.line, column=error.column)]
+    major = ninjs.version_of(document) if isinstance(document, dict) else 0
+    if major in _NINJS_PROFILES:
+        errors = sorted(_validator(_NINJS_PROFILES[major]).iter_errors(document), key=_error_order)
+        issues = list(dict.fromkeys(i for e in errors for i in _issues_from_schema_error(e)))
+        if issues:
+            return issues
+    issues = []
+    for item in ninjs.read_items(data):
+        if not isinstance(item, Reading):
+            issues.append(Issue(message=str(item.error()), path=item.where))
+        else:
+            issues += [
+                Issue(message=loss.what, path=loss.where, severity=Severity.WARNING)
+                for loss in item.losses
+            ]
+    return issues
+
+
+_NINJS_PROFILES = {2: Format.NINJS2, 3: Format.NINJS3}
 
 
 def _check_html(data: str | bytes) -> list[Issue]:
