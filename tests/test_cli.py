@@ -338,3 +338,41 @@ def test_html_is_read_only(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["convert", str(SEED_JSON), "--to", "html"])
     assert "invalid choice: 'html'" in capsys.readouterr().err
+
+
+# ---- ninjs -----------------------------------------------------------------------------
+
+NINJS_CORPUS = SHARED / "corpus" / "ninjs"
+
+
+def _ninjs_files() -> list[Path]:
+    return sorted(NINJS_CORPUS.glob("*.json")) if NINJS_CORPUS.is_dir() else []
+
+
+@pytest.mark.parametrize("path", _ninjs_files(), ids=lambda p: p.name)
+def test_every_ninjs_corpus_file_converts_or_says_what_it_is(
+    capsys: pytest.CaptureFixture[str], path: Path
+) -> None:
+    code, out, err = run(capsys, "convert", str(path), "--from", "ninjs", "--to", "json")
+    if code == 0:
+        assert json.loads(out)["headline"]
+    else:
+        assert (1, "") == (code, out)
+        assert re.fullmatch(rf"{re.escape(str(path))}: item .* is a \w+, not an article\n", err)
+
+
+@pytest.mark.parametrize("target", ["ninjs", "ninjs2", "ninjs3"])
+def test_ninjs_written_validates(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, target: str
+) -> None:
+    code, _, _ = run(capsys, "convert", str(SEED_JSON), "--to", target, "--out-dir", str(tmp_path))
+    assert 0 == code
+    written = tmp_path / "seed-article.ninjs.json"
+    assert (0, "checked 1 file: 1 valid, 0 invalid\n") == run(capsys, "validate", str(written))[:2]
+    assert newsmodel_format(written) == "ninjs"
+
+
+def newsmodel_format(path: Path) -> str:
+    from newsmodel import detect  # noqa: PLC0415
+
+    return detect(path.read_bytes(), path.name).value

@@ -95,3 +95,10 @@ def test_jsonld_mapping_table_lists_every_field_in_order() -> None:
     table = page.split("## The mapping", 1)[1].split("\n\n", 2)[1]
     listed = re.findall(r"^\| `(\w+)` \|", table, re.MULTILINE)
     assert [f.name for f in attrs.fields(model.Article)] == listed
+
+
+def test_ninjs_mapping_table_lists_every_field_in_order() -> None:
+    page = (ROOT / "docs" / "formats" / "ninjs.md").read_text()
+    table = page.split("## Writing", 1)[1].split("`write(article)`", 1)[0]
+    listed = re.findall(r"^\| `(\w+)` \|", table, re.MULTILINE)
+    assert [f.name for f in attrs.fields(model.Article)] == listed

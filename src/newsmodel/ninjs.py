@@ -121,11 +121,12 @@ class Ninjs:
         """
         document = _document(article, self.major)
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-        back = _fields(_normalise(document), [])
+        fields = _fields(_normalise(document), [])
+        back = _article(fields, [], "$")  # never None: the main headline is always written
         losses = tuple(
-            Loss(where=f"$.{f.name}", what=_loss(f.name, back))
+            Loss(where=f"$.{f.name}", what=_loss(f.name, fields))
             for f in attrs.fields(Article)
-            if getattr(article, f.name) != back.get(f.name, f.default)
+            if getattr(article, f.name) != getattr(back, f.name)
         )
         return Writing(text=text, losses=losses)
 
@@ -219,8 +220,9 @@ def _document(article: Article, major: int) -> dict[str, Any]:
     _put(node, "infoSources", sources or None)
     if article.canonical_url is not None:
         node["altIds"] = [{"role": "canonical-url", "value": article.canonical_url}]
-    associations = [_picture(image, uri, n) for n, image in enumerate(article.images, 1)]
-    associations += [_quotation(q, uri, n, major) for n, q in enumerate(article.quotations, 1)]
+    base = uri.partition("#")[0]  # an association's uri is the article's, with a fragment
+    associations = [_picture(image, base, n) for n, image in enumerate(article.images, 1)]
+    associations += [_quotation(q, base, n, major) for n, q in enumerate(article.quotations, 1)]
     _put(node, "associations", associations or None)
     return _for_version(node, major)
 
@@ -379,15 +381,31 @@ def _read_object(value: object, where: str) -> Reading | NonArticle | Unreadable
     if kind != "text":
         return NonArticle(kind=str(kind), guid=guid if isinstance(guid, str) else None, where=where)
     losses: list[Loss] = []
-    fields = _fields(node, losses, where)
-    headline = fields.pop("headline", None)
-    if headline is None:
+    article = _article(_fields(node, losses, where), losses, where)
+    if article is None:
         return Unreadable(where=where, reason="the object has no headline")
-    try:
-        article = Article(headline=headline, **fields)
-    except FieldError as error:
-        return Unreadable(where=f"{where}.{error.field}", reason=error.message)
     return Reading(article=article, losses=tuple(losses))
+
+
+def _article(fields: dict[str, Any], losses: list[Loss], where: str) -> Article | None:
+    """
+    Build the article, leaving out a field that does not fit the others.
+
+    A quotation whose span no longer points at its words (the feed's headline
+    had spaces around it, say) is such a field: it is reported, not fatal.
+    """
+    fields = dict(fields)
+    headline = fields.pop("headline", None)
+    while headline is not None:
+        try:
+            return Article(headline=headline, **fields)
+        except FieldError as error:
+            name = error.field.partition("[")[0]
+            if name not in fields:
+                raise
+            losses.append(Loss(where=f"{where}.{name}", what=error.message))
+            del fields[name]
+    return None
 
 
 def _normalise(document: dict[str, Any]) -> dict[str, Any]:

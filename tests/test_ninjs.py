@@ -1,0 +1,188 @@
+"""IPTC ninjs: every version read, 2.x and 3.x written valid and honest."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from jsonschema import Draft202012Validator, validators
+from referencing import Registry, Resource
+
+import newsmodel
+from conftest import SEED_JSON, SHARED
+from newsmodel import jsonformat, newsmlg2, ninjs
+from newsmodel.conversion import NonArticle, Reading
+from newsmodel.errors import NotAnArticleError
+from newsmodel.model import Article, Body
+from strategies import articles
+
+CORPUS = SHARED / "corpus" / "ninjs"
+REF = SHARED / "ref" / "ninjs"
+SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+OFFICIAL = {2: "ninjs-schema_2.2.json", 3: "ninjs-schema_3.1.json"}
+
+
+@cache
+def profile(major: int) -> Draft202012Validator:
+    document = json.loads((SCHEMAS / f"newsmodel-ninjs{major}.schema.json").read_text())
+    return Draft202012Validator(document, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+@cache
+def official(major: int) -> Any:
+    if not REF.is_dir():
+        pytest.skip(f"{REF} is absent: the official ninjs schemas are there")
+    geojson = json.loads((REF / "GeoJSON-schema.json").read_text())
+    registry: Registry[Any] = Registry().with_resource(
+        "https://geojson.org/schema/GeoJSON.json", Resource.from_contents(geojson)
+    )
+    document = json.loads((REF / OFFICIAL[major]).read_text())
+    validator = validators.validator_for(document)
+    return validator(document, registry=registry, format_checker=validator.FORMAT_CHECKER)
+
+
+def assert_valid(text: str, major: int) -> None:
+    document = json.loads(text)
+    assert [] == [e.message for e in profile(major).iter_errors(document)]
+    assert [] == [e.message for e in official(major).iter_errors(document)]
+
+
+def differs(article: Article, back: Article) -> set[str]:
+    return {
+        f.name for f in attrs.fields(Article) if getattr(article, f.name) != getattr(back, f.name)
+    }
+
+
+@pytest.mark.parametrize("major", [2, 3])
+def test_the_seed_is_valid_and_loses_only_what_ninjs_cannot_hold(major: int) -> None:
+    seed = jsonformat.loads(SEED_JSON.read_bytes())
+    writing = ninjs.Ninjs(major).write(seed)
+    assert_valid(writing.text, major)
+    back = ninjs.read(writing.text).article
+    assert differs(seed, back) == {loss.where.removeprefix("$.") for loss in writing.losses}
+    # The quotations come back but for their speakers' titles and affiliations.
+    assert [q.text for q in seed.quotations] == [q.text for q in back.quotations]
+    assert [q.span for q in seed.quotations] == [q.span for q in back.quotations]
+    assert {"id", "quotations", "boilerplate"} == differs(seed, back)
+
+
+@pytest.mark.parametrize("major", [2, 3])
+@given(article=articles())
+def test_generated_articles_are_valid_and_losses_are_exactly_what_differs(
+    major: int, article: Article
+) -> None:
+    writing = ninjs.Ninjs(major).write(article)
+    assert_valid(writing.text, major)
+    back = ninjs.read(writing.text).article
+    assert differs(article, back) == {loss.where.removeprefix("$.") for loss in writing.losses}
+
+
+def test_versions_are_told_apart() -> None:
+    if not CORPUS.is_dir():
+        pytest.skip(f"{CORPUS} is absent")
+    for path in CORPUS.glob("*_ninjs*.json"):
+        expected = int(path.stem.rsplit("_ninjs", 1)[1][0])
+        assert expected == ninjs.version_of(json.loads(path.read_bytes())), path.name
+
+
+def _corpus() -> list[Path]:
+    return sorted(CORPUS.glob("*.json")) if CORPUS.is_dir() else []
+
+
+@pytest.mark.parametrize("path", _corpus(), ids=lambda p: p.name)
+def test_every_corpus_file_reads_or_says_what_it_is(path: Path) -> None:
+    (item,) = ninjs.read_items(path.read_bytes())
+    if isinstance(item, NonArticle):
+        assert item.kind in {"picture", "video", "composite"}
+    else:
+        assert isinstance(item, Reading)
+        assert item.article.headline.strip()
+
+
+FACTS = json.loads((Path(__file__).parent / "data" / "ninjs-facts.json").read_text())
+
+
+@pytest.mark.parametrize("facts", FACTS, ids=lambda facts: facts["item"])
+def test_facts_of_real_items(facts: dict[str, Any]) -> None:
+    """Headline, byline, language, time and first paragraph, by hand, of five providers."""
+    if not CORPUS.is_dir():
+        pytest.skip(f"{CORPUS} is absent")
+    article = ninjs.read((CORPUS / f"{facts['item']}.json").read_bytes()).article
+    assert article.headline.startswith(facts["headline"])
+    assert facts["by"] == article.bylines[0].text
+    assert facts["language"] == article.language
+    modified = facts["modified"]
+    assert (datetime.fromisoformat(modified) if modified else None) == article.modified
+    if facts["first"] is not None:
+        assert article.body is not None
+        assert article.body.text.startswith(facts["first"])
+
+
+def test_pictures_and_videos_are_not_articles() -> None:
+    if not CORPUS.is_dir():
+        pytest.skip(f"{CORPUS} is absent")
+    with pytest.raises(NotAnArticleError, match="is a video, not an article"):
+        ninjs.read((CORPUS / "ap__impeachment_video_ninjs21.json").read_bytes())
+
+
+def test_body_html_is_sanitised_and_the_removal_reported() -> None:
+    document = {
+        "uri": "urn:x:1",
+        "headlines": [{"role": "main", "value": "H"}],
+        "bodies": [
+            {
+                "contenttype": "text/html",
+                "value": "<p onclick='x()'>Hi<br>there</p><script>x()</script>",
+            }
+        ],
+    }
+    reading = ninjs.read(json.dumps(document))
+    assert Body(html="<p>Hi<br/>there</p>") == reading.article.body
+    assert ["markup removed: <script>, p@onclick"] == [loss.what for loss in reading.losses]
+
+
+def test_markup_survives_ninjs_and_newsml_g2() -> None:
+    body = Body(html='<h2>Sub</h2><p>One <a href="https://x.org/">link</a>.</p><ul><li>a</li></ul>')
+    article = Article(headline="H", id="urn:x:1", body=body)
+    through_ninjs = ninjs.read(ninjs.VERSION_3.dumps(article)).article
+    through_both = newsmlg2.read(newsmlg2.dumps(through_ninjs)).article
+    assert body == through_ninjs.body == through_both.body
+
+
+def _g2_text_items() -> list[Any]:
+    corpus = SHARED / "corpus" / "newsml-g2"
+    return [
+        pytest.param(item.article, id=f"{path.name}[{n}]")
+        for path in sorted(corpus.glob("*.xml")) if corpus.is_dir()
+        for n, item in enumerate(newsmlg2.read_items(path.read_bytes()), 1)
+        if isinstance(item, Reading)
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("first", _g2_text_items())
+def test_newsml_g2_through_ninjs_3_and_back_keeps_the_facts(first: Article) -> None:
+    """NewsML-G2 → native → ninjs 3 → native → NewsML-G2: both items say the same."""
+    writing = ninjs.VERSION_3.write(first)
+    through = ninjs.read(writing.text).article
+    second = newsmlg2.read(newsmlg2.dumps(through)).article
+    lost = {loss.where.removeprefix("$.") for loss in writing.losses}
+    kept = {f.name for f in attrs.fields(Article)} - lost
+    assert {"headline", "body", "bylines", "language", "modified", "subjects"} <= kept
+    assert {f: getattr(first, f) for f in kept} == {f: getattr(second, f) for f in kept}
+
+
+def test_validate_checks_a_written_document_and_reads_an_old_one() -> None:
+    seed = jsonformat.loads(SEED_JSON.read_bytes())
+    assert newsmodel.validate(ninjs.VERSION_2.dumps(seed), newsmodel.Format.NINJS).ok
+    broken = json.loads(ninjs.VERSION_3.dumps(seed))
+    broken["urgency"] = 12
+    report = newsmodel.validate(json.dumps(broken), newsmodel.Format.NINJS)
+    assert [("$.urgency", "12 is greater than the maximum of 9")] == [
+        (i.path, i.message) for i in report.errors
+    ]
