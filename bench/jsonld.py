@@ -12,14 +12,12 @@ one run.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from common import best, generated_articles, report
+from common import arguments, compare, generated_articles
 
 from newsmodel import jsonld
 
@@ -45,10 +43,7 @@ def _write(articles: list[Article]) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--articles", type=int, default=1_000)
-    args = parser.parse_args()
+    args = arguments(__doc__.splitlines()[1])
 
     articles = generated_articles(args.articles)
     documents = [jsonld.dumps(a).encode() for a in articles]
@@ -63,12 +58,7 @@ def main() -> int:
 
     print(f"JSON-LD, best of {args.rounds} rounds")
     print("floor: json.loads and json.dumps of the same documents")
-    for label, items, docs in sets:
-        floor_time = best(args.rounds, partial(_floor, docs))
-        read_time = best(args.rounds, partial(_read, docs))
-        write_time = best(args.rounds, partial(_write, items))
-        report(f"read  ({label}, {len(docs)})", len(docs), read_time, floor_time)
-        report(f"write ({label}, {len(items)})", len(items), write_time, floor_time)
+    compare(sets, args.rounds, _floor, _read, _write)
     return 0
 
 

@@ -11,13 +11,11 @@ the ratio.  Times are the best of several rounds, all in this one run.
 
 from __future__ import annotations
 
-import argparse
 import sys
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from common import WRITTEN_AT, best, generated_articles, report
+from common import WRITTEN_AT, arguments, compare, generated_articles
 from lxml import etree
 
 from newsmodel import newsmlg2
@@ -58,10 +56,7 @@ def _write(articles: list[Article]) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--articles", type=int, default=1_000)
-    args = parser.parse_args()
+    args = arguments(__doc__.splitlines()[1])
 
     articles = generated_articles(args.articles)
     documents = [newsmlg2.dumps(a, version_created=WRITTEN_AT).encode() for a in articles]
@@ -74,12 +69,7 @@ def main() -> int:
 
     print(f"NewsML-G2, best of {args.rounds} rounds")
     print("floor: lxml parses and serialises the same bytes")
-    for label, items, docs in sets:
-        floor_time = best(args.rounds, partial(_floor, docs))
-        read_time = best(args.rounds, partial(_read, docs))
-        write_time = best(args.rounds, partial(_write, items))
-        report(f"read  ({label}, {len(docs)})", len(docs), read_time, floor_time)
-        report(f"write ({label}, {len(items)})", len(items), write_time, floor_time)
+    compare(sets, args.rounds, _floor, _read, _write)
     return 0
 
 

@@ -52,6 +52,7 @@ __all__ = ["read_fields", "read_item"]
 
 _N = _g2.nar
 _T = TypeVar("_T")
+_Party = TypeVar("_Party", Person, Organization)
 # What the reader maps, by parent; any other child is reported as a loss.
 _HANDLED = {
     "newsItem": {"catalogRef", "catalog", "rightsInfo", "itemMeta", "contentMeta", "contentSet"},
@@ -361,19 +362,19 @@ def _name_and_uri(element: etree._Element) -> tuple[str | None, str | None]:
 
 
 def _organization(item: _Item, element: etree._Element) -> Organization | None:
-    name, uri = _name_and_uri(element)
-    if name is None:
-        item.lose(element, "an organisation without a name")
-        return None
-    return item.keep(element, lambda: Organization(name=name, uri=uri))
+    return _party(item, element, Organization)
 
 
 def _person(item: _Item, element: etree._Element) -> Person | None:
+    return _party(item, element, Person)
+
+
+def _party(item: _Item, element: etree._Element, kind: type[_Party]) -> _Party | None:
     name, uri = _name_and_uri(element)
     if name is None:
-        item.lose(element, "a person without a name")
+        item.lose(element, f"a {kind.__name__.lower()} without a name")
         return None
-    return item.keep(element, lambda: Person(name=name, uri=uri))
+    return item.keep(element, lambda: kind(name=name, uri=uri))
 
 
 def _section(item: _Item, service: etree._Element) -> Section | None:

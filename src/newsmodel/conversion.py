@@ -14,7 +14,7 @@ from attrs import frozen
 from newsmodel.errors import LossyConversionError, NotAnArticleError, StructureError
 from newsmodel.model import Article
 
-__all__ = ["Item", "Loss", "NonArticle", "Reading", "Unreadable", "Writing", "strict"]
+__all__ = ["Item", "Loss", "NonArticle", "Reading", "Unreadable", "Writing", "article_of"]
 
 
 @frozen(kw_only=True)
@@ -107,13 +107,13 @@ class Writing:
 Item = Reading | NonArticle | Unreadable
 
 
-def strict(reading: Reading) -> Article:
+def article_of(reading: Reading, *, lossless: bool) -> Article:
     """
-    Return the article, or raise if reading it lost anything.
+    Return the article read, refusing a lossy reading when *lossless*.
 
     Raises:
-        LossyConversionError: The reading has losses.
+        LossyConversionError: *lossless*, and the reading has losses.
     """
-    if reading.losses:
+    if lossless and reading.losses:
         raise LossyConversionError(tuple(str(loss) for loss in reading.losses))
     return reading.article

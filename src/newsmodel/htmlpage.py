@@ -20,7 +20,7 @@ import attrs
 from lxml import etree
 
 from newsmodel import _json, jsonld
-from newsmodel.conversion import Loss, Reading, Unreadable, strict
+from newsmodel.conversion import Loss, Reading, Unreadable, article_of
 from newsmodel.errors import ParseError
 
 if TYPE_CHECKING:
@@ -111,8 +111,7 @@ def loads(data: str | bytes, /, *, lossless: bool = False) -> Article:
     """
     Read the article of an HTML page's JSON-LD; see :func:`read`.
     """
-    reading = read(data)
-    return strict(reading) if lossless else reading.article
+    return article_of(read(data), lossless=lossless)
 
 
 def _read(found: list[Block]) -> Reading | Unreadable:

@@ -34,7 +34,7 @@ import attrs
 
 from newsmodel import _json, _validators
 from newsmodel._convert import RFC3339
-from newsmodel.conversion import Loss, Reading, Unreadable, Writing, strict
+from newsmodel.conversion import Loss, Reading, Unreadable, Writing, article_of
 from newsmodel.errors import FieldError, LossyConversionError
 from newsmodel.model import (
     Article,
@@ -288,8 +288,7 @@ def loads(data: str | bytes, /, *, lossless: bool = False) -> Article:
         lossless: Raise :class:`~newsmodel.errors.LossyConversionError`
             instead of leaving out what the model cannot hold.
     """
-    reading = read(data)
-    return strict(reading) if lossless else reading.article
+    return article_of(read(data), lossless=lossless)
 
 
 def read(data: str | bytes) -> Reading:

@@ -28,7 +28,7 @@ from typing import IO, TYPE_CHECKING
 from lxml import etree
 
 from newsmodel import _g2, _g2read, _g2write, _xml
-from newsmodel.conversion import Item, Reading, Unreadable, Writing, strict
+from newsmodel.conversion import Item, Reading, Unreadable, Writing, article_of
 from newsmodel.errors import ParseError, StructureError
 
 if TYPE_CHECKING:
@@ -122,8 +122,7 @@ def loads(data: bytes | str, /, *, lossless: bool = False) -> Article:
         lossless: Raise :class:`~newsmodel.errors.LossyConversionError`
             instead of leaving out what the model cannot hold.
     """
-    reading = read(data)
-    return strict(reading) if lossless else reading.article
+    return article_of(read(data), lossless=lossless)
 
 
 def write(article: Article, /) -> Writing:

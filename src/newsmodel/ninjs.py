@@ -43,7 +43,7 @@ from lxml import html as lxml_html
 from newsmodel import _html, _json, _validators
 from newsmodel._convert import RFC3339
 from newsmodel._identity import made_up_id
-from newsmodel.conversion import Loss, NonArticle, Reading, Unreadable, Writing, strict
+from newsmodel.conversion import Loss, NonArticle, Reading, Unreadable, Writing, article_of
 from newsmodel.errors import FieldError, LossyConversionError
 from newsmodel.model import (
     Article,
@@ -340,8 +340,7 @@ def loads(data: str | bytes, /, *, lossless: bool = False) -> Article:
         lossless: Raise :class:`~newsmodel.errors.LossyConversionError`
             instead of leaving out what the model cannot hold.
     """
-    reading = read(data)
-    return strict(reading) if lossless else reading.article
+    return article_of(read(data), lossless=lossless)
 
 
 def read(data: str | bytes) -> Reading:

@@ -163,14 +163,22 @@ def validate(data: str | bytes, format: Format = Format.JSON) -> Report:  # noqa
     return Report(format=format, issues=tuple(check_format(data)))
 
 
+def _parse_issue(error: ParseError) -> Issue:
+    return Issue(message=error.message, line=error.line, column=error.column)
+
+
+def _schema_issues(format: Format, document: object) -> list[Issue]:  # noqa: A002
+    errors = sorted(_validator(format).iter_errors(document), key=_error_order)
+    # dict.fromkeys: one issue per missing key, although jsonschema repeats them.
+    return list(dict.fromkeys(i for e in errors for i in _issues_from_schema_error(e)))
+
+
 def _check_json(data: str | bytes) -> list[Issue]:
     try:
         document = _json.parse(data)
     except ParseError as error:
-        return [Issue(message=error.message, line=error.line, column=error.column)]
-    errors = sorted(_validator(Format.JSON).iter_errors(document), key=_error_order)
-    # dict.fromkeys: one issue per missing key, although jsonschema repeats them.
-    issues = list(dict.fromkeys(i for e in errors for i in _issues_from_schema_error(e)))
+        return [_parse_issue(error)]
+    issues = _schema_issues(Format.JSON, document)
     if not issues:
         try:
             jsonformat.from_document(document)
@@ -184,7 +192,7 @@ def _check_newsml_g2(data: str | bytes) -> list[Issue]:
     try:
         root = _xml.parse(raw)
     except ParseError as error:
-        return [Issue(message=error.message, line=error.line, column=error.column)]
+        return [_parse_issue(error)]
     profile = _xml_schema("newsmodel-newsml-g2.xsd")
     if not profile.validate(root):
         tree = root.getroottree()
@@ -215,7 +223,7 @@ def _check_jsonld(data: str | bytes) -> list[Issue]:
     try:
         document = _json.parse(data)
     except ParseError as error:
-        return [Issue(message=error.message, line=error.line, column=error.column)]
+        return [_parse_issue(error)]
     return _check_jsonld_document(document)
 
 
@@ -248,11 +256,10 @@ def _check_ninjs(data: str | bytes) -> list[Issue]:
     try:
         document = _json.parse(data)
     except ParseError as error:
-        return [Issue(message=error.message, line=error.line, column=error.column)]
+        return [_parse_issue(error)]
     major = ninjs.version_of(document) if isinstance(document, dict) else 0
     if major in _NINJS_PROFILES:
-        errors = sorted(_validator(_NINJS_PROFILES[major]).iter_errors(document), key=_error_order)
-        issues = list(dict.fromkeys(i for e in errors for i in _issues_from_schema_error(e)))
+        issues = _schema_issues(_NINJS_PROFILES[major], document)
         if issues:
             return issues
     issues = []
@@ -274,12 +281,8 @@ def _check_html(data: str | bytes) -> list[Issue]:
     try:
         blocks = htmlpage.blocks(data)
     except ParseError as error:
-        return [Issue(message=error.message, line=error.line, column=error.column)]
-    issues = [
-        Issue(message=b.error.message, line=b.error.line, column=b.error.column)
-        for b in blocks
-        if b.error is not None
-    ]
+        return [_parse_issue(error)]
+    issues = [_parse_issue(b.error) for b in blocks if b.error is not None]
     articles = [b for b in blocks if b.document is not None and _holds_article(b.document)]
     if not articles:
         issues.append(Issue(message=f"no JSON-LD article among the page's {len(blocks)} blocks"))
