@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import enum
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib.resources import as_file, files
 from typing import TYPE_CHECKING, Any
@@ -28,7 +28,7 @@ from lxml import etree
 from referencing import Registry, Resource
 
 from newsmodel import _g2, _google, _json, _xml, htmlpage, jsonformat, jsonld, newsmlg2, ninjs
-from newsmodel.conversion import Reading
+from newsmodel.conversion import Item, Reading
 from newsmodel.errors import DocumentInvalid, ParseError, StructureError
 from newsmodel.formats import Format
 
@@ -204,19 +204,10 @@ def _check_newsml_g2(data: str | bytes) -> list[Issue]:
             )
             for entry in profile.error_log
         ]
-    issues = []
     try:
-        for item in newsmlg2.read_items(raw):
-            if not isinstance(item, Reading):
-                issues.append(Issue(message=str(item.error()), path=item.where))
-            else:
-                issues += [
-                    Issue(message=loss.what, path=loss.where, severity=Severity.WARNING)
-                    for loss in item.losses
-                ]
+        return _reading_issues(newsmlg2.read_items(raw))
     except (ParseError, StructureError) as error:
-        issues.append(Issue(message=str(error)))
-    return issues
+        return [Issue(message=str(error))]
 
 
 def _check_jsonld(data: str | bytes) -> list[Issue]:
@@ -262,8 +253,13 @@ def _check_ninjs(data: str | bytes) -> list[Issue]:
         issues = _schema_issues(_NINJS_PROFILES[major], document)
         if issues:
             return issues
+    return _reading_issues(ninjs.read_items(data))
+
+
+def _reading_issues(items: Iterable[Item]) -> list[Issue]:
+    """An item that is not an article is an error; what reading loses, warnings."""
     issues = []
-    for item in ninjs.read_items(data):
+    for item in items:
         if not isinstance(item, Reading):
             issues.append(Issue(message=str(item.error()), path=item.where))
         else:
