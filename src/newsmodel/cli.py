@@ -31,7 +31,7 @@ __all__ = ["main"]
 
 _FORMAT_NAMES = [f.value for f in Format]
 _WRITABLE_NAMES = [f.value for f in Format if info(f).writable]
-_JSON_FAMILY = frozenset({Format.JSON, Format.JSONLD})
+_JSON_FAMILY = frozenset({Format.JSON, Format.JSONLD, Format.NINJS, Format.NINJS2, Format.NINJS3})
 _OUTPUT_STYLES = ("text", "json", "github")  # the keys of reporters.REPORTERS
 _STDIO = "-"
 

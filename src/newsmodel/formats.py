@@ -11,9 +11,7 @@ from __future__ import annotations
 import enum
 import importlib
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Protocol, cast
-
-from attrs import frozen
+from typing import TYPE_CHECKING, NamedTuple, Protocol, cast
 
 from newsmodel.errors import UnknownFormatError
 
@@ -56,10 +54,13 @@ class Codec(Protocol):
     def read_items(self, data: str | bytes, /) -> Iterator[Item]: ...  # noqa: D102
 
 
-@frozen(kw_only=True)
-class FormatInfo:
+class FormatInfo(NamedTuple):
     """
     What newsmodel knows about a format.
+
+    A named tuple rather than an attrs class: the command line reads the
+    registry before anything else, and ``newsmodel --version`` should not
+    pay for importing attrs.
 
     Attributes:
         format: The format.
