@@ -122,7 +122,8 @@ class NotAnArticleError(NewsmodelError, ValueError):
 
     def __init__(self, kind: str, guid: str | None) -> None:
         name = f" {guid}" if guid else ""
-        super().__init__(f"item{name} is a {kind}, not an article")
+        article = "an" if kind[:1].lower() in set("aeiou") else "a"
+        super().__init__(f"item{name} is {article} {kind}, not an article")
         self.kind = kind
         self.guid = guid
 
