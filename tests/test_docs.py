@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import re
 
 import attrs
@@ -10,7 +11,7 @@ import pytest
 
 from conftest import ROOT
 from newsmodel import model
-from newsmodel.cli import _OUTPUT_STYLES, _parser
+from newsmodel.cli import _OUTPUT_STYLES, build_parser
 from newsmodel.reporters import REPORTERS
 
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
@@ -54,7 +55,7 @@ def test_cli_page_names_every_option() -> None:
     page = (ROOT / "docs" / "cli.md").read_text()
     commands = next(
         action
-        for action in _parser()._actions  # noqa: SLF001
+        for action in build_parser()._actions  # noqa: SLF001
         if isinstance(action, argparse._SubParsersAction)  # noqa: SLF001
     )
     for name, parser in commands.choices.items():
@@ -70,11 +71,13 @@ def test_output_styles_are_the_reporters() -> None:
     assert tuple(REPORTERS) == _OUTPUT_STYLES
 
 
-def test_every_page_is_linked_from_the_index() -> None:
+def test_every_page_is_in_the_index() -> None:
     index = (ROOT / "docs" / "index.md").read_text()
-    for page in (ROOT / "docs").rglob("*.md"):
-        if page.name != "index.md":
-            assert str(page.relative_to(ROOT / "docs")) in index, page
+    tree = index.split("```{toctree}", 1)[1].split("```", 1)[0].split()
+    pages = {
+        str(p.relative_to(ROOT / "docs").with_suffix("")) for p in (ROOT / "docs").rglob("*.md")
+    }
+    assert pages - {"index"} == set(tree) - {":maxdepth:", "2"}
 
 
 def test_readme_links_resolve() -> None:
@@ -102,3 +105,47 @@ def test_ninjs_mapping_table_lists_every_field_in_order() -> None:
     table = page.split("## Writing", 1)[1].split("`write(article)`", 1)[0]
     listed = re.findall(r"^\| `(\w+)` \|", table, re.MULTILINE)
     assert [f.name for f in attrs.fields(model.Article)] == listed
+
+
+def _table_names(page: str, start: str, end: str) -> set[str]:
+    text = (ROOT / "docs" / "formats" / page).read_text()
+    table = text.split(start, 1)[1].split(end, 1)[0]
+    return set(re.findall(r"@?[A-Za-z][\w-]*", table))
+
+
+def _rich_article() -> model.Article:
+    from test_jsonld import rich_article  # noqa: PLC0415 - the article with every field
+
+    return attrs.evolve(rich_article(), slugline="S", urgency=2, editorial_note="N", version=3)
+
+
+def test_the_json_ld_table_names_every_property_written() -> None:
+    from newsmodel import jsonld  # noqa: PLC0415
+
+    written = json.loads(jsonld.dumps(_rich_article()))
+    names = _table_names("jsonld.md", "## The mapping", "## Validation")
+    assert set(written) - {"@context", "@type"} <= names
+
+
+def test_the_ninjs_table_names_every_key_written() -> None:
+    from newsmodel import ninjs  # noqa: PLC0415
+
+    written = json.loads(ninjs.VERSION_3.dumps(_rich_article()))
+    names = _table_names("ninjs.md", "## Writing", "`write(article)`")
+    assert set(written) - {"standard", "type"} <= names
+
+
+def test_the_newsml_g2_table_names_every_element_written() -> None:
+    from lxml import etree  # noqa: PLC0415
+
+    from newsmodel import newsmlg2  # noqa: PLC0415
+
+    item = etree.fromstring(newsmlg2.dumps(_rich_article()).encode())
+    meta = [
+        c
+        for part in ("itemMeta", "contentMeta", "rightsInfo")
+        for c in item.iterfind(f"{{*}}{part}/*")
+    ]
+    written = {etree.QName(e).localname for e in meta} - {"itemClass", "field", "quotation"}
+    names = _table_names("newsml-g2.md", "## The mapping", "### The extension")
+    assert written <= names

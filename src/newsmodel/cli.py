@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from newsmodel.model import Article
 
-__all__ = ["main"]
+__all__ = ["build_parser", "main"]
 
 _FORMAT_NAMES = [f.value for f in Format]
 _WRITABLE_NAMES = [f.value for f in Format if info(f).writable]
@@ -36,7 +36,12 @@ _OUTPUT_STYLES = ("text", "json", "github")  # the keys of reporters.REPORTERS
 _STDIO = "-"
 
 
-def _parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
+    """
+    Build the argument parser: the one place the commands and options are defined.
+
+    The documentation's CLI reference is generated from it.
+    """
     parser = argparse.ArgumentParser(
         prog="newsmodel",
         description="Convert and validate news articles.",
@@ -87,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns:
         The exit code.
     """
-    parser = _parser()
+    parser = build_parser()
     args = parser.parse_args(argv)
     if args.version:
         from importlib.metadata import version  # noqa: PLC0415 - start-up cost
