@@ -376,3 +376,101 @@ def newsmodel_format(path: Path) -> str:
     from newsmodel import detect  # noqa: PLC0415
 
     return detect(path.read_bytes(), path.name).value
+
+
+# ---- validation as a CI gate ------------------------------------------------------
+
+
+def _mixed_tree(root: Path) -> Path:
+    """Valid, invalid, malformed and hostile files of several formats, and a skipped one."""
+    tree = root / "tree"
+    (tree / "sub").mkdir(parents=True)
+    (tree / "good.json").write_bytes(SEED_JSON.read_bytes())
+    (tree / "bad.json").write_text('{"headline": ""}')
+    (tree / "broken.json").write_text("{")
+    (tree / "page.jsonld").write_text(
+        '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "h",'
+        ' "image": "https://x.org/a.jpg", "author": {"@type": "Person", "name": "A"}}'
+    )
+    (tree / "sub" / "bomb.xml").write_text(
+        '<!DOCTYPE a [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]><newsItem>&b;</newsItem>'
+    )
+    (tree / "sub" / "notes.txt").write_text("not a document")
+    (tree / "copies").mkdir()
+    for number in range(10):  # enough files for worker processes to be used
+        (tree / "copies" / f"copy-{number}.json").write_bytes(SEED_JSON.read_bytes())
+    return tree
+
+
+def test_validate_a_mixed_tree_the_same_with_one_job_or_two(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    tree = _mixed_tree(tmp_path)
+    code_1, out_1, _ = run(capsys, "validate", str(tree), "-j", "1")
+    code_2, out_2, _ = run(capsys, "validate", str(tree), "-j", "2")
+    assert (1, out_1) == (code_2, out_2)
+    assert 1 == code_1
+    assert [
+        f"{tree}/bad.json: $.headline: expected non-empty text, got ''",
+        f"{tree}/broken.json:1:2: $: Expecting property name enclosed in double quotes",
+    ] == out_1.splitlines()[:2]
+    assert any(
+        line.startswith(f"{tree}/sub/bomb.xml:1:") and "DOCTYPE" in line
+        for line in out_1.splitlines()
+    )
+    assert "checked 15 files: 12 valid, 3 invalid" == out_1.splitlines()[-1]
+
+
+def test_validate_json_output_parses(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    tree = _mixed_tree(tmp_path)
+    _, out, _ = run(capsys, "validate", str(tree), "--output", "json")
+    document = json.loads(out)
+    assert "fail" == document["status"]
+    assert 15 == len(document["files"])
+
+
+def test_validate_junit_output_counts(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from lxml import etree  # noqa: PLC0415
+
+    tree = _mixed_tree(tmp_path)
+    code, out, _ = run(capsys, "validate", str(tree), "--output", "junit")
+    suite = etree.fromstring(out.encode()).find("testsuite")
+    assert suite is not None
+    assert 1 == code
+    assert ("15", "3") == (suite.get("tests"), suite.get("failures"))
+    assert 3 == len(suite.findall("testcase/failure"))
+    assert 1 == len(suite.findall("testcase/system-out"))  # the page's Google warning
+
+
+def test_validate_include_exclude_and_strict(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    tree = _mixed_tree(tmp_path)
+    code, out, _ = run(capsys, "validate", str(tree), "--include", "*.jsonld", "--exclude", "sub")
+    assert (0, "checked 1 file: 1 valid, 0 invalid") == (code, out.splitlines()[-1])
+    # Warnings only: Google recommends datePublished, dateModified and an author's url.
+    assert 3 == len(out.splitlines()) - 1
+    code, _, _ = run(capsys, "validate", str(tree), "--include", "*.jsonld", "--strict")
+    assert 1 == code
+
+
+def test_jobs_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["validate", str(SEED_JSON), "-j", "0"])
+    assert 2 == caught.value.code
+    assert "expected a number of 1 or more" in capsys.readouterr().err
+
+
+def test_inspect_summarises_and_tells_what_each_format_loses(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "inspect", str(SEED_JSON))
+    lines = out.splitlines()
+    assert 0 == code
+    assert (
+        "headline:  Putin to visit Donbas in eastern Ukraine ‘in due course’: Kremlin" == lines[0]
+    )
+    assert "section:   News › Russia" in lines
+    assert "quotation: Antonio Guterres: “a dangerous escalation,” [partial]" in lines
+    assert "newsml-g2: loses nothing" in lines
+    assert "jsonld:    loses $.images, $.quotations, $.boilerplate" in lines

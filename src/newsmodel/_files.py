@@ -10,31 +10,45 @@ from __future__ import annotations
 
 import os
 import tempfile
+from fnmatch import fnmatch
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Sequence
 
 __all__ = ["atomic_write", "expand", "same_file"]
 
 
-def expand(paths: Iterable[str], suffixes: frozenset[str]) -> Iterator[str]:
+def expand(
+    paths: Iterable[str],
+    suffixes: frozenset[str],
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+) -> Iterator[str]:
     """
     Yield each file path, and the files found below each directory.
 
     Below a directory only names ending with one of *suffixes* count, in
-    sorted order; hidden files and folders are skipped.
+    sorted order; hidden files and folders are skipped, and so are names
+    matching an *exclude* glob; with *include* globs, a file must match one.
     """
+
+    def wanted(name: str) -> bool:
+        return not any(fnmatch(name, glob) for glob in exclude)
+
     for name in paths:
         path = Path(name)
         if not path.is_dir():
             yield name
             continue
         for root, folders, files in os.walk(path):
-            folders[:] = sorted(f for f in folders if not f.startswith("."))
+            folders[:] = sorted(f for f in folders if not f.startswith(".") and wanted(f))
             for file in sorted(files):
-                if not file.startswith(".") and Path(file).suffix.lower() in suffixes:
+                matches = not include or any(fnmatch(file, glob) for glob in include)
+                if file.startswith(".") or not wanted(file) or not matches:
+                    continue
+                if Path(file).suffix.lower() in suffixes:
                     yield str(Path(root) / file)
 
 

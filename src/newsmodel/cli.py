@@ -1,5 +1,5 @@
 """
-The ``newsmodel`` command line: ``convert``, ``validate`` and ``formats``.
+The ``newsmodel`` command line: ``convert``, ``validate``, ``inspect`` and ``formats``.
 
 Only this module reads arguments, prints and chooses exit codes; the library
 underneath does neither.  Exit codes: 0 when all went well, 1 when an input
@@ -14,7 +14,10 @@ Commands import the modules they need when they run, so ``newsmodel
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,14 +29,16 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from newsmodel.model import Article
+    from newsmodel.reporters import Checked
 
 __all__ = ["build_parser", "main"]
 
 _FORMAT_NAMES = [f.value for f in Format]
 _WRITABLE_NAMES = [f.value for f in Format if info(f).writable]
 _JSON_FAMILY = frozenset({Format.JSON, Format.JSONLD, Format.NINJS, Format.NINJS2, Format.NINJS3})
-_OUTPUT_STYLES = ("text", "json", "github")  # the keys of reporters.REPORTERS
+_OUTPUT_STYLES = ("text", "json", "github", "junit")  # the keys of reporters.REPORTERS
 _STDIO = "-"
+_FILES_PER_JOB = 4
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -80,6 +85,41 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--output", choices=_OUTPUT_STYLES, default="text", help="report style (default: text)"
     )
+    validate.add_argument(
+        "--strict", action="store_true", help="fail on warnings too, not only on errors"
+    )
+    validate.add_argument(
+        "--include",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="in directories, check only files whose name matches (repeatable)",
+    )
+    validate.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="in directories, skip files or folders whose name matches (repeatable)",
+    )
+    validate.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="check N files at a time (default: the number of cores); the output keeps the order",
+    )
+
+    inspect = commands.add_parser(
+        "inspect",
+        help="summarise an article and what each format would lose of it",
+        description="Print a short summary of each article of a file.",
+    )
+    inspect.add_argument("path", metavar="FILE", help="a file, or - for stdin")
+    inspect.add_argument(
+        "--from", dest="source", choices=_FORMAT_NAMES, help="input format (default: detect)"
+    )
 
     commands.add_parser("formats", help="list the formats and what each can do")
     return parser
@@ -105,8 +145,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _validate(args)
     if args.command == "formats":
         return _formats()
+    if args.command == "inspect":
+        return _inspect(args)
     parser.print_usage(sys.stderr)
     return 2
+
+
+def _positive(text: str) -> int:
+    number = int(text)
+    if number < 1:
+        msg = f"expected a number of 1 or more, got {text}"
+        raise argparse.ArgumentTypeError(msg)
+    return number
 
 
 def _read(name: str) -> bytes:
@@ -229,21 +279,77 @@ def _write(destination: str, text: str, inputs: Sequence[str]) -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from newsmodel.reporters import REPORTERS, Checked  # noqa: PLC0415
-    from newsmodel.validation import Issue, Report, validate  # noqa: PLC0415
+    from newsmodel.reporters import REPORTERS  # noqa: PLC0415 - loads jsonschema
 
     suffixes = frozenset(e for f in Format for e in info(f).extensions)
-    results = []
-    for name in _files.expand(args.paths, suffixes):
-        try:
-            data = _read(name)
-            source = _format_of(data, name, args.format)
-            report = validate(data, source)
-        except (NewsmodelError, OSError) as error:
-            report = Report(format=None, issues=(Issue(message=_reason(error)),))
-        results.append(Checked(name=name, report=report))
+    names = list(_files.expand(args.paths, suffixes, args.include, args.exclude))
+    check = partial(_check, forced=args.format)
+    # Worker processes pay off only for enough files; the output is the same either way.
+    if args.jobs > 1 and len(names) >= _FILES_PER_JOB * args.jobs and _STDIO not in names:
+        with ProcessPoolExecutor(max_workers=min(args.jobs, len(names))) as pool:
+            results = list(pool.map(check, names, chunksize=8))
+    else:
+        results = [check(name) for name in names]
     REPORTERS[args.output](results, sys.stdout)
-    return 0 if all(result.report.ok for result in results) else 1
+    failed = any(not r.report.ok or (args.strict and r.report.issues) for r in results)
+    return 1 if failed else 0
+
+
+def _check(name: str, forced: str | None) -> Checked:
+    """Validate one file; in a worker process when checking many."""
+    from newsmodel.reporters import Checked  # noqa: PLC0415
+    from newsmodel.validation import Issue, Report, validate  # noqa: PLC0415
+
+    try:
+        data = _read(name)
+        report = validate(data, _format_of(data, name, forced))
+    except (NewsmodelError, OSError) as error:
+        report = Report(format=None, issues=(Issue(message=_reason(error)),))
+    return Checked(name=name, report=report)
+
+
+def _inspect(args: argparse.Namespace) -> int:
+    from newsmodel.conversion import Reading  # noqa: PLC0415 - loads the model
+
+    try:
+        data = _read(args.path)
+        items = list(info(_format_of(data, args.path, args.source)).codec().read_items(data))
+    except (NewsmodelError, OSError) as error:
+        _fail(args.path, error)
+        return 1
+    status = 0
+    for number, item in enumerate(items, start=1):
+        if len(items) > 1:
+            print(f"== item {number}")
+        if isinstance(item, Reading):
+            print(_summary(item.article))
+        else:
+            _fail(args.path, item.error())
+            status = 1
+    return status
+
+
+def _summary(article: Article) -> str:
+    """A short human summary: what the article says and what each format would lose."""
+    lines = [f"headline:  {article.headline}"]
+    for byline in article.bylines:
+        names = ", ".join(f"{c.agent.name} ({c.role.value})" for c in byline.contributors)
+        lines.append(f"byline:    {' — '.join(t for t in (byline.text, names) if t)}")
+    lines += [f"section:   {section}" for section in article.sections]
+    for label, when in (
+        ("published", article.published),
+        ("modified", article.modified),
+        ("created", article.created),
+    ):
+        if when is not None:
+            lines.append(f"{label + ':':<10} {when.isoformat()}")
+    for quotation in article.quotations:
+        who = quotation.speaker.name if quotation.speaker else "(nobody named)"
+        lines.append(f"quotation: {who}: “{quotation.text}” [{quotation.kind.value}]")
+    for target in (f for f in Format if info(f).writable and f is not Format.NINJS):
+        losses = [loss.where for loss in info(target).codec().write(article).losses]
+        lines.append(f"{target.value + ':':<10} loses {', '.join(losses) if losses else 'nothing'}")
+    return "\n".join(lines)
 
 
 def _formats() -> int:

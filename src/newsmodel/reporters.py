@@ -11,6 +11,7 @@ import json
 from typing import TYPE_CHECKING, TextIO
 
 from attrs import frozen
+from lxml import etree
 
 from newsmodel.validation import Issue, Report
 
@@ -97,9 +98,42 @@ def _github(results: Sequence[Checked], out: TextIO) -> None:
             )
 
 
+def _junit(results: Sequence[Checked], out: TextIO) -> None:
+    """
+    Write JUnit XML, which GitLab, Jenkins and others show as test results.
+
+    Each file is a test case, failed by its errors, its warnings in its output.
+    """
+    suite = etree.Element(
+        "testsuite",
+        name="newsmodel validate",
+        tests=str(len(results)),
+        failures=str(sum(not r.report.ok for r in results)),
+        errors="0",
+    )
+    for result in results:
+        case = etree.SubElement(
+            suite,
+            "testcase",
+            name=result.name,
+            classname=result.report.format.value if result.report.format else "unknown",
+        )
+        errors = result.report.errors
+        if errors:
+            failure = etree.SubElement(case, "failure", message=str(errors[0]))
+            failure.text = "\n".join(str(issue) for issue in errors)
+        warnings = [i for i in result.report.issues if i not in errors]
+        if warnings:
+            etree.SubElement(case, "system-out").text = "\n".join(str(i) for i in warnings)
+    suites = etree.Element("testsuites")
+    suites.append(suite)
+    out.write(etree.tostring(suites, encoding="unicode", pretty_print=True))
+
+
 #: The output styles of ``newsmodel validate``, by their ``--output`` name.
 REPORTERS: dict[str, Callable[[Sequence[Checked], TextIO], None]] = {
     "text": _text,
     "json": _json,
     "github": _github,
+    "junit": _junit,
 }
