@@ -474,3 +474,59 @@ def test_inspect_summarises_and_tells_what_each_format_loses(
     assert "quotation: Antonio Guterres: “a dangerous escalation,” [partial]" in lines
     assert "newsml-g2: loses nothing" in lines
     assert "jsonld:    loses $.images, $.quotations, $.boilerplate" in lines
+
+
+def test_an_official_schema_replaces_the_profile(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    xsd = SHARED / "ref" / "newsml-g2" / "NewsML-G2_2.35-spec-All-Power.xsd"
+    item = SHARED / "corpus" / "newsml-g2" / "iptc__listing01_news_item.xml"
+    if not xsd.is_file():
+        pytest.skip(f"{xsd} is absent")
+    code, out, _ = run(capsys, "validate", str(item))
+    assert 1 == code  # an IPTC example is not newsmodel's profile
+    code, out, _ = run(capsys, "validate", str(item), "--official-schema", str(xsd))
+    assert (0, "checked 1 file: 1 valid, 0 invalid") == (code, out.splitlines()[-1])
+    invalid = SHARED / "corpus" / "newsml-g2" / "stt__athletics_results_archive.xml"
+    monkeypatch.setenv("NEWSMODEL_SCHEMA_NEWSML_G2", str(xsd))
+    code, out, _ = run(capsys, "validate", str(invalid))
+    assert 1 == code
+    assert "official schema: Element 'versionCreated': '' is not a valid value" in out
+
+
+def test_an_official_json_schema_finds_its_references_beside_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    schema = SHARED / "ref" / "ninjs" / "ninjs-schema_3.1.json"  # refers to GeoJSON beside it
+    if not schema.is_file():
+        pytest.skip(f"{schema} is absent")
+    good = NINJS_CORPUS / "ntb__google_skien_ninjs30.json"
+    bad = NINJS_CORPUS / "funke_futurezone__cloned_police_dog.json"
+    code, out, _ = run(capsys, "validate", str(good), str(bad), "--official-schema", str(schema))
+    assert 1 == code
+    assert f"{bad}: $: official schema: 'uri' is a required property" in out.splitlines()
+    assert not any(
+        line.startswith(f"{good}: $") and "official" in line for line in out.splitlines()
+    )
+
+
+def test_the_pre_commit_hook_runs_as_pre_commit_would_run_it(tmp_path: Path) -> None:
+    """The hook's own entry and file pattern, on the files a commit would pass it."""
+    import yaml  # noqa: PLC0415
+
+    from conftest import ROOT  # noqa: PLC0415
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    good = tmp_path / "good.json"
+    good.write_bytes(SEED_JSON.read_bytes())
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"headline": ""}')
+    ignored = tmp_path / "notes.txt"
+    ignored.write_text("not matched by the hook")
+    files = [str(f) for f in (good, bad, ignored) if re.search(hook["files"], f.name)]
+    assert [str(good), str(bad)] == files
+    entry = [sys.executable, "-m", "newsmodel", *hook["entry"].split()[1:]]
+    assert 0 == subprocess.run([*entry, files[0]], check=False, capture_output=True).returncode
+    failed = subprocess.run([*entry, *files], check=False, capture_output=True, text=True)
+    assert 1 == failed.returncode
+    assert f"{bad}: $.headline: expected non-empty text, got ''" in failed.stdout

@@ -422,7 +422,7 @@ def _body(item: _Item, content_set: etree._Element | None) -> Body | None:
         elif body is None and local == "inlineData" and _text(content):
             paragraphs = [p.strip() for p in (content.text or "").split("\n\n") if p.strip()]
             body = Body.from_paragraphs(*paragraphs)
-        elif local:
+        elif local and (root is not None or _text(content)):
             item.lose(content, f"<{local}> besides the body is not held by the model")
     return body
 

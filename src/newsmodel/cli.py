@@ -89,6 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="fail on warnings too, not only on errors"
     )
     validate.add_argument(
+        "--official-schema",
+        metavar="PATH",
+        help="also check against your copy of an official schema (.xsd for XML, .json for "
+        "JSON inputs); by default, for each format, the one NEWSMODEL_SCHEMA_<FORMAT> names",
+    )
+    validate.add_argument(
         "--include",
         action="append",
         default=[],
@@ -283,7 +289,7 @@ def _validate(args: argparse.Namespace) -> int:
 
     suffixes = frozenset(e for f in Format for e in info(f).extensions)
     names = list(_files.expand(args.paths, suffixes, args.include, args.exclude))
-    check = partial(_check, forced=args.format)
+    check = partial(_check, forced=args.format, official=args.official_schema)
     # Worker processes pay off only for enough files; the output is the same either way.
     if args.jobs > 1 and len(names) >= _FILES_PER_JOB * args.jobs and _STDIO not in names:
         with ProcessPoolExecutor(max_workers=min(args.jobs, len(names))) as pool:
@@ -295,17 +301,29 @@ def _validate(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _check(name: str, forced: str | None) -> Checked:
+def _check(name: str, forced: str | None, official: str | None) -> Checked:
     """Validate one file; in a worker process when checking many."""
     from newsmodel.reporters import Checked  # noqa: PLC0415
     from newsmodel.validation import Issue, Report, validate  # noqa: PLC0415
 
     try:
         data = _read(name)
-        report = validate(data, _format_of(data, name, forced))
+        source = _format_of(data, name, forced)
+        schema = _official_schema_for(source, official)
+        report = validate(data, source, official_schema=schema)
     except (NewsmodelError, OSError) as error:
         report = Report(format=None, issues=(Issue(message=_reason(error)),))
     return Checked(name=name, report=report)
+
+
+def _official_schema_for(source: Format, given: str | None) -> str | None:
+    """The official schema to check a file of *source* against, if any fits it."""
+    variable = "NEWSMODEL_SCHEMA_" + source.value.upper().replace("-", "_")
+    schema = given or os.environ.get(variable)
+    if schema is None:
+        return None
+    xml_input = source is Format.NEWSML_G2
+    return schema if schema.lower().endswith(".xsd") == xml_input else None
 
 
 def _inspect(args: argparse.Namespace) -> int:

@@ -19,11 +19,13 @@ import json
 from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib.resources import as_file, files
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 from attrs import frozen
 from jsonschema import Draft202012Validator
+from jsonschema.validators import validator_for
 from lxml import etree
 from referencing import Registry, Resource
 
@@ -133,7 +135,12 @@ def _validator(format: Format) -> Draft202012Validator:  # noqa: A002
     )
 
 
-def validate(data: str | bytes, format: Format = Format.JSON) -> Report:  # noqa: A002
+def validate(
+    data: str | bytes,
+    format: Format = Format.JSON,  # noqa: A002
+    *,
+    official_schema: str | Path | None = None,
+) -> Report:
     """
     Validate a document against the bundled schema of its format.
 
@@ -145,6 +152,11 @@ def validate(data: str | bytes, format: Format = Format.JSON) -> Report:  # noqa
     Args:
         data: The document, as text or as the bytes of a file.
         format: The format to validate it as.
+        official_schema: A copy of an official schema to check the document
+            against too: an XML Schema (``.xsd``) for an XML document, a JSON
+            Schema (``.json``) for a JSON one.  The files it refers to are
+            looked for beside it, never on the network; JSON Schema format
+            assertions stay off, as IPTC's own test suite runs them.
 
     Returns:
         A report; ``report.ok`` tells whether the document is valid.
@@ -160,7 +172,62 @@ def validate(data: str | bytes, format: Format = Format.JSON) -> Report:  # noqa
         Format.NINJS2: _check_ninjs,
         Format.NINJS3: _check_ninjs,
     }[format]
-    return Report(format=format, issues=tuple(check_format(data)))
+    official = None if official_schema is None else Path(official_schema)
+    return Report(format=format, issues=tuple(check_format(data, official)))
+
+
+def _xsd_issues(root: etree._Element, schema: etree.XMLSchema, prefix: str) -> list[Issue]:
+    if schema.validate(root):
+        return []
+    tree = root.getroottree()
+    return [
+        Issue(
+            message=prefix + entry.message.replace("{" + _g2.NAR + "}", ""),
+            path=_xml_path(tree, entry.path),
+            line=entry.line,
+        )
+        for entry in schema.error_log
+    ]
+
+
+def _official_json_issues(document: object, official: Path | None) -> list[Issue]:
+    """What a user's official JSON Schema finds; an XML Schema has nothing to say here."""
+    if official is None or official.suffix.lower() == ".xsd":
+        return []
+    errors = sorted(_official_json(str(official)).iter_errors(document), key=_error_order)
+    return [
+        Issue(message=f"official schema: {_short(e.message)}", path=e.json_path) for e in errors
+    ]
+
+
+def _short(message: str) -> str:
+    """Official schemas' messages quote whole values; a line is enough."""
+    return message if len(message) <= _LONGEST_MESSAGE else message[: _LONGEST_MESSAGE - 3] + "..."
+
+
+_LONGEST_MESSAGE = 200
+
+
+@cache
+def _official_xsd(path: str) -> etree.XMLSchema:
+    return _xml.load_schema(path)
+
+
+@cache
+def _official_json(path: str) -> Any:
+    """A user's JSON Schema, resolving ``$ref`` to the schemas beside it only."""
+    schema_file = Path(path)
+    document = json.loads(schema_file.read_text(encoding="utf-8"))
+    resources = []
+    for sibling in schema_file.parent.glob("*.json"):
+        try:
+            contents = json.loads(sibling.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(contents, dict) and isinstance(contents.get("$id"), str):
+            resources.append((contents["$id"], Resource.from_contents(contents)))
+    registry: Registry[Any] = Registry().with_resources(resources)
+    return validator_for(document)(document, registry=registry)
 
 
 def _parse_issue(error: ParseError) -> Issue:
@@ -173,12 +240,12 @@ def _schema_issues(format: Format, document: object) -> list[Issue]:  # noqa: A0
     return list(dict.fromkeys(i for e in errors for i in _issues_from_schema_error(e)))
 
 
-def _check_json(data: str | bytes) -> list[Issue]:
+def _check_json(data: str | bytes, official: Path | None) -> list[Issue]:
     try:
         document = _json.parse(data)
     except ParseError as error:
         return [_parse_issue(error)]
-    issues = _schema_issues(Format.JSON, document)
+    issues = _schema_issues(Format.JSON, document) + _official_json_issues(document, official)
     if not issues:
         try:
             jsonformat.from_document(document)
@@ -187,35 +254,33 @@ def _check_json(data: str | bytes) -> list[Issue]:
     return issues
 
 
-def _check_newsml_g2(data: str | bytes) -> list[Issue]:
+def _check_newsml_g2(data: str | bytes, official: Path | None) -> list[Issue]:
+    """
+    Check against newsmodel's profile (or the official XSD given instead), then read.
+    """
     raw = data.encode() if isinstance(data, str) else data
     try:
         root = _xml.parse(raw)
     except ParseError as error:
         return [_parse_issue(error)]
-    profile = _xml_schema("newsmodel-newsml-g2.xsd")
-    if not profile.validate(root):
-        tree = root.getroottree()
-        return [
-            Issue(
-                message=entry.message.replace("{" + _g2.NAR + "}", ""),
-                path=_xml_path(tree, entry.path),
-                line=entry.line,
-            )
-            for entry in profile.error_log
-        ]
+    schema = (
+        _xml_schema("newsmodel-newsml-g2.xsd") if official is None else _official_xsd(str(official))
+    )
+    issues = _xsd_issues(root, schema, "" if official is None else "official schema: ")
+    if issues:
+        return issues
     try:
         return _reading_issues(newsmlg2.read_items(raw))
     except (ParseError, StructureError) as error:
         return [Issue(message=str(error))]
 
 
-def _check_jsonld(data: str | bytes) -> list[Issue]:
+def _check_jsonld(data: str | bytes, official: Path | None) -> list[Issue]:
     try:
         document = _json.parse(data)
     except ParseError as error:
         return [_parse_issue(error)]
-    return _check_jsonld_document(document)
+    return _check_jsonld_document(document) + _official_json_issues(document, official)
 
 
 def _check_jsonld_document(document: object, prefix: str = "") -> list[Issue]:
@@ -238,22 +303,24 @@ def _check_jsonld_document(document: object, prefix: str = "") -> list[Issue]:
     return issues
 
 
-def _check_ninjs(data: str | bytes) -> list[Issue]:
+def _check_ninjs(data: str | bytes, official: Path | None) -> list[Issue]:
     """
-    Check a ninjs document: against newsmodel's profile of its version, then read.
+    Check a ninjs document against its version's profile (or an official schema), then read.
 
-    A 1.x document has no profile: it is only read.
+    A 1.x document has no profile: without an official schema it is only read.
     """
     try:
         document = _json.parse(data)
     except ParseError as error:
         return [_parse_issue(error)]
     major = ninjs.version_of(document) if isinstance(document, dict) else 0
-    if major in _NINJS_PROFILES:
+    if official is not None:
+        issues = _official_json_issues(document, official)
+    elif major in _NINJS_PROFILES:
         issues = _schema_issues(_NINJS_PROFILES[major], document)
-        if issues:
-            return issues
-    return _reading_issues(ninjs.read_items(data))
+    else:
+        issues = []
+    return issues or _reading_issues(ninjs.read_items(data))
 
 
 def _reading_issues(items: Iterable[Item]) -> list[Issue]:
@@ -273,7 +340,7 @@ def _reading_issues(items: Iterable[Item]) -> list[Issue]:
 _NINJS_PROFILES = {2: Format.NINJS2, 3: Format.NINJS3}
 
 
-def _check_html(data: str | bytes) -> list[Issue]:
+def _check_html(data: str | bytes, official: Path | None) -> list[Issue]:
     try:
         blocks = htmlpage.blocks(data)
     except ParseError as error:
@@ -284,6 +351,7 @@ def _check_html(data: str | bytes) -> list[Issue]:
         issues.append(Issue(message=f"no JSON-LD article among the page's {len(blocks)} blocks"))
         return issues
     block = articles[0]
+    issues += _official_json_issues(block.document, official)
     return issues + [
         attrs.evolve(issue, line=issue.line or block.line)
         for issue in _check_jsonld_document(block.document, prefix=f"block {block.number}: ")
