@@ -63,3 +63,28 @@ def test_issues_are_errors_by_default() -> None:
 def test_validate_never_raises(data: bytes | str) -> None:
     report = newsmodel.validate(data)
     assert report.ok or report.issues
+
+
+def test_every_item_of_json_lines_is_checked_by_its_line() -> None:
+    lines = '{"headline": "a"}\n{"headline": ""}\n\n{"headline": "c", "urgency": 12}\n'
+    report = newsmodel.validate(lines)
+    assert [(2, "$.headline"), (4, "$.urgency")] == [(i.line, i.path) for i in report.issues]
+
+
+def test_every_article_of_an_array_is_checked_by_its_index() -> None:
+    report = newsmodel.validate('[{"headline": "a"}, {"headline": ""}]')
+    assert ["$[1].headline"] == [i.path for i in report.issues]
+
+
+def test_every_item_of_a_news_message_is_checked_by_its_position() -> None:
+    from newsmodel import jsonformat, newsmlg2  # noqa: PLC0415
+
+    item = newsmlg2.dumps(jsonformat.loads(SEED_JSON.read_bytes()))
+    broken = item.replace('<language tag="en"/>', '<language tag="en"/><frob/>')
+    message = (
+        '<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet>'
+        f"{item}{broken}</itemSet></newsMessage>"
+    )
+    (issue,) = newsmodel.validate(message, Format.NEWSML_G2).issues
+    assert "/newsMessage/itemSet/item[2]/newsItem/contentMeta/frob" == issue.path
+    assert message.count("\n", 0, message.index("<frob/>")) + 1 == issue.line

@@ -180,9 +180,12 @@ def _json_format(data: bytes, name: str | None) -> Format:
         return _by_name(name) or Format.JSON
     first = document[0] if isinstance(document, list) and document else document
     keys = set(first) if isinstance(first, dict) else set()
-    if keys & _JSONLD_KEYS or (isinstance(document, list) and not keys & _NINJS_KEYS):
+    if keys & _JSONLD_KEYS:
         return Format.JSONLD
-    return Format.NINJS if keys & _NINJS_KEYS else Format.JSON
+    if keys & _NINJS_KEYS:
+        return Format.NINJS
+    # An array of nodes without a type is still JSON-LD; of articles, native JSON.
+    return Format.JSON if "headline" in keys or not isinstance(document, list) else Format.JSONLD
 
 
 def _by_name(name: str | None) -> Format | None:

@@ -21,7 +21,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from newsmodel import _convert, _json
-from newsmodel.conversion import Reading, Writing
+from newsmodel.conversion import Reading, Unreadable, Writing
+from newsmodel.errors import ParseError, StructureError
 from newsmodel.model import Article
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = [
     "dumps",
     "from_document",
+    "json_lines",
     "loads",
     "make_converter",
     "read_items",
@@ -59,13 +61,48 @@ def loads(data: str | bytes, /) -> Article:
     return from_document(_json.parse(data))
 
 
-def read_items(data: str | bytes, /) -> Iterator[Reading]:
+def read_items(data: str | bytes, /) -> Iterator[Reading | Unreadable]:
     """
-    Read the one article of a document, as every format reads items.
+    Read the articles of a document: one, an array of them, or JSON Lines.
 
-    Native JSON holds all the model holds, so the reading has no losses.
+    Native JSON holds all the model holds, so a reading has no losses; an
+    article that is not valid is an :class:`~newsmodel.conversion.Unreadable`.
     """
-    yield Reading(article=loads(data))
+    try:
+        document = _json.parse(data)
+    except ParseError as error:
+        numbered = json_lines(data)
+        if numbered is None:
+            raise error from None
+
+        for number, line in numbered:
+            yield _item(line, f"line {number}")
+        return
+    if not isinstance(document, list):
+        yield Reading(article=from_document(document))  # one article: its error is the error
+        return
+    for index, value in enumerate(document):
+        yield _item(value, f"$[{index}]")
+
+
+def json_lines(data: str | bytes) -> list[tuple[int, str]] | None:
+    """The numbered lines of a JSON Lines document, or None if it is not one."""
+    try:
+        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
+    except UnicodeDecodeError:
+        return None
+    numbered = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    if len(numbered) < 2 or not all(line.lstrip().startswith("{") for _, line in numbered):  # noqa: PLR2004
+        return None
+    return numbered
+
+
+def _item(value: object, where: str) -> Reading | Unreadable:
+    try:
+        article = loads(value) if isinstance(value, str) else from_document(value)
+    except (ParseError, StructureError) as error:
+        return Unreadable(where=where, reason=str(error))
+    return Reading(article=article)
 
 
 def write(article: Article, /) -> Writing:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import enum
 import json
 from collections.abc import Iterable, Mapping
+from copy import deepcopy
 from functools import cache
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -241,10 +242,33 @@ def _schema_issues(format: Format, document: object) -> list[Issue]:  # noqa: A0
 
 
 def _check_json(data: str | bytes, official: Path | None) -> list[Issue]:
+    """
+    Check native JSON: one article, an array of them, or JSON Lines.
+
+    In an array each article's paths start ``$[n]``; in JSON Lines each
+    issue carries the line of its article.
+    """
     try:
         document = _json.parse(data)
     except ParseError as error:
-        return [_parse_issue(error)]
+        lines = jsonformat.json_lines(data)
+        if lines is None:
+            return [_parse_issue(error)]
+        return [
+            attrs.evolve(issue, line=issue.line or number)
+            for number, line in lines
+            for issue in _check_json(line, official)
+        ]
+    if isinstance(document, list):
+        return [
+            attrs.evolve(issue, path=f"$[{index}]{issue.path[1:]}")
+            for index, article in enumerate(document)
+            for issue in _check_article(article, official)
+        ]
+    return _check_article(document, official)
+
+
+def _check_article(document: object, official: Path | None) -> list[Issue]:
     issues = _schema_issues(Format.JSON, document) + _official_json_issues(document, official)
     if not issues:
         try:
@@ -263,10 +287,18 @@ def _check_newsml_g2(data: str | bytes, official: Path | None) -> list[Issue]:
         root = _xml.parse(raw)
     except ParseError as error:
         return [_parse_issue(error)]
-    schema = (
-        _xml_schema("newsmodel-newsml-g2.xsd") if official is None else _official_xsd(str(official))
-    )
-    issues = _xsd_issues(root, schema, "" if official is None else "official schema: ")
+    profile = _xml_schema("newsmodel-newsml-g2.xsd")
+    if official is not None:
+        issues = _xsd_issues(root, _official_xsd(str(official)), "official schema: ")
+    elif etree.QName(root).localname == "newsMessage":
+        # newsmodel's profile describes items: each item of a message is checked as one.
+        issues = [
+            attrs.evolve(issue, path=f"/newsMessage/itemSet/item[{number}]{issue.path}")
+            for number, item in enumerate(root.iterfind(f"{{{_g2.NAR}}}itemSet/*"), start=1)
+            for issue in _xsd_issues(deepcopy(item), profile, "")
+        ]
+    else:
+        issues = _xsd_issues(root, profile, "")
     if issues:
         return issues
     try:
