@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -382,15 +384,21 @@ def newsmodel_format(path: Path) -> str:
 
 
 def _mixed_tree(root: Path) -> Path:
-    """Valid, invalid, malformed and hostile files of several formats, and a skipped one."""
+    """Valid, invalid, malformed and hostile files of every format, and a skipped one."""
+    from newsmodel import jsonld, newsmlg2, ninjs  # noqa: PLC0415
+
+    seed = jsonformat_seed()
     tree = root / "tree"
     (tree / "sub").mkdir(parents=True)
     (tree / "good.json").write_bytes(SEED_JSON.read_bytes())
     (tree / "bad.json").write_text('{"headline": ""}')
     (tree / "broken.json").write_text("{")
-    (tree / "page.jsonld").write_text(
-        '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "h",'
-        ' "image": "https://x.org/a.jpg", "author": {"@type": "Person", "name": "A"}}'
+    (tree / "item.xml").write_text(newsmlg2.dumps(seed))
+    (tree / "page.jsonld").write_text(jsonld.dumps(seed))
+    (tree / "story.ninjs.json").write_text(ninjs.VERSION_3.dumps(seed))
+    (tree / "page.html").write_text(
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle",}</script>'
+        "</head></html>"
     )
     (tree / "sub" / "bomb.xml").write_text(
         '<!DOCTYPE a [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]><newsItem>&b;</newsItem>'
@@ -402,23 +410,30 @@ def _mixed_tree(root: Path) -> Path:
     return tree
 
 
-def test_validate_a_mixed_tree_the_same_with_one_job_or_two(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
+def jsonformat_seed() -> Any:
+    from newsmodel import jsonformat  # noqa: PLC0415
+
+    return jsonformat.loads(SEED_JSON.read_bytes())
+
+
+def test_validate_a_mixed_tree_the_same_with_one_job_or_two(tmp_path: Path) -> None:
+    """A real process, every format, hostile input: exact lines, same with -j 1 or 2."""
     tree = _mixed_tree(tmp_path)
-    code_1, out_1, _ = run(capsys, "validate", str(tree), "-j", "1")
-    code_2, out_2, _ = run(capsys, "validate", str(tree), "-j", "2")
-    assert (1, out_1) == (code_2, out_2)
-    assert 1 == code_1
+    one = _subprocess("validate", str(tree), "-j", "1")
+    two = _subprocess("validate", str(tree), "-j", "2")
+    assert (1, one.stdout) == (two.returncode, two.stdout)
+    assert 1 == one.returncode
+    assert b"Traceback" not in one.stderr + two.stderr
+    lines = one.stdout.decode().splitlines()
     assert [
         f"{tree}/bad.json: $.headline: expected non-empty text, got ''",
         f"{tree}/broken.json:1:2: $: Expecting property name enclosed in double quotes",
-    ] == out_1.splitlines()[:2]
-    assert any(
-        line.startswith(f"{tree}/sub/bomb.xml:1:") and "DOCTYPE" in line
-        for line in out_1.splitlines()
-    )
-    assert "checked 15 files: 12 valid, 3 invalid" == out_1.splitlines()[-1]
+    ] == lines[:2]
+    not_json = "block 1 is not JSON: Expecting property name enclosed in double quotes"
+    assert f"{tree}/page.html:1:1: $: {not_json}" in lines
+    assert f"{tree}/page.html: $: no JSON-LD article among the page's 1 blocks" in lines
+    assert any(line.startswith(f"{tree}/sub/bomb.xml:1:") and "DOCTYPE" in line for line in lines)
+    assert "checked 18 files: 14 valid, 4 invalid" == lines[-1]
 
 
 def test_validate_json_output_parses(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -426,7 +441,7 @@ def test_validate_json_output_parses(capsys: pytest.CaptureFixture[str], tmp_pat
     _, out, _ = run(capsys, "validate", str(tree), "--output", "json")
     document = json.loads(out)
     assert "fail" == document["status"]
-    assert 15 == len(document["files"])
+    assert 18 == len(document["files"])
 
 
 def test_validate_junit_output_counts(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -437,9 +452,9 @@ def test_validate_junit_output_counts(capsys: pytest.CaptureFixture[str], tmp_pa
     suite = etree.fromstring(out.encode()).find("testsuite")
     assert suite is not None
     assert 1 == code
-    assert ("15", "3") == (suite.get("tests"), suite.get("failures"))
-    assert 3 == len(suite.findall("testcase/failure"))
-    assert 1 == len(suite.findall("testcase/system-out"))  # the page's Google warning
+    assert ("18", "4") == (suite.get("tests"), suite.get("failures"))
+    assert 4 == len(suite.findall("testcase/failure"))
+    assert 1 == len(suite.findall("testcase/system-out"))  # the JSON-LD's Google warnings
 
 
 def test_validate_include_exclude_and_strict(
@@ -448,8 +463,8 @@ def test_validate_include_exclude_and_strict(
     tree = _mixed_tree(tmp_path)
     code, out, _ = run(capsys, "validate", str(tree), "--include", "*.jsonld", "--exclude", "sub")
     assert (0, "checked 1 file: 1 valid, 0 invalid") == (code, out.splitlines()[-1])
-    # Warnings only: Google recommends datePublished, dateModified and an author's url.
-    assert 3 == len(out.splitlines()) - 1
+    # Warnings only: Google recommends datePublished, dateModified, an author, an image.
+    assert 4 == len(out.splitlines()) - 1
     code, _, _ = run(capsys, "validate", str(tree), "--include", "*.jsonld", "--strict")
     assert 1 == code
 
@@ -530,3 +545,22 @@ def test_the_pre_commit_hook_runs_as_pre_commit_would_run_it(tmp_path: Path) -> 
     failed = subprocess.run([*entry, *files], check=False, capture_output=True, text=True)
     assert 1 == failed.returncode
     assert f"{bad}: $.headline: expected non-empty text, got ''" in failed.stdout
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_shows_on_a_terminal_for_a_long_run_only() -> None:
+    from newsmodel.cli import _progress  # noqa: PLC0415
+
+    terminal, pipe = _Terminal(), io.StringIO()
+    assert list(range(300)) == list(_progress(range(300), 300, terminal))
+    assert terminal.getvalue().endswith("\rchecked 300/300 files\n")
+    assert "\rchecked 50/300 files" in terminal.getvalue()
+    assert list(range(300)) == list(_progress(range(300), 300, pipe))
+    assert "" == pipe.getvalue()
+    short = _Terminal()
+    list(_progress(range(10), 10, short))
+    assert "" == short.getvalue()

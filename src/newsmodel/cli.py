@@ -19,14 +19,14 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from newsmodel import _files
 from newsmodel.errors import NewsmodelError
 from newsmodel.formats import Format, detect, info
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
     from newsmodel.model import Article
     from newsmodel.reporters import Checked
@@ -39,6 +39,8 @@ _JSON_FAMILY = frozenset({Format.JSON, Format.JSONLD, Format.NINJS, Format.NINJS
 _OUTPUT_STYLES = ("text", "json", "github", "junit")  # the keys of reporters.REPORTERS
 _STDIO = "-"
 _FILES_PER_JOB = 4
+_LONG_RUN = 200  # files: from here on a terminal shows the progress
+_T = TypeVar("_T")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -293,12 +295,28 @@ def _validate(args: argparse.Namespace) -> int:
     # Worker processes pay off only for enough files; the output is the same either way.
     if args.jobs > 1 and len(names) >= _FILES_PER_JOB * args.jobs and _STDIO not in names:
         with ProcessPoolExecutor(max_workers=min(args.jobs, len(names))) as pool:
-            results = list(pool.map(check, names, chunksize=8))
+            results = list(_progress(pool.map(check, names, chunksize=8), len(names), sys.stderr))
     else:
-        results = [check(name) for name in names]
+        results = list(_progress(map(check, names), len(names), sys.stderr))
     REPORTERS[args.output](results, sys.stdout)
     failed = any(not r.report.ok or (args.strict and r.report.issues) for r in results)
     return 1 if failed else 0
+
+
+def _progress(results: Iterable[_T], total: int, stream: TextIO) -> Iterator[_T]:
+    """
+    Pass *results* through, counting them on *stream*.
+
+    The count shows only on a terminal, and only for a long run.
+    """
+    show = total >= _LONG_RUN and stream.isatty()
+    for done, result in enumerate(results, start=1):
+        if show and (done % 50 == 0 or done == total):
+            stream.write(f"\rchecked {done}/{total} files")
+            stream.flush()
+        yield result
+    if show:
+        stream.write("\n")
 
 
 def _check(name: str, forced: str | None, official: str | None) -> Checked:
