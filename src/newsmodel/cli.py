@@ -39,6 +39,7 @@ _JSON_FAMILY = frozenset({Format.JSON, Format.JSONLD, Format.NINJS, Format.NINJS
 _OUTPUT_STYLES = ("text", "json", "github", "junit")  # the keys of reporters.REPORTERS
 _STDIO = "-"
 _FILES_PER_JOB = 4
+_DEFAULT_MAX_BYTES = 64 * 2**20  # newsmodel.limits.DEFAULT_MAX_BYTES, without importing it
 _LONG_RUN = 200  # files: from here on a terminal shows the progress
 _T = TypeVar("_T")
 
@@ -129,6 +130,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--from", dest="source", choices=_FORMAT_NAMES, help="input format (default: detect)"
     )
 
+    for command in (convert, validate, inspect):
+        command.add_argument(
+            "--max-bytes",
+            type=_positive,
+            default=_DEFAULT_MAX_BYTES,
+            metavar="N",
+            help=f"refuse an input larger than N bytes (default: {_DEFAULT_MAX_BYTES:,})",
+        )
     commands.add_parser("formats", help="list the formats and what each can do")
     return parser
 
@@ -167,10 +176,10 @@ def _positive(text: str) -> int:
     return number
 
 
-def _read(name: str) -> bytes:
-    if name == _STDIO:
-        return sys.stdin.buffer.read()
-    return Path(name).read_bytes()
+def _read(name: str, max_bytes: int) -> bytes:
+    from newsmodel.limits import read_input  # noqa: PLC0415
+
+    return read_input(name, max_bytes)
 
 
 def _format_of(data: bytes, name: str, forced: str | None) -> Format:
@@ -243,7 +252,7 @@ def _read_articles(
     """
     from newsmodel.conversion import Reading  # noqa: PLC0415 - loads the model
 
-    data = _read(name)
+    data = _read(name, args.max_bytes)
     items = list(info(_format_of(data, name, args.source)).codec().read_items(data))
     stem = "stdin" if name == _STDIO else Path(name).stem
     status = 0
@@ -291,7 +300,9 @@ def _validate(args: argparse.Namespace) -> int:
 
     suffixes = frozenset(e for f in Format for e in info(f).extensions)
     names = list(_files.expand(args.paths, suffixes, args.include, args.exclude))
-    check = partial(_check, forced=args.format, official=args.official_schema)
+    check = partial(
+        _check, forced=args.format, official=args.official_schema, max_bytes=args.max_bytes
+    )
     # Worker processes pay off only for enough files; the output is the same either way.
     if args.jobs > 1 and len(names) >= _FILES_PER_JOB * args.jobs and _STDIO not in names:
         with ProcessPoolExecutor(max_workers=min(args.jobs, len(names))) as pool:
@@ -319,13 +330,13 @@ def _progress(results: Iterable[_T], total: int, stream: TextIO) -> Iterator[_T]
         stream.write("\n")
 
 
-def _check(name: str, forced: str | None, official: str | None) -> Checked:
+def _check(name: str, forced: str | None, official: str | None, max_bytes: int) -> Checked:
     """Validate one file; in a worker process when checking many."""
     from newsmodel.reporters import Checked  # noqa: PLC0415
     from newsmodel.validation import Issue, Report, validate  # noqa: PLC0415
 
     try:
-        data = _read(name)
+        data = _read(name, max_bytes)
         source = _format_of(data, name, forced)
         schema = _official_schema_for(source, official)
         report = validate(data, source, official_schema=schema)
@@ -348,7 +359,7 @@ def _inspect(args: argparse.Namespace) -> int:
     from newsmodel.conversion import Reading  # noqa: PLC0415 - loads the model
 
     try:
-        data = _read(args.path)
+        data = _read(args.path, args.max_bytes)
         items = list(info(_format_of(data, args.path, args.source)).codec().read_items(data))
     except (NewsmodelError, OSError) as error:
         _fail(args.path, error)

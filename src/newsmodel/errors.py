@@ -17,6 +17,7 @@ __all__ = [
     "NotAnArticleError",
     "ParseError",
     "StructureError",
+    "TooLargeError",
     "UnknownFormatError",
 ]
 
@@ -126,6 +127,21 @@ class NotAnArticleError(NewsmodelError, ValueError):
         super().__init__(f"item{name} is {article} {kind}, not an article")
         self.kind = kind
         self.guid = guid
+
+
+class TooLargeError(NewsmodelError, ValueError):
+    """
+    An input is larger than the limit it is read under.
+
+    Args:
+        size: Its size in bytes, or at least how much was read of it.
+        limit: The limit, in bytes.
+    """
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(f"the input is {size:,} bytes or more, over the limit of {limit:,}")
+        self.size = size
+        self.limit = limit
 
 
 class UnknownFormatError(NewsmodelError, ValueError):
