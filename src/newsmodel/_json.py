@@ -7,12 +7,20 @@ rather than guessed at: each would silently change what a document says.
 
 from __future__ import annotations
 
+import codecs
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from newsmodel import _validators
 from newsmodel.errors import ParseError
 
-__all__ = ["parse"]
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+__all__ = ["UNFIT_FOR_XML", "parse", "strings_unfit_for_xml"]
+
+#: What a reader reports for each string it dropped characters from.
+UNFIT_FOR_XML = "characters XML 1.0 cannot carry were removed"
 
 
 def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -53,10 +61,17 @@ def parse(data: str | bytes) -> Any:
         msg = "nesting is too deep"
         raise ParseError(msg) from error
     except ValueError as error:  # an integer too long to convert
-        raise ParseError(str(error)) from error
+        reason = str(error).split(";")[0]  # not Python's advice to raise the limit
+        msg = f"a number is too long: {reason}"
+        raise ParseError(msg) from error
 
 
 def _decode(data: bytes) -> str:
+    # JSON exchanged between systems is UTF-8 (RFC 8259); UTF-16 and UTF-32
+    # start with a byte order mark or with NUL bytes around the first character.
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\0" in data[:4]:
+        msg = "expected UTF-8, found UTF-16 or UTF-32"
+        raise ParseError(msg, line=1, column=1)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -64,3 +79,21 @@ def _decode(data: bytes) -> str:
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         msg = f"expected UTF-8, found byte 0x{data[error.start]:02x}"
         raise ParseError(msg, line=line, column=column) from error
+
+
+def strings_unfit_for_xml(value: object, where: str = "$") -> Iterator[str]:
+    """
+    The JSON paths of the strings holding characters XML 1.0 cannot carry.
+
+    Readers drop those characters (control characters, lone surrogates) so
+    that every article can be written as XML; this names what they dropped.
+    """
+    if isinstance(value, str):
+        if _validators.NOT_XML.search(value):
+            yield where
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from strings_unfit_for_xml(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from strings_unfit_for_xml(item, f"{where}[{index}]")

@@ -35,6 +35,7 @@ _PROTOTYPE = etree.XMLParser(
 _LOCAL = threading.local()
 _DOCTYPE = b"<!DOCTYPE"
 _POSITION_SUFFIX = re.compile(r", line \d+, column \d+$")
+_HUGE_ADVICE = re.compile(r",? use XML_PARSE_HUGE option")
 _NO_DOCTYPE = "a DOCTYPE is not supported: news documents need no DTD or entities"
 
 
@@ -62,13 +63,18 @@ def parse(data: bytes) -> etree._Element:
         line, column = error.position
         entry = error.error_log.last_error
         message = entry.message if entry is not None else error.msg
-        raise ParseError(message, line=line, column=column) from error
+        raise ParseError(_tidy(message), line=line, column=column) from error
     if root.getroottree().docinfo.doctype:
         raise ParseError(_NO_DOCTYPE, line=1, column=None)
     for entity in root.iter(etree.Entity):
         message = f"entity reference {entity.text} is not supported"
         raise ParseError(message, line=entity.sourceline, column=None)
     return root
+
+
+def _tidy(message: str) -> str:
+    """libxml2's message as one line, without advice to lift its limits."""
+    return _HUGE_ADVICE.sub("", message).strip()
 
 
 def iterparse(source: IO[bytes], tags: tuple[str, ...]) -> Iterator[etree._Element]:
@@ -103,11 +109,12 @@ def iterparse(source: IO[bytes], tags: tuple[str, ...]) -> Iterator[etree._Eleme
             if element.tag in wanted:
                 yield element
                 element.clear(keep_tail=True)
-                while element.getprevious() is not None:
-                    del element.getparent()[0]  # type: ignore[union-attr]
+                parent = element.getparent()  # None for the root, whose siblings are PIs
+                while parent is not None and element.getprevious() is not None:
+                    del parent[0]
     except etree.XMLSyntaxError as error:
         # iterparse's message ends with the position, which ParseError adds itself.
-        message = _POSITION_SUFFIX.sub("", error.msg)
+        message = _tidy(_POSITION_SUFFIX.sub("", error.msg))
         line, column = error.position
         raise ParseError(message, line=line or None, column=column or None) from error
 

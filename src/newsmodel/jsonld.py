@@ -320,7 +320,9 @@ def read_document(document: object) -> Reading | Unreadable:
     if isinstance(found, str):
         return Unreadable(where="$", reason=found)
     node, path = found
-    losses: list[Loss] = []
+    losses = [
+        Loss(where=p, what=_json.UNFIT_FOR_XML) for p in _json.strings_unfit_for_xml(node, path)
+    ]
     if not _schema_org(node.get("@context", _context_of(document))):
         losses.append(Loss(where=path, what="no schema.org @context: terms read as schema.org"))
     fields = _fields(_Node(node, _index(document)), losses, path)
@@ -412,7 +414,7 @@ class _Node:
         return [self.resolve(v) for v in _flatten(values)]
 
     def resolve(self, value: Any) -> Any:
-        if isinstance(value, dict) and set(value) == {"@id"}:
+        if isinstance(value, dict) and set(value) == {"@id"} and isinstance(value["@id"], str):
             return self.index.get(value["@id"], value)
         return value
 
@@ -450,8 +452,7 @@ def _text(value: object) -> str | None:
         value = value.get("@value", value.get("name"))
     if not isinstance(value, str | int | float) or isinstance(value, bool):
         return None
-    text = html.unescape(str(value)).strip()
-    return _validators.NOT_XML.sub("", text) or None
+    return _validators.NOT_XML.sub("", html.unescape(str(value))).strip() or None
 
 
 def _fields(node: _Node, losses: list[Loss], path: str = "$") -> dict[str, Any]:

@@ -60,9 +60,11 @@ def iter_items(source: IO[bytes]) -> Iterator[Item]:
     elements = _xml.iterparse(source, _ITEMS)
     root = next(elements, None)
     if root is None or root.tag not in _ROOTS:
-        found = "nothing" if root is None else f"<{etree.QName(root).localname}>"
-        if root is not None and etree.QName(root).namespace != _g2.NAR:
-            found += f" in namespace {etree.QName(root).namespace!r}"
+        # Not etree.QName: a broken document may start with a tag it refuses.
+        namespace, _, name = ("" if root is None else str(root.tag)).rpartition("}")
+        found = "nothing" if root is None else f"<{name}>"
+        if root is not None and namespace[1:] != _g2.NAR:
+            found += f" in namespace {namespace[1:] or None!r}"
         msg = f"expected a NewsML-G2 newsItem or newsMessage, found {found}"
         raise ParseError(msg, line=1)
     for element in elements:

@@ -68,7 +68,16 @@ from newsmodel.model import (
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-__all__ = ["VERSION_2", "VERSION_3", "Ninjs", "loads", "read", "read_items", "version_of"]
+__all__ = [
+    "VERSION_2",
+    "VERSION_3",
+    "Ninjs",
+    "loads",
+    "read",
+    "read_document",
+    "read_items",
+    "version_of",
+]
 
 _T = TypeVar("_T")
 _CAMEL_CASE = 3  # the first major version with camelCase keys
@@ -362,7 +371,13 @@ def read_items(data: str | bytes, /) -> Iterator[Reading | NonArticle | Unreadab
     """
     Read the ninjs object of a document, or each object of an array of them.
     """
-    document = _json.parse(data)
+    return read_document(_json.parse(data))
+
+
+def read_document(document: object) -> Iterator[Reading | NonArticle | Unreadable]:
+    """
+    Read parsed ninjs: an object, or an array of them.
+    """
     objects = document if isinstance(document, list) else [document]
     for index, value in enumerate(objects):
         where = f"$[{index}]" if isinstance(document, list) else "$"
@@ -379,7 +394,10 @@ def _read_object(value: object, where: str) -> Reading | NonArticle | Unreadable
     guid = node.get("uri") or node.get("guid")
     if kind != "text":
         return NonArticle(kind=str(kind), guid=guid if isinstance(guid, str) else None, where=where)
-    losses: list[Loss] = []
+    losses = [
+        Loss(where=path, what=_json.UNFIT_FOR_XML)
+        for path in _json.strings_unfit_for_xml(value, where)
+    ]
     article = _article(_fields(node, losses, where), losses, where)
     if article is None:
         return Unreadable(where=where, reason="the object has no headline")
@@ -457,7 +475,7 @@ def _fields(node: dict[str, Any], losses: list[Loss], where: str = "$") -> dict[
     version = str(node.get("version", ""))
     fields["version"] = int(version) if version.isdigit() and int(version) > 0 else None
     headlines = [h for h in _entries(node, "headlines") if _text(h.get("value"))]
-    main = [h for h in headlines if h.get("role") in {None, "main"}] or headlines
+    main = [h for h in headlines if h.get("role") in (None, "main")] or headlines
     if main:
         fields["headline"] = _text(main[0]["value"])
         rest = [h for h in headlines if h is not main[0]]
@@ -472,7 +490,7 @@ def _fields(node: dict[str, Any], losses: list[Loss], where: str = "$") -> dict[
     ):
         fields[field] = _time(node.get(key), partial(lose, key))
     status = node.get("pubstatus")
-    fields["pub_status"] = PubStatus(status) if status in {s.value for s in PubStatus} else None
+    fields["pub_status"] = PubStatus(status) if status in [s.value for s in PubStatus] else None
     urgency = node.get("urgency")
     if isinstance(urgency, int | float) and not isinstance(urgency, bool):
         fields["urgency"] = int(urgency) if urgency in _URGENCIES else None
@@ -480,7 +498,9 @@ def _fields(node: dict[str, Any], losses: list[Loss], where: str = "$") -> dict[
     fields["copyright_holder"] = Organization(name=holder) if holder else None
     fields["copyright_notice"] = _text(node.get("copyrightnotice"))
     terms = node.get("usageterms")
-    fields["usage_terms"] = _text("\n".join(terms) if isinstance(terms, list) else terms)
+    fields["usage_terms"] = _text(
+        "\n".join(t for t in terms if isinstance(t, str)) if isinstance(terms, list) else terms
+    )
     fields["editorial_note"] = _text(node.get("ednote"))
     fields["slugline"] = _text(node.get("slugline"))
     language = _text(node.get("language"))
@@ -534,7 +554,7 @@ def _plain(entry: dict[str, Any]) -> str | None:
 def _summary(node: dict[str, Any], lose: Callable[[str, str], None]) -> str | None:
     summary = None
     for entry in _entries(node, "descriptions"):
-        if entry.get("role") in {None, "summary", "text", "abstract"} and summary is None:
+        if entry.get("role") in (None, "summary", "text", "abstract") and summary is None:
             summary = _plain(entry)
         else:
             lose("descriptions", f"a description with the role {entry.get('role')!r}")
@@ -671,7 +691,7 @@ def _sources(node: dict[str, Any]) -> dict[str, Any]:
             if isinstance(entry.get("uri"), str) and _validators.URI.match(entry["uri"])
             else None
         )
-        if name and role in {"publisher", "provider"}:
+        if name and role in ("publisher", "provider"):
             found.setdefault(role, Organization(name=name, uri=uri))
     return found
 

@@ -202,7 +202,7 @@ def _official_json_issues(document: object, official: Path | None) -> list[Issue
 
 
 def _short(message: str) -> str:
-    """Official schemas' messages quote whole values; a line is enough."""
+    """Schema messages quote whole values; a line is enough."""
     return message if len(message) <= _LONGEST_MESSAGE else message[: _LONGEST_MESSAGE - 3] + "..."
 
 
@@ -352,7 +352,7 @@ def _check_ninjs(data: str | bytes, official: Path | None) -> list[Issue]:
         issues = _schema_issues(_NINJS_PROFILES[major], document)
     else:
         issues = []
-    return issues or _reading_issues(ninjs.read_items(data))
+    return issues or _reading_issues(ninjs.read_document(document))
 
 
 def _reading_issues(items: Iterable[Item]) -> list[Issue]:
@@ -402,7 +402,10 @@ def _xml_schema(name: str) -> etree.XMLSchema:
 
 def _xml_path(tree: etree._ElementTree, path: str | None) -> str:
     """libxml2's XPath of an element (``/*/*[3]``) as element names."""
-    found = tree.xpath(path) if path else []
+    try:
+        found = tree.xpath(path) if path else []
+    except etree.XPathError:  # a prefix the document declares deeper down: keep libxml2's
+        return path or "/"
     if not found:
         return path or "/"
     names = [found[0], *found[0].iterancestors()]
@@ -457,9 +460,9 @@ def _message(error: ValidationError) -> str:
         return _message(deepest)
     subschema = error.schema if isinstance(error.schema, Mapping) else {}
     if error.validator == "pattern" and "title" in subschema:
-        return f"expected {subschema['title']}, got {error.instance!r}"
+        return _short(f"expected {subschema['title']}, got {error.instance!r}")
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         known = subschema.get("properties", {})
         unknown = ", ".join(repr(key) for key in sorted(error.instance) if key not in known)
         return f"unknown key {unknown}"
-    return error.message
+    return _short(error.message)
