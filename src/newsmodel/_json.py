@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from typing import TYPE_CHECKING, Any
 
 from newsmodel import _validators
@@ -18,6 +19,9 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 __all__ = ["UNFIT_FOR_XML", "parse", "strings_unfit_for_xml"]
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 #: What a reader reports for each string it dropped characters from.
 UNFIT_FOR_XML = "characters XML 1.0 cannot carry were removed"
@@ -48,7 +52,7 @@ def parse(data: str | bytes) -> Any:
     """
     text = _decode(data) if isinstance(data, bytes) else data
     try:
-        return json.loads(
+        document = json.loads(
             text,
             object_pairs_hook=_refuse_duplicates,
             parse_constant=_refuse_constant,
@@ -64,6 +68,29 @@ def parse(data: str | bytes) -> Any:
         reason = str(error).split(";")[0]  # not Python's advice to raise the limit
         msg = f"a number is too long: {reason}"
         raise ParseError(msg) from error
+    if _SURROGATE_ESCAPE.search(text):  # rare: look closer only then
+        _refuse_lone_surrogates(document, text)
+    return document
+
+
+def _refuse_lone_surrogates(document: object, text: str) -> None:
+    """Half of a UTF-16 pair is not a character: no format can carry it."""
+    stack: list[tuple[object, str]] = [(document, "$")]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                stack.append((key, where))
+                stack.append((item, f"{where}.{key}"))
+        elif isinstance(value, list):
+            stack.extend((item, f"{where}[{index}]") for index, item in enumerate(value))
+        elif isinstance(value, str) and (lone := _SURROGATE.search(value)):
+            escape = f"\\u{ord(lone.group()):04x}"
+            at = text.lower().find(escape)
+            line = text.count("\n", 0, at) + 1
+            column = at - (text.rfind("\n", 0, at) + 1) + 1
+            msg = f"{where}: a lone surrogate ({escape}) is not a character"
+            raise ParseError(msg, line=line, column=column)
 
 
 def _decode(data: bytes) -> str:
