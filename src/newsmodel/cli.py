@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, TextIO, TypeVar
 from newsmodel import _files
 from newsmodel.errors import NewsmodelError
 from newsmodel.formats import Format, detect, info
+from newsmodel.limits import DEFAULT_MAX_BYTES, read_input
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
@@ -39,7 +40,6 @@ _JSON_FAMILY = frozenset({Format.JSON, Format.JSONLD, Format.NINJS, Format.NINJS
 _OUTPUT_STYLES = ("text", "json", "github", "junit")  # the keys of reporters.REPORTERS
 _STDIO = "-"
 _FILES_PER_JOB = 4
-_DEFAULT_MAX_BYTES = 64 * 2**20  # newsmodel.limits.DEFAULT_MAX_BYTES, without importing it
 _LONG_RUN = 200  # files: from here on a terminal shows the progress
 _T = TypeVar("_T")
 
@@ -134,9 +134,9 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--max-bytes",
             type=_positive,
-            default=_DEFAULT_MAX_BYTES,
+            default=DEFAULT_MAX_BYTES,
             metavar="N",
-            help=f"refuse an input larger than N bytes (default: {_DEFAULT_MAX_BYTES:,})",
+            help=f"refuse an input larger than N bytes (default: {DEFAULT_MAX_BYTES:,})",
         )
     commands.add_parser("formats", help="list the formats and what each can do")
     return parser
@@ -174,12 +174,6 @@ def _positive(text: str) -> int:
         msg = f"expected a number of 1 or more, got {text}"
         raise argparse.ArgumentTypeError(msg)
     return number
-
-
-def _read(name: str, max_bytes: int) -> bytes:
-    from newsmodel.limits import read_input  # noqa: PLC0415
-
-    return read_input(name, max_bytes)
 
 
 def _format_of(data: bytes, name: str, forced: str | None) -> Format:
@@ -252,7 +246,7 @@ def _read_articles(
     """
     from newsmodel.conversion import Reading  # noqa: PLC0415 - loads the model
 
-    data = _read(name, args.max_bytes)
+    data = read_input(name, args.max_bytes)
     items = list(info(_format_of(data, name, args.source)).codec().read_items(data))
     stem = "stdin" if name == _STDIO else Path(name).stem
     status = 0
@@ -336,7 +330,7 @@ def _check(name: str, forced: str | None, official: str | None, max_bytes: int) 
     from newsmodel.validation import Issue, Report, validate  # noqa: PLC0415
 
     try:
-        data = _read(name, max_bytes)
+        data = read_input(name, max_bytes)
         source = _format_of(data, name, forced)
         schema = _official_schema_for(source, official)
         report = validate(data, source, official_schema=schema)
@@ -359,7 +353,7 @@ def _inspect(args: argparse.Namespace) -> int:
     from newsmodel.conversion import Reading  # noqa: PLC0415 - loads the model
 
     try:
-        data = _read(args.path, args.max_bytes)
+        data = read_input(args.path, args.max_bytes)
         items = list(info(_format_of(data, args.path, args.source)).codec().read_items(data))
     except (NewsmodelError, OSError) as error:
         _fail(args.path, error)

@@ -14,6 +14,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, NamedTuple, Protocol, cast
 
 from newsmodel.errors import UnknownFormatError
+from newsmodel.limits import DEFAULT_MAX_BYTES, check_size
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -140,16 +141,24 @@ def info(format: Format) -> FormatInfo:  # noqa: A002 - the public name
     return _REGISTRY[format]
 
 
-def loads(data: str | bytes, format: Format = Format.JSON) -> Article:  # noqa: A002
+def loads(
+    data: str | bytes,
+    format: Format = Format.JSON,  # noqa: A002
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Article:
     """
     Read one article from *data* in *format*.
 
     Raises:
+        TooLargeError: *data* is over *max_bytes* (64 MiB unless told).
         ParseError: The input is not well-formed.
         StructureError: The input does not describe a valid article.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0 *max_bytes*.
     """
+    check_size(data, max_bytes)
     return info(format).codec().loads(data)
 
 

@@ -3,10 +3,11 @@ The limits newsmodel reads untrusted input under.
 
 * Size: an input larger than ``max_bytes`` (64 MiB unless told otherwise) is
   refused before it is parsed, with :class:`~newsmodel.errors.TooLargeError`;
-  a file is refused by its size, before it is read.
-* XML: lxml's parser runs without ``huge_tree``, so libxml2 refuses nesting
-  deeper than 256 elements and text nodes over 10 MB; no DTD is read and no
-  entity expanded (see :mod:`newsmodel._xml`).
+  a file is refused by its size, before it is read. ``newsmodel.loads``,
+  ``newsmodel.validate`` and the command line (``--max-bytes``) take the limit.
+* Depth, fixed: lxml's parser runs without ``huge_tree``, so libxml2 refuses
+  nesting deeper than 256 elements and text nodes over 10 MB; no DTD is read
+  and no entity expanded (see :mod:`newsmodel._xml`).
 * JSON: nesting deeper than Python's recursion allows (about 1,000 levels)
   and integers longer than 4,300 digits are refused with a
   :class:`~newsmodel.errors.ParseError`.
@@ -32,6 +33,8 @@ def check_size(data: str | bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
     Raises:
         TooLargeError: It is.
     """
+    if len(data) * 4 <= max_bytes:  # no character takes more than 4 bytes in UTF-8
+        return
     size = len(data) if isinstance(data, bytes) else len(data.encode())
     if size > max_bytes:
         raise TooLargeError(size, max_bytes)

@@ -32,8 +32,9 @@ from referencing import Registry, Resource
 
 from newsmodel import _g2, _google, _json, _xml, htmlpage, jsonformat, jsonld, newsmlg2, ninjs
 from newsmodel.conversion import Item, Reading
-from newsmodel.errors import DocumentInvalid, ParseError, StructureError
+from newsmodel.errors import DocumentInvalid, ParseError, StructureError, TooLargeError
 from newsmodel.formats import Format
+from newsmodel.limits import DEFAULT_MAX_BYTES, check_size
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -141,6 +142,7 @@ def validate(
     format: Format = Format.JSON,  # noqa: A002
     *,
     official_schema: str | Path | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Report:
     """
     Validate a document against the bundled schema of its format.
@@ -158,6 +160,7 @@ def validate(
             Schema (``.json``) for a JSON one.  The files it refers to are
             looked for beside it, never on the network; JSON Schema format
             assertions stay off, as IPTC's own test suite runs them.
+        max_bytes: A larger document is reported as an error, unread.
 
     Returns:
         A report; ``report.ok`` tells whether the document is valid.
@@ -173,6 +176,10 @@ def validate(
         Format.NINJS2: _check_ninjs,
         Format.NINJS3: _check_ninjs,
     }[format]
+    try:
+        check_size(data, max_bytes)
+    except TooLargeError as error:
+        return Report(format=format, issues=(Issue(message=str(error)),))
     official = None if official_schema is None else Path(official_schema)
     return Report(format=format, issues=tuple(check_format(data, official)))
 
