@@ -154,3 +154,18 @@ def test_deep_nesting(source: Format, depth: int, opener: str) -> None:
 def test_every_reader_has_real_documents_to_damage() -> None:
     assert all(len(seeds) >= 1 for seeds in _SEEDS.values())
     assert set(_SEEDS) == set(Format) - {Format.NINJS2, Format.NINJS3}  # read as ninjs
+
+
+_ENVELOPES = {
+    Format.JSON: '{{"headline": "x", "keywords": [{}]}}',
+    Format.JSONLD: '{{"@type": "NewsArticle", "headline": "x", "about": {}}}',
+    Format.NINJS: '{{"uri": "urn:x", "type": "text", "headline": "x", "extra": {}}}',
+}
+
+
+@pytest.mark.parametrize("source", list(_ENVELOPES))
+@given(depth=st.integers(700, 1_100), text=st.sampled_from(['"x"', '"\\u0007"']))
+def test_deep_values_inside_an_article(source: Format, depth: int, text: str) -> None:
+    """As deep as the parser allows, where the readers walk or copy the document."""
+    value = '{"a": ' * depth + text + "}" * depth
+    read_everything(_ENVELOPES[source].format(value).encode(), source)

@@ -75,22 +75,29 @@ def parse(data: str | bytes) -> Any:
 
 def _refuse_lone_surrogates(document: object, text: str) -> None:
     """Half of a UTF-16 pair is not a character: no format can carry it."""
-    stack: list[tuple[object, str]] = [(document, "$")]
-    while stack:
-        value, where = stack.pop()
-        if isinstance(value, dict):
-            for key, item in value.items():
-                stack.append((key, where))
-                stack.append((item, f"{where}.{key}"))
-        elif isinstance(value, list):
-            stack.extend((item, f"{where}[{index}]") for index, item in enumerate(value))
-        elif isinstance(value, str) and (lone := _SURROGATE.search(value)):
+    for where, string in _strings(document, "$"):
+        if lone := _SURROGATE.search(string):
             escape = f"\\u{ord(lone.group()):04x}"
             at = text.lower().find(escape)
             line = text.count("\n", 0, at) + 1
             column = at - (text.rfind("\n", 0, at) + 1) + 1
             msg = f"{where}: a lone surrogate ({escape}) is not a character"
             raise ParseError(msg, line=line, column=column)
+
+
+def _strings(value: object, where: str) -> Iterator[tuple[str, str]]:
+    """Each string of a parsed document, keys too, with its JSON path; no recursion."""
+    stack = [(value, where)]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, str):
+            yield where, value
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                yield where, key
+                stack.append((item, f"{where}.{key}"))
+        elif isinstance(value, list):
+            stack.extend((item, f"{where}[{index}]") for index, item in enumerate(value))
 
 
 def _decode(data: bytes) -> str:
@@ -112,15 +119,9 @@ def strings_unfit_for_xml(value: object, where: str = "$") -> Iterator[str]:
     """
     The JSON paths of the strings holding characters XML 1.0 cannot carry.
 
-    Readers drop those characters (control characters, lone surrogates) so
+    Readers drop those characters (control characters such as U+0007) so
     that every article can be written as XML; this names what they dropped.
     """
-    if isinstance(value, str):
-        if _validators.NOT_XML.search(value):
-            yield where
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from strings_unfit_for_xml(item, f"{where}.{key}")
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from strings_unfit_for_xml(item, f"{where}[{index}]")
+    return iter(
+        dict.fromkeys(p for p, s in _strings(value, where) if _validators.NOT_XML.search(s))
+    )

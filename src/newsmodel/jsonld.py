@@ -316,6 +316,13 @@ def read_document(document: object) -> Reading | Unreadable:
     """
     Read the article node of parsed JSON-LD (a node, an array or a graph).
     """
+    try:
+        return _read_document(document)
+    except RecursionError:  # the parser allows a little more depth than the reader
+        return Unreadable(where="$", reason="nesting is too deep to read")
+
+
+def _read_document(document: object) -> Reading | Unreadable:
     found = find_article(document)
     if isinstance(found, str):
         return Unreadable(where="$", reason=found)

@@ -114,6 +114,7 @@ _READ = {
 }  # fmt: skip
 _ROLES = {role.value: role for role in ContributorRole}
 _URGENCIES = frozenset(range(1, 10))
+_TOO_DEEP = "nesting is too deep to read"
 
 
 class Ninjs:
@@ -381,7 +382,10 @@ def read_document(document: object) -> Iterator[Reading | NonArticle | Unreadabl
     objects = document if isinstance(document, list) else [document]
     for index, value in enumerate(objects):
         where = f"$[{index}]" if isinstance(document, list) else "$"
-        yield _read_object(value, where)
+        try:
+            yield _read_object(value, where)
+        except RecursionError:  # the parser allows a little more depth than the reader
+            yield Unreadable(where=where, reason=_TOO_DEEP)
 
 
 def _read_object(value: object, where: str) -> Reading | NonArticle | Unreadable:
