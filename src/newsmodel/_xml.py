@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, TypedDict
 
 from lxml import etree
 
@@ -22,7 +22,20 @@ if TYPE_CHECKING:
 
 __all__ = ["iterparse", "load_schema", "parse"]
 
-_PROTOTYPE = etree.XMLParser(
+
+class _Settings(TypedDict):
+    resolve_entities: bool
+    no_network: bool
+    load_dtd: bool
+    dtd_validation: bool
+    huge_tree: bool
+    remove_comments: bool
+    remove_pis: bool
+
+
+# One set of safe settings for both ways of parsing: nothing loaded, fetched
+# or expanded, libxml2's size limits kept, nothing of the document dropped.
+_HARDENED = _Settings(
     resolve_entities=False,
     no_network=True,
     load_dtd=False,
@@ -31,6 +44,7 @@ _PROTOTYPE = etree.XMLParser(
     remove_comments=False,
     remove_pis=False,
 )
+_PROTOTYPE = etree.XMLParser(**_HARDENED)
 # lxml serialises access to a shared parser; the FAQ advises one copy per thread.
 _LOCAL = threading.local()
 _DOCTYPE = b"<!DOCTYPE"
@@ -87,16 +101,7 @@ def iterparse(source: IO[bytes], tags: tuple[str, ...]) -> Iterator[etree._Eleme
     Raises:
         ParseError: As :func:`parse`, at the point the problem is reached.
     """
-    events = etree.iterparse(
-        source,
-        events=("start", "end"),
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=False,
-    )
+    events = etree.iterparse(source, events=("start", "end"), **_HARDENED)
     wanted = frozenset(tags)
     try:
         for event, element in events:
