@@ -319,7 +319,7 @@ def read_document(document: object) -> Reading | Unreadable:
     try:
         return _read_document(document)
     except RecursionError:  # the parser allows a little more depth than the reader
-        return Unreadable(where="$", reason="nesting is too deep to read")
+        return Unreadable(where="$", reason=_json.TOO_DEEP_TO_READ)
 
 
 def _read_document(document: object) -> Reading | Unreadable:

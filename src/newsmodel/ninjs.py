@@ -114,7 +114,6 @@ _READ = {
 }  # fmt: skip
 _ROLES = {role.value: role for role in ContributorRole}
 _URGENCIES = frozenset(range(1, 10))
-_TOO_DEEP = "nesting is too deep to read"
 
 
 class Ninjs:
@@ -385,7 +384,7 @@ def read_document(document: object) -> Iterator[Reading | NonArticle | Unreadabl
         try:
             yield _read_object(value, where)
         except RecursionError:  # the parser allows a little more depth than the reader
-            yield Unreadable(where=where, reason=_TOO_DEEP)
+            yield Unreadable(where=where, reason=_json.TOO_DEEP_TO_READ)
 
 
 def _read_object(value: object, where: str) -> Reading | NonArticle | Unreadable:
