@@ -1,0 +1,57 @@
+"""
+Where sentences end in news copy, outside quotations.
+
+A full stop ends a sentence when a capital letter or a quotation follows,
+unless it ends an abbreviation news copy uses before names and places
+(``Mr.``, ``Rep.``, ``U.S.``) or an initial (``George W. Bush``).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["ABBREVIATIONS", "starts"]
+
+#: Words news copy shortens with a full stop, lower-cased.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr rep reps sen sens del gov gen lt col sgt capt adm maj cmdr st jr sr prof rev
+    mt ft pres supt det insp amb hon messrs no nos vs etc inc co corp ltd bros dept univ
+    jan feb mar apr jun jul aug sep sept oct nov dec calif fla mich penn ariz colo conn
+    ill ind kan mass minn miss nev okla ore tenn tex va wash wis wyo
+    """.split()
+)
+_END = re.compile(r"[.?!\u2026]+[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]*[A-Z0-9])")
+_LAST_WORD = re.compile(r"([\w.]+)[.]$")
+
+
+def starts(text: str, quoted: list[tuple[int, int]]) -> list[int]:
+    """
+    Return the offsets where the sentences of ``text`` start, the first 0.
+
+    A sentence never starts inside one of the ``quoted`` stretches (given
+    with their marks): a quotation of several sentences belongs to the
+    sentence that frames it.  A quotation that ends with a full stop ends
+    its sentence too.
+    """
+    found = [0]
+    for match in _END.finditer(text):
+        end = match.start()
+        closing = next((stop - 1 for start, stop in quoted if start <= end < stop), None)
+        if closing is not None and closing >= match.end():
+            continue
+        if text[end] == "." and _abbreviation(text, end + 1):
+            continue
+        found.append(match.end())
+    return found
+
+
+def _abbreviation(text: str, end: int) -> bool:
+    """Whether the full stop just before ``end`` closes an abbreviation."""
+    match = _LAST_WORD.search(text, max(0, end - 12), end)
+    if match is None:
+        return False
+    word = match.group(1)
+    if "." in word:  # U.S., E.U., a.m.
+        return True
+    return (len(word) == 1 and word.isupper()) or word.lower() in ABBREVIATIONS

@@ -1,0 +1,205 @@
+"""
+Who a speaker mention names: ``he``, ``Peskov``, ``the Kremlin's spokesman``.
+
+News copy names a speaker in full once (``the Kremlin's spokesman Dmitry
+Peskov``, ``President Vladimir Putin``) and then by surname, title or
+pronoun.  :class:`Cast` remembers the people and organisations an article
+has named so far, in reading order, and resolves each later mention to
+the latest one it fits.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsmodel.model import Agent, Organization, Person
+
+__all__ = ["PRONOUNS", "Cast"]
+
+#: Pronouns a speaker mention may be; ``he`` and ``she`` resolve to a person.
+PRONOUNS = frozenset(["he", "she", "i", "we", "they", "it", "you"])
+_PERSONAL = frozenset(["he", "she"])
+
+#: Words that say what a person is, before their name or instead of it.
+_TITLES = frozenset(
+    """
+    mr mrs ms miss dr rep sen gov gen lt col sgt capt adm maj cmdr prof rev pres amb hon
+    president vice prime minister secretary secretary-general chancellor senator
+    representative congressman congresswoman governor mayor judge justice pope king queen
+    prince princess speaker chairman chairwoman chair director ambassador general colonel
+    commissioner attorney sheriff chief leader spokesman spokeswoman spokesperson
+    """.split()
+)
+_DETERMINERS = frozenset(["the", "a", "an", "one", "this", "that", "another"])
+#: The last word of a name that is an organisation's, not a person's.
+_ORGANIZATION_WORDS = frozenset(
+    """
+    kremlin ministry party department agency post times news journal committee council
+    campaign inc corp company university commission office house court police government
+    union nations association institute foundation bank group network magazine daily
+    tribune herald review center centre service services board bureau organization
+    federation republic states kingdom administration
+    """.split()
+)
+_WORD = re.compile(r"\w[\w.'\u2019-]*")
+_PHRASE_BREAK = re.compile(r"[,;:()\[\]\"\u201c\u201d\u2018\u2014\u2013]|\.\s|\s-\s")
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+class Cast:
+    """The people and organisations an article has named so far."""
+
+    def __init__(self) -> None:
+        self._people: list[Person] = []
+        self._last_person: Person | None = None
+
+    def meet(self, text: str) -> None:
+        """
+        Remember every person ``text`` names with a title or in full.
+
+        Called on each sentence, so that ``Putin`` can later resolve to the
+        ``President Vladimir Putin`` of a sentence that quoted nobody.
+        """
+        for phrase in _PHRASE_BREAK.split(text):
+            words = _WORD.findall(phrase)
+            start = 0
+            while start < len(words):
+                if not _capitalised(words[start]):
+                    start += 1
+                    continue
+                stop = start
+                while stop < len(words) and _capitalised(words[stop]):
+                    stop += 1
+                agent = _named(words[:stop], stop - start)
+                if isinstance(agent, Person):
+                    self._remember(agent)
+                start = stop
+
+    def resolve(self, mention: str) -> Agent | None:
+        """
+        Return whom ``mention`` names.
+
+        A pronoun resolves to the latest person (``he``, ``she``) or to
+        nobody; a surname to the latest person of that name; a description
+        (``the Kremlin's spokesman``) to the latest person with that title.
+        """
+        words = _WORD.findall(mention)
+        if not words:
+            return None
+        lowered = " ".join(words).lower()
+        if lowered in PRONOUNS:
+            return self._last_person if lowered in _PERSONAL else None
+        length = _trailing_name_length(words)
+        agent = self._described(words) if length == 0 else _named(words, length)
+        if isinstance(agent, Organization) and length == 1:
+            agent = self._surname(agent.name) or agent
+        if isinstance(agent, Person):
+            agent = self._known(agent)
+            self._remember(agent)
+            self._last_person = agent
+        return agent
+
+    def _known(self, person: Person) -> Person:
+        """The fuller record of ``person`` if the article named them before."""
+        for known in reversed(self._people):
+            if known.name == person.name or known.name.endswith(" " + person.name):
+                if person.title is not None and known.title is None:
+                    return Person(
+                        name=known.name, title=person.title, affiliation=person.affiliation
+                    )
+                return known
+        return person
+
+    def _surname(self, name: str) -> Person | None:
+        """The latest person a single name can be the surname of."""
+        for known in reversed(self._people):
+            if known.name.endswith(" " + name):
+                return known
+        return None
+
+    def _described(self, words: list[str]) -> Person | None:
+        """The latest person whose title ends with the description's head."""
+        head = words[-1].lower()
+        for person in reversed(self._people):
+            if person.title is not None and person.title.lower().split()[-1] == head:
+                return person
+        return None
+
+    def _remember(self, person: Person) -> None:
+        if self._known(person) is person:
+            self._people.append(person)
+
+
+def _named(words: list[str], length: int) -> Agent | None:
+    """
+    Return the agent the last ``length`` of ``words`` name.
+
+    The words before the name give the title: ``the Kremlin's spokesman
+    Dmitry Peskov``.
+    """
+    run = words[len(words) - length :]
+    titled = [index for index, word in enumerate(run) if _is_title(word)]
+    split = titled[-1] + 1 if titled else 0
+    while split < len(run) and run[split].lower() in _DETERMINERS:
+        split += 1
+    name_words = [_POSSESSIVE.sub("", word) for word in run[split:]]
+    if not name_words:
+        return None
+    before = words[: len(words) - length] + run[:split]
+    name = " ".join(name_words)
+    title, affiliation = _role(before)
+    if (
+        name_words[-1].lower() in _ORGANIZATION_WORDS
+        or (before and before[-1].lower() in _DETERMINERS)
+        or (title is None and name.isupper())
+    ):
+        return Organization(name=name)
+    if title is not None or len(name_words) > 1:
+        return Person(name=name, title=title, affiliation=affiliation)
+    return Organization(name=name)
+
+
+def _role(words: list[str]) -> tuple[str | None, Organization | None]:
+    """
+    Return the title just before a name and the organisation it belongs to.
+
+    ``the Kremlin's spokesman`` gives ``spokesman`` of ``Kremlin``, ``UN
+    Secretary-General`` gives ``Secretary-General`` of ``UN``.
+    """
+    title: list[str] = []
+    affiliation = None
+    for word in reversed(words):
+        if _capitalised(word) and _POSSESSIVE.search(word):
+            affiliation = Organization(name=_POSSESSIVE.sub("", word))
+            break
+        if _is_title(word) or (_capitalised(word) and title):
+            title.insert(0, word)
+            continue
+        break
+    if title and len(title) > 1 and title[0].isupper() and not _is_title(title[0]):
+        affiliation = Organization(name=title.pop(0))
+    if not any(_is_title(word) for word in title):
+        return None, None
+    return " ".join(title), affiliation
+
+
+def _is_title(word: str) -> bool:
+    return word.lower().rstrip(".") in _TITLES
+
+
+def _capitalised(word: str) -> bool:
+    return word[0].isupper()
+
+
+def _trailing_name_length(words: list[str]) -> int:
+    """
+    Count the capitalised words at the end of a mention.
+
+    The count stops at a possessive, which names an owner, not the speaker.
+    """
+    length = 0
+    for word in reversed(words):
+        if not _capitalised(word) or (length and _POSSESSIVE.search(word)):
+            break
+        length += 1
+    return length

@@ -1,0 +1,574 @@
+"""
+Quotations in news copy and who said them, found by rules.
+
+Reporters attribute quotations in a handful of ways: the speaker and a
+speech verb after the quotation (``"...," he said``, ``"...," said Rep.
+Smith``), before it (``Peskov said: "..."``, ``Zelensky called the
+referendums "worthless."``), around a quotation split in two, or in an
+earlier sentence that the quotation continues.  This module reads a text
+sentence by sentence, as a reader does, and keeps the latest speaker for
+quotations that stand alone.  A few quoted words nobody is said to say (the
+"new territories") are kept as terms.  ``docs/quotations.md`` says what is
+recognised and how well, measured on a hand-annotated set.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from attrs import evolve, frozen
+
+from newsmodel import _sentences
+from newsmodel._quotemarks import Stretch, stretches
+from newsmodel._speakers import PRONOUNS, Cast
+from newsmodel.model import Agent, Article, Quotation, QuotationKind, Span, TextPart
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+__all__ = ["extract_quotations"]
+
+_SPEECH_VERBS = frozenset(
+    """
+    said says say saying told tells tell telling added adds adding asked asks asking wrote writes
+    writing tweeted tweeting explained explains argued argues noted stated continued continues
+    insisted insists claimed called calling described describes depicted depicts warned warns
+    recalled recalls replied replies responded responds answered announced announces
+    acknowledged acknowledges admitted admits asserted asserts maintained maintains suggested
+    suggests predicted predicts promised vowed quipped joked shouted chanted chanting yelled
+    urged charged complained testified reported concluded conceded concedes observed remarked
+    reiterated emphasized emphasised stressed commented posted cautioned countered boasted
+    lamented mused pledged labeled labelled dubbed branded touted praised blasted slammed
+    criticized criticised accused demanded proclaimed whispered screamed sang sings singing
+    opined thundered echoed agreed scolded condemned likened mocked attacked reports reads
+    """.split()
+)
+#: Verbs that may come before their subject: ``"...," said Rep. Smith``.
+_INVERTING = frozenset(
+    """
+    said says added asked wrote continued explained noted recalled replied responded answered
+    argued insisted tweeted declared warned countered cautioned
+    """.split()
+)
+#: Cues of more than one word, whose speaker follows or precedes them.
+_PHRASES = {"according to": "follows", "put it": "precedes"}
+_SPEECH = re.compile(
+    r"\b(?:" + "|".join([*_PHRASES, *sorted(_SPEECH_VERBS, key=len, reverse=True)]) + r")\b"
+    r"|^\s*(?:" + "|".join(sorted(verb.title() for verb in _INVERTING)) + r")\b"
+)
+#: Words between a subject and its verb: ``Trump also said``.
+_BETWEEN = frozenset(
+    """
+    also later then again previously recently repeatedly reportedly has had have would will
+    could once further simply even never often always just already quickly publicly privately
+    separately similarly subsequently initially finally frequently openly bluntly angrily flatly
+    firmly famously succinctly earlier still only is was
+    """.split()
+)
+#: Words a speaker mention does not contain: they start another clause.
+_CLAUSE_WORDS = frozenset(
+    """
+    and but or nor that which who whom whose because while as when whenever if so where after
+    before since though although than whether what how why then yet once until unless in on at
+    during from to about into over under between among against without through not is was were
+    are be been being do does did by with has have had would will could should may might can
+    """.split()
+)
+_DETERMINERS = frozenset(["the", "a", "an", "one", "his", "her", "its", "their", "our", "my"])
+#: Words that join a second verb to the subject of a first: ``Scott beamed and asked``.
+_JOINERS = frozenset([",", "and", "but", "then", "before", "after", "while", "by"])
+#: Words just before an opening mark that make a few quoted words a term:
+#: ``the "new territories"``, ``Russia's "special military operation"``.
+_TERM_MARKERS = frozenset(
+    ["the", "its", "his", "her", "their", "our", "this", "these", "so-called"]
+)
+_TERM_MAX_WORDS = 4
+_MENTION_MAX_TOKENS = 16
+_ADDRESSEE_MAX_WORDS = 3
+_OBJECT_PRONOUNS = frozenset(["him", "her", "them", "us", "me", "you"])
+_TOKEN = re.compile(
+    r"(?:" + "|".join(sorted(_sentences.ABBREVIATIONS, key=len, reverse=True)) + r")\.(?!\w)"
+    r"|\w(?:\.\w)+\.?|[A-Z]\.(?=\s+[A-Z])|\w+(?:[.'\u2019&-]\w+)*|[^\w\s]",
+    re.IGNORECASE,
+)
+_TRANSCRIPT = re.compile(r"([A-Z][A-Z.'\u2019 -]*[A-Z]):\s")
+_HEADLINE_SOURCE = re.compile(r":\s*((?:[\w'\u2019.-]+\s+){0,3}[\w'\u2019.-]+)\s*$")
+_DASH_SOURCE = re.compile(
+    r"\s*[\u2015\u2014\u2013-]+\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4})\s*$"
+)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def extract_quotations(source: str | Article) -> tuple[Quotation, ...]:
+    """
+    Return every quotation in ``source``, in reading order.
+
+    Given text, spans count its characters (paragraphs are separated by a
+    blank line).  Given an article, its headline and then its body are
+    read, and each span names the part it counts in; the article's own
+    quotations are not consulted.  Terms in quotation marks come back as
+    :attr:`~newsmodel.model.QuotationKind.TERM` quotations without a speaker.
+    """
+    reader = _Reader()
+    if isinstance(source, str):
+        return tuple(reader.text(source, TextPart.BODY))
+    found = list(reader.headline(source.headline))
+    if source.body is not None:
+        found.extend(reader.text(source.body.text, TextPart.BODY))
+    return tuple(found)
+
+
+@frozen
+class _Attribution:
+    """Who said something, as worded, and how."""
+
+    mention: str
+    speaker: Agent | None
+    cue: str | None
+
+
+class _Reader:
+    """Reads one article in order, remembering who it named and who spoke last."""
+
+    def __init__(self) -> None:
+        self.cast = Cast()
+        self.last: _Attribution | None = None
+
+    def headline(self, headline: str) -> Iterator[Quotation]:
+        """
+        Yield the quotations of a headline.
+
+        Headlines quote with single marks and name the source after a
+        colon: ``Putin to visit Donbas \u2018in due course\u2019: Kremlin``.
+        """
+        found = stretches(headline, single=True) or stretches(headline)
+        source = _HEADLINE_SOURCE.search(headline)
+        attribution = None
+        if source is not None and all(stretch.end < source.start() for stretch in found):
+            mention = source.group(1)
+            attribution = _Attribution(mention, self.cast.resolve(mention), None)
+        for stretch in found:
+            yield _quotation(headline, stretch, attribution, TextPart.HEADLINE, whole=False)
+
+    def text(self, text: str, part: TextPart) -> Iterator[Quotation]:
+        """Quotations of a text whose paragraphs are separated by blank lines."""
+        start = 0
+        for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
+            end = len(text) if match is None else match.start()
+            for quotation in self.paragraph(text[start:end], part):
+                yield _moved(quotation, start)
+            if match is not None:
+                start = match.end()
+
+    def paragraph(self, paragraph: str, part: TextPart) -> Iterator[Quotation]:
+        """Quotations of one paragraph, spans counting from its start."""
+        quoted = stretches(paragraph)
+        starts = _sentences.starts(paragraph, [(s.start - 1, s.end + 1) for s in quoted])
+        for start, end in zip(starts, [*starts[1:], len(paragraph)], strict=True):
+            inside = [stretch for stretch in quoted if start <= stretch.start < end]
+            following = next((s.start - 1 for s in quoted if s.start >= end), len(paragraph))
+            yield from self.sentence(_Sentence(paragraph, start, end, following), inside, part)
+
+    def sentence(
+        self, sentence: _Sentence, inside: list[Stretch], part: TextPart
+    ) -> Iterator[Quotation]:
+        """Quotations of one sentence (``inside``), then remember its speaker."""
+        text = sentence.paragraph
+        edges = [
+            sentence.start,
+            *(e for s in inside for e in (s.start - 1, s.end + 1)),
+            sentence.end,
+        ]
+        for left, right in zip(edges[::2], edges[1::2], strict=True):
+            self.cast.meet(text[left:right])
+        previous: _Attribution | None = None
+        for index, stretch in enumerate(inside):
+            left = inside[index - 1].end + 1 if index else sentence.start
+            right = inside[index + 1].start - 1 if index + 1 < len(inside) else sentence.following
+            before = text[left : stretch.start - 1]
+            attribution = (
+                _after(text[stretch.end + 1 : right], _continues(text, stretch), self.cast)
+                or _before(before, self.cast)
+                or _transcript(text, stretch, self.cast)
+                or previous
+                or _attribution(
+                    _clause_subject(_tokens(text[sentence.start : stretch.start - 1])),
+                    None,
+                    self.cast,
+                )
+                or self._carried_over()
+            )
+            quotation = _quotation(text, stretch, attribution, part, whole=_stands_alone(before))
+            if quotation.kind is not QuotationKind.TERM:
+                previous = attribution
+            yield quotation
+        if previous is None:
+            previous = _before(text[sentence.start : sentence.end], self.cast, alone=True)
+        self.last = previous or self.last
+
+    def _carried_over(self) -> _Attribution | None:
+        """
+        Return the latest speaker, for a quotation its sentence does not attribute.
+
+        The cue belonged to the earlier sentence, so it is not repeated.
+        """
+        if self.last is None:
+            return None
+        return _Attribution(self.last.mention, self.last.speaker, None)
+
+
+@frozen
+class _Sentence:
+    """
+    A sentence of ``paragraph``.
+
+    ``following`` is where the words after its last quotation end: at the
+    next quotation or the end of the paragraph.
+    """
+
+    paragraph: str
+    start: int
+    end: int
+    following: int
+
+
+def _moved(quotation: Quotation, offset: int) -> Quotation:
+    """The quotation with its span counted from ``offset`` characters earlier."""
+    if quotation.span is None or not offset:
+        return quotation
+    span = quotation.span
+    return evolve(quotation, span=evolve(span, start=span.start + offset, end=span.end + offset))
+
+
+def _quotation(
+    text: str,
+    stretch: Stretch,
+    attribution: _Attribution | None,
+    part: TextPart,
+    *,
+    whole: bool,
+) -> Quotation:
+    words = text[stretch.start : stretch.end]
+    span = Span(start=stretch.start, end=stretch.end, part=part)
+    if _is_term(text, stretch):
+        return Quotation(text=words, kind=QuotationKind.TERM, span=span)
+    return Quotation(
+        text=words,
+        kind=QuotationKind.FULL if whole else QuotationKind.PARTIAL,
+        speaker=attribution.speaker if attribution else None,
+        speaker_mention=attribution.mention if attribution else None,
+        cue=attribution.cue if attribution else None,
+        span=span,
+    )
+
+
+def _is_term(text: str, stretch: Stretch) -> bool:
+    """
+    Whether quoted words are a term rather than someone's words.
+
+    A term is a few words that do not end a sentence or a clause, after
+    ``the`` or a possessive (but not ``as the``, ``called the``): ``the
+    "new territories"``, ``Russia's "special military operation"``.
+    """
+    words = text[stretch.start : stretch.end].split()
+    if len(words) > _TERM_MAX_WORDS or words[-1][-1] in ".?!,;:":
+        return False
+    before = _tokens(text[max(0, stretch.start - 60) : stretch.start - 1])
+    if not before:
+        return False
+    marker = before[-1].lower()
+    if marker not in _TERM_MARKERS and not marker.endswith(("'s", "\u2019s")):
+        return False
+    framing = before[-2].lower() if len(before) > 1 else ""
+    return framing != "as" and framing not in _SPEECH_VERBS
+
+
+def _stands_alone(before: str) -> bool:
+    """
+    Whether a quotation is a whole statement rather than a fragment.
+
+    It is when it opens its sentence or follows a colon or a speech verb
+    (``said: "..."``, ``said, "..."``).
+    """
+    before = before.rstrip()
+    if not before or before.endswith((":", "\u2014")):
+        return True
+    words = before.rstrip(",").split()
+    return bool(words) and words[-1].lower() in _SPEECH_VERBS
+
+
+def _continues(paragraph: str, stretch: Stretch) -> bool:
+    """Whether a quotation ends as a sentence goes on: ``"...," he said``."""
+    return paragraph[stretch.end - 1] in ",?!\u2014\u2013-\u2026"
+
+
+def _after(after: str, continues: bool, cast: Cast) -> _Attribution | None:
+    """
+    Return the speaker named right after a quotation.
+
+    As in ``"...," he said``, ``"...?" said Rep. Smith`` or ``"..." ―
+    Adriana Rodarte``.  Unless the quotation ends with a comma (or ``?``, ``!``, a dash), a
+    capital letter after it starts another sentence, and only a
+    lower-case ``he said`` can still attribute it.
+    """
+    dash = _DASH_SOURCE.match(after)
+    if dash is not None:
+        return _attribution(dash.group(1), None, cast)
+    words = _tokens(after)[: _MENTION_MAX_TOKENS + 4]
+    while words and words[0] in {",", ".", "\u2014", "\u2013", "-"}:
+        words.pop(0)
+    first = words[0].lower() if words else ""
+    if first in _INVERTING:
+        return _attribution(_mention_starting(words[1:]), _cue(first, words[1:]), cast)
+    if not words or (words[0][0].isupper() and not continues):
+        return None
+    for index, word in enumerate(words):
+        lowered = word.lower()
+        if lowered in _SPEECH_VERBS and index:
+            mention = _mention_ending(words[:index], whole=True)
+            return _attribution(mention, _cue(lowered, words[index + 1 :]), cast)
+        if word not in ",()." and not _may_be_in_mention(word) and lowered not in _BETWEEN:
+            break
+    return None
+
+
+def _before(before: str, cast: Cast, *, alone: bool = False) -> _Attribution | None:
+    """
+    Return the speaker of the latest speech verb in ``before``.
+
+    ``before`` holds the words of a sentence before a quotation: ``Peskov
+    said: "...``, ``Zelensky said ... and called the referendums "...``.
+    With ``alone``, the words are a whole sentence that quotes nothing.
+    """
+    matches = list(_SPEECH.finditer(before))
+    cue: str | None = None
+    for number, match in reversed(list(enumerate(matches))):
+        verb = match.group().lower()
+        preceding = _tokens(before[: match.start()])
+        following = _tokens(before[match.end() :])
+        cue = cue or _cue(verb, following)
+        if _PHRASES.get(verb) == "follows":
+            mention = _mention_starting(following)
+        else:
+            mention = _mention_ending(preceding, whole=False)
+            opens = not any(word[0].isalnum() for word in preceding)
+            if mention is None and verb in _INVERTING and opens and not alone:
+                mention = _mention_starting(following)
+            joined = verb.endswith("ing") or (preceding and preceding[-1].lower() in _JOINERS)
+            if mention is None and joined and number == 0:
+                mention = _clause_subject(preceding)
+        if mention:
+            return _attribution(mention, cue, cast)
+    if not matches and not alone and before.rstrip().endswith(":"):
+        return _attribution(_clause_subject(_tokens(before)), None, cast)
+    return None
+
+
+def _transcript(text: str, stretch: Stretch, cast: Cast) -> _Attribution | None:
+    """The speaker of a transcript quoted whole: ``"PENCE: Well, ..."``."""
+    match = _TRANSCRIPT.match(text, stretch.start)
+    if match is None:
+        return None
+    return _Attribution(match.group(1), cast.resolve(match.group(1).title()), None)
+
+
+def _attribution(mention: str | None, cue: str | None, cast: Cast) -> _Attribution | None:
+    if not mention:
+        return None
+    return _Attribution(mention, cast.resolve(mention), cue)
+
+
+def _mention_ending(words: list[str], *, whole: bool) -> str | None:
+    """
+    Return the speaker mention that ends ``words``, the words before a verb.
+
+    With ``whole``, every word must belong to it (the words between a
+    closing mark and the verb: ``"...," Mitch McConnell, R-Ky., said``).
+    """
+    end = len(words)
+    while end and words[end - 1].lower() in _BETWEEN:
+        end -= 1
+    if whole:
+        return _whole_mention(words[:end])
+    if end and words[end - 1] == ",":
+        return _appositive(words[: end - 1])
+    start = end
+    while start and end - start < _MENTION_MAX_TOKENS:
+        word = words[start - 1]
+        lowered = word.lower()
+        if word == ")":
+            opening = _matching(words, start - 1)
+            if opening is None:
+                break
+            start = opening
+            continue
+        if lowered in PRONOUNS:
+            start -= start == end
+            break
+        if not _may_be_in_mention(word):
+            break
+        start -= 1
+        if lowered in _DETERMINERS:
+            break
+    taken = words[start:end]
+    return _join(taken) if taken and _names_someone(taken) else None
+
+
+def _whole_mention(words: list[str]) -> str | None:
+    """
+    Return all of ``words`` as one mention, if they can be one.
+
+    Appositives and parentheses are part of it: ``Mitch McConnell, R-Ky.``.
+    """
+    while words and words[-1] == ",":
+        words = words[:-1]
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return words[0]
+    if not words or len(words) > _MENTION_MAX_TOKENS or not _names_someone(words):
+        return None
+    if any(word not in ",()" and not _may_be_in_mention(word) for word in words[:3]):
+        return None
+    return _join(words)
+
+
+def _appositive(words: list[str]) -> str | None:
+    """
+    Return a name and the descriptions between commas after it.
+
+    As in ``Nick Witney, a fellow at the council, said``.
+    """
+    commas = [index for index, word in enumerate(words) if word == ","]
+    for comma in reversed(commas):
+        if len(words) - comma > _MENTION_MAX_TOKENS:
+            return None
+        name = _mention_ending(words[:comma], whole=False)
+        if name is None:
+            return None
+        if name[0].isupper():
+            return _join([name, *words[comma:]])
+    return None
+
+
+def _mention_starting(words: list[str]) -> str | None:
+    """
+    Return the speaker mention that starts ``words``, up to the first comma.
+
+    As in ``said Rep. Elijah Cummings (D) of Maryland, the ...``.
+    """
+    if words and words[0].lower() in PRONOUNS:
+        return words[0]
+    end = 0
+    while end < min(len(words), _MENTION_MAX_TOKENS):
+        word = words[end]
+        if word == "(":
+            closing = _matching(words, end)
+            if closing is None:
+                break
+            end = closing + 1
+            continue
+        if word.lower() != "of" and not _may_be_in_mention(word):
+            break
+        if word.lower() == "for" and end and words[end - 1][0].isupper():
+            break
+        end += 1
+    while end and words[end - 1].lower() == "of":
+        end -= 1
+    taken = words[:end]
+    return _join(taken) if taken and _names_someone(taken) else None
+
+
+def _clause_subject(words: list[str]) -> str | None:
+    """
+    Return the subject that opens a clause, after any opening phrase.
+
+    ``During a speech, Trump attacked Clinton, saying`` gives ``Trump``:
+    the subject runs from a capitalised word or a pronoun to the first
+    lower-case word after the name (its verb).
+    """
+    starts = [0] + [index + 1 for index, word in enumerate(words) if word == ","]
+    for start in starts:
+        clause = words[start:]
+        if not clause or not (clause[0][0].isupper() or clause[0].lower() in PRONOUNS):
+            continue
+        verb = next(
+            (index for index, word in enumerate(clause) if _ends_subject(word, clause[0])),
+            len(clause),
+        )
+        if verb == len(clause) or "," in clause[:verb]:
+            continue
+        mention = _mention_starting(clause[:verb])
+        if mention is not None:
+            return mention
+    return None
+
+
+def _ends_subject(word: str, first: str) -> bool:
+    """
+    Whether ``word`` is past the subject a clause opens with.
+
+    That is the first lower-case word after a name (``Trump attacked``),
+    or, after ``The ...``, the first word a noun phrase cannot hold.
+    """
+    lowered = word.lower()
+    if first.lower() in _DETERMINERS:
+        return lowered in _CLAUSE_WORDS or lowered in _SPEECH_VERBS or lowered in _BETWEEN
+    return word[0].islower() and lowered not in {"of", "for"}
+
+
+def _matching(words: list[str], index: int) -> int | None:
+    """The index of the parenthesis that pairs with the one at ``index``."""
+    step, pair = (-1, "(") if words[index] == ")" else (1, ")")
+    for other in range(index + step, max(-1, min(len(words), index + step * 8)), step):
+        if words[other] == pair:
+            return other
+    return None
+
+
+def _may_be_in_mention(word: str) -> bool:
+    lowered = word.lower()
+    return word[0].isalnum() and lowered not in _CLAUSE_WORDS and lowered not in _SPEECH_VERBS
+
+
+def _names_someone(words: list[str]) -> bool:
+    """
+    Whether the words can name a speaker.
+
+    They can if they hold a capitalised name, are a pronoun, or are a
+    description with its own noun (``the mayor``, not ``the``).
+    """
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return True
+    return any(word[0].isupper() for word in words) or (
+        len(words) > 1 and words[0].lower() in _DETERMINERS
+    )
+
+
+def _cue(verb: str, following: list[str]) -> str:
+    """
+    Return the cue: the verb, and whom a ``told`` was said to.
+
+    As in ``told Russian news agencies``.
+    """
+    if verb not in {"told", "tells", "tell", "telling"}:
+        return verb
+    taken: list[str] = []
+    for word in following[:_ADDRESSEE_MAX_WORDS]:
+        lowered = word.lower()
+        if lowered in _OBJECT_PRONOUNS:
+            taken.append(word)
+            break
+        if not _may_be_in_mention(word) or lowered in _DETERMINERS or lowered in PRONOUNS:
+            break
+        taken.append(word)
+    return " ".join([verb, *taken])
+
+
+def _tokens(text: str) -> list[str]:
+    """Words, abbreviations with their full stop, and punctuation marks."""
+    return _TOKEN.findall(text)
+
+
+def _join(words: list[str]) -> str:
+    text = " ".join(words)
+    return text.replace(" ,", ",").replace("( ", "(").replace(" )", ")")
