@@ -7,12 +7,11 @@ rather than guessed at: each would silently change what a document says.
 
 from __future__ import annotations
 
-import codecs
 import json
 import re
 from typing import TYPE_CHECKING, Any
 
-from newsmodel import _validators
+from newsmodel import _utf8, _validators
 from newsmodel.errors import ParseError
 
 if TYPE_CHECKING:
@@ -52,7 +51,7 @@ def parse(data: str | bytes) -> Any:
         ParseError: The input is not valid UTF-8 or not valid JSON; the
             error carries the line and column where parsing stopped.
     """
-    text = _decode(data) if isinstance(data, bytes) else data
+    text = _utf8.decode(data) if isinstance(data, bytes) else data
     try:
         document = json.loads(
             text,
@@ -100,21 +99,6 @@ def _strings(value: object, where: str) -> Iterator[tuple[str, str]]:
                 stack.append((item, f"{where}.{key}"))
         elif isinstance(value, list):
             stack.extend((item, f"{where}[{index}]") for index, item in enumerate(value))
-
-
-def _decode(data: bytes) -> str:
-    # JSON exchanged between systems is UTF-8 (RFC 8259); UTF-16 and UTF-32
-    # start with a byte order mark or with NUL bytes around the first character.
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\0" in data[:4]:
-        msg = "expected UTF-8, found UTF-16 or UTF-32"
-        raise ParseError(msg, line=1, column=1)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        msg = f"expected UTF-8, found byte 0x{data[error.start]:02x}"
-        raise ParseError(msg, line=line, column=column) from error
 
 
 def strings_unfit_for_xml(value: object, where: str = "$") -> Iterator[str]:
