@@ -12,14 +12,8 @@ from typing import Any
 
 import pytest
 
-from conftest import EXAMPLES, SEED_JSON, SHARED
+from conftest import EXAMPLES, SEED_JSON, SHARED, run
 from newsmodel.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def broken_copy(tmp_path: Path) -> Path:

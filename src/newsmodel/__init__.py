@@ -40,6 +40,7 @@ if TYPE_CHECKING:
         Span,
         TextPart,
     )
+    from newsmodel.quotations import extract_quotations
     from newsmodel.validation import Issue, Report, Severity, check, validate
 
 _HOMES = {
@@ -72,6 +73,7 @@ _HOMES = {
         "Span",
         "TextPart",
     ),
+    "quotations": ("extract_quotations",),
     "validation": ("Issue", "Report", "Severity", "check", "validate"),
 }
 _MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
@@ -109,6 +111,7 @@ __all__ = [
     "check",
     "detect",
     "dumps",
+    "extract_quotations",
     "loads",
     "validate",
 ]

@@ -73,14 +73,15 @@ class Cast:
                 agent = _named(words[:stop], stop - start)
                 if isinstance(agent, Person):
                     self._remember(agent)
+                    self._last_person = self._known(agent)
                 start = stop
 
     def resolve(self, mention: str) -> Agent | None:
         """
         Return whom ``mention`` names.
 
-        A pronoun resolves to the latest person (``he``, ``she``) or to
-        nobody; a surname to the latest person of that name; a description
+        A pronoun resolves to the latest person named or quoted (``he``,
+        ``she``) or to nobody; a surname to the latest person of that name; a description
         (``the Kremlin's spokesman``) to the latest person with that title.
         """
         words = _WORD.findall(mention)

@@ -4,7 +4,9 @@ What a reader returns: the article, and what the source held beyond it.
 Real feeds carry more than the model holds (signals, ratings, an agency's
 own elements).  Nothing is dropped silently: every reader returns each piece
 it could not keep as a :class:`Loss`, and strict reading turns any loss into
-:class:`~newsmodel.errors.LossyConversionError`.
+:class:`~newsmodel.errors.LossyConversionError`.  A reader of a format with
+no markup (plain text) also says what it took each piece for, as a
+:class:`Guess`, so that a wrong guess can be seen and corrected.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from attrs import frozen
 from newsmodel.errors import LossyConversionError, NotAnArticleError, StructureError
 from newsmodel.model import Article
 
-__all__ = ["Item", "Loss", "NonArticle", "Reading", "Unreadable", "Writing", "article_of"]
+__all__ = ["Guess", "Item", "Loss", "NonArticle", "Reading", "Unreadable", "Writing", "article_of"]
 
 
 @frozen(kw_only=True)
@@ -35,13 +37,39 @@ class Loss:
 
 
 @frozen(kw_only=True)
+class Guess:
+    """
+    What a reader took a piece of the source for, where the source does not say.
+
+    Attributes:
+        what: What it was taken for: ``took "Dmitry Peskov" as the photo caption``.
+        line: The line of the source it was taken from, if it is one line's.
+        path: The field of the article it went to, as a JSONPath.
+    """
+
+    what: str
+    line: int | None = None
+    path: str = "$"
+
+    def __str__(self) -> str:
+        return f"{f'line {self.line}' if self.line is not None else self.path}: {self.what}"
+
+
+@frozen(kw_only=True)
 class Reading:
     """
     An article read from a source, with the losses of reading it.
+
+    Attributes:
+        article: The article.
+        losses: What the source held that the article does not.
+        guesses: What the reader took pieces of the source for, where the
+            source does not say (plain text has no markup).
     """
 
     article: Article
     losses: tuple[Loss, ...] = ()
+    guesses: tuple[Guess, ...] = ()
 
 
 @frozen(kw_only=True)

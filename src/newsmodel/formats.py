@@ -37,13 +37,15 @@ class Format(enum.Enum):
     NINJS = "ninjs"
     NINJS2 = "ninjs2"
     NINJS3 = "ninjs3"
+    TEXT = "text"
 
 
 class Codec(Protocol):
     """
     What every format module offers: the same verbs.
 
-    A format newsmodel only reads (``html``) has no ``dumps`` or ``write``.
+    A format newsmodel only reads (``html``, ``text``) has no ``dumps`` or
+    ``write``.
     """
 
     def loads(self, data: str | bytes, /) -> Article: ...  # noqa: D102
@@ -130,6 +132,13 @@ _REGISTRY = {
         title="IPTC ninjs 3.x",
         extensions=(".ninjs.json",),
         module="newsmodel.ninjs:VERSION_3",
+    ),
+    Format.TEXT: FormatInfo(
+        format=Format.TEXT,
+        title="a plain-text article: section, headline, caption, paragraphs",
+        extensions=(".txt",),
+        module="newsmodel.plaintext",
+        writable=False,
     ),
 }
 

@@ -51,10 +51,12 @@ _INVERTING = frozenset(
     argued insisted tweeted declared warned countered cautioned
     """.split()
 )
-#: Cues of more than one word, whose speaker follows or precedes them.
-_PHRASES = {"according to": "follows", "put it": "precedes"}
+#: The cue whose speaker follows it.
+_ACCORDING_TO = "according to"
 _SPEECH = re.compile(
-    r"\b(?:" + "|".join([*_PHRASES, *sorted(_SPEECH_VERBS, key=len, reverse=True)]) + r")\b"
+    r"\b(?:[Aa]ccording to|put it|"
+    + "|".join(sorted(_SPEECH_VERBS, key=len, reverse=True))
+    + r")\b"
     r"|^\s*(?:" + "|".join(sorted(verb.title() for verb in _INVERTING)) + r")\b"
 )
 #: Words between a subject and its verb: ``Trump also said``.
@@ -98,6 +100,7 @@ _DASH_SOURCE = re.compile(
     r"\s*[\u2015\u2014\u2013-]+\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4})\s*$"
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_UNSPACED = re.compile(r" (?=[,.)])|(?<=\() ")
 
 
 def extract_quotations(source: str | Article) -> tuple[Quotation, ...]:
@@ -299,8 +302,9 @@ def _stands_alone(before: str) -> bool:
 
 
 def _continues(paragraph: str, stretch: Stretch) -> bool:
-    """Whether a quotation ends as a sentence goes on: ``"...," he said``."""
-    return paragraph[stretch.end - 1] in ",?!\u2014\u2013-\u2026"
+    """Whether a quotation ends as a sentence goes on: ``"...," he said``, ``«...», he said``."""
+    after = paragraph[stretch.end + 1 : stretch.end + 2]
+    return paragraph[stretch.end - 1] in ",?!\u2014\u2013-\u2026" or after == ","
 
 
 def _after(after: str, continues: bool, cast: Cast) -> _Attribution | None:
@@ -348,7 +352,7 @@ def _before(before: str, cast: Cast, *, alone: bool = False) -> _Attribution | N
         preceding = _tokens(before[: match.start()])
         following = _tokens(before[match.end() :])
         cue = cue or _cue(verb, following)
-        if _PHRASES.get(verb) == "follows":
+        if verb == _ACCORDING_TO:
             mention = _mention_starting(following)
         else:
             mention = _mention_ending(preceding, whole=False)
@@ -570,5 +574,5 @@ def _tokens(text: str) -> list[str]:
 
 
 def _join(words: list[str]) -> str:
-    text = " ".join(words)
-    return text.replace(" ,", ",").replace("( ", "(").replace(" )", ")")
+    """Words as they were written: no space before ``,`` ``.`` ``)`` or after ``(``."""
+    return _UNSPACED.sub("", " ".join(words))

@@ -30,7 +30,18 @@ from jsonschema.validators import validator_for
 from lxml import etree
 from referencing import Registry, Resource
 
-from newsmodel import _g2, _google, _json, _xml, htmlpage, jsonformat, jsonld, newsmlg2, ninjs
+from newsmodel import (
+    _g2,
+    _google,
+    _json,
+    _xml,
+    htmlpage,
+    jsonformat,
+    jsonld,
+    newsmlg2,
+    ninjs,
+    plaintext,
+)
 from newsmodel.conversion import Item, Reading
 from newsmodel.errors import DocumentInvalid, ParseError, StructureError, TooLargeError
 from newsmodel.formats import Format
@@ -175,6 +186,7 @@ def validate(
         Format.NINJS: _check_ninjs,
         Format.NINJS2: _check_ninjs,
         Format.NINJS3: _check_ninjs,
+        Format.TEXT: _check_text,
     }[format]
     try:
         check_size(data, max_bytes)
@@ -395,6 +407,26 @@ def _check_html(data: str | bytes, official: Path | None) -> list[Issue]:
         attrs.evolve(issue, line=issue.line or block.line)
         for issue in _check_jsonld_document(block.document, prefix=f"block {block.number}: ")
     ]
+
+
+def _check_text(data: str | bytes, official: Path | None) -> list[Issue]:
+    """
+    Read a plain-text article: what it guessed and lost are warnings.
+
+    Plain text has no schema, official or bundled, so *official* is unused.
+    """
+    del official
+    try:
+        reading = plaintext.read(data)
+    except ParseError as error:
+        return [_parse_issue(error)]
+    except StructureError as error:
+        return [Issue(message=message, path=path) for path, message in error.problems]
+    guesses = [
+        Issue(message=guess.what, path=guess.path, line=guess.line, severity=Severity.WARNING)
+        for guess in reading.guesses
+    ]
+    return guesses + _reading_issues([reading])
 
 
 def _holds_article(document: object) -> bool:

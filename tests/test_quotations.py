@@ -1,0 +1,293 @@
+"""Quotation extraction: the seed article, each way copy quotes, the dev set, properties."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import newsmodel
+from conftest import ROOT, SEED_JSON
+from newsmodel.fidelity import Kept, kept
+from newsmodel.formats import Format, info
+from newsmodel.model import (
+    Article,
+    Body,
+    Organization,
+    Person,
+    Quotation,
+    QuotationKind,
+    TextPart,
+)
+from newsmodel.quotations import extract_quotations
+
+if TYPE_CHECKING:
+    from pathlib import Path
+    from types import ModuleType
+
+SEED = newsmodel.loads(SEED_JSON.read_bytes())
+
+
+def _only(text: str) -> Quotation:
+    (quotation,) = [q for q in extract_quotations(text) if q.kind is not QuotationKind.TERM]
+    return quotation
+
+
+def _said(quotations: tuple[Quotation, ...]) -> list[tuple[str, str | None]]:
+    """The words and who said them: what every format keeps of a quotation."""
+    return [(q.text, q.speaker.name if q.speaker else None) for q in quotations]
+
+
+# The seed article, against the quotations modelled by hand.
+
+
+@pytest.mark.parametrize("index", range(len(SEED.quotations)))
+def test_the_seed_quotations_are_the_hand_made_ones(index: int) -> None:
+    found = extract_quotations(SEED)
+    assert len(SEED.quotations) == len(found)
+    expected, got = SEED.quotations[index], found[index]
+    assert expected.text == got.text
+    assert expected.span == got.span
+    assert expected.kind == got.kind
+    assert expected.speaker_mention == got.speaker_mention
+    assert expected.cue == got.cue
+    assert (expected.speaker is None) == (got.speaker is None)
+    if expected.speaker is not None and got.speaker is not None:
+        assert type(expected.speaker) is type(got.speaker)
+        assert expected.speaker.name == got.speaker.name
+
+
+def test_the_seed_speakers_carry_the_titles_the_text_gives() -> None:
+    # The hand-made example also knows what the text does not say ("President
+    # of Russia", "United Nations" for "UN"); the titles the text gives come back.
+    speakers = {q.speaker.name: q.speaker for q in extract_quotations(SEED) if q.speaker}
+    assert (
+        Person(name="Dmitry Peskov", title="spokesman", affiliation=Organization(name="Kremlin"))
+        == speakers["Dmitry Peskov"]
+    )
+    assert (
+        Person(
+            name="Antonio Guterres", title="Secretary-General", affiliation=Organization(name="UN")
+        )
+        == speakers["Antonio Guterres"]
+    )
+    assert Person(name="Vladimir Putin", title="President") == speakers["Vladimir Putin"]
+    assert (
+        Person(name="Volodymyr Zelensky", title="Ukrainian President")
+        == (speakers["Volodymyr Zelensky"])
+    )
+
+
+def test_the_seed_terms_are_nobodys_words() -> None:
+    terms = [q.text for q in extract_quotations(SEED) if q.kind is QuotationKind.TERM]
+    assert ["new territories", "special military operation"] == terms
+
+
+# Each way news copy quotes.
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('"We will win," Smith said.', "We will win,"),
+        ("“We will win,” Smith said.", "We will win,"),
+        ("«We will win», Smith said.", "We will win"),
+        ('“We will win," Smith said.', "We will win,"),
+    ],
+)
+def test_straight_curly_and_mixed_marks(text: str, words: str) -> None:
+    quotation = _only(text)
+    assert (words, "Smith", "said") == (quotation.text, quotation.speaker_mention, quotation.cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "cue"),
+    [
+        (
+            "“We will win,” said Rep. Jane Smith (D-Va.), the panel's chair.",
+            "Rep. Jane Smith (D-Va.)",
+            "said",
+        ),
+        ("Jane Smith told reporters: “We will win.”", "Jane Smith", "told reporters"),
+        ("Jane Smith said, “We will win.”", "Jane Smith", "said"),
+        ("“We will win,” the mayor said on Monday.", "the mayor", "said"),
+        ("“We will win,” she added.", "she", "added"),
+        ("According to the report, “the budget is gone.”", "the report", "according to"),
+        (
+            "Nick Witney, a fellow at the council, said “it is over.”",
+            "Nick Witney, a fellow at the council",
+            "said",
+        ),
+        ("“It is over.” ― Adriana Rodarte", "Adriana Rodarte", None),
+    ],
+)
+def test_speakers_before_and_after(text: str, mention: str, cue: str | None) -> None:
+    quotation = _only(text)
+    assert (mention, cue) == (quotation.speaker_mention, quotation.cue)
+
+
+def test_a_speaker_in_the_middle_speaks_both_halves() -> None:
+    found = extract_quotations("“We will win,” Smith said, “and we will win soon.”")
+    assert [("We will win,", "Smith"), ("and we will win soon.", "Smith")] == [
+        (q.text, q.speaker_mention) for q in found
+    ]
+
+
+def test_a_partial_quotation_inside_a_sentence() -> None:
+    quotation = _only("Zelensky called the referendums “worthless” on Friday.")
+    assert QuotationKind.PARTIAL is quotation.kind
+    assert ("Zelensky", "called") == (quotation.speaker_mention, quotation.cue)
+
+
+def test_a_quotation_standing_alone_is_the_previous_speakers() -> None:
+    text = "Smith said the plan would fail. “Nobody wants it.”\n\n“It is dead.”"
+    found = extract_quotations(text)
+    assert [("Nobody wants it.", "Smith"), ("It is dead.", "Smith")] == [
+        (q.text, q.speaker_mention) for q in found
+    ]
+    assert [None, None] == [q.cue for q in found]  # the cue was the earlier sentence's
+
+
+def test_a_quotation_running_on_across_paragraphs() -> None:
+    # The news convention: no closing mark, the next paragraph opens again.
+    text = "Smith said: “The first part of it.\n\n“And the second part.”"
+    found = extract_quotations(text)
+    assert ["The first part of it.", "And the second part."] == [q.text for q in found]
+    assert ["Smith", "Smith"] == [q.speaker_mention for q in found]
+    assert [q.text for q in found] == [text[q.span.start : q.span.end] for q in found if q.span]
+
+
+def test_pronouns_and_descriptions_resolve_to_the_last_named_speaker() -> None:
+    text = (
+        "Kremlin spokesman Dmitry Peskov spoke on Saturday.\n\n"
+        "“It will happen,” he said.\n\n"
+        "The spokesman said: “Not yet.”"
+    )
+    found = extract_quotations(text)
+    assert ["he", "The spokesman"] == [q.speaker_mention for q in found]
+    peskov = Person(name="Dmitry Peskov", title="Kremlin spokesman")
+    assert [peskov, peskov] == [q.speaker for q in found]
+
+
+def test_a_surname_resolves_to_the_full_name_said_before() -> None:
+    text = "President Vladimir Putin will visit.\n\nLater, Putin said he would “come soon.”"
+    quotation = _only(text)
+    assert Person(name="Vladimir Putin", title="President") == quotation.speaker
+
+
+def test_a_headline_quotes_with_single_marks_and_names_its_source_after_a_colon() -> None:
+    article = Article(headline="Putin to visit ‘in due course’: Kremlin")
+    (quotation,) = extract_quotations(article)
+    assert "in due course" == quotation.text
+    assert TextPart.HEADLINE is quotation.span.part if quotation.span else None
+    assert Organization(name="Kremlin") == quotation.speaker
+
+
+def test_an_apostrophe_is_not_a_quotation_mark_in_a_headline() -> None:
+    assert () == extract_quotations(Article(headline="Kremlin’s spokesman speaks"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Washington refuses to recognize the "new territories" as Russian, he said.',
+        "The referendums came months into Russia's “special military operation” there.",
+        "She watched the “so-called” experts, Smith said.",
+    ],
+)
+def test_scare_quotes_are_terms_with_no_speaker(text: str) -> None:
+    (quotation,) = extract_quotations(text)
+    assert QuotationKind.TERM is quotation.kind
+    assert (None, None) == (quotation.speaker, quotation.speaker_mention)
+
+
+def test_an_article_is_read_headline_then_body() -> None:
+    article = Article(
+        headline="Smith: ‘We will win’",
+        body=Body.from_paragraphs("Intro.", "“We will win,” Smith said."),
+    )
+    found = extract_quotations(article)
+    assert [TextPart.HEADLINE, TextPart.BODY] == [q.span.part for q in found if q.span]
+    assert all(article.text_of(q.span.part) is not None for q in found if q.span)
+    attrs.evolve(article, quotations=found)  # the model checks every span
+
+
+# The hand-annotated development set: a floor, not a timing.
+
+
+def _load(path: Path, name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_development_set_scores_above_the_floor(shared: Path) -> None:
+    scorer = _load(shared / "quotes" / "score.py", "score")
+    bench = _load(ROOT / "bench" / "quotes.py", "bench_quotes")
+    gold_path = shared / "quotes" / "polnear-dev.jsonl"
+    gold = scorer.load(gold_path)
+    paragraphs = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines()]
+    predicted: dict[str, Any] = {line["id"]: line for line in bench.predictions(paragraphs)}
+    result = scorer.score(predicted, gold)
+    _, _, overlap_f1 = result["overlap"]
+    _, _, attribution_f1 = result["attribution"]
+    assert overlap_f1 >= 0.95  # the issue's floor; 0.983 when written
+    assert attribution_f1 >= 0.80  # the issue asks 0.75; 0.818 when written
+
+
+# Properties.
+
+_quote_heavy = st.lists(
+    st.sampled_from([*"ab .,:;\n—-'’‘\"“”«»()", "said", "He", "Smith", "the", " told ", "\n\n"]),
+    max_size=80,
+).map("".join)
+
+
+@given(st.one_of(st.text(max_size=300), _quote_heavy))
+def test_extraction_never_raises_and_spans_point_at_the_words(text: str) -> None:
+    for quotation in extract_quotations(text):
+        assert quotation.span is not None
+        assert text[quotation.span.start : quotation.span.end] == quotation.text
+        assert quotation.text == quotation.text.strip()
+
+
+_names = st.sampled_from(["Jane Smith", "Omar Haddad", "the mayor", "Li Wei"])
+_words = st.lists(st.sampled_from(["we", "will", "win", "soon", "it", "is", "over"]), min_size=1)
+
+
+@st.composite
+def _quoting_paragraphs(draw: st.DrawFn) -> str:
+    words = " ".join(draw(_words)).capitalize()
+    name = draw(_names)
+    return draw(
+        st.sampled_from(
+            [
+                f"“{words},” {name} said.",
+                f"{name} said: “{words}.”",
+                f"“{words},” said {name}.",
+                f"{name} called it “{words.lower()}” on Monday.",
+            ]
+        )
+    )
+
+
+@given(st.lists(_quoting_paragraphs(), min_size=1, max_size=4))
+def test_extracted_quotations_survive_every_format(paragraphs: list[str]) -> None:
+    article = Article(headline="Council votes", body=Body.from_paragraphs(*paragraphs))
+    article = attrs.evolve(article, quotations=extract_quotations(article))
+    assert len(paragraphs) == len(article.quotations)
+    for target in (f for f in Format if info(f).writable):
+        codec = info(target).codec()
+        back = codec.loads(codec.dumps(article)).quotations
+        if kept(target, "quotations") is Kept.WHOLE:
+            assert article.quotations == back, target
+        else:
+            assert _said(article.quotations) == _said(back), target
