@@ -3,11 +3,12 @@ Stretches of text between quotation marks, as news copy writes them.
 
 Copy mixes straight and curly marks, forgets closing marks, and leaves a
 quotation open at the end of a paragraph when it runs on into the next one.
-Marks are therefore paired in order rather than trusted: a straight mark
-opens or closes whatever is pending, an opening curly mark inside a
-quotation ends it there (the writer quoting inside a quotation, or a typo),
-a closing curly mark with nothing open is ignored, and a quotation still
-open at the end of the paragraph ends there.
+Marks are therefore paired in order rather than trusted: each opening mark
+is closed by the marks that close it in some language (“…” and "…" in
+English, „…“ in German, «…» in French, »…« in German books), an opening
+mark inside a quotation ends it there (the writer quoting inside a
+quotation, or a typo), a closing mark with nothing open is ignored, and a
+quotation still open at the end of the paragraph ends there.
 """
 
 from __future__ import annotations
@@ -16,15 +17,22 @@ import re
 
 from attrs import frozen
 
-__all__ = ["HEADLINE_MARKS", "Stretch", "stretches"]
+from newsmodel._validators import NOT_XML
 
-_OPENING = "\u201c\u201e\u00ab"  # “ „ «
-_CLOSING = "\u201d\u00bb"  # ” »
-_EITHER = '"'
-#: The single curly marks headlines quote with (U+2018, U+2019).
-HEADLINE_MARKS = ("\u2018", "\u2019")
+__all__ = ["Stretch", "stretches"]
 
-_DOUBLE_MARKS = re.compile(f"[{_OPENING}{_CLOSING}{_EITHER}]")
+#: Each opening mark, and the marks that close it.
+_DOUBLE = {
+    '"': '"\u201d',
+    "\u201c": '\u201d"',  # “ ”
+    "\u201e": '\u201c\u201d"',  # „ “
+    "\u00ab": '\u00bb"',  # « »
+    "\u00bb": "\u00ab",  # » «
+}
+#: Headlines quote with single marks: U+2018 to U+2019 in English, U+201A to U+2018 in German.
+_SINGLE = {"\u2018": "\u2019", "\u201a": "\u2018"}
+_DOUBLE_MARKS = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
+_SINGLE_MARKS = re.compile("[\u2018\u2019\u201a]")
 
 
 @frozen
@@ -42,44 +50,24 @@ def stretches(paragraph: str, *, single: bool = False) -> list[Stretch]:
     With ``single``, the single curly marks of headlines count instead of
     the double ones; an apostrophe inside a word is never a mark.
     """
+    closers, marks = (_SINGLE, _SINGLE_MARKS) if single else (_DOUBLE, _DOUBLE_MARKS)
     found: list[Stretch] = []
-    opened: int | None = None
-    for position, closing in _marks(paragraph, single=single):
-        if opened is None:
-            if not closing:
-                opened = position + 1
+    opener = ""
+    opened = 0
+    for match in marks.finditer(paragraph):
+        mark, position = match.group(), match.start()
+        if single and _inside_word(paragraph, position):
             continue
-        if closing is False:
+        if opener and mark in closers[opener]:
             _keep(paragraph, found, opened, position)
-            opened = position + 1
-        else:
-            _keep(paragraph, found, opened, position)
-            opened = None
-    if opened is not None:
+            opener = ""
+        elif mark in closers:
+            if opener:
+                _keep(paragraph, found, opened, position)
+            opener, opened = mark, position + 1
+    if opener:
         _keep(paragraph, found, opened, len(paragraph))
     return found
-
-
-def _marks(paragraph: str, *, single: bool) -> list[tuple[int, bool | None]]:
-    """
-    Return each mark's position and what it can do.
-
-    True: it can only close; False: it can only open; None: either.
-    """
-    if single:
-        opening, closing = HEADLINE_MARKS
-        marks: list[tuple[int, bool | None]] = []
-        for position, character in enumerate(paragraph):
-            if character == opening:
-                marks.append((position, False))
-            elif character == closing and not _inside_word(paragraph, position):
-                marks.append((position, True))
-        return marks
-    return [
-        (match.start(), None if mark == _EITHER else mark in _CLOSING)
-        for match in _DOUBLE_MARKS.finditer(paragraph)
-        for mark in (match.group(),)
-    ]
 
 
 def _inside_word(text: str, position: int) -> bool:
@@ -92,10 +80,16 @@ def _inside_word(text: str, position: int) -> bool:
 
 
 def _keep(paragraph: str, found: list[Stretch], start: int, end: int) -> None:
-    """Add the stretch if it holds a word, trimmed of white space at its ends."""
+    """
+    Add the stretch, trimmed of white space at its ends, if it holds a word.
+
+    Words with a character XML cannot carry (a control character in raw
+    text) are no quotation an article can hold, and are left out.
+    """
     while start < end and paragraph[start].isspace():
         start += 1
     while end > start and paragraph[end - 1].isspace():
         end -= 1
-    if any(character.isalnum() for character in paragraph[start:end]):
+    words = paragraph[start:end]
+    if any(character.isalnum() for character in words) and not NOT_XML.search(words):
         found.append(Stretch(start, end))

@@ -44,6 +44,15 @@ _ORGANIZATION_WORDS = frozenset(
 _WORD = re.compile(r"\w[\w.'\u2019-]*")
 _PHRASE_BREAK = re.compile(r"[,;:()\[\]\"\u201c\u201d\u2018\u2014\u2013]|\.\s|\s-\s")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at)-[A-Z]")
+#: Capitalised words that start a sentence or a phrase, not a name.
+_NOT_NAMES = frozenset(
+    """
+    by in at on for from with and but or the a an when while after before as if so to of
+    this that these those there here it its his her their our we they he she i you
+    """.split()
+)
 
 
 class Cast:
@@ -51,11 +60,12 @@ class Cast:
 
     def __init__(self) -> None:
         self._people: list[Person] = []
-        self._last_person: Person | None = None
+        self._last_speaker: Person | None = None
+        self._last_named: Person | None = None
 
     def meet(self, text: str) -> None:
         """
-        Remember every person ``text`` names with a title or in full.
+        Remember every person ``text`` names with a title.
 
         Called on each sentence, so that ``Putin`` can later resolve to the
         ``President Vladimir Putin`` of a sentence that quoted nobody.
@@ -71,25 +81,30 @@ class Cast:
                 while stop < len(words) and _capitalised(words[stop]):
                     stop += 1
                 agent = _named(words[:stop], stop - start)
-                if isinstance(agent, Person):
+                if isinstance(agent, Person) and agent.title is not None:
                     self._remember(agent)
-                    self._last_person = self._known(agent)
+                    self._last_named = self._known(agent)
                 start = stop
 
     def resolve(self, mention: str) -> Agent | None:
         """
         Return whom ``mention`` names.
 
-        A pronoun resolves to the latest person named or quoted (``he``,
-        ``she``) or to nobody; a surname to the latest person of that name; a description
-        (``the Kremlin's spokesman``) to the latest person with that title.
+        A pronoun resolves to the latest person quoted, or else named
+        (``he``, ``she``), or to nobody; a surname to the latest person of that name;
+        a description (``the Kremlin's spokesman``) to the latest person
+        with that title.  Of ``Nick Witney, a fellow at the council`` and
+        ``Jane Smith (D-Va.)`` only the name counts.
         """
-        words = _WORD.findall(mention)
+        words = _name_part(_WORD.findall(_PARENTHESES.sub(" ", mention).split(",")[0]))
         if not words:
             return None
         lowered = " ".join(words).lower()
         if lowered in PRONOUNS:
-            return self._last_person if lowered in _PERSONAL else None
+            if lowered not in _PERSONAL:
+                return None
+            self._last_speaker = self._last_speaker or self._last_named
+            return self._last_speaker
         length = _trailing_name_length(words)
         agent = self._described(words) if length == 0 else _named(words, length)
         if isinstance(agent, Organization) and length == 1:
@@ -97,7 +112,7 @@ class Cast:
         if isinstance(agent, Person):
             agent = self._known(agent)
             self._remember(agent)
-            self._last_person = agent
+            self._last_speaker = agent
         return agent
 
     def _known(self, person: Person) -> Person:
@@ -141,7 +156,9 @@ def _named(words: list[str], length: int) -> Agent | None:
     run = words[len(words) - length :]
     titled = [index for index, word in enumerate(run) if _is_title(word)]
     split = titled[-1] + 1 if titled else 0
-    while split < len(run) and run[split].lower() in _DETERMINERS:
+    while split < len(run) and (
+        run[split].lower() in _DETERMINERS or run[split].lower() in _NOT_NAMES
+    ):
         split += 1
     name_words = [_POSSESSIVE.sub("", word) for word in run[split:]]
     if not name_words:
@@ -188,8 +205,22 @@ def _is_title(word: str) -> bool:
     return word.lower().rstrip(".") in _TITLES
 
 
+def _name_part(words: list[str]) -> list[str]:
+    """
+    The words of a mention up to where the name ends.
+
+    ``Sen. Elizabeth Warren of Massachusetts`` names Elizabeth Warren, but
+    ``Secretary of State John Kerry`` names John Kerry.
+    """
+    for index, word in enumerate(words):
+        if word == "of" and any(_capitalised(w) and not _is_title(w) for w in words[:index]):
+            return words[:index]
+    return words
+
+
 def _capitalised(word: str) -> bool:
-    return word[0].isupper()
+    """Whether a word can be part of a name: ``Assad``, ``al-Assad``."""
+    return word[0].isupper() or _ARABIC_ARTICLE.match(word) is not None
 
 
 def _trailing_name_length(words: list[str]) -> int:

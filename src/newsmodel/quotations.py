@@ -78,6 +78,14 @@ _CLAUSE_WORDS = frozenset(
     """.split()
 )
 _DETERMINERS = frozenset(["the", "a", "an", "one", "his", "her", "its", "their", "our", "my"])
+_RELATIVES = frozenset(["who", "which", "whose", "whom", "where"])
+#: Capitalised words that open a sentence but cannot open its subject.
+_NOT_SUBJECTS = _CLAUSE_WORDS | frozenset(
+    """
+    this these those there here such along amid across after although behind beyond despite
+    like unlike within according however meanwhile still also instead indeed
+    """.split()
+)
 #: Words that join a second verb to the subject of a first: ``Scott beamed and asked``.
 _JOINERS = frozenset([",", "and", "but", "then", "before", "after", "while", "by"])
 #: Words just before an opening mark that make a few quoted words a term:
@@ -99,11 +107,19 @@ _HEADLINE_SOURCE = re.compile(r":\s*((?:[\w'\u2019.-]+\s+){0,3}[\w'\u2019.-]+)\s
 _DASH_SOURCE = re.compile(
     r"\s*[\u2015\u2014\u2013-]+\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4})\s*$"
 )
+#: English's commonest words, and the share of a text's words they make up at least.
+_ENGLISH = frozenset("the of and to a in is was that for on with he she said it as at by".split())
+_ENGLISH_SHARE = 0.1
+_ENGLISH_MIN_WORDS = 40  # fewer words than this: too few to tell, read as English
+_LANGUAGE_SAMPLE = 3000  # characters
+_WORDS = re.compile(r"[^\W\d_]+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _UNSPACED = re.compile(r" (?=[,.)])|(?<=\() ")
 
 
-def extract_quotations(source: str | Article) -> tuple[Quotation, ...]:
+def extract_quotations(
+    source: str | Article, *, language: str | None = None
+) -> tuple[Quotation, ...]:
     """
     Return every quotation in ``source``, in reading order.
 
@@ -112,14 +128,32 @@ def extract_quotations(source: str | Article) -> tuple[Quotation, ...]:
     read, and each span names the part it counts in; the article's own
     quotations are not consulted.  Terms in quotation marks come back as
     :attr:`~newsmodel.model.QuotationKind.TERM` quotations without a speaker.
+
+    The rules for speakers and terms are English ones: for a ``language``
+    (by default the article's) other than English, quotations come back
+    with their spans and no speaker rather than with wrong ones.
     """
-    reader = _Reader()
+    if isinstance(source, Article):
+        language = language or source.language
+    if language is None:
+        text = source if isinstance(source, str) else source.body.text if source.body else ""
+        english = _looks_english(text)
+    else:
+        english = language.lower().split("-")[0] == "en"
+    reader = _Reader(english=english)
     if isinstance(source, str):
         return tuple(reader.text(source, TextPart.BODY))
     found = list(reader.headline(source.headline))
     if source.body is not None:
         found.extend(reader.text(source.body.text, TextPart.BODY))
     return tuple(found)
+
+
+def _looks_english(text: str) -> bool:
+    """Whether a text of unknown language reads as English: its commonest words are."""
+    words = _WORDS.findall(text[:_LANGUAGE_SAMPLE].lower())
+    common = sum(word in _ENGLISH for word in words)
+    return len(words) < _ENGLISH_MIN_WORDS or common >= _ENGLISH_SHARE * len(words)
 
 
 @frozen
@@ -134,9 +168,12 @@ class _Attribution:
 class _Reader:
     """Reads one article in order, remembering who it named and who spoke last."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, english: bool) -> None:
+        self.english = english
         self.cast = Cast()
         self.last: _Attribution | None = None
+        self.paragraphs = 0  # read so far
+        self.last_said = 0  # the paragraph self.last was said in
 
     def headline(self, headline: str) -> Iterator[Quotation]:
         """
@@ -166,7 +203,13 @@ class _Reader:
 
     def paragraph(self, paragraph: str, part: TextPart) -> Iterator[Quotation]:
         """Quotations of one paragraph, spans counting from its start."""
+        self.paragraphs += 1
         quoted = stretches(paragraph)
+        if not self.english:
+            for stretch in quoted:
+                span = Span(start=stretch.start, end=stretch.end, part=part)
+                yield Quotation(text=paragraph[stretch.start : stretch.end], span=span)
+            return
         starts = _sentences.starts(paragraph, [(s.start - 1, s.end + 1) for s in quoted])
         for start, end in zip(starts, [*starts[1:], len(paragraph)], strict=True):
             inside = [stretch for stretch in quoted if start <= stretch.start < end]
@@ -208,7 +251,8 @@ class _Reader:
             yield quotation
         if previous is None:
             previous = _before(text[sentence.start : sentence.end], self.cast, alone=True)
-        self.last = previous or self.last
+        if previous is not None:
+            self.last, self.last_said = previous, self.paragraphs
 
     def _carried_over(self) -> _Attribution | None:
         """
@@ -216,8 +260,8 @@ class _Reader:
 
         The cue belonged to the earlier sentence, so it is not repeated.
         """
-        if self.last is None:
-            return None
+        if self.last is None or self.paragraphs - self.last_said > 1:
+            return None  # nobody spoke in the paragraph before: too far to guess
         return _Attribution(self.last.mention, self.last.speaker, None)
 
 
@@ -440,7 +484,8 @@ def _appositive(words: list[str]) -> str | None:
     """
     Return a name and the descriptions between commas after it.
 
-    As in ``Nick Witney, a fellow at the council, said``.
+    As in ``Nick Witney, a fellow at the council, said``; a relative
+    clause (``Assad, who was sworn in on Wednesday, said``) is left out.
     """
     commas = [index for index, word in enumerate(words) if word == ","]
     for comma in reversed(commas):
@@ -450,7 +495,8 @@ def _appositive(words: list[str]) -> str | None:
         if name is None:
             return None
         if name[0].isupper():
-            return _join([name, *words[comma:]])
+            relative = words[comma + 1].lower() in _RELATIVES
+            return name if relative else _join([name, *words[comma:]])
     return None
 
 
@@ -494,6 +540,8 @@ def _clause_subject(words: list[str]) -> str | None:
     for start in starts:
         clause = words[start:]
         if not clause or not (clause[0][0].isupper() or clause[0].lower() in PRONOUNS):
+            continue
+        if clause[0].lower() in _NOT_SUBJECTS:
             continue
         verb = next(
             (index for index, word in enumerate(clause) if _ends_subject(word, clause[0])),
