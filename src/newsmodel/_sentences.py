@@ -8,6 +8,7 @@ unless it ends an abbreviation news copy uses before names and places
 
 from __future__ import annotations
 
+import bisect
 import re
 
 __all__ = ["ABBREVIATIONS", "starts"]
@@ -30,16 +31,17 @@ def starts(text: str, quoted: list[tuple[int, int]]) -> list[int]:
     Return the offsets where the sentences of ``text`` start, the first 0.
 
     A sentence never starts inside one of the ``quoted`` stretches (given
-    with their marks): a quotation of several sentences belongs to the
+    with their marks, in order, not overlapping): a quotation of several sentences belongs to the
     sentence that frames it.  A quotation that ends with a full stop ends
     its sentence too.
     """
     found = [0]
+    starts_of_quoted = [start for start, _ in quoted]
     for match in _END.finditer(text):
         end = match.start()
-        closing = next((stop - 1 for start, stop in quoted if start <= end < stop), None)
-        if closing is not None and closing >= match.end():
-            continue
+        inside = bisect.bisect_right(starts_of_quoted, end) - 1
+        if inside >= 0 and end < quoted[inside][1] and quoted[inside][1] - 1 >= match.end():
+            continue  # a full stop inside a quotation that goes on
         if text[end] == "." and _abbreviation(text, end + 1):
             continue
         found.append(match.end())

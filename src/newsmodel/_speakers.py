@@ -47,6 +47,8 @@ _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at)-[A-Z]")
 #: Capitalised words that start a sentence or a phrase, not a name.
+#: How many words before a name can tell its role: ``the Kremlin's spokesman``.
+_ROLE_WORDS = 6
 _NOT_NAMES = frozenset(
     """
     by in at on for from with and but or the a an when while after before as if so to of
@@ -59,7 +61,8 @@ class Cast:
     """The people and organisations an article has named so far."""
 
     def __init__(self) -> None:
-        self._people: list[Person] = []
+        self._by_name: dict[str, Person] = {}  # "Vladimir Putin" and "Putin"
+        self._by_title: dict[str, Person] = {}  # by the title's last word: "spokesman"
         self._last_speaker: Person | None = None
         self._last_named: Person | None = None
 
@@ -80,10 +83,10 @@ class Cast:
                 stop = start
                 while stop < len(words) and _capitalised(words[stop]):
                     stop += 1
-                agent = _named(words[:stop], stop - start)
+                agent = _named(words[max(0, start - _ROLE_WORDS) : stop], stop - start)
                 if isinstance(agent, Person) and agent.title is not None:
-                    self._remember(agent)
                     self._last_named = self._known(agent)
+                    self._remember(self._last_named)
                 start = stop
 
     def resolve(self, mention: str) -> Agent | None:
@@ -117,33 +120,28 @@ class Cast:
 
     def _known(self, person: Person) -> Person:
         """The fuller record of ``person`` if the article named them before."""
-        for known in reversed(self._people):
-            if known.name == person.name or known.name.endswith(" " + person.name):
-                if person.title is not None and known.title is None:
-                    return Person(
-                        name=known.name, title=person.title, affiliation=person.affiliation
-                    )
-                return known
-        return person
+        known = self._by_name.get(person.name)
+        if known is None:
+            return person
+        if person.title is not None and known.title is None:
+            return Person(name=known.name, title=person.title, affiliation=person.affiliation)
+        return known
 
     def _surname(self, name: str) -> Person | None:
         """The latest person a single name can be the surname of."""
-        for known in reversed(self._people):
-            if known.name.endswith(" " + name):
-                return known
-        return None
+        return self._by_name.get(name)
 
     def _described(self, words: list[str]) -> Person | None:
         """The latest person whose title ends with the description's head."""
-        head = words[-1].lower()
-        for person in reversed(self._people):
-            if person.title is not None and person.title.lower().split()[-1] == head:
-                return person
-        return None
+        return self._by_title.get(words[-1].lower())
 
     def _remember(self, person: Person) -> None:
-        if self._known(person) is person:
-            self._people.append(person)
+        """Index a person by every ending of their name, and by their title's head."""
+        names = person.name.split()
+        for start in range(len(names)):
+            self._by_name[" ".join(names[start:])] = person
+        if person.title is not None:
+            self._by_title[person.title.lower().split()[-1]] = person
 
 
 def _named(words: list[str], length: int) -> Agent | None:

@@ -95,13 +95,12 @@ _TERM_MARKERS = frozenset(
 )
 _TERM_MAX_WORDS = 4
 _MENTION_MAX_TOKENS = 16
+#: Characters around a quotation or a verb that attribution reads: enough for
+#: any speaker mention or clause opening, and a bound on the work per quotation.
+_REACH = 400
 _ADDRESSEE_MAX_WORDS = 3
 _OBJECT_PRONOUNS = frozenset(["him", "her", "them", "us", "me", "you"])
-_TOKEN = re.compile(
-    r"(?:" + "|".join(sorted(_sentences.ABBREVIATIONS, key=len, reverse=True)) + r")\.(?!\w)"
-    r"|\w(?:\.\w)+\.?|[A-Z]\.(?=\s+[A-Z])|\w+(?:[.'\u2019&-]\w+)*|[^\w\s]",
-    re.IGNORECASE,
-)
+_TOKEN = re.compile(r"\w+(?:[.'\u2019&-]\w+)*\.?|[^\w\s]")
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z.'\u2019 -]*[A-Z]):\s")
 _HEADLINE_SOURCE = re.compile(r":\s*((?:[\w'\u2019.-]+\s+){0,3}[\w'\u2019.-]+)\s*$")
 _DASH_SOURCE = re.compile(
@@ -211,10 +210,15 @@ class _Reader:
                 yield Quotation(text=paragraph[stretch.start : stretch.end], span=span)
             return
         starts = _sentences.starts(paragraph, [(s.start - 1, s.end + 1) for s in quoted])
+        first = 0  # of the quoted stretches in the sentence
         for start, end in zip(starts, [*starts[1:], len(paragraph)], strict=True):
-            inside = [stretch for stretch in quoted if start <= stretch.start < end]
-            following = next((s.start - 1 for s in quoted if s.start >= end), len(paragraph))
-            yield from self.sentence(_Sentence(paragraph, start, end, following), inside, part)
+            stop = first
+            while stop < len(quoted) and quoted[stop].start < end:
+                stop += 1
+            following = quoted[stop].start - 1 if stop < len(quoted) else len(paragraph)
+            sentence = _Sentence(paragraph, start, end, following)
+            yield from self.sentence(sentence, quoted[first:stop], part)
+            first = stop
 
     def sentence(
         self, sentence: _Sentence, inside: list[Stretch], part: TextPart
@@ -238,11 +242,7 @@ class _Reader:
                 or _before(before, self.cast)
                 or _transcript(text, stretch, self.cast)
                 or previous
-                or _attribution(
-                    _clause_subject(_tokens(text[sentence.start : stretch.start - 1])),
-                    None,
-                    self.cast,
-                )
+                or _attribution(_sentence_subject(text, sentence.start, stretch), None, self.cast)
                 or self._carried_over()
             )
             quotation = _quotation(text, stretch, attribution, part, whole=_stands_alone(before))
@@ -278,6 +278,11 @@ class _Sentence:
     start: int
     end: int
     following: int
+
+
+def _sentence_subject(text: str, start: int, stretch: Stretch) -> str | None:
+    """The subject that opens the sentence a quotation is in, if it has one."""
+    return _clause_subject(_tokens(text[start : min(stretch.start - 1, start + _REACH)]))
 
 
 def _moved(quotation: Quotation, offset: int) -> Quotation:
@@ -363,7 +368,7 @@ def _after(after: str, continues: bool, cast: Cast) -> _Attribution | None:
     dash = _DASH_SOURCE.match(after)
     if dash is not None:
         return _attribution(dash.group(1), None, cast)
-    words = _tokens(after)[: _MENTION_MAX_TOKENS + 4]
+    words = _tokens(after[:_REACH])[: _MENTION_MAX_TOKENS + 4]
     while words and words[0] in {",", ".", "\u2014", "\u2013", "-"}:
         words.pop(0)
     first = words[0].lower() if words else ""
@@ -393,8 +398,8 @@ def _before(before: str, cast: Cast, *, alone: bool = False) -> _Attribution | N
     cue: str | None = None
     for number, match in reversed(list(enumerate(matches))):
         verb = match.group().lower()
-        preceding = _tokens(before[: match.start()])
-        following = _tokens(before[match.end() :])
+        preceding = _tokens(before[max(0, match.start() - _REACH) : match.start()])
+        following = _tokens(before[match.end() : match.end() + _REACH])
         cue = cue or _cue(verb, following)
         if verb == _ACCORDING_TO:
             mention = _mention_starting(following)
@@ -617,8 +622,26 @@ def _cue(verb: str, following: list[str]) -> str:
 
 
 def _tokens(text: str) -> list[str]:
-    """Words, abbreviations with their full stop, and punctuation marks."""
-    return _TOKEN.findall(text)
+    """Words, abbreviations with their full stop (``Rep.``, ``U.S.``), and punctuation marks."""
+    words = _TOKEN.findall(text)
+    if not any(word[-1] == "." for word in words):
+        return words
+    split: list[str] = []
+    for word in words:
+        if word[-1] != "." or len(word) == 1 or _abbreviation(word[:-1]):
+            split.append(word)
+        else:
+            split += [word[:-1], "."]
+    return split
+
+
+def _abbreviation(word: str) -> bool:
+    """Whether a word before a full stop is shortened: ``Rep``, ``U.S``, the initial ``W``."""
+    return (
+        "." in word
+        or word.lower() in _sentences.ABBREVIATIONS
+        or (len(word) == 1 and word.isupper())
+    )
 
 
 def _join(words: list[str]) -> str:
