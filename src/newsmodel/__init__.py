@@ -10,6 +10,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from newsmodel._version import __version__
+
 if TYPE_CHECKING:
     from newsmodel.errors import (
         DocumentInvalid,
@@ -118,10 +120,6 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    if name == "__version__":
-        from importlib.metadata import version  # noqa: PLC0415 - lazy on purpose
-
-        return version("newsmodel")
     module = _MODULE_OF.get(name)
     if module is None:
         msg = f"module 'newsmodel' has no attribute {name!r}"

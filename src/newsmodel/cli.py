@@ -16,12 +16,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from newsmodel import _files
+from newsmodel._version import __version__
 from newsmodel.errors import NewsmodelError
 from newsmodel.formats import Format, detect, info
 from newsmodel.limits import DEFAULT_MAX_BYTES, read_input
@@ -170,9 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.version:
-        from importlib.metadata import version  # noqa: PLC0415 - start-up cost
-
-        print(f"newsmodel {version('newsmodel')}")
+        print(f"newsmodel {__version__}")
         return 0
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
         "convert": _convert,
@@ -320,6 +318,8 @@ def _validate(args: argparse.Namespace) -> int:
     )
     # Worker processes pay off only for enough files; the output is the same either way.
     if args.jobs > 1 and len(names) >= _FILES_PER_JOB * args.jobs and _STDIO not in names:
+        from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - start-up cost
+
         with ProcessPoolExecutor(max_workers=min(args.jobs, len(names))) as pool:
             results = list(_progress(pool.map(check, names, chunksize=8), len(names), sys.stderr))
     else:
