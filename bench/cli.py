@@ -12,27 +12,15 @@ to ``python -c "import lxml.etree"``, each the best of several runs.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from common import WRITTEN_AT, generated_articles
+from common import WRITTEN_AT, generated_articles, timed
 
 from newsmodel import jsonformat, newsmlg2
 
 NEWSMODEL = [sys.executable, "-m", "newsmodel"]
-
-
-def timed(command: list[str], rounds: int) -> float:
-    """The fastest of *rounds* runs of a command, in seconds."""
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        subprocess.run(command, check=False, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> int:

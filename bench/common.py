@@ -1,13 +1,12 @@
 """
-What the benchmarks share: timing, generated articles, and the report line.
+What the benchmarks share: timing, and generated articles.
 """
 
 from __future__ import annotations
 
-import argparse
+import subprocess
 import time
 from datetime import UTC, datetime
-from functools import partial
 from typing import TYPE_CHECKING
 
 from newsmodel.model import Article, Body, Byline, Concept, Person, Quotation, Section, Span
@@ -24,6 +23,16 @@ def best(rounds: int, work: Callable[[], object]) -> float:
     for _ in range(rounds):
         start = time.perf_counter()
         work()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def timed(command: list[str], rounds: int) -> float:
+    """The fastest of *rounds* runs of a command, in seconds."""
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        subprocess.run(command, check=False, capture_output=True)
         times.append(time.perf_counter() - start)
     return min(times)
 
@@ -56,34 +65,3 @@ def generated_articles(count: int) -> list[Article]:
         )
         for n in range(count)
     ]
-
-
-def report(name: str, count: int, ours: float, floor: float) -> None:
-    print(
-        f"{name:<34} {count / ours:>10,.0f} items/s   floor {count / floor:>10,.0f} items/s"
-        f"   ratio {ours / floor:5.2f}x"
-    )
-
-
-def arguments(description: str) -> argparse.Namespace:
-    """The options every benchmark takes: rounds, and how many articles to generate."""
-    parser = argparse.ArgumentParser(description=description)
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--articles", type=int, default=1_000)
-    return parser.parse_args()
-
-
-def compare(
-    sets: list[tuple[str, list[Article], list[bytes]]],
-    rounds: int,
-    floor: Callable[[list[bytes]], None],
-    read: Callable[[list[bytes]], None],
-    write: Callable[[list[Article]], None],
-) -> None:
-    """Time reading, writing and the floor on each set of articles and their documents."""
-    for label, articles, documents in sets:
-        floor_time = best(rounds, partial(floor, documents))
-        read_time = best(rounds, partial(read, documents))
-        write_time = best(rounds, partial(write, articles))
-        report(f"read  ({label}, {len(documents)})", len(documents), read_time, floor_time)
-        report(f"write ({label}, {len(articles)})", len(articles), write_time, floor_time)

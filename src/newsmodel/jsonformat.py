@@ -27,12 +27,14 @@ from newsmodel.model import Article
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from typing import IO
 
     from cattrs import Converter
 
 __all__ = [
     "dumps",
     "from_document",
+    "iter_lines",
     "json_lines",
     "loads",
     "make_converter",
@@ -85,6 +87,19 @@ def read_items(data: str | bytes, /) -> Iterator[Reading | Unreadable]:
         yield _item(value, f"$[{index}]")
 
 
+def iter_lines(source: IO[bytes], /) -> Iterator[Reading | Unreadable]:
+    """
+    Read a JSON Lines file one article per line, as the lines stream past.
+
+    Memory stays flat however many lines there are; a line that is not a
+    valid article is an :class:`~newsmodel.conversion.Unreadable` naming its
+    line, and blank lines are skipped.
+    """
+    for number, line in enumerate(source, start=1):
+        if line.strip():
+            yield _item(line, f"line {number}")
+
+
 def json_lines(data: str | bytes) -> list[tuple[int, str]] | None:
     """The numbered lines of a JSON Lines document, or None if it is not one."""
     try:
@@ -99,7 +114,7 @@ def json_lines(data: str | bytes) -> list[tuple[int, str]] | None:
 
 def _item(value: object, where: str) -> Reading | Unreadable:
     try:
-        article = loads(value) if isinstance(value, str) else from_document(value)
+        article = loads(value) if isinstance(value, (str, bytes)) else from_document(value)
     except (ParseError, StructureError) as error:
         return Unreadable(where=where, reason=str(error))
     return Reading(article=article)
