@@ -4,6 +4,8 @@ Names NewsML-G2 reading and writing share: namespaces, item kinds, vocabularies.
 
 from __future__ import annotations
 
+from functools import cache
+
 from lxml import etree
 
 from newsmodel.model import ContributorRole, PubStatus
@@ -57,14 +59,16 @@ IMAGE_TYPES = {
 _KINDS = {"text", "picture", "graphic", "audio", "video", "composite", "concept"}
 
 
+@cache
 def nar(local: str) -> str:
     """The Clark name of a NewsML-G2 element: ``{namespace}local``."""
-    return etree.QName(NAR, local).text
+    return f"{{{NAR}}}{local}"
 
 
+@cache
 def nm(local: str) -> str:
     """The Clark name of an element of newsmodel's extension namespace."""
-    return etree.QName(NM, local).text
+    return f"{{{NM}}}{local}"
 
 
 def kind_of(item_class: str | None) -> str:

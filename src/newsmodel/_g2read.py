@@ -108,16 +108,23 @@ _STATUSES = {qcode.rpartition(":")[2]: status for status, qcode in _g2.STATUS_QC
 
 
 class _Item:
-    """One item being read: its element, and the losses found so far."""
+    """
+    One item being read: its element, and the losses found so far.
 
-    def __init__(self, element: etree._Element) -> None:
+    A writer reading its own item back (``projecting``) needs the fields
+    only: no losses are gathered and unknown elements are not looked for.
+    """
+
+    def __init__(self, element: etree._Element, *, projecting: bool = False) -> None:
         self.element = element
+        self.projecting = projecting
         self.losses: list[Loss] = []
         # Values newsmodel's writer made up because NewsML-G2 requires them.
         self.derived = frozenset((element.get(_g2.nm("derived")) or "").split())
 
     def lose(self, element: etree._Element, what: str) -> None:
-        self.losses.append(Loss(where=_where(element), what=what))
+        if not self.projecting:
+            self.losses.append(Loss(where=_where(element), what=what))
 
     def keep(self, element: etree._Element, build: Callable[[], _T]) -> _T | None:
         """Build a model value from an element, or report why it cannot be."""
@@ -159,11 +166,13 @@ def read_item(element: etree._Element) -> Reading | NonArticle | Unreadable:
 
 def read_fields(element: etree._Element) -> dict[str, Any]:
     """
-    Return the article fields a ``newsItem`` holds, by name.
+    Return the article fields a ``newsItem`` holds but its body, by name.
 
-    Nothing checks that the fields make an article together.
+    For the writer, reading its own item back: losses are not reported,
+    the body (which ``inlineXML`` gives back whole) is not read, and
+    nothing checks that the fields make an article together.
     """
-    return _fields(_Item(element))
+    return _fields(_Item(element, projecting=True), body=False)
 
 
 def _stand_in_headline(item: _Item, fields: dict[str, Any]) -> str | None:
@@ -182,7 +191,7 @@ def _stand_in_headline(item: _Item, fields: dict[str, Any]) -> str | None:
     return None
 
 
-def _fields(item: _Item) -> dict[str, Any]:
+def _fields(item: _Item, *, body: bool = True) -> dict[str, Any]:
     element = item.element
     item_meta = _child(element, "itemMeta")
     content_meta = _child(element, "contentMeta")
@@ -203,9 +212,8 @@ def _fields(item: _Item) -> dict[str, Any]:
         fields.update(_item_meta(item, item_meta))
     if content_meta is not None:
         fields.update(_content_meta(item, content_meta, fields))
-    body = _body(item, _child(element, "contentSet"))
-    if body is not None:
-        fields["body"] = body
+    if body:
+        fields["body"] = _body(item, _child(element, "contentSet"))
     fields.update(_extension(item, content_meta))
     return {key: value for key, value in fields.items() if value not in (None, ())}
 
@@ -428,8 +436,10 @@ def _body(item: _Item, content_set: etree._Element | None) -> Body | None:
 
 
 def _markup_body(item: _Item, root: etree._Element) -> Body | None:
-    content = _body_content(root)
-    markup = (content.text or "") + "".join(_plain_markup(child) for child in content)
+    content = _plain_markup(_body_content(root))
+    markup = (content.text or "") + "".join(
+        etree.tostring(child, encoding="unicode", with_tail=True) for child in content
+    )
     try:
         # Markup that is already safe blocks (newsmodel's own) needs no cleaning.
         return Body(html=markup) if markup.strip() else None
@@ -456,16 +466,15 @@ def _body_content(root: etree._Element) -> etree._Element:
 _NITF_TAGS = {"hl1": "h1", "hl2": "h2", "bq": "blockquote", "block": "div"}
 
 
-def _plain_markup(element: etree._Element) -> str:
-    """Serialise without namespaces, NITF tags renamed to their HTML peers."""
+def _plain_markup(element: etree._Element) -> etree._Element:
+    """A copy without namespaces, NITF tags renamed to their HTML peers."""
     copy = deepcopy(element)
     for node in copy.iter():
         if isinstance(node.tag, str):
-            local = etree.QName(node).localname
+            local = node.tag.rpartition("}")[2]
             node.tag = _NITF_TAGS.get(local, local)
     etree.cleanup_namespaces(copy)
-    copy.tail = element.tail
-    return etree.tostring(copy, encoding="unicode", with_tail=True)
+    return copy
 
 
 def _extension(item: _Item, meta: etree._Element | None) -> dict[str, Any]:
@@ -537,23 +546,26 @@ def _speaker(element: etree._Element) -> Person | Organization:
 
 
 def _report_unknown(item: _Item, parent: etree._Element) -> None:
-    handled = _HANDLED[etree.QName(parent).localname]
-    unknown = Counter(
-        _local(child)
-        for child in parent
-        if isinstance(child.tag, str)
-        and child.tag.startswith("{" + _g2.NAR)
-        and _local(child) not in handled
-    )
-    foreign = Counter(
-        etree.QName(child).text
-        for child in parent
-        if isinstance(child.tag, str) and not child.tag.startswith(("{" + _g2.NAR, "{" + _g2.NM))
-    )
+    if item.projecting:
+        return
+    handled = _HANDLED[_local(parent)]
+    unknown: Counter[str] = Counter()  # NewsML-G2 elements the model has no place for
+    foreign: Counter[str] = Counter()  # elements of other namespaces
+    repeated: Counter[str] = Counter()
+    for child in parent:
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue
+        namespace, _, local = tag[1:].partition("}") if tag[0] == "{" else ("", "", tag)
+        if namespace == _g2.NAR and local not in handled:
+            unknown[local] += 1
+        elif namespace not in (_g2.NAR, _g2.NM):
+            foreign[tag] += 1
+        if local in _SINGLE:
+            repeated[local] += 1
     for name, count in (unknown + foreign).items():
         held = f"{count} <{name}> elements are" if count > 1 else f"<{name}> is"
         item.lose(parent, f"{held} not held by the model")
-    repeated = Counter(_local(child) for child in parent if _local(child) in _SINGLE)
     for name, count in repeated.items():
         if count > 1:
             item.lose(parent, f"{count} <{name}> elements: only the first is held")
@@ -568,7 +580,8 @@ def _children(parent: etree._Element, local: str) -> list[etree._Element]:
 
 
 def _local(element: etree._Element) -> str:
-    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+    tag = element.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def _text(element: etree._Element | None) -> str | None:

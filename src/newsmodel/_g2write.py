@@ -262,12 +262,16 @@ def _speaker(parent: etree._Element, speaker: Person | Organization) -> None:
 
 
 def _held_fields(item: etree._Element, meta: etree._Element, article: Article) -> None:
-    """Write as JSON every field the NewsML-G2 elements do not give back exactly."""
+    """
+    Write as JSON every field the NewsML-G2 elements do not give back exactly.
+
+    The body is not read back: XHTML in ``inlineXML`` always gives it back.
+    """
     projected = _g2read.read_fields(item)
     document = jsonformat.to_document(article)
     for field in attrs.fields(Article):
         value = getattr(article, field.name)
-        if projected.get(field.name, field.default) == value:
+        if field.name == "body" or projected.get(field.name, field.default) == value:
             continue
         element = etree.SubElement(meta, _g2.nm("field"), name=field.name)
         if field.name in document:
