@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsmodel import _xhtml
 from newsmodel.errors import FieldError
 from newsmodel.model import Body
 from strategies import non_empty_texts
@@ -80,3 +81,36 @@ def test_paragraphs_come_back_as_text(paragraphs: list[str]) -> None:
 def test_text_collapses_white_space_but_in_pre() -> None:
     body = Body(html="<p>  a\n   b <b> c </b>  d <br/>  e </p><pre>x\n  y</pre><p> </p>")
     assert "a b c d\ne\n\nx\n  y" == body.text
+
+
+_words = st.sampled_from(["a", " b ", "c\n", "\t", " ", "déjà", "x  y"])
+_inline = st.recursive(
+    _words,
+    lambda inner: (
+        st.tuples(st.sampled_from(["b", "em", "a", "span"]), st.lists(inner, max_size=3)).map(
+            lambda pair: f"<{pair[0]}>{''.join(pair[1])}</{pair[0]}>"
+        )
+        | st.just("<br/>")
+    ),
+    max_leaves=6,
+)
+_blocks = st.recursive(
+    st.tuples(st.sampled_from(["p", "h2", "pre", "li"]), st.lists(_inline, max_size=4)).map(
+        lambda pair: f"<{pair[0]}>{''.join(pair[1])}</{pair[0]}>"
+    ),
+    lambda inner: st.lists(inner, min_size=1, max_size=3).map(
+        lambda items: f"<div>{''.join(items)}</div>"
+    ),
+    max_leaves=5,
+)
+
+
+@given(st.lists(_blocks, min_size=1, max_size=4).map("".join))
+def test_the_short_way_to_the_text_is_the_long_way(html: str) -> None:
+    # Paragraphs of inline markup take a short way to their text; anything
+    # else walks the tree. Where the short way is taken, both agree.
+    fragment = _xhtml._parse(html)  # noqa: SLF001 - both ways are private; their agreement is the point
+    short = _xhtml._simple_paragraphs(fragment)  # noqa: SLF001
+    walked = _xhtml._Text()  # noqa: SLF001
+    walked.walk(fragment, preformatted=False)
+    assert short in (None, "\n\n".join(walked.paragraphs))

@@ -165,9 +165,35 @@ def plain_text(html: str) -> str:
     stripped at its ends, and paragraphs are separated by a blank line.
     The offsets of quotations in a body count characters of this text.
     """
+    fragment = _parse(html)
+    simple = _simple_paragraphs(fragment)
+    if simple is not None:
+        return simple
     text = _Text()
-    text.walk(_parse(html), preformatted=False)
+    text.walk(fragment, preformatted=False)
     return "\n\n".join(text.paragraphs)
+
+
+def _simple_paragraphs(fragment: etree._Element) -> str | None:
+    """
+    The text of a fragment of blocks that hold only text and inline markup.
+
+    Most bodies are such a run of paragraphs, and their text needs no walk:
+    each block's text with its white space collapsed.  ``None`` when the
+    fragment has more in it (nested blocks, line breaks, ``<pre>``).
+    """
+    if fragment.text and fragment.text.strip():
+        return None
+    paragraphs = []
+    for block in fragment:
+        if block.tag not in BLOCK_ELEMENTS or block.tag == "pre" or (block.tail or "").strip():
+            return None
+        if any(inline.tag in _NOT_INLINE for inline in block.iterdescendants()):
+            return None
+        paragraph = _WHITE_SPACE.sub(" ", "".join(block.itertext())).strip()
+        if paragraph:
+            paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs)
 
 
 class _Text:
@@ -214,6 +240,7 @@ class _Text:
         return not self.pieces or self.pieces[-1].endswith((" ", "\n"))
 
 
+_NOT_INLINE = BLOCK_ELEMENTS | {"br"}
 # HTML's white space: space, tab, line feed, form feed, carriage return.
 _WHITE_SPACE = re.compile(r"[ \t\n\f\r]+")
 
