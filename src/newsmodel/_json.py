@@ -7,6 +7,7 @@ rather than guessed at: each would silently change what a document says.
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from typing import TYPE_CHECKING, Any
@@ -17,7 +18,18 @@ from newsmodel.errors import ParseError
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["TOO_DEEP_TO_READ", "UNFIT_FOR_XML", "parse", "strings_unfit_for_xml"]
+__all__ = ["TOO_DEEP_TO_READ", "UNFIT_FOR_XML", "dumps", "parse", "strings_unfit_for_xml"]
+
+
+def _fast_writer() -> Any:
+    """orjson, the optional fast writer (``pip install newsmodel[fast]``), if installed."""
+    try:
+        return importlib.import_module("orjson")
+    except ImportError:
+        return None
+
+
+_orjson = _fast_writer()
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -72,6 +84,22 @@ def parse(data: str | bytes) -> Any:
     if _SURROGATE_ESCAPE.search(text):  # rare: look closer only then
         _refuse_lone_surrogates(document, text)
     return document
+
+
+def dumps(document: object) -> str:
+    """
+    Write JSON as every writer does: indented by two spaces, characters unescaped.
+
+    orjson writes the very same text several times faster, when it is
+    installed; the standard library's indenting encoder is pure Python.
+    """
+    if _orjson is not None:
+        try:
+            text: bytes = _orjson.dumps(document, option=_orjson.OPT_INDENT_2)
+            return text.decode()
+        except TypeError:  # an integer wider than 64 bits: the standard library writes it
+            pass
+    return json.dumps(document, ensure_ascii=False, indent=2)
 
 
 def _refuse_lone_surrogates(document: object, text: str) -> None:

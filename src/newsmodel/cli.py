@@ -470,8 +470,7 @@ def _agent(agent: Agent) -> str:
 
 def _quotes_json(found: list[tuple[str, tuple[Quotation, ...]]]) -> str:
     """The quotations as one JSON document, each in newsmodel's native form."""
-    import json  # noqa: PLC0415 - only for JSON output
-
+    from newsmodel import _json  # noqa: PLC0415 - only for JSON output
     from newsmodel.jsonformat import make_converter  # noqa: PLC0415
 
     converter = make_converter()
@@ -479,7 +478,7 @@ def _quotes_json(found: list[tuple[str, tuple[Quotation, ...]]]) -> str:
         {"input": label, "quotations": [converter.unstructure(q) for q in quotations]}
         for label, quotations in found
     ]
-    return json.dumps(document, ensure_ascii=False, indent=2)
+    return _json.dumps(document)
 
 
 def _formats(_: argparse.Namespace) -> int:

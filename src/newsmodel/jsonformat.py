@@ -129,10 +129,12 @@ def write(article: Article, /) -> Writing:
 
 def dumps(article: Article, /, *, indent: int | None = 2) -> str:
     """
-    Write *article* as a native JSON document.
+    Write *article* as a native JSON document: indented, or on one line (``indent=None``).
     """
-    text = json.dumps(to_document(article), ensure_ascii=False, indent=indent)
-    return text + "\n" if indent is not None else text
+    document = to_document(article)
+    if indent is None:
+        return json.dumps(document, ensure_ascii=False)
+    return _json.dumps(document) + "\n"
 
 
 def from_document(document: object, /) -> Article:

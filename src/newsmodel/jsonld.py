@@ -24,7 +24,6 @@ The mapping table is in the documentation, ``docs/formats/jsonld.md``.
 from __future__ import annotations
 
 import html
-import json
 import re
 from datetime import datetime
 from functools import partial
@@ -136,7 +135,7 @@ def write(article: Article) -> Writing:
     so the report cannot drift from what the writer does.
     """
     document = _document(article)
-    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    text = _json.dumps(document) + "\n"
     back = _fields(_Node(document, {}), [])
     losses = tuple(
         Loss(

@@ -31,7 +31,6 @@ The mapping table is in the documentation, ``docs/formats/ninjs.md``.
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import datetime
 from functools import partial
@@ -129,7 +128,7 @@ class Ninjs:
         Write *article*, and say which of its fields ninjs could not hold.
         """
         document = _document(article, self.major)
-        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        text = _json.dumps(document) + "\n"
         fields = _fields(_normalise(document), [])
         back = _article(fields, [], "$")  # never None: the main headline is always written
         losses = tuple(
