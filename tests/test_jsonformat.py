@@ -8,10 +8,12 @@ from unittest.mock import patch
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import newsmodel
 from conftest import SEED_JSON
 from newsmodel import _json, jsonformat
+from newsmodel._validators import NOT_XML
 from newsmodel.errors import ParseError, StructureError
 from newsmodel.formats import Format, info
 from newsmodel.model import Article, Organization, Person, QuotationKind, TextPart
@@ -227,3 +229,24 @@ def test_the_fast_writer_writes_what_the_standard_library_writes(article: Articl
 
 def test_an_integer_too_wide_for_the_fast_writer_is_written_all_the_same() -> None:
     assert '{\n  "width": 100000000000000000000\n}' == _json.dumps({"width": 10**20})
+
+
+# Any text, and text made of the characters that matter here.
+_texts = st.text() | st.text(
+    st.sampled_from(["a", "b", "f", "\\", "\n", "\x07", "\x08", "\x0c", "\ufffe"])
+)
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | _texts,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_texts, inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@given(_json_values)
+def test_the_quick_look_for_unfit_characters_misses_none(value: object) -> None:
+    # Readers skip the walk over every string when orjson's text of the
+    # document shows no character XML cannot carry; the walk must agree.
+    quick = _json._written_clean(value)  # noqa: SLF001 - the shortcut is private
+    walked = list(_json._strings(value, "$"))  # noqa: SLF001
+    unfit = [where for where, text in walked if NOT_XML.search(text)]
+    assert not (quick and unfit)

@@ -136,6 +136,25 @@ def strings_unfit_for_xml(value: object, where: str = "$") -> Iterator[str]:
     Readers drop those characters (control characters such as U+0007) so
     that every article can be written as XML; this names what they dropped.
     """
+    if _written_clean(value):
+        return iter(())
     return iter(
         dict.fromkeys(p for p, s in _strings(value, where) if _validators.NOT_XML.search(s))
     )
+
+
+# How JSON writes the characters XML cannot carry: escaped controls, and two
+# noncharacters as they are. A match may be a false alarm (a backslash
+# followed by "b"), never a miss.
+_UNFIT_AS_JSON = re.compile(r"\\u00[01][0-9a-fA-F]|\\[bf]|[\ufffe\uffff]")
+
+
+def _written_clean(value: object) -> bool:
+    """Whether written as JSON by orjson, in C, the value shows no unfit character."""
+    if _orjson is None:
+        return False
+    try:
+        text: bytes = _orjson.dumps(value)
+    except TypeError:  # too deep or too wide a number for orjson: walk
+        return False
+    return _UNFIT_AS_JSON.search(text.decode()) is None
