@@ -20,6 +20,7 @@ The mapping table is in the documentation, ``docs/formats/newsml-g2.md``.
 
 from __future__ import annotations
 
+import contextlib
 import io
 from datetime import UTC, datetime
 from pathlib import Path
@@ -44,6 +45,7 @@ _ITEMS = tuple(
     for name in ("newsItem", "packageItem", "conceptItem", "knowledgeItem", "planningItem")
 )
 _ROOTS = frozenset({*_ITEMS, _g2.nar("newsMessage")})
+_PARSED_WHOLE = 2**20  # bytes
 
 
 def iter_items(source: IO[bytes]) -> Iterator[Item]:
@@ -58,7 +60,12 @@ def iter_items(source: IO[bytes]) -> Iterator[Item]:
             items before the problem have been yielded.
     """
     elements = _xml.iterparse(source, _ITEMS)
-    root = next(elements, None)
+    _check_root(next(elements, None))
+    for element in elements:
+        yield _g2read.read_item(element)
+
+
+def _check_root(root: etree._Element | None) -> None:
     if root is None or root.tag not in _ROOTS:
         # Not etree.QName: a broken document may start with a tag it refuses.
         namespace, _, name = ("" if root is None else str(root.tag)).rpartition("}")
@@ -67,8 +74,6 @@ def iter_items(source: IO[bytes]) -> Iterator[Item]:
             found += f" in namespace {namespace[1:] or None!r}"
         msg = f"expected a NewsML-G2 newsItem or newsMessage, found {found}"
         raise ParseError(msg, line=1)
-    for element in elements:
-        yield _g2read.read_item(element)
 
 
 def iter_directory(directory: str | PathLike[str]) -> Iterator[tuple[Path, Item]]:
@@ -91,8 +96,22 @@ def iter_directory(directory: str | PathLike[str]) -> Iterator[tuple[Path, Item]
 def read_items(data: bytes | str) -> Iterator[Item]:
     """
     Read every item of a document held in memory; see :func:`iter_items`.
+
+    A document of up to a megabyte is parsed whole, which is faster than
+    streaming it; a larger one, or one that is not well-formed (so that the
+    items before the problem are still read), is streamed.
     """
-    return iter_items(io.BytesIO(data.encode() if isinstance(data, str) else data))
+    raw = data.encode() if isinstance(data, str) else data
+    root = None
+    if len(raw) <= _PARSED_WHOLE:
+        with contextlib.suppress(ParseError):
+            root = _xml.parse(raw)
+    if root is None:
+        yield from iter_items(io.BytesIO(raw))
+        return
+    _check_root(root)
+    for element in [root] if root.tag in _ITEMS else root.iter(*_ITEMS):
+        yield _g2read.read_item(element)
 
 
 def read(data: bytes | str) -> Reading:
