@@ -572,11 +572,12 @@ def _report_unknown(item: _Item, parent: etree._Element) -> None:
 
 
 def _child(parent: etree._Element | None, local: str) -> etree._Element | None:
-    return None if parent is None else parent.find(_N(local))
+    # iterchildren filters in C; find() would parse a path first.
+    return None if parent is None else next(parent.iterchildren(_N(local)), None)
 
 
 def _children(parent: etree._Element, local: str) -> list[etree._Element]:
-    return parent.findall(_N(local))
+    return list(parent.iterchildren(_N(local)))
 
 
 def _local(element: etree._Element) -> str:
