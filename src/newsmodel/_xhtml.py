@@ -118,6 +118,7 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 # Browsers drop these from URLs before reading the scheme ("java\tscript:").
 _URL_NOISE = re.compile(r"[\x00-\x20\x7F]+")
 _WRAPPER = "div"
+_OPEN, _CLOSE = f"<{_WRAPPER}>", f"</{_WRAPPER}>"
 
 
 def escape(text: str) -> str:
@@ -143,7 +144,6 @@ def canonical(html: str) -> str:
         msg = f"text outside a block element: {fragment.text.strip()[:40]!r}"
         raise ValueError(msg)
     _check_tree(fragment)
-    blocks = []
     for block in fragment:
         if block.tail is not None and block.tail.strip():
             msg = f"text outside a block element: {block.tail.strip()[:40]!r}"
@@ -152,8 +152,9 @@ def canonical(html: str) -> str:
             msg = f"expected a block element at the top level, got <{block.tag!s}>"
             raise ValueError(msg)
         block.tail = None
-        blocks.append(etree.tostring(block, encoding="unicode"))
-    return "".join(blocks)
+    fragment.text = None
+    # The blocks as one string: the wrapper's own tags cut off its ends.
+    return etree.tostring(fragment, encoding="unicode")[len(_OPEN) : -len(_CLOSE)]
 
 
 def plain_text(html: str) -> str:
