@@ -416,7 +416,9 @@ class _Node:
     def values(self, key: str) -> list[Any]:
         """The values of a property: always a list, references resolved."""
         value = self.node.get(key)
-        values = value if isinstance(value, list) else [] if value is None else [value]
+        if value is None or isinstance(value, str):  # most values: nothing to resolve
+            return [] if value is None else [value]
+        values = value if isinstance(value, list) else [value]
         return [self.resolve(v) for v in _flatten(values)]
 
     def resolve(self, value: Any) -> Any:
