@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import tracemalloc
 from typing import TYPE_CHECKING
 from unittest.mock import patch
 
@@ -14,6 +16,7 @@ import newsmodel
 from conftest import SEED_JSON
 from newsmodel import _json, jsonformat
 from newsmodel._validators import NOT_XML
+from newsmodel.conversion import Reading, Unreadable
 from newsmodel.errors import ParseError, StructureError
 from newsmodel.formats import Format, info
 from newsmodel.model import Article, Organization, Person, QuotationKind, TextPart
@@ -250,3 +253,40 @@ def test_the_quick_look_for_unfit_characters_misses_none(value: object) -> None:
     walked = list(_json._strings(value, "$"))  # noqa: SLF001
     unfit = [where for where, text in walked if NOT_XML.search(text)]
     assert not (quick and unfit)
+
+
+def _lines(count: int) -> bytes:
+    """JSON Lines of the seed article, *count* times, each with its own id."""
+    line = json.dumps(json.loads(SEED_JSON.read_bytes()), ensure_ascii=False)
+    article = json.loads(line)
+    return "".join(
+        json.dumps({**article, "id": f"urn:test:{number}"}, ensure_ascii=False) + "\n"
+        for number in range(count)
+    ).encode()
+
+
+def test_json_lines_stream_one_article_per_line() -> None:
+    first, second = _lines(2).splitlines()
+    data = first + b"\n\n" + b'{"headline": ""}\n' + second + b"\n"
+    items = list(jsonformat.iter_lines(io.BytesIO(data)))
+    assert [Reading, Unreadable, Reading] == [type(item) for item in items]
+    assert "line 3" == items[1].where if isinstance(items[1], Unreadable) else None
+    assert ["urn:test:0", "urn:test:1"] == [
+        item.article.id for item in items if isinstance(item, Reading)
+    ]
+
+
+def _peak_while_streaming(count: int) -> int:
+    source = io.BytesIO(_lines(count))
+    tracemalloc.start()
+    read = sum(1 for _ in jsonformat.iter_lines(source))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert count == read
+    return peak
+
+
+def test_streaming_json_lines_keeps_memory_flat() -> None:
+    """Ten times the lines must not take anywhere near ten times the memory."""
+    small, large = _peak_while_streaming(100), _peak_while_streaming(1_000)
+    assert large < 2 * small, (small, large)
