@@ -20,6 +20,16 @@ from typing import TYPE_CHECKING
 from attrs import evolve, frozen
 
 from newsmodel import _sentences
+from newsmodel._mentions import (
+    BETWEEN,
+    DETERMINERS,
+    SPEECH_VERBS,
+    clause_subject,
+    may_be_in_mention,
+    mention_ending,
+    mention_starting,
+    tokens,
+)
 from newsmodel._quotemarks import Stretch, stretches
 from newsmodel._speakers import PRONOUNS, Cast
 from newsmodel.model import Agent, Article, Quotation, QuotationKind, Span, TextPart
@@ -29,21 +39,6 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_quotations"]
 
-_SPEECH_VERBS = frozenset(
-    """
-    said says say saying told tells tell telling added adds adding asked asks asking wrote writes
-    writing tweeted tweeting explained explains argued argues noted stated continued continues
-    insisted insists claimed called calling described describes depicted depicts warned warns
-    recalled recalls replied replies responded responds answered announced announces
-    acknowledged acknowledges admitted admits asserted asserts maintained maintains suggested
-    suggests predicted predicts promised vowed quipped joked shouted chanted chanting yelled
-    urged charged complained testified reported concluded conceded concedes observed remarked
-    reiterated emphasized emphasised stressed commented posted cautioned countered boasted
-    lamented mused pledged labeled labelled dubbed branded touted praised blasted slammed
-    criticized criticised accused demanded proclaimed whispered screamed sang sings singing
-    opined thundered echoed agreed scolded condemned likened mocked attacked reports reads
-    """.split()
-)
 #: Verbs that may come before their subject: ``"...," said Rep. Smith``.
 _INVERTING = frozenset(
     """
@@ -54,37 +49,8 @@ _INVERTING = frozenset(
 #: The cue whose speaker follows it.
 _ACCORDING_TO = "according to"
 _SPEECH = re.compile(
-    r"\b(?:[Aa]ccording to|put it|"
-    + "|".join(sorted(_SPEECH_VERBS, key=len, reverse=True))
-    + r")\b"
+    r"\b(?:[Aa]ccording to|put it|" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b"
     r"|^\s*(?:" + "|".join(sorted(verb.title() for verb in _INVERTING)) + r")\b"
-)
-#: Words between a subject and its verb: ``Trump also said``.
-_BETWEEN = frozenset(
-    """
-    also later then again previously recently repeatedly reportedly has had have would will
-    could once further simply even never often always just already quickly publicly privately
-    separately similarly subsequently initially finally frequently openly bluntly angrily flatly
-    firmly famously succinctly earlier still only is was
-    """.split()
-)
-#: Words a speaker mention does not contain: they start another clause.
-_CLAUSE_WORDS = frozenset(
-    """
-    and but or nor that which who whom whose because while as when whenever if so where after
-    before since though although than whether what how why then yet once until unless in on at
-    during from to about into over under between among against without through not is was were
-    are be been being do does did by with has have had would will could should may might can
-    """.split()
-)
-_DETERMINERS = frozenset(["the", "a", "an", "one", "his", "her", "its", "their", "our", "my"])
-_RELATIVES = frozenset(["who", "which", "whose", "whom", "where"])
-#: Capitalised words that open a sentence but cannot open its subject.
-_NOT_SUBJECTS = _CLAUSE_WORDS | frozenset(
-    """
-    this these those there here such along amid across after although behind beyond despite
-    like unlike within according however meanwhile still also instead indeed
-    """.split()
 )
 #: Words that join a second verb to the subject of a first: ``Scott beamed and asked``.
 _JOINERS = frozenset([",", "and", "but", "then", "before", "after", "while", "by"])
@@ -94,13 +60,13 @@ _TERM_MARKERS = frozenset(
     ["the", "its", "his", "her", "their", "our", "this", "these", "so-called"]
 )
 _TERM_MAX_WORDS = 4
-_MENTION_MAX_TOKENS = 16
 #: Characters around a quotation or a verb that attribution reads: enough for
 #: any speaker mention or clause opening, and a bound on the work per quotation.
 _REACH = 400
+#: Words after a quotation that can hold its speaker and verb.
+_AFTER_WORDS = 20
 _ADDRESSEE_MAX_WORDS = 3
 _OBJECT_PRONOUNS = frozenset(["him", "her", "them", "us", "me", "you"])
-_TOKEN = re.compile(r"\w+(?:[.'\u2019&-]\w+)*\.?|[^\w\s]")
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z.'\u2019 -]*[A-Z]):\s")
 _HEADLINE_SOURCE = re.compile(r":\s*((?:[\w'\u2019.-]+\s+){0,3}[\w'\u2019.-]+)\s*$")
 _DASH_SOURCE = re.compile(
@@ -113,7 +79,6 @@ _ENGLISH_MIN_WORDS = 40  # fewer words than this: too few to tell, read as Engli
 _LANGUAGE_SAMPLE = 3000  # characters
 _WORDS = re.compile(r"[^\W\d_]+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-_UNSPACED = re.compile(r" (?=[,.)])|(?<=\() ")
 
 
 def extract_quotations(
@@ -282,7 +247,7 @@ class _Sentence:
 
 def _sentence_subject(text: str, start: int, stretch: Stretch) -> str | None:
     """The subject that opens the sentence a quotation is in, if it has one."""
-    return _clause_subject(_tokens(text[start : min(stretch.start - 1, start + _REACH)]))
+    return clause_subject(tokens(text[start : min(stretch.start - 1, start + _REACH)]))
 
 
 def _moved(quotation: Quotation, offset: int) -> Quotation:
@@ -326,14 +291,14 @@ def _is_term(text: str, stretch: Stretch) -> bool:
     words = text[stretch.start : stretch.end].split()
     if len(words) > _TERM_MAX_WORDS or words[-1][-1] in ".?!,;:":
         return False
-    before = _tokens(text[max(0, stretch.start - 60) : stretch.start - 1])
+    before = tokens(text[max(0, stretch.start - 60) : stretch.start - 1])
     if not before:
         return False
     marker = before[-1].lower()
     if marker not in _TERM_MARKERS and not marker.endswith(("'s", "\u2019s")):
         return False
     framing = before[-2].lower() if len(before) > 1 else ""
-    return framing != "as" and framing not in _SPEECH_VERBS
+    return framing != "as" and framing not in SPEECH_VERBS
 
 
 def _stands_alone(before: str) -> bool:
@@ -347,7 +312,7 @@ def _stands_alone(before: str) -> bool:
     if not before or before.endswith((":", "\u2014")):
         return True
     words = before.rstrip(",").split()
-    return bool(words) and words[-1].lower() in _SPEECH_VERBS
+    return bool(words) and words[-1].lower() in SPEECH_VERBS
 
 
 def _continues(paragraph: str, stretch: Stretch) -> bool:
@@ -368,20 +333,20 @@ def _after(after: str, continues: bool, cast: Cast) -> _Attribution | None:
     dash = _DASH_SOURCE.match(after)
     if dash is not None:
         return _attribution(dash.group(1), None, cast)
-    words = _tokens(after[:_REACH])[: _MENTION_MAX_TOKENS + 4]
+    words = tokens(after[:_REACH])[:_AFTER_WORDS]
     while words and words[0] in {",", ".", "\u2014", "\u2013", "-"}:
         words.pop(0)
     first = words[0].lower() if words else ""
     if first in _INVERTING:
-        return _attribution(_mention_starting(words[1:]), _cue(first, words[1:]), cast)
+        return _attribution(mention_starting(words[1:]), _cue(first, words[1:]), cast)
     if not words or (words[0][0].isupper() and not continues):
         return None
     for index, word in enumerate(words):
         lowered = word.lower()
-        if lowered in _SPEECH_VERBS and index:
-            mention = _mention_ending(words[:index], whole=True)
+        if lowered in SPEECH_VERBS and index:
+            mention = mention_ending(words[:index], whole=True)
             return _attribution(mention, _cue(lowered, words[index + 1 :]), cast)
-        if word not in ",()." and not _may_be_in_mention(word) and lowered not in _BETWEEN:
+        if word not in ",()." and not may_be_in_mention(word) and lowered not in BETWEEN:
             break
     return None
 
@@ -398,23 +363,23 @@ def _before(before: str, cast: Cast, *, alone: bool = False) -> _Attribution | N
     cue: str | None = None
     for number, match in reversed(list(enumerate(matches))):
         verb = match.group().lower()
-        preceding = _tokens(before[max(0, match.start() - _REACH) : match.start()])
-        following = _tokens(before[match.end() : match.end() + _REACH])
+        preceding = tokens(before[max(0, match.start() - _REACH) : match.start()])
+        following = tokens(before[match.end() : match.end() + _REACH])
         cue = cue or _cue(verb, following)
         if verb == _ACCORDING_TO:
-            mention = _mention_starting(following)
+            mention = mention_starting(following)
         else:
-            mention = _mention_ending(preceding, whole=False)
+            mention = mention_ending(preceding, whole=False)
             opens = not any(word[0].isalnum() for word in preceding)
             if mention is None and verb in _INVERTING and opens and not alone:
-                mention = _mention_starting(following)
+                mention = mention_starting(following)
             joined = verb.endswith("ing") or (preceding and preceding[-1].lower() in _JOINERS)
             if mention is None and joined and number == 0:
-                mention = _clause_subject(preceding)
+                mention = clause_subject(preceding)
         if mention:
             return _attribution(mention, cue, cast)
     if not matches and not alone and before.rstrip().endswith(":"):
-        return _attribution(_clause_subject(_tokens(before)), None, cast)
+        return _attribution(clause_subject(tokens(before)), None, cast)
     return None
 
 
@@ -432,175 +397,6 @@ def _attribution(mention: str | None, cue: str | None, cast: Cast) -> _Attributi
     return _Attribution(mention, cast.resolve(mention), cue)
 
 
-def _mention_ending(words: list[str], *, whole: bool) -> str | None:
-    """
-    Return the speaker mention that ends ``words``, the words before a verb.
-
-    With ``whole``, every word must belong to it (the words between a
-    closing mark and the verb: ``"...," Mitch McConnell, R-Ky., said``).
-    """
-    end = len(words)
-    while end and words[end - 1].lower() in _BETWEEN:
-        end -= 1
-    if whole:
-        return _whole_mention(words[:end])
-    if end and words[end - 1] == ",":
-        return _appositive(words[: end - 1])
-    start = end
-    while start and end - start < _MENTION_MAX_TOKENS:
-        word = words[start - 1]
-        lowered = word.lower()
-        if word == ")":
-            opening = _matching(words, start - 1)
-            if opening is None:
-                break
-            start = opening
-            continue
-        if lowered in PRONOUNS:
-            start -= start == end
-            break
-        if not _may_be_in_mention(word):
-            break
-        start -= 1
-        if lowered in _DETERMINERS:
-            break
-    taken = words[start:end]
-    return _join(taken) if taken and _names_someone(taken) else None
-
-
-def _whole_mention(words: list[str]) -> str | None:
-    """
-    Return all of ``words`` as one mention, if they can be one.
-
-    Appositives and parentheses are part of it: ``Mitch McConnell, R-Ky.``.
-    """
-    while words and words[-1] == ",":
-        words = words[:-1]
-    if len(words) == 1 and words[0].lower() in PRONOUNS:
-        return words[0]
-    if not words or len(words) > _MENTION_MAX_TOKENS or not _names_someone(words):
-        return None
-    if any(word not in ",()" and not _may_be_in_mention(word) for word in words[:3]):
-        return None
-    return _join(words)
-
-
-def _appositive(words: list[str]) -> str | None:
-    """
-    Return a name and the descriptions between commas after it.
-
-    As in ``Nick Witney, a fellow at the council, said``; a relative
-    clause (``Assad, who was sworn in on Wednesday, said``) is left out.
-    """
-    commas = [index for index, word in enumerate(words) if word == ","]
-    for comma in reversed(commas):
-        if len(words) - comma > _MENTION_MAX_TOKENS:
-            return None
-        name = _mention_ending(words[:comma], whole=False)
-        if name is None:
-            return None
-        if name[0].isupper():
-            relative = words[comma + 1].lower() in _RELATIVES
-            return name if relative else _join([name, *words[comma:]])
-    return None
-
-
-def _mention_starting(words: list[str]) -> str | None:
-    """
-    Return the speaker mention that starts ``words``, up to the first comma.
-
-    As in ``said Rep. Elijah Cummings (D) of Maryland, the ...``.
-    """
-    if words and words[0].lower() in PRONOUNS:
-        return words[0]
-    end = 0
-    while end < min(len(words), _MENTION_MAX_TOKENS):
-        word = words[end]
-        if word == "(":
-            closing = _matching(words, end)
-            if closing is None:
-                break
-            end = closing + 1
-            continue
-        if word.lower() != "of" and not _may_be_in_mention(word):
-            break
-        if word.lower() == "for" and end and words[end - 1][0].isupper():
-            break
-        end += 1
-    while end and words[end - 1].lower() == "of":
-        end -= 1
-    taken = words[:end]
-    return _join(taken) if taken and _names_someone(taken) else None
-
-
-def _clause_subject(words: list[str]) -> str | None:
-    """
-    Return the subject that opens a clause, after any opening phrase.
-
-    ``During a speech, Trump attacked Clinton, saying`` gives ``Trump``:
-    the subject runs from a capitalised word or a pronoun to the first
-    lower-case word after the name (its verb).
-    """
-    starts = [0] + [index + 1 for index, word in enumerate(words) if word == ","]
-    for start in starts:
-        clause = words[start:]
-        if not clause or not (clause[0][0].isupper() or clause[0].lower() in PRONOUNS):
-            continue
-        if clause[0].lower() in _NOT_SUBJECTS:
-            continue
-        verb = next(
-            (index for index, word in enumerate(clause) if _ends_subject(word, clause[0])),
-            len(clause),
-        )
-        if verb == len(clause) or "," in clause[:verb]:
-            continue
-        mention = _mention_starting(clause[:verb])
-        if mention is not None:
-            return mention
-    return None
-
-
-def _ends_subject(word: str, first: str) -> bool:
-    """
-    Whether ``word`` is past the subject a clause opens with.
-
-    That is the first lower-case word after a name (``Trump attacked``),
-    or, after ``The ...``, the first word a noun phrase cannot hold.
-    """
-    lowered = word.lower()
-    if first.lower() in _DETERMINERS:
-        return lowered in _CLAUSE_WORDS or lowered in _SPEECH_VERBS or lowered in _BETWEEN
-    return word[0].islower() and lowered not in {"of", "for"}
-
-
-def _matching(words: list[str], index: int) -> int | None:
-    """The index of the parenthesis that pairs with the one at ``index``."""
-    step, pair = (-1, "(") if words[index] == ")" else (1, ")")
-    for other in range(index + step, max(-1, min(len(words), index + step * 8)), step):
-        if words[other] == pair:
-            return other
-    return None
-
-
-def _may_be_in_mention(word: str) -> bool:
-    lowered = word.lower()
-    return word[0].isalnum() and lowered not in _CLAUSE_WORDS and lowered not in _SPEECH_VERBS
-
-
-def _names_someone(words: list[str]) -> bool:
-    """
-    Whether the words can name a speaker.
-
-    They can if they hold a capitalised name, are a pronoun, or are a
-    description with its own noun (``the mayor``, not ``the``).
-    """
-    if len(words) == 1 and words[0].lower() in PRONOUNS:
-        return True
-    return any(word[0].isupper() for word in words) or (
-        len(words) > 1 and words[0].lower() in _DETERMINERS
-    )
-
-
 def _cue(verb: str, following: list[str]) -> str:
     """
     Return the cue: the verb, and whom a ``told`` was said to.
@@ -615,35 +411,7 @@ def _cue(verb: str, following: list[str]) -> str:
         if lowered in _OBJECT_PRONOUNS:
             taken.append(word)
             break
-        if not _may_be_in_mention(word) or lowered in _DETERMINERS or lowered in PRONOUNS:
+        if not may_be_in_mention(word) or lowered in DETERMINERS or lowered in PRONOUNS:
             break
         taken.append(word)
     return " ".join([verb, *taken])
-
-
-def _tokens(text: str) -> list[str]:
-    """Words, abbreviations with their full stop (``Rep.``, ``U.S.``), and punctuation marks."""
-    words = _TOKEN.findall(text)
-    if not any(word[-1] == "." for word in words):
-        return words
-    split: list[str] = []
-    for word in words:
-        if word[-1] != "." or len(word) == 1 or _abbreviation(word[:-1]):
-            split.append(word)
-        else:
-            split += [word[:-1], "."]
-    return split
-
-
-def _abbreviation(word: str) -> bool:
-    """Whether a word before a full stop is shortened: ``Rep``, ``U.S``, the initial ``W``."""
-    return (
-        "." in word
-        or word.lower() in _sentences.ABBREVIATIONS
-        or (len(word) == 1 and word.isupper())
-    )
-
-
-def _join(words: list[str]) -> str:
-    """Words as they were written: no space before ``,`` ``.`` ``)`` or after ``(``."""
-    return _UNSPACED.sub("", " ".join(words))

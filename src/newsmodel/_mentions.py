@@ -1,0 +1,273 @@
+"""
+The words that name a speaker, found in English news copy by rules.
+
+A speaker mention is a noun phrase next to a speech verb: before it
+(``the Kremlin's spokesman Dmitry Peskov told``), after it (``said Rep.
+Jane Smith (D-Va.), the panel's chair``), or opening the clause a later verb
+belongs to (``Trump attacked Clinton, saying``).  No parser is needed for
+these: a mention is a run of words that are not clause words, bounded by
+punctuation, a determiner or a pronoun, with appositives and parentheses
+taken whole.  The word lists here are the grammar the rules know.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsmodel import _sentences
+from newsmodel._speakers import PRONOUNS
+
+__all__ = [
+    "BETWEEN",
+    "DETERMINERS",
+    "SPEECH_VERBS",
+    "clause_subject",
+    "may_be_in_mention",
+    "mention_ending",
+    "mention_starting",
+    "tokens",
+]
+
+#: The speech verbs a cue can be, in the forms copy uses them.
+SPEECH_VERBS = frozenset(
+    """
+    said says say saying told tells tell telling added adds adding asked asks asking wrote writes
+    writing tweeted tweeting explained explains argued argues noted stated continued continues
+    insisted insists claimed called calling described describes depicted depicts warned warns
+    recalled recalls replied replies responded responds answered announced announces
+    acknowledged acknowledges admitted admits asserted asserts maintained maintains suggested
+    suggests predicted predicts promised vowed quipped joked shouted chanted chanting yelled
+    urged charged complained testified reported concluded conceded concedes observed remarked
+    reiterated emphasized emphasised stressed commented posted cautioned countered boasted
+    lamented mused pledged labeled labelled dubbed branded touted praised blasted slammed
+    criticized criticised accused demanded proclaimed whispered screamed sang sings singing
+    opined thundered echoed agreed scolded condemned likened mocked attacked reports reads
+    """.split()
+)
+#: Words between a subject and its verb: ``Trump also said``.
+BETWEEN = frozenset(
+    """
+    also later then again previously recently repeatedly reportedly has had have would will
+    could once further simply even never often always just already quickly publicly privately
+    separately similarly subsequently initially finally frequently openly bluntly angrily flatly
+    firmly famously succinctly earlier still only is was
+    """.split()
+)
+#: Words a speaker mention does not contain: they start another clause.
+_CLAUSE_WORDS = frozenset(
+    """
+    and but or nor that which who whom whose because while as when whenever if so where after
+    before since though although than whether what how why then yet once until unless in on at
+    during from to about into over under between among against without through not is was were
+    are be been being do does did by with has have had would will could should may might can
+    """.split()
+)
+DETERMINERS = frozenset(["the", "a", "an", "one", "his", "her", "its", "their", "our", "my"])
+_RELATIVES = frozenset(["who", "which", "whose", "whom", "where"])
+#: Capitalised words that open a sentence but cannot open its subject.
+_NOT_SUBJECTS = _CLAUSE_WORDS | frozenset(
+    """
+    this these those there here such along amid across after although behind beyond despite
+    like unlike within according however meanwhile still also instead indeed
+    """.split()
+)
+_MENTION_MAX_TOKENS = 16
+_TOKEN = re.compile(r"\w+(?:[.'\u2019&-]\w+)*\.?|[^\w\s]")
+_UNSPACED = re.compile(r" (?=[,.)])|(?<=\() ")
+
+
+def mention_ending(words: list[str], *, whole: bool) -> str | None:
+    """
+    Return the speaker mention that ends ``words``, the words before a verb.
+
+    With ``whole``, every word must belong to it (the words between a
+    closing mark and the verb: ``"...," Mitch McConnell, R-Ky., said``).
+    """
+    end = len(words)
+    while end and words[end - 1].lower() in BETWEEN:
+        end -= 1
+    if whole:
+        return _whole_mention(words[:end])
+    if end and words[end - 1] == ",":
+        return _appositive(words[: end - 1])
+    start = end
+    while start and end - start < _MENTION_MAX_TOKENS:
+        word = words[start - 1]
+        lowered = word.lower()
+        if word == ")":
+            opening = _matching(words, start - 1)
+            if opening is None:
+                break
+            start = opening
+            continue
+        if lowered in PRONOUNS:
+            start -= start == end
+            break
+        if not may_be_in_mention(word):
+            break
+        start -= 1
+        if lowered in DETERMINERS:
+            break
+    taken = words[start:end]
+    return _join(taken) if taken and _names_someone(taken) else None
+
+
+def _whole_mention(words: list[str]) -> str | None:
+    """
+    Return all of ``words`` as one mention, if they can be one.
+
+    Appositives and parentheses are part of it: ``Mitch McConnell, R-Ky.``.
+    """
+    while words and words[-1] == ",":
+        words = words[:-1]
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return words[0]
+    if not words or len(words) > _MENTION_MAX_TOKENS or not _names_someone(words):
+        return None
+    if any(word not in ",()" and not may_be_in_mention(word) for word in words[:3]):
+        return None
+    return _join(words)
+
+
+def _appositive(words: list[str]) -> str | None:
+    """
+    Return a name and the descriptions between commas after it.
+
+    As in ``Nick Witney, a fellow at the council, said``; a relative
+    clause (``Assad, who was sworn in on Wednesday, said``) is left out.
+    """
+    commas = [index for index, word in enumerate(words) if word == ","]
+    for comma in reversed(commas):
+        if len(words) - comma > _MENTION_MAX_TOKENS:
+            return None
+        name = mention_ending(words[:comma], whole=False)
+        if name is None:
+            return None
+        if name[0].isupper():
+            relative = words[comma + 1].lower() in _RELATIVES
+            return name if relative else _join([name, *words[comma:]])
+    return None
+
+
+def mention_starting(words: list[str]) -> str | None:
+    """
+    Return the speaker mention that starts ``words``, up to the first comma.
+
+    As in ``said Rep. Elijah Cummings (D) of Maryland, the ...``.
+    """
+    if words and words[0].lower() in PRONOUNS:
+        return words[0]
+    end = 0
+    while end < min(len(words), _MENTION_MAX_TOKENS):
+        word = words[end]
+        if word == "(":
+            closing = _matching(words, end)
+            if closing is None:
+                break
+            end = closing + 1
+            continue
+        if word.lower() != "of" and not may_be_in_mention(word):
+            break
+        if word.lower() == "for" and end and words[end - 1][0].isupper():
+            break
+        end += 1
+    while end and words[end - 1].lower() == "of":
+        end -= 1
+    taken = words[:end]
+    return _join(taken) if taken and _names_someone(taken) else None
+
+
+def clause_subject(words: list[str]) -> str | None:
+    """
+    Return the subject that opens a clause, after any opening phrase.
+
+    ``During a speech, Trump attacked Clinton, saying`` gives ``Trump``:
+    the subject runs from a capitalised word or a pronoun to the first
+    lower-case word after the name (its verb).
+    """
+    starts = [0] + [index + 1 for index, word in enumerate(words) if word == ","]
+    for start in starts:
+        clause = words[start:]
+        if not clause or not (clause[0][0].isupper() or clause[0].lower() in PRONOUNS):
+            continue
+        if clause[0].lower() in _NOT_SUBJECTS:
+            continue
+        verb = next(
+            (index for index, word in enumerate(clause) if _ends_subject(word, clause[0])),
+            len(clause),
+        )
+        if verb == len(clause) or "," in clause[:verb]:
+            continue
+        mention = mention_starting(clause[:verb])
+        if mention is not None:
+            return mention
+    return None
+
+
+def _ends_subject(word: str, first: str) -> bool:
+    """
+    Whether ``word`` is past the subject a clause opens with.
+
+    That is the first lower-case word after a name (``Trump attacked``),
+    or, after ``The ...``, the first word a noun phrase cannot hold.
+    """
+    lowered = word.lower()
+    if first.lower() in DETERMINERS:
+        return lowered in _CLAUSE_WORDS or lowered in SPEECH_VERBS or lowered in BETWEEN
+    return word[0].islower() and lowered not in {"of", "for"}
+
+
+def _matching(words: list[str], index: int) -> int | None:
+    """The index of the parenthesis that pairs with the one at ``index``."""
+    step, pair = (-1, "(") if words[index] == ")" else (1, ")")
+    for other in range(index + step, max(-1, min(len(words), index + step * 8)), step):
+        if words[other] == pair:
+            return other
+    return None
+
+
+def may_be_in_mention(word: str) -> bool:
+    lowered = word.lower()
+    return word[0].isalnum() and lowered not in _CLAUSE_WORDS and lowered not in SPEECH_VERBS
+
+
+def _names_someone(words: list[str]) -> bool:
+    """
+    Whether the words can name a speaker.
+
+    They can if they hold a capitalised name, are a pronoun, or are a
+    description with its own noun (``the mayor``, not ``the``).
+    """
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return True
+    return any(word[0].isupper() for word in words) or (
+        len(words) > 1 and words[0].lower() in DETERMINERS
+    )
+
+
+def tokens(text: str) -> list[str]:
+    """Words, abbreviations with their full stop (``Rep.``, ``U.S.``), and punctuation marks."""
+    words = _TOKEN.findall(text)
+    if not any(word[-1] == "." for word in words):
+        return words
+    split: list[str] = []
+    for word in words:
+        if word[-1] != "." or len(word) == 1 or _abbreviation(word[:-1]):
+            split.append(word)
+        else:
+            split += [word[:-1], "."]
+    return split
+
+
+def _abbreviation(word: str) -> bool:
+    """Whether a word before a full stop is shortened: ``Rep``, ``U.S``, the initial ``W``."""
+    return (
+        "." in word
+        or word.lower() in _sentences.ABBREVIATIONS
+        or (len(word) == 1 and word.isupper())
+    )
+
+
+def _join(words: list[str]) -> str:
+    """Words as they were written: no space before ``,`` ``.`` ``)`` or after ``(``."""
+    return _UNSPACED.sub("", " ".join(words))
