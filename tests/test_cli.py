@@ -558,3 +558,21 @@ def test_progress_shows_on_a_terminal_for_a_long_run_only() -> None:
     short = _Terminal()
     list(_progress(range(10), 10, short))
     assert "" == short.getvalue()
+
+
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    # `newsmodel quotes ... | head -1`: the pipe closes while output is still coming.
+    story = str(EXAMPLES / "seed-article.txt")
+    child = subprocess.Popen(
+        [sys.executable, "-m", "newsmodel", "quotes", *[story] * 400],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stdout is not None
+    assert child.stderr is not None
+    child.stdout.readline()
+    child.stdout.close()
+    errors = child.stderr.read().decode()
+    child.stderr.close()
+    assert 1 == child.wait()
+    assert "Traceback" not in errors

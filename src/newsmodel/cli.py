@@ -182,7 +182,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command not in commands:
         parser.print_usage(sys.stderr)
         return 2
-    return commands[args.command](args)
+    try:
+        return commands[args.command](args)
+    except BrokenPipeError:
+        # Whoever read the output stopped (``| head``): stop quietly, as other
+        # tools do, with standard output pointed where flushing it cannot fail.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 def _positive(text: str) -> int:
