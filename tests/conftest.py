@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import os
+import tracemalloc
 from pathlib import Path
+from typing import IO, TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 from newsmodel.cli import main
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
 
 # "ci" is the default; FAST=1 for quick local runs; FUZZ=1 for long ones.
 settings.register_profile(
@@ -24,6 +30,22 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 SEED_JSON = EXAMPLES / "seed-article.json"
 SHARED = ROOT.parent / "shared"
+
+
+def assert_memory_flat(
+    document: Callable[[int], bytes], read: Callable[[IO[bytes]], Iterator[object]], count: int
+) -> None:
+    """Streaming ten times *count* items must not take anywhere near ten times the memory."""
+    peaks = []
+    for wanted in (count, 10 * count):
+        source = io.BytesIO(document(wanted))  # made before memory is traced
+        tracemalloc.start()
+        found = sum(1 for _ in read(source))
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        assert wanted == found
+        peaks.append(peak)
+    assert peaks[1] < 2 * peaks[0], peaks
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
