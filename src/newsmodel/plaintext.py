@@ -26,7 +26,7 @@ import re
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from attrs import evolve
+from attrs import evolve, frozen
 
 from newsmodel import _utf8, _validators
 from newsmodel.conversion import Guess, Loss, Reading, article_of
@@ -87,6 +87,8 @@ def read(data: str | bytes, /) -> Reading:
 
     Raises:
         ParseError: As :func:`loads`.
+        StructureError: A piece of the text the model cannot hold where the
+            layout puts it.
     """
     text = _utf8.decode(data) if isinstance(data, bytes) else data
     _refuse_unfit_characters(text)
@@ -108,12 +110,12 @@ def read(data: str | bytes, /) -> Reading:
     return Reading(article=article, losses=tuple(layout.losses), guesses=tuple(layout.guesses))
 
 
+@frozen
 class _Block:
     """One paragraph of the text: its lines joined, and the line it starts on."""
 
-    def __init__(self, text: str, line: int) -> None:
-        self.text = text
-        self.line = line
+    text: str
+    line: int
 
     @property
     def words(self) -> int:
@@ -146,13 +148,13 @@ def _blocks(text: str) -> list[_Block]:
 
 def _refuse_unfit_characters(text: str) -> None:
     """Refuse a control character, naming its line and column."""
-    unfit = _validators.NOT_XML.search(text.replace("\r", ""))
+    lines = text.replace("\r\n", "\n").replace("\r", "\n")
+    unfit = _validators.NOT_XML.search(lines)
     if unfit is None:
         return
-    position = text.replace("\r", "").index(unfit.group())
-    before = text.replace("\r", "")[:position]
+    before = lines[: unfit.start()]
     line = before.count("\n") + 1
-    column = position - (before.rfind("\n") + 1) + 1
+    column = unfit.start() - (before.rfind("\n") + 1) + 1
     msg = f"expected text, found the control character U+{ord(unfit.group()):04X}"
     raise ParseError(msg, line=line, column=column)
 
