@@ -93,11 +93,12 @@ class Cast:
         """
         Return whom ``mention`` names.
 
-        A pronoun resolves to the latest person quoted, or else named
-        (``he``, ``she``), or to nobody; a surname to the latest person of that name;
-        a description (``the Kremlin's spokesman``) to the latest person
-        with that title.  Of ``Nick Witney, a fellow at the council`` and
-        ``Jane Smith (D-Va.)`` only the name counts.
+        ``he`` and ``she`` resolve to the latest person quoted, or, before
+        anyone is, the latest titled person named; other pronouns to nobody.
+        A surname resolves to the latest person of that name, a description
+        (``the Kremlin's spokesman``) to the latest person with that title.
+        Of ``Nick Witney, a fellow at the council`` and ``Jane Smith
+        (D-Va.)`` only the name counts.
         """
         words = _name_part(_WORD.findall(_PARENTHESES.sub(" ", mention).split(",")[0]))
         if not words:
