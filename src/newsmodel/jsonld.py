@@ -33,6 +33,7 @@ import attrs
 
 from newsmodel import _json, _validators
 from newsmodel._convert import RFC3339
+from newsmodel._xhtml import escape
 from newsmodel.conversion import Loss, Reading, Unreadable, Writing, article_of
 from newsmodel.errors import FieldError, LossyConversionError
 from newsmodel.model import (
@@ -136,7 +137,7 @@ def write(article: Article) -> Writing:
     """
     document = _document(article)
     text = _json.dumps(document) + "\n"
-    back = _fields(_Node(document, {}), [])
+    back = _fields(_Node(document, {}), [], like=article.body)
     losses = tuple(
         Loss(
             where=f"$.{field.name}",
@@ -463,8 +464,15 @@ def _text(value: object) -> str | None:
     return _validators.NOT_XML.sub("", html.unescape(str(value))).strip() or None
 
 
-def _fields(node: _Node, losses: list[Loss], path: str = "$") -> dict[str, Any]:
-    """The article fields of an article node, by name."""
+def _fields(
+    node: _Node, losses: list[Loss], path: str = "$", *, like: Body | None = None
+) -> dict[str, Any]:
+    """
+    The article fields of an article node, by name.
+
+    A writer reading its own document back passes the body it wrote as
+    ``like``, to be given back without reparsing when the text says it.
+    """
 
     def lose(key: str, what: str) -> None:
         losses.append(Loss(where=f"{path}.{key}", what=what))
@@ -503,7 +511,7 @@ def _fields(node: _Node, losses: list[Loss], path: str = "$") -> dict[str, Any]:
     holders = _each(node, "copyrightHolder", _agent_of, lose)
     fields["copyright_holder"] = holders[0] if holders else None
     fields["copyright_notice"] = node.text("copyrightNotice")
-    fields["body"] = _body(node.text("articleBody"))
+    fields["body"] = _body(node.text("articleBody"), like=like)
     fields["quotations"] = _each(node, "hasPart", _quote, lose)
     return {key: value for key, value in fields.items() if value not in (None, ())}
 
@@ -684,11 +692,21 @@ def _pixels(value: object) -> int | None:
     return int(digits) if digits.isdigit() and int(digits) > 0 else None
 
 
-def _body(text: str | None) -> Body | None:
+def _body(text: str | None, *, like: Body | None = None) -> Body | None:
+    """
+    The body of ``articleBody``'s text: a paragraph for each.
+
+    When ``like``'s markup is exactly these paragraphs, it is the body:
+    nothing to parse.
+    """
     if text is None:
         return None
     paragraphs = [p.strip() for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
-    return Body.from_paragraphs(*paragraphs) if paragraphs else None
+    if not paragraphs:
+        return None
+    if like is not None and like.html == "".join(f"<p>{escape(p)}</p>" for p in paragraphs):
+        return like
+    return Body.from_paragraphs(*paragraphs)
 
 
 def _quote(value: object) -> Quotation | None:
