@@ -378,3 +378,21 @@ def test_our_own_markup_passes_google_checks_without_errors() -> None:
     report = newsmodel.validate(jsonld.dumps(rich_article()), newsmodel.Format.JSONLD)
     assert report.ok
     assert [] == [i for i in report.issues if "recommends" in i.message]
+
+
+def test_text_that_reads_as_html_entities_comes_back_as_it_was() -> None:
+    # Pages' entities are decoded on reading (Tom &amp; Jerry); newsmodel's own
+    # text that looks like one is written escaped, and URIs are never decoded.
+    article = Article(
+        headline="Tom & Jerry &amp; friends &#0",
+        canonical_url="https://example.com/?a=1&#0",
+        publisher=Organization(name="A &lt; B", uri="https://example.com/?x=&amp;"),
+    )
+    writing = jsonld.write(article)
+    assert () == writing.losses
+    assert article == jsonld.loads(writing.text)
+    page = (
+        '{"@type": "NewsArticle", "headline": "Tom &amp; Jerry", "url": "https://e.com/?a&amp;b"}'
+    )
+    read = jsonld.loads(page)
+    assert ("Tom & Jerry", "https://e.com/?a&amp;b") == (read.headline, read.canonical_url)

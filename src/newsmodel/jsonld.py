@@ -135,7 +135,7 @@ def write(article: Article) -> Writing:
     A field is lost when reading the document back does not give it again,
     so the report cannot drift from what the writer does.
     """
-    document = _document(article)
+    document = _kept_literal(_document(article))
     text = _json.dumps(document) + "\n"
     back = _fields(_Node(document, {}), [], like=article.body)
     losses = tuple(
@@ -149,6 +149,27 @@ def write(article: Article) -> Writing:
         if getattr(article, field.name) != back.get(field.name, field.default)
     )
     return Writing(text=text, losses=losses)
+
+
+def _kept_literal(value: Any) -> Any:
+    """
+    The document with each text a reader would take for HTML escaped.
+
+    Pages put HTML entities in their JSON-LD (``Tom &amp; Jerry``), so the
+    reader decodes them in text (not in URIs, which it reads as they are); a
+    text that holds what reads as one (``&#0``, ``&amp;``) is written with
+    its ampersands escaped, to come back as it is.
+    """
+    if isinstance(value, str):
+        decoded = (
+            "&" in value and not _validators.URI.match(value) and html.unescape(value) != value
+        )
+        return value.replace("&", "&amp;") if decoded else value
+    if isinstance(value, dict):
+        return {key: _kept_literal(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_kept_literal(item) for item in value]
+    return value
 
 
 def _document(article: Article) -> dict[str, Any]:
@@ -454,14 +475,17 @@ def _flatten(values: list[Any]) -> list[Any]:
 
 
 def _text(value: object) -> str | None:
-    """A string value, HTML entities decoded and white space trimmed."""
+    """A string value, HTML entities decoded (but in a URI) and white space trimmed."""
     if isinstance(value, list):
         return next((t for v in _flatten(value) if (t := _text(v))), None)
     if isinstance(value, dict):
         value = value.get("@value", value.get("name"))
     if not isinstance(value, str | int | float) or isinstance(value, bool):
         return None
-    return _validators.NOT_XML.sub("", html.unescape(str(value))).strip() or None
+    text = str(value)
+    if not _validators.URI.match(text):  # a URI is read as it is
+        text = html.unescape(text)
+    return _validators.NOT_XML.sub("", text).strip() or None
 
 
 def _fields(
