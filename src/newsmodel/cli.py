@@ -1,5 +1,5 @@
 """
-The ``newsmodel`` command line: ``convert``, ``validate``, ``inspect`` and ``formats``.
+The ``newsmodel`` command line: ``convert``, ``validate``, ``inspect``, ``quotes`` and ``formats``.
 
 Only this module reads arguments, prints and chooses exit codes; the library
 underneath does neither.  Exit codes: 0 when all went well, 1 when an input
