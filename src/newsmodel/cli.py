@@ -29,6 +29,7 @@ from newsmodel.limits import DEFAULT_MAX_BYTES, read_input
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
 
+    from newsmodel.conversion import Item
     from newsmodel.model import Agent, Article, Quotation
     from newsmodel.reporters import Checked
 
@@ -199,6 +200,12 @@ def _positive(text: str) -> int:
     return number
 
 
+def _items(name: str, args: argparse.Namespace) -> list[Item]:
+    """Every item of one input, in the format ``--from`` names or the one detected."""
+    data = read_input(name, args.max_bytes)
+    return list(info(_format_of(data, name, args.source)).codec().read_items(data))
+
+
 def _format_of(data: bytes, name: str, forced: str | None) -> Format:
     if forced is not None:
         return Format(forced)
@@ -269,8 +276,7 @@ def _read_articles(
     """
     from newsmodel.conversion import Reading  # noqa: PLC0415 - loads the model
 
-    data = read_input(name, args.max_bytes)
-    items = list(info(_format_of(data, name, args.source)).codec().read_items(data))
+    items = _items(name, args)
     stem = "stdin" if name == _STDIO else Path(name).stem
     status = 0
     for number, item in enumerate(items, start=1):
@@ -380,8 +386,7 @@ def _inspect(args: argparse.Namespace) -> int:
     from newsmodel.conversion import Reading  # noqa: PLC0415 - loads the model
 
     try:
-        data = read_input(args.path, args.max_bytes)
-        items = list(info(_format_of(data, args.path, args.source)).codec().read_items(data))
+        items = _items(args.path, args)
     except (NewsmodelError, OSError) as error:
         _fail(args.path, error)
         return 1
@@ -429,8 +434,7 @@ def _quotes(args: argparse.Namespace) -> int:
     status = 0
     for name in args.paths:
         try:
-            data = read_input(name, args.max_bytes)
-            items = list(info(_format_of(data, name, args.source)).codec().read_items(data))
+            items = _items(name, args)
         except (NewsmodelError, OSError) as error:
             _fail(name, error)
             status = 1
