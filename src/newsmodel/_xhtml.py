@@ -24,6 +24,7 @@ __all__ = [
     "ALLOWED_URL_SCHEMES",
     "BLOCK_ELEMENTS",
     "GLOBAL_ATTRIBUTES",
+    "WHITE_SPACE",
     "canonical",
     "escape",
     "plain_text",
@@ -195,7 +196,7 @@ def _simple_paragraphs(fragment: etree._Element) -> str | None:
         return None
     for block in fragment:
         block.tail = _BETWEEN_BLOCKS
-    text = _WHITE_SPACE.sub(" ", etree.tostring(fragment, method="text", encoding="unicode"))
+    text = WHITE_SPACE.sub(" ", etree.tostring(fragment, method="text", encoding="unicode"))
     paragraphs = (paragraph.strip() for paragraph in text.split(_BETWEEN_BLOCKS))
     return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
 
@@ -223,7 +224,7 @@ class _Text:
 
     def add(self, text: str | None, *, preformatted: bool) -> None:
         if text and not preformatted:
-            text = _WHITE_SPACE.sub(" ", text)
+            text = WHITE_SPACE.sub(" ", text)
             if text.startswith(" ") and self._ends_in_space():
                 text = text[1:]
         if text:
@@ -254,8 +255,8 @@ _HAS_NESTED_BLOCKS = etree.XPath(
 # A private-use character marks where blocks meet; a fragment that holds
 # one already takes the long way.
 _BETWEEN_BLOCKS = "\ue000"
-# HTML's white space: space, tab, line feed, form feed, carriage return.
-_WHITE_SPACE = re.compile(r"[ \t\n\f\r]+")
+#: HTML's white space: space, tab, line feed, form feed, carriage return.
+WHITE_SPACE = re.compile(r"[ \t\n\f\r]+")
 
 
 def _parse(html: str) -> etree._Element:

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from attrs import evolve, frozen
 
-from newsmodel import _utf8, _validators
+from newsmodel import _utf8, _validators, _xhtml
 from newsmodel.conversion import Guess, Loss, Reading, article_of
 from newsmodel.errors import FieldError, ParseError, StructureError
 from newsmodel.model import Article, Body, Byline, Image, QuotationKind, Section
@@ -39,7 +39,6 @@ if TYPE_CHECKING:
 
 __all__ = ["loads", "read", "read_items"]
 
-_SPACES = re.compile(r"[ \t\n\r\f]+")
 _SECTION_SEPARATOR = re.compile(r"\s+[/\u203a\u00bb>|]\s+")
 _SECTION_NAME_MAX_WORDS = 4
 _CAPTION_MAX_WORDS = 25
@@ -136,12 +135,12 @@ def _blocks(text: str) -> list[_Block]:
     lines: list[str] = []
     start = 1
     for number, line in enumerate([*text.splitlines(), ""], start=1):
-        if _SPACES.sub("", line):
+        if _xhtml.WHITE_SPACE.sub("", line):
             if not lines:
                 start = number
             lines.append(line)
         elif lines:
-            blocks.append(_Block(_SPACES.sub(" ", " ".join(lines)).strip(" "), start))
+            blocks.append(_Block(_xhtml.WHITE_SPACE.sub(" ", " ".join(lines)).strip(" "), start))
             lines = []
     return blocks
 
