@@ -18,7 +18,8 @@ from pathlib import Path
 
 from common import WRITTEN_AT, generated_articles, timed
 
-from newsmodel import jsonformat, newsmlg2
+from newsmodel.formats import json as native_json
+from newsmodel.formats import newsml_g2
 
 NEWSMODEL = [sys.executable, "-m", "newsmodel"]
 
@@ -32,10 +33,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         for number, article in enumerate(generated_articles(args.files)):
             if number % 2:
-                document = newsmlg2.dumps(article, version_created=WRITTEN_AT)
+                document = newsml_g2.dumps(article, version_created=WRITTEN_AT)
                 (Path(folder) / f"item-{number}.xml").write_text(document)
             else:
-                (Path(folder) / f"article-{number}.json").write_text(jsonformat.dumps(article))
+                (Path(folder) / f"article-{number}.json").write_text(native_json.dumps(article))
         print(f"newsmodel validate, {args.files} files, best of {args.rounds} rounds")
         single = timed([*NEWSMODEL, "validate", folder, "-j", "1"], args.rounds)
         double = timed([*NEWSMODEL, "validate", folder, "-j", "2"], args.rounds)

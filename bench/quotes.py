@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from newsmodel.model import QuotationKind
-from newsmodel.quotations import extract_quotations
+from newsmodel.quotes import extract_quotations
 
 QUOTES = Path(__file__).resolve().parent.parent.parent / "shared" / "quotes"
 DEVELOPMENT_SET = QUOTES / "polnear-dev.jsonl"

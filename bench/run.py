@@ -33,10 +33,11 @@ from common import WRITTEN_AT, best, generated_articles, timed
 from jsonschema import Draft202012Validator
 from lxml import etree
 
-from newsmodel import htmlpage, newsmlg2, validation
+from newsmodel import validation
 from newsmodel.conversion import Reading
 from newsmodel.errors import NewsmodelError
-from newsmodel.formats import Format, info
+from newsmodel.formats import Format, info, newsml_g2
+from newsmodel.formats import html as htmlpage
 
 if TYPE_CHECKING:
     from newsmodel.model import Article
@@ -110,7 +111,7 @@ def validate(format_: Format, documents: list[bytes]) -> None:
 def written(format_: Format, articles: list[Article]) -> list[bytes]:
     """The articles as documents of the format."""
     if format_ is Format.NEWSML_G2:
-        return [newsmlg2.dumps(a, version_created=WRITTEN_AT).encode() for a in articles]
+        return [newsml_g2.dumps(a, version_created=WRITTEN_AT).encode() for a in articles]
     return [info(format_).codec().write(article).text.encode() for article in articles]
 
 
@@ -250,8 +251,9 @@ def _page(document: bytes) -> bytes:
 _FIRST = "urn:newsmodel:bench:0"  # the generated article's id, made unique per item
 _STREAM = """
 import sys
-from newsmodel import jsonformat, newsmlg2
-read = newsmlg2.iter_items if sys.argv[1] == "g2" else jsonformat.iter_lines
+from newsmodel.formats import json as native_json
+from newsmodel.formats import newsml_g2
+read = newsml_g2.iter_items if sys.argv[1] == "g2" else native_json.iter_lines
 with open(sys.argv[2], "rb") as source:
     count = sum(1 for _ in read(source))
 peak = next(l for l in open("/proc/self/status") if l.startswith("VmHWM")).split()[1]
@@ -263,7 +265,7 @@ def streaming(table: Table, items: int) -> None:
     """Peak memory of reading a newsMessage and a JSON Lines file of many items."""
     table.section(f"streaming {items:,} items: peak memory of the whole process (VmHWM)")
     article = generated_articles(1)[0]
-    item = newsmlg2.dumps(article, version_created=WRITTEN_AT)
+    item = newsml_g2.dumps(article, version_created=WRITTEN_AT)
     line = json.dumps(json.loads(info(Format.JSON).codec().write(article).text))
     with tempfile.TemporaryDirectory() as folder:
         message = Path(folder) / "message.xml"

@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from hypothesis import strategies as st
 
-from newsmodel._validators import LANGUAGE_TAG, TEXT, URI
+from newsmodel._lowlevel.validators import LANGUAGE_TAG, TEXT, URI
 from newsmodel.model import (
     Agent,
     Article,

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsmodel import _xhtml
+from newsmodel._lowlevel import xhtml
 from newsmodel.errors import FieldError
 from newsmodel.model import Body
 from strategies import non_empty_texts
@@ -111,8 +111,8 @@ _blocks = st.one_of(_paragraphs, _paragraphs, _paragraphs, _others)
 def test_the_short_way_to_the_text_is_the_long_way(html: str) -> None:
     # Paragraphs of inline markup take a short way to their text; anything
     # else walks the tree. Where the short way is taken, both agree.
-    parse = _xhtml._parse  # noqa: SLF001 - both ways are private; their agreement is the point
-    short = _xhtml._simple_paragraphs(parse(html))  # noqa: SLF001
-    walked = _xhtml._Text()  # noqa: SLF001
+    parse = xhtml._parse  # noqa: SLF001 - both ways are private; their agreement is the point
+    short = xhtml._simple_paragraphs(parse(html))  # noqa: SLF001
+    walked = xhtml._Text()  # noqa: SLF001
     walked.walk(parse(html), preformatted=False)
     assert short in (None, "\n\n".join(walked.paragraphs))

@@ -202,10 +202,10 @@ def _g2_files() -> list[Path]:
 def test_every_g2_corpus_file_converts_or_says_why(
     capsys: pytest.CaptureFixture[str], path: Path
 ) -> None:
-    from newsmodel import newsmlg2  # noqa: PLC0415
     from newsmodel.conversion import Reading  # noqa: PLC0415
+    from newsmodel.formats import newsml_g2  # noqa: PLC0415
 
-    found = list(newsmlg2.read_items(path.read_bytes()))
+    found = list(newsml_g2.read_items(path.read_bytes()))
     code, out, err = run(capsys, "convert", str(path), "--from", "newsml-g2", "--to", "json")
     articles = [item for item in found if isinstance(item, Reading)]
     assert (0 if len(articles) == len(found) else 1) == code
@@ -379,7 +379,7 @@ def newsmodel_format(path: Path) -> str:
 
 def _mixed_tree(root: Path) -> Path:
     """Valid, invalid, malformed and hostile files of every format, and a skipped one."""
-    from newsmodel import jsonld, newsmlg2, ninjs  # noqa: PLC0415
+    from newsmodel.formats import jsonld, newsml_g2, ninjs  # noqa: PLC0415
 
     seed = jsonformat_seed()
     tree = root / "tree"
@@ -387,7 +387,7 @@ def _mixed_tree(root: Path) -> Path:
     (tree / "good.json").write_bytes(SEED_JSON.read_bytes())
     (tree / "bad.json").write_text('{"headline": ""}')
     (tree / "broken.json").write_text("{")
-    (tree / "item.xml").write_text(newsmlg2.dumps(seed))
+    (tree / "item.xml").write_text(newsml_g2.dumps(seed))
     (tree / "page.jsonld").write_text(jsonld.dumps(seed))
     (tree / "story.ninjs.json").write_text(ninjs.VERSION_3.dumps(seed))
     (tree / "page.html").write_text(
@@ -405,9 +405,9 @@ def _mixed_tree(root: Path) -> Path:
 
 
 def jsonformat_seed() -> Any:
-    from newsmodel import jsonformat  # noqa: PLC0415
+    from newsmodel.formats import json as native_json  # noqa: PLC0415
 
-    return jsonformat.loads(SEED_JSON.read_bytes())
+    return native_json.loads(SEED_JSON.read_bytes())
 
 
 def test_validate_a_mixed_tree_the_same_with_one_job_or_two(tmp_path: Path) -> None:

@@ -114,7 +114,7 @@ def _rich_article() -> model.Article:
 
 
 def test_the_json_ld_table_names_every_property_written() -> None:
-    from newsmodel import jsonld  # noqa: PLC0415
+    from newsmodel.formats import jsonld  # noqa: PLC0415
 
     written = json.loads(jsonld.dumps(_rich_article()))
     names = _table_names("jsonld.md", "## The mapping", "## Validation")
@@ -122,7 +122,7 @@ def test_the_json_ld_table_names_every_property_written() -> None:
 
 
 def test_the_ninjs_table_names_every_key_written() -> None:
-    from newsmodel import ninjs  # noqa: PLC0415
+    from newsmodel.formats import ninjs  # noqa: PLC0415
 
     written = json.loads(ninjs.VERSION_3.dumps(_rich_article()))
     names = _table_names("ninjs.md", "## Writing", "`write(article)`")
@@ -132,9 +132,9 @@ def test_the_ninjs_table_names_every_key_written() -> None:
 def test_the_newsml_g2_table_names_every_element_written() -> None:
     from lxml import etree  # noqa: PLC0415
 
-    from newsmodel import newsmlg2  # noqa: PLC0415
+    from newsmodel.formats import newsml_g2  # noqa: PLC0415
 
-    item = etree.fromstring(newsmlg2.dumps(_rich_article()).encode())
+    item = etree.fromstring(newsml_g2.dumps(_rich_article()).encode())
     meta = [
         c
         for part in ("itemMeta", "contentMeta", "rightsInfo")

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from conftest import EXAMPLES, SHARED
-from newsmodel._validators import NOT_XML
+from newsmodel._lowlevel.validators import NOT_XML
 from newsmodel.conversion import Reading
 from newsmodel.errors import NewsmodelError
 from newsmodel.formats import Format, info

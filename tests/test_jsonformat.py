@@ -13,11 +13,12 @@ from hypothesis import strategies as st
 
 import newsmodel
 from conftest import SEED_JSON, assert_memory_flat
-from newsmodel import _json, jsonformat
-from newsmodel._validators import NOT_XML
+from newsmodel._lowlevel import json as strict_json
+from newsmodel._lowlevel.validators import NOT_XML
 from newsmodel.conversion import Reading, Unreadable
 from newsmodel.errors import ParseError, StructureError
 from newsmodel.formats import Format, info
+from newsmodel.formats import json as native_json
 from newsmodel.model import Article, Organization, Person, QuotationKind, TextPart
 from strategies import articles
 
@@ -27,23 +28,23 @@ if TYPE_CHECKING:
 
 @given(articles())
 def test_round_trip(article: Article) -> None:
-    assert article == jsonformat.loads(jsonformat.dumps(article))
+    assert article == native_json.loads(native_json.dumps(article))
 
 
 @given(articles())
 def test_output_is_canonical(article: Article) -> None:
     """Writing what was read gives the same bytes: documents can be diffed."""
-    text = jsonformat.dumps(article)
-    assert text == jsonformat.dumps(jsonformat.loads(text.encode()))
+    text = native_json.dumps(article)
+    assert text == native_json.dumps(native_json.loads(text.encode()))
 
 
 def test_seed_example_round_trips_byte_for_byte() -> None:
     data = SEED_JSON.read_bytes()
-    assert data.decode() == jsonformat.dumps(jsonformat.loads(data))
+    assert data.decode() == native_json.dumps(native_json.loads(data))
 
 
 def test_seed_example_holds_the_story() -> None:
-    article = jsonformat.loads(SEED_JSON.read_bytes())
+    article = native_json.loads(SEED_JSON.read_bytes())
     assert "Putin to visit Donbas in eastern Ukraine ‘in due course’: Kremlin" == article.headline
     assert ("News › Russia",) == tuple(str(s) for s in article.sections)
     assert Organization(name="Press TV", uri="https://www.presstv.ir/") == article.publisher
@@ -96,7 +97,7 @@ def test_seed_example_is_faithful_to_the_seed_text(shared: Path) -> None:
     """The hand-made example keeps the seed's words, in the seed's order."""
     blocks = [b.strip() for b in (shared / "seed-article.txt").read_text().split("\n\n")]
     section, headline, caption, *paragraphs = [b for b in blocks if b]
-    article = jsonformat.loads(SEED_JSON.read_bytes())
+    article = native_json.loads(SEED_JSON.read_bytes())
     assert section.split() == ["News", "/", "Russia"]
     assert (headline, caption) == (article.headline, article.images[0].caption)
     assert article.body is not None
@@ -177,14 +178,14 @@ def test_keys_follow_the_model_order() -> None:
 )
 def test_refusals_name_the_path(data: str, problems: list[tuple[str, str]]) -> None:
     with pytest.raises(StructureError) as caught:
-        jsonformat.loads(data)
+        native_json.loads(data)
     assert problems == list(caught.value.problems)
     assert [f"{m} @ {p}" for p, m in problems] == list(caught.value.errors)
 
 
 def test_every_type_problem_is_reported_at_once() -> None:
     with pytest.raises(StructureError) as caught:
-        jsonformat.loads('{"headline": 5, "urgency": "x", "extra": 1}')
+        native_json.loads('{"headline": 5, "urgency": "x", "extra": 1}')
     assert ["$.headline", "$.urgency", "$"] == [p for p, _ in caught.value.problems]
 
 
@@ -204,33 +205,33 @@ def test_malformed_json_is_a_parse_error(
     data: bytes, message: str, line: int | None, column: int | None
 ) -> None:
     with pytest.raises(ParseError) as caught:
-        jsonformat.loads(data)
+        native_json.loads(data)
     assert message in caught.value.message
     assert (line, column) == (caught.value.line, caught.value.column)
 
 
 def test_a_byte_order_mark_is_allowed() -> None:
-    assert "h" == jsonformat.loads(b'\xef\xbb\xbf{"headline": "h"}').headline
+    assert "h" == native_json.loads(b'\xef\xbb\xbf{"headline": "h"}').headline
 
 
 def test_errors_are_value_errors_and_chained() -> None:
     with pytest.raises(ValueError, match="required key missing") as caught:
-        jsonformat.loads("{}")
+        native_json.loads("{}")
     assert caught.value.__cause__ is not None
 
 
 @given(articles())
 def test_the_fast_writer_writes_what_the_standard_library_writes(article: Article) -> None:
     # orjson is optional: with it or without, every JSON format is the same text.
-    assert _json._orjson is not None  # noqa: SLF001 - the test group installs it
+    assert strict_json._orjson is not None  # noqa: SLF001 - the test group installs it
     writers = [f for f in Format if info(f).writable and f is not Format.NEWSML_G2]
     fast = [info(f).codec().write(article).text for f in writers]
-    with patch.object(_json, "_orjson", None):
+    with patch.object(strict_json, "_orjson", None):
         assert fast == [info(f).codec().write(article).text for f in writers]
 
 
 def test_an_integer_too_wide_for_the_fast_writer_is_written_all_the_same() -> None:
-    assert '{\n  "width": 100000000000000000000\n}' == _json.dumps({"width": 10**20})
+    assert '{\n  "width": 100000000000000000000\n}' == strict_json.dumps({"width": 10**20})
 
 
 # Any text, and text made of the characters that matter here.
@@ -248,8 +249,8 @@ _json_values = st.recursive(
 def test_the_quick_look_for_unfit_characters_misses_none(value: object) -> None:
     # Readers skip the walk over every string when orjson's text of the
     # document shows no character XML cannot carry; the walk must agree.
-    quick = _json._written_clean(value)  # noqa: SLF001 - the shortcut is private
-    walked = list(_json._strings(value, "$"))  # noqa: SLF001
+    quick = strict_json._written_clean(value)  # noqa: SLF001 - the shortcut is private
+    walked = list(strict_json._strings(value, "$"))  # noqa: SLF001
     unfit = [where for where, text in walked if NOT_XML.search(text)]
     assert not (quick and unfit)
 
@@ -267,7 +268,7 @@ def _lines(count: int) -> bytes:
 def test_json_lines_stream_one_article_per_line() -> None:
     first, second = _lines(2).splitlines()
     data = first + b"\n\n" + b'{"headline": ""}\n' + second + b"\n"
-    items = list(jsonformat.iter_lines(io.BytesIO(data)))
+    items = list(native_json.iter_lines(io.BytesIO(data)))
     assert [Reading, Unreadable, Reading] == [type(item) for item in items]
     assert "line 3" == items[1].where if isinstance(items[1], Unreadable) else None
     assert ["urn:test:0", "urn:test:1"] == [
@@ -276,4 +277,4 @@ def test_json_lines_stream_one_article_per_line() -> None:
 
 
 def test_streaming_json_lines_keeps_memory_flat() -> None:
-    assert_memory_flat(_lines, jsonformat.iter_lines, 100)
+    assert_memory_flat(_lines, native_json.iter_lines, 100)

@@ -15,8 +15,10 @@ from jsonschema import Draft202012Validator
 
 import newsmodel
 from conftest import SEED_JSON, SHARED
-from newsmodel import htmlpage, jsonformat, jsonld
 from newsmodel.errors import LossyConversionError, ParseError, StructureError
+from newsmodel.formats import html as htmlpage
+from newsmodel.formats import json as native_json
+from newsmodel.formats import jsonld
 from newsmodel.model import (
     Article,
     Body,
@@ -184,7 +186,7 @@ def test_what_json_ld_cannot_hold_is_reported() -> None:
 
 
 def test_the_seed_example_loses_only_what_it_must() -> None:
-    seed = jsonformat.loads(SEED_JSON.read_bytes())
+    seed = native_json.loads(SEED_JSON.read_bytes())
     writing = jsonld.write(seed)
     assert ["$.images", "$.quotations", "$.boilerplate"] == [loss.where for loss in writing.losses]
     document = json.loads(writing.text)

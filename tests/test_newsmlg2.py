@@ -12,9 +12,10 @@ from lxml import etree
 
 import newsmodel
 from conftest import SEED_JSON, SHARED, assert_memory_flat
-from newsmodel import jsonformat, newsmlg2
 from newsmodel.conversion import NonArticle, Reading, Unreadable
 from newsmodel.errors import NotAnArticleError, ParseError
+from newsmodel.formats import json as native_json
+from newsmodel.formats import newsml_g2
 from newsmodel.model import Article, Body
 from strategies import articles
 
@@ -45,7 +46,7 @@ def assert_valid(document: str) -> None:
 
 
 def items(name: str) -> list[Reading | NonArticle | Unreadable]:
-    return list(newsmlg2.read_items((CORPUS / name).read_bytes()))
+    return list(newsml_g2.read_items((CORPUS / name).read_bytes()))
 
 
 def article(name: str, index: int = 0) -> Article:
@@ -63,27 +64,27 @@ def first_paragraph(a: Article) -> str:
 
 
 def test_seed_example_is_valid_and_reads_back_equal() -> None:
-    seed = jsonformat.loads(SEED_JSON.read_bytes())
-    document = newsmlg2.dumps(seed, version_created=WRITTEN_AT)
+    seed = native_json.loads(SEED_JSON.read_bytes())
+    document = newsml_g2.dumps(seed, version_created=WRITTEN_AT)
     assert_valid(document)
-    reading = newsmlg2.read(document)
+    reading = newsml_g2.read(document)
     assert () == reading.losses
     assert seed == reading.article
 
 
 @given(articles())
 def test_every_article_is_valid_and_reads_back_equal(generated: Article) -> None:
-    document = newsmlg2.dumps(generated, version_created=WRITTEN_AT)
+    document = newsml_g2.dumps(generated, version_created=WRITTEN_AT)
     assert_valid(document)
-    reading = newsmlg2.read(document)
+    reading = newsml_g2.read(document)
     assert () == reading.losses
     assert generated == reading.article
 
 
 def test_standard_elements_carry_what_they_can() -> None:
     """Consumers that ignore the extension still see the article."""
-    seed = jsonformat.loads(SEED_JSON.read_bytes())
-    tree = etree.fromstring(newsmlg2.dumps(seed, version_created=WRITTEN_AT).encode())
+    seed = native_json.loads(SEED_JSON.read_bytes())
+    tree = etree.fromstring(newsml_g2.dumps(seed, version_created=WRITTEN_AT).encode())
     ns = {"g": "http://iptc.org/std/nar/2006-10-01/", "h": "http://www.w3.org/1999/xhtml"}
     assert [seed.headline] == tree.xpath("//g:contentMeta/g:headline/text()", namespaces=ns)
     assert ["en"] == tree.xpath("//g:language/@tag", namespaces=ns)
@@ -96,16 +97,16 @@ def test_standard_elements_carry_what_they_can() -> None:
 
 def test_made_up_values_are_marked_and_ignored() -> None:
     bare = Article(headline="Storm hits coast")
-    tree = etree.fromstring(newsmlg2.dumps(bare, version_created=WRITTEN_AT).encode())
+    tree = etree.fromstring(newsml_g2.dumps(bare, version_created=WRITTEN_AT).encode())
     assert "guid provider versionCreated" == tree.get("{urn:newsmodel:newsml-g2:1}derived")
     assert tree.get("guid", "").startswith("urn:uuid:")
-    assert bare == newsmlg2.loads(etree.tostring(tree))
+    assert bare == newsml_g2.loads(etree.tostring(tree))
 
 
 def test_the_guid_made_up_is_stable() -> None:
     bare = Article(headline="Storm hits coast")
-    first = etree.fromstring(newsmlg2.dumps(bare).encode()).get("guid")
-    assert first == etree.fromstring(newsmlg2.dumps(bare).encode()).get("guid")
+    first = etree.fromstring(newsml_g2.dumps(bare).encode()).get("guid")
+    assert first == etree.fromstring(newsml_g2.dumps(bare).encode()).get("guid")
 
 
 def test_offsets_beyond_14_hours_are_written_in_utc() -> None:
@@ -113,9 +114,9 @@ def test_offsets_beyond_14_hours_are_written_in_utc() -> None:
 
     far = datetime(2022, 1, 1, 20, 0, tzinfo=timezone(timedelta(hours=20)))
     written = Article(headline="h", id="urn:x:1", modified=far)
-    document = newsmlg2.dumps(written)
+    document = newsml_g2.dumps(written)
     assert "<versionCreated>2022-01-01T00:00:00+00:00</versionCreated>" in document
-    assert written == newsmlg2.loads(document)
+    assert written == newsml_g2.loads(document)
 
 
 # ---- reading real feeds -------------------------------------------------
@@ -128,7 +129,7 @@ def _corpus_files() -> list[Path]:
 @pytest.mark.parametrize("path", _corpus_files(), ids=lambda p: p.name)
 def test_every_corpus_file_reads_without_a_crash(path: Path) -> None:
     with path.open("rb") as stream:
-        found = list(newsmlg2.iter_items(stream))
+        found = list(newsml_g2.iter_items(stream))
     assert found
     for item in found:
         if isinstance(item, Reading):
@@ -313,9 +314,9 @@ def test_lossless_reading_refuses_a_lossy_item() -> None:
     if not CORPUS.is_dir():
         pytest.skip(f"{CORPUS} is absent")
     data = (CORPUS / "stt__revenio_ceo.xml").read_bytes()
-    assert "Mikko Moilanen siirtyy Revenion toimitusjohtajaksi" == newsmlg2.loads(data).headline
+    assert "Mikko Moilanen siirtyy Revenion toimitusjohtajaksi" == newsml_g2.loads(data).headline
     with pytest.raises(newsmodel.errors.LossyConversionError, match="not held by the model"):
-        newsmlg2.loads(data, lossless=True)
+        newsml_g2.loads(data, lossless=True)
 
 
 def test_items_that_are_not_articles_say_what_they_are() -> None:
@@ -327,7 +328,7 @@ def test_items_that_are_not_articles_say_what_they_are() -> None:
     ]
     assert [("NonArticle", "package"), ("Reading", None), ("NonArticle", "picture")] == kinds
     with pytest.raises(NotAnArticleError, match="is a picture, not an article"):
-        newsmlg2.read((CORPUS / "reuters__picture_polling_station.xml").read_bytes())
+        newsml_g2.read((CORPUS / "reuters__picture_polling_station.xml").read_bytes())
 
 
 def test_a_headline_stands_in_when_the_feed_has_none() -> None:
@@ -365,14 +366,14 @@ def test_nitf_bodies_are_read() -> None:
         '2006-10-18/"><body><body.head><hedline><hl1>H</hl1></hedline></body.head><body.content>'
         "<hl2>Sub</hl2><p>One.</p><bq><p>Quoted.</p></bq></body.content></body></nitf></inlineXML>"
     )
-    body = newsmlg2.loads(_ITEM.format(nitf)).body
+    body = newsml_g2.loads(_ITEM.format(nitf)).body
     assert Body(html="<h2>Sub</h2><p>One.</p><blockquote><p>Quoted.</p></blockquote>") == body
 
 
 def test_plain_text_bodies_are_read() -> None:
     data = '<inlineData contenttype="text/plain">First.\n\nSecond &amp; last.</inlineData>'
     assert (
-        Body.from_paragraphs("First.", "Second & last.") == newsmlg2.loads(_ITEM.format(data)).body
+        Body.from_paragraphs("First.", "Second & last.") == newsml_g2.loads(_ITEM.format(data)).body
     )
 
 
@@ -382,7 +383,7 @@ def test_unsafe_markup_is_removed_and_reported() -> None:
         '<body><p onclick="steal()">Hi <a href="javascript:x()">there</a></p><script>x()</script>'
         "</body></html></inlineXML>"
     )
-    reading = newsmlg2.read(_ITEM.format(xhtml))
+    reading = newsml_g2.read(_ITEM.format(xhtml))
     assert Body(html="<p>Hi <a>there</a></p>") == reading.article.body
     assert ["body markup removed: <script>, a@href, p@onclick"] == [
         loss.what for loss in reading.losses
@@ -407,7 +408,7 @@ def test_unsafe_markup_is_removed_and_reported() -> None:
 )
 def test_bad_documents_are_parse_errors(data: bytes, message: str) -> None:
     with pytest.raises(ParseError, match=message):
-        newsmlg2.read(data)
+        newsml_g2.read(data)
 
 
 def test_a_directory_of_items_is_read_file_by_file(tmp_path: Path) -> None:
@@ -415,7 +416,7 @@ def test_a_directory_of_items_is_read_file_by_file(tmp_path: Path) -> None:
     (tmp_path / "feed" / "a.xml").write_bytes(_message(2))
     (tmp_path / "feed" / "b.xml").write_bytes(b"<newsMessage")
     (tmp_path / "feed" / "notes.txt").write_text("not a feed")
-    found = [(path.name, type(item).__name__) for path, item in newsmlg2.iter_directory(tmp_path)]
+    found = [(path.name, type(item).__name__) for path, item in newsml_g2.iter_directory(tmp_path)]
     assert [("a.xml", "Reading"), ("a.xml", "Reading"), ("b.xml", "Unreadable")] == found
 
 
@@ -437,4 +438,4 @@ def _message(count: int) -> bytes:
 
 
 def test_streaming_keeps_memory_flat() -> None:
-    assert_memory_flat(_message, newsmlg2.iter_items, 300)
+    assert_memory_flat(_message, newsml_g2.iter_items, 300)

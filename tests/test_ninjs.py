@@ -16,9 +16,10 @@ from referencing import Registry, Resource
 
 import newsmodel
 from conftest import SEED_JSON, SHARED
-from newsmodel import jsonformat, newsmlg2, ninjs
 from newsmodel.conversion import NonArticle, Reading
 from newsmodel.errors import NotAnArticleError
+from newsmodel.formats import json as native_json
+from newsmodel.formats import newsml_g2, ninjs
 from newsmodel.model import Article, Body
 from strategies import articles
 
@@ -61,7 +62,7 @@ def differs(article: Article, back: Article) -> set[str]:
 
 @pytest.mark.parametrize("major", [2, 3])
 def test_the_seed_is_valid_and_loses_only_what_ninjs_cannot_hold(major: int) -> None:
-    seed = jsonformat.loads(SEED_JSON.read_bytes())
+    seed = native_json.loads(SEED_JSON.read_bytes())
     writing = ninjs.Ninjs(major).write(seed)
     assert_valid(writing.text, major)
     back = ninjs.read(writing.text).article
@@ -151,7 +152,7 @@ def test_markup_survives_ninjs_and_newsml_g2() -> None:
     body = Body(html='<h2>Sub</h2><p>One <a href="https://x.org/">link</a>.</p><ul><li>a</li></ul>')
     article = Article(headline="H", id="urn:x:1", body=body)
     through_ninjs = ninjs.read(ninjs.VERSION_3.dumps(article)).article
-    through_both = newsmlg2.read(newsmlg2.dumps(through_ninjs)).article
+    through_both = newsml_g2.read(newsml_g2.dumps(through_ninjs)).article
     assert body == through_ninjs.body == through_both.body
 
 
@@ -160,7 +161,7 @@ def _g2_text_items() -> list[Any]:
     return [
         pytest.param(item.article, id=f"{path.name}[{n}]")
         for path in sorted(corpus.glob("*.xml")) if corpus.is_dir()
-        for n, item in enumerate(newsmlg2.read_items(path.read_bytes()), 1)
+        for n, item in enumerate(newsml_g2.read_items(path.read_bytes()), 1)
         if isinstance(item, Reading)
     ]  # fmt: skip
 
@@ -170,7 +171,7 @@ def test_newsml_g2_through_ninjs_3_and_back_keeps_the_facts(first: Article) -> N
     """NewsML-G2 → native → ninjs 3 → native → NewsML-G2: both items say the same."""
     writing = ninjs.VERSION_3.write(first)
     through = ninjs.read(writing.text).article
-    second = newsmlg2.read(newsmlg2.dumps(through)).article
+    second = newsml_g2.read(newsml_g2.dumps(through)).article
     lost = {loss.where.removeprefix("$.") for loss in writing.losses}
     kept = {f.name for f in attrs.fields(Article)} - lost
     assert {"headline", "body", "bylines", "language", "modified", "subjects"} <= kept
@@ -178,7 +179,7 @@ def test_newsml_g2_through_ninjs_3_and_back_keeps_the_facts(first: Article) -> N
 
 
 def test_validate_checks_a_written_document_and_reads_an_old_one() -> None:
-    seed = jsonformat.loads(SEED_JSON.read_bytes())
+    seed = native_json.loads(SEED_JSON.read_bytes())
     assert newsmodel.validate(ninjs.VERSION_2.dumps(seed), newsmodel.Format.NINJS).ok
     broken = json.loads(ninjs.VERSION_3.dumps(seed))
     broken["urgency"] = 12

@@ -9,9 +9,9 @@ import pytest
 
 import newsmodel
 from conftest import EXAMPLES, SEED_JSON, run
-from newsmodel import plaintext
 from newsmodel.errors import ParseError, UnknownFormatError
 from newsmodel.formats import Format, detect
+from newsmodel.formats import text as plaintext
 from newsmodel.model import Byline
 
 if TYPE_CHECKING:

@@ -24,7 +24,7 @@ from newsmodel.model import (
     QuotationKind,
     TextPart,
 )
-from newsmodel.quotations import extract_quotations
+from newsmodel.quotes import extract_quotations
 
 if TYPE_CHECKING:
     from pathlib import Path

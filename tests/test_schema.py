@@ -11,11 +11,11 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from newsmodel import jsonformat
-from newsmodel._convert import RFC3339
-from newsmodel._validators import LANGUAGE_TAG, TEXT, URI
+from newsmodel._lowlevel.validators import LANGUAGE_TAG, TEXT, URI
 from newsmodel.errors import StructureError
 from newsmodel.formats import Format
+from newsmodel.formats import json as native_json
+from newsmodel.formats.json.converter import RFC3339
 from newsmodel.model import Article
 from newsmodel.validation import schema
 from strategies import articles
@@ -54,7 +54,7 @@ def test_date_time_format_is_enforced() -> None:
 
 @given(articles())
 def test_every_article_is_schema_valid(article: Article) -> None:
-    document = json.loads(jsonformat.dumps(article))
+    document = json.loads(native_json.dumps(article))
     assert [] == [e.message for e in VALIDATOR.iter_errors(document)]
 
 
@@ -89,7 +89,7 @@ def test_every_article_is_schema_valid(article: Article) -> None:
 def test_schema_and_model_reject_the_same_documents(document: dict[str, Any], path: str) -> None:
     assert not VALIDATOR.is_valid(document)
     with pytest.raises(StructureError) as caught:
-        jsonformat.from_document(document)
+        native_json.from_document(document)
     assert any(p.startswith(path) for p, _ in caught.value.problems), caught.value.problems
 
 
@@ -142,7 +142,7 @@ def _places(value: Any, path: str = "$") -> list[tuple[str, Any, Any]]:
 
 @st.composite
 def _mutated(draw: st.DrawFn) -> dict[str, Any]:
-    document: dict[str, Any] = json.loads(jsonformat.dumps(draw(articles())))
+    document: dict[str, Any] = json.loads(native_json.dumps(draw(articles())))
     for _ in range(draw(st.integers(min_value=1, max_value=3))):
         places = _places(document)
         action = draw(st.sampled_from(["set", "delete", "add"]))
@@ -177,7 +177,7 @@ def test_schema_and_model_agree_on_mutated_documents(document: dict[str, Any]) -
 
 def _model_problems(document: dict[str, Any]) -> tuple[tuple[str, str], ...]:
     try:
-        jsonformat.from_document(copy.deepcopy(document))
+        native_json.from_document(copy.deepcopy(document))
     except StructureError as error:
         return error.problems
     return ()

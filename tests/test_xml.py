@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 from lxml import etree
 
-from newsmodel._xml import parse
+from newsmodel._lowlevel.xml import parse
 from newsmodel.errors import ParseError
 
 if TYPE_CHECKING:

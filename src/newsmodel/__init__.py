@@ -42,7 +42,7 @@ if TYPE_CHECKING:
         Span,
         TextPart,
     )
-    from newsmodel.quotations import extract_quotations
+    from newsmodel.quotes import extract_quotations
     from newsmodel.validation import Issue, Report, Severity, check, validate
 
 _HOMES = {
@@ -75,7 +75,7 @@ _HOMES = {
         "Span",
         "TextPart",
     ),
-    "quotations": ("extract_quotations",),
+    "quotes": ("extract_quotations",),
     "validation": ("Issue", "Report", "Severity", "check", "validate"),
 }
 _MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}

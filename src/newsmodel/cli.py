@@ -428,7 +428,7 @@ def _summary(article: Article) -> str:
 def _quotes(args: argparse.Namespace) -> int:
     """Print the quotations of every article of every input."""
     from newsmodel.conversion import Reading  # noqa: PLC0415 - loads the model
-    from newsmodel.quotations import extract_quotations  # noqa: PLC0415
+    from newsmodel.quotes import extract_quotations  # noqa: PLC0415
 
     found: list[tuple[str, tuple[Quotation, ...]]] = []
     status = 0
@@ -480,15 +480,15 @@ def _agent(agent: Agent) -> str:
 
 def _quotes_json(found: list[tuple[str, tuple[Quotation, ...]]]) -> str:
     """The quotations as one JSON document, each in newsmodel's native form."""
-    from newsmodel import _json  # noqa: PLC0415 - only for JSON output
-    from newsmodel.jsonformat import make_converter  # noqa: PLC0415
+    from newsmodel._lowlevel import json as strict_json  # noqa: PLC0415 - only for JSON output
+    from newsmodel.formats.json import make_converter  # noqa: PLC0415
 
     converter = make_converter()
     document = [
         {"input": label, "quotations": [converter.unstructure(q) for q in quotations]}
         for label, quotations in found
     ]
-    return _json.dumps(document)
+    return strict_json.dumps(document)
 
 
 def _formats(_: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ The limits newsmodel reads untrusted input under.
   ``newsmodel.validate`` and the command line (``--max-bytes``) take the limit.
 * Depth, fixed: lxml's parser runs without ``huge_tree``, so libxml2 refuses
   nesting deeper than 256 elements and text nodes over 10 MB; no DTD is read
-  and no entity expanded (see :mod:`newsmodel._xml`).
+  and no entity expanded (see :mod:`newsmodel._lowlevel.xml`).
 * JSON: nesting deeper than Python's recursion allows (about 1,000 levels)
   and integers longer than 4,300 digits are refused with a
   :class:`~newsmodel.errors.ParseError`.

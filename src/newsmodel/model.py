@@ -17,8 +17,8 @@ from typing import Any
 
 from attrs import field, frozen
 
-from newsmodel import _validators as v
-from newsmodel import _xhtml
+from newsmodel._lowlevel import validators as v
+from newsmodel._lowlevel import xhtml
 from newsmodel.errors import FieldError
 
 __all__ = [
@@ -268,7 +268,7 @@ def _canonical_html(html: object) -> str:
     if not isinstance(html, str):
         raise FieldError("html", f"expected a string, got {html!r}")
     try:
-        return _xhtml.canonical(html)
+        return xhtml.canonical(html)
     except ValueError as error:
         raise FieldError("html", str(error)) from error
 
@@ -293,14 +293,14 @@ class Body:
         """
         Build a body of ``<p>`` elements from plain-text paragraphs.
         """
-        return cls(html="".join(f"<p>{_xhtml.escape(p)}</p>" for p in paragraphs))
+        return cls(html="".join(f"<p>{xhtml.escape(p)}</p>" for p in paragraphs))
 
     @cached_property
     def text(self) -> str:
         """
         The plain text: one paragraph per block, separated by a blank line.
         """
-        return _xhtml.plain_text(self.html)
+        return xhtml.plain_text(self.html)
 
 
 @frozen(kw_only=True)

@@ -30,21 +30,16 @@ from jsonschema.validators import validator_for
 from lxml import etree
 from referencing import Registry, Resource
 
-from newsmodel import (
-    _g2,
-    _google,
-    _json,
-    _xml,
-    htmlpage,
-    jsonformat,
-    jsonld,
-    newsmlg2,
-    ninjs,
-    plaintext,
-)
+from newsmodel._lowlevel import json as strict_json
+from newsmodel._lowlevel import xml as hardened_xml
 from newsmodel.conversion import Item, Reading
 from newsmodel.errors import DocumentInvalid, ParseError, StructureError, TooLargeError
-from newsmodel.formats import Format
+from newsmodel.formats import Format, jsonld, newsml_g2, ninjs
+from newsmodel.formats import html as htmlpage
+from newsmodel.formats import json as native_json
+from newsmodel.formats import text as plaintext
+from newsmodel.formats.jsonld import google
+from newsmodel.formats.newsml_g2 import names as g2
 from newsmodel.limits import DEFAULT_MAX_BYTES, check_size
 
 if TYPE_CHECKING:
@@ -228,7 +223,7 @@ def _xsd_issues(root: etree._Element, schema: etree.XMLSchema, prefix: str) -> l
     tree = root.getroottree()
     return [
         Issue(
-            message=prefix + entry.message.replace("{" + _g2.NAR + "}", ""),
+            message=prefix + entry.message.replace("{" + g2.NAR + "}", ""),
             path=_xml_path(tree, entry.path),
             line=entry.line,
         )
@@ -256,7 +251,7 @@ _LONGEST_MESSAGE = 200
 
 @cache
 def _official_xsd(path: str) -> etree.XMLSchema:
-    return _xml.load_schema(path)
+    return hardened_xml.load_schema(path)
 
 
 @cache
@@ -294,9 +289,9 @@ def _check_json(data: str | bytes, official: Path | None) -> list[Issue]:
     issue carries the line of its article.
     """
     try:
-        document = _json.parse(data)
+        document = strict_json.parse(data)
     except ParseError as error:
-        lines = jsonformat.json_lines(data)
+        lines = native_json.json_lines(data)
         if lines is None:
             return [_parse_issue(error)]
         return [
@@ -317,7 +312,7 @@ def _check_article(document: object, official: Path | None) -> list[Issue]:
     issues = _schema_issues(Format.JSON, document) + _official_json_issues(document, official)
     if not issues:
         try:
-            jsonformat.from_document(document)
+            native_json.from_document(document)
         except StructureError as error:
             issues = [Issue(message=m, path=p) for p, m in error.problems]
     return issues
@@ -329,7 +324,7 @@ def _check_newsml_g2(data: str | bytes, official: Path | None) -> list[Issue]:
     """
     raw = data.encode() if isinstance(data, str) else data
     try:
-        root = _xml.parse(raw)
+        root = hardened_xml.parse(raw)
     except ParseError as error:
         return [_parse_issue(error)]
     profile = _xml_schema("newsmodel-newsml-g2.xsd")
@@ -339,7 +334,7 @@ def _check_newsml_g2(data: str | bytes, official: Path | None) -> list[Issue]:
         # newsmodel's profile describes items: each item of a message is checked as one.
         issues = [
             attrs.evolve(issue, path=f"/newsMessage/itemSet/item[{number}]{issue.path}")
-            for number, item in enumerate(root.iterfind(f"{{{_g2.NAR}}}itemSet/*"), start=1)
+            for number, item in enumerate(root.iterfind(f"{{{g2.NAR}}}itemSet/*"), start=1)
             for issue in _xsd_issues(deepcopy(item), profile, "")
         ]
     else:
@@ -347,14 +342,14 @@ def _check_newsml_g2(data: str | bytes, official: Path | None) -> list[Issue]:
     if issues:
         return issues
     try:
-        return _reading_issues(newsmlg2.read_items(raw))
+        return _reading_issues(newsml_g2.read_items(raw))
     except (ParseError, StructureError) as error:
         return [Issue(message=str(error))]
 
 
 def _check_jsonld(data: str | bytes, official: Path | None) -> list[Issue]:
     try:
-        document = _json.parse(data)
+        document = strict_json.parse(data)
     except ParseError as error:
         return [_parse_issue(error)]
     return _check_jsonld_document(document) + _official_json_issues(document, official)
@@ -372,7 +367,7 @@ def _check_jsonld_document(document: object, prefix: str = "") -> list[Issue]:
             path=prefix + finding.path,
             severity=Severity.ERROR if finding.error else Severity.WARNING,
         )
-        for finding in _google.check(node, path)
+        for finding in google.check(node, path)
     ]
     item = jsonld.read_document(document)
     if not isinstance(item, Reading) and not any(i.severity is Severity.ERROR for i in issues):
@@ -387,7 +382,7 @@ def _check_ninjs(data: str | bytes, official: Path | None) -> list[Issue]:
     A 1.x document has no profile: without an official schema it is only read.
     """
     try:
-        document = _json.parse(data)
+        document = strict_json.parse(data)
     except ParseError as error:
         return [_parse_issue(error)]
     major = ninjs.version_of(document) if isinstance(document, dict) else 0
@@ -462,7 +457,7 @@ def _holds_article(document: object) -> bool:
 @cache
 def _xml_schema(name: str) -> etree.XMLSchema:
     with as_file(files("newsmodel") / "schemas" / name) as path:
-        return _xml.load_schema(str(path))
+        return hardened_xml.load_schema(str(path))
 
 
 def _xml_path(tree: etree._ElementTree, path: str | None) -> str:

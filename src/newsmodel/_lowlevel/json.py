@@ -12,7 +12,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
-from newsmodel import _utf8, _validators
+from newsmodel._lowlevel import utf8, validators
 from newsmodel.errors import ParseError
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ def parse(data: str | bytes) -> Any:
         ParseError: The input is not valid UTF-8 or not valid JSON; the
             error carries the line and column where parsing stopped.
     """
-    text = _utf8.decode(data) if isinstance(data, bytes) else data
+    text = utf8.decode(data) if isinstance(data, bytes) else data
     try:
         document = json.loads(
             text,
@@ -138,9 +138,7 @@ def strings_unfit_for_xml(value: object, where: str = "$") -> Iterator[str]:
     """
     if _written_clean(value):
         return iter(())
-    return iter(
-        dict.fromkeys(p for p, s in _strings(value, where) if _validators.NOT_XML.search(s))
-    )
+    return iter(dict.fromkeys(p for p, s in _strings(value, where) if validators.NOT_XML.search(s)))
 
 
 # How JSON writes the characters XML cannot carry: escaped controls, and two

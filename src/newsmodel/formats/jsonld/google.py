@@ -14,7 +14,7 @@ from typing import Any
 
 from attrs import frozen
 
-from newsmodel._convert import RFC3339
+from newsmodel.formats.json.converter import RFC3339
 
 __all__ = ["Finding", "check"]
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import nh3
 from lxml import etree, html
 
-from newsmodel._validators import NOT_XML
-from newsmodel._xhtml import (
+from newsmodel._lowlevel.validators import NOT_XML
+from newsmodel._lowlevel.xhtml import (
     ALLOWED_ATTRIBUTES,
     ALLOWED_ELEMENTS,
     ALLOWED_URL_SCHEMES,

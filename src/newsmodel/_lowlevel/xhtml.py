@@ -15,7 +15,7 @@ import re
 
 from lxml import etree
 
-from newsmodel import _xml
+from newsmodel._lowlevel import xml as hardened_xml
 from newsmodel.errors import ParseError
 
 __all__ = [
@@ -262,7 +262,7 @@ WHITE_SPACE = re.compile(r"[ \t\n\f\r]+")
 def _parse(html: str) -> etree._Element:
     source = f"<{_WRAPPER}>{html}</{_WRAPPER}>".encode()
     try:
-        return _xml.parse(source)
+        return hardened_xml.parse(source)
     except ParseError as error:
         column = error.column
         if error.line == 1 and column is not None:

@@ -94,50 +94,50 @@ _REGISTRY = {
         format=Format.JSON,
         title="newsmodel native JSON",
         extensions=(".json",),
-        module="newsmodel.jsonformat",
+        module="newsmodel.formats.json",
     ),
     Format.NEWSML_G2: FormatInfo(
         format=Format.NEWSML_G2,
         title="IPTC NewsML-G2 newsItem or newsMessage",
         extensions=(".xml",),
-        module="newsmodel.newsmlg2",
+        module="newsmodel.formats.newsml_g2",
     ),
     Format.JSONLD: FormatInfo(
         format=Format.JSONLD,
         title="schema.org NewsArticle JSON-LD",
         extensions=(".jsonld",),
-        module="newsmodel.jsonld",
+        module="newsmodel.formats.jsonld",
     ),
     Format.HTML: FormatInfo(
         format=Format.HTML,
         title="the JSON-LD blocks of an HTML page",
         extensions=(".html", ".htm"),
-        module="newsmodel.htmlpage",
+        module="newsmodel.formats.html",
         writable=False,
     ),
     Format.NINJS: FormatInfo(
         format=Format.NINJS,
         title="IPTC ninjs, any version to read, the newest (3.x) to write",
         extensions=(".ninjs.json",),
-        module="newsmodel.ninjs:VERSION_3",
+        module="newsmodel.formats.ninjs:VERSION_3",
     ),
     Format.NINJS2: FormatInfo(
         format=Format.NINJS2,
         title="IPTC ninjs 2.x",
         extensions=(".ninjs.json",),
-        module="newsmodel.ninjs:VERSION_2",
+        module="newsmodel.formats.ninjs:VERSION_2",
     ),
     Format.NINJS3: FormatInfo(
         format=Format.NINJS3,
         title="IPTC ninjs 3.x",
         extensions=(".ninjs.json",),
-        module="newsmodel.ninjs:VERSION_3",
+        module="newsmodel.formats.ninjs:VERSION_3",
     ),
     Format.TEXT: FormatInfo(
         format=Format.TEXT,
         title="a plain-text article: section, headline, caption, paragraphs",
         extensions=(".txt",),
-        module="newsmodel.plaintext",
+        module="newsmodel.formats.text",
         writable=False,
     ),
 }
@@ -189,10 +189,10 @@ _HTML_TAGS = (b"<!doctype html", b"<html", b"<head", b"<body")
 
 def _json_format(data: bytes, name: str | None) -> Format:
     """Which JSON format a document is, by its top-level keys."""
-    from newsmodel import _json  # noqa: PLC0415 - only JSON needs it
+    from newsmodel._lowlevel import json as strict_json  # noqa: PLC0415 - only JSON needs it
 
     try:
-        document = _json.parse(data)
+        document = strict_json.parse(data)
     except ValueError:
         # Let the format its name says (or native JSON) report where it breaks.
         return _by_name(name) or Format.JSON

@@ -31,11 +31,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from newsmodel import _json, _validators
-from newsmodel._convert import RFC3339
-from newsmodel._xhtml import escape
+from newsmodel._lowlevel import json as strict_json
+from newsmodel._lowlevel import validators
+from newsmodel._lowlevel.xhtml import escape
 from newsmodel.conversion import Loss, Reading, Unreadable, Writing, article_of
 from newsmodel.errors import FieldError, LossyConversionError
+from newsmodel.formats.json.converter import RFC3339
 from newsmodel.model import (
     Article,
     Body,
@@ -136,7 +137,7 @@ def write(article: Article) -> Writing:
     so the report cannot drift from what the writer does.
     """
     document = _kept_literal(_document(article))
-    text = _json.dumps(document) + "\n"
+    text = strict_json.dumps(document) + "\n"
     back = _fields(_Node(document, {}), [], like=article.body)
     losses = tuple(
         Loss(
@@ -161,9 +162,7 @@ def _kept_literal(value: Any) -> Any:
     its ampersands escaped, to come back as it is.
     """
     if isinstance(value, str):
-        decoded = (
-            "&" in value and not _validators.URI.match(value) and html.unescape(value) != value
-        )
+        decoded = "&" in value and not validators.URI.match(value) and html.unescape(value) != value
         return value.replace("&", "&amp;") if decoded else value
     if isinstance(value, dict):
         return {key: _kept_literal(item) for key, item in value.items()}
@@ -320,7 +319,7 @@ def read(data: str | bytes) -> Reading:
         ParseError: The document is not JSON.
         StructureError: It holds no article, or the article has no headline.
     """
-    item = read_document(_json.parse(data))
+    item = read_document(strict_json.parse(data))
     if not isinstance(item, Reading):
         raise item.error()
     return item
@@ -330,7 +329,7 @@ def read_items(data: str | bytes, /) -> Iterator[Reading | Unreadable]:
     """
     Read the article of a document, as every format reads items.
     """
-    yield read_document(_json.parse(data))
+    yield read_document(strict_json.parse(data))
 
 
 def read_document(document: object) -> Reading | Unreadable:
@@ -340,7 +339,7 @@ def read_document(document: object) -> Reading | Unreadable:
     try:
         return _read_document(document)
     except RecursionError:  # the parser allows a little more depth than the reader
-        return Unreadable(where="$", reason=_json.TOO_DEEP_TO_READ)
+        return Unreadable(where="$", reason=strict_json.TOO_DEEP_TO_READ)
 
 
 def _read_document(document: object) -> Reading | Unreadable:
@@ -349,7 +348,8 @@ def _read_document(document: object) -> Reading | Unreadable:
         return Unreadable(where="$", reason=found)
     node, path = found
     losses = [
-        Loss(where=p, what=_json.UNFIT_FOR_XML) for p in _json.strings_unfit_for_xml(node, path)
+        Loss(where=p, what=strict_json.UNFIT_FOR_XML)
+        for p in strict_json.strings_unfit_for_xml(node, path)
     ]
     if not _schema_org(node.get("@context", _context_of(document))):
         losses.append(Loss(where=path, what="no schema.org @context: terms read as schema.org"))
@@ -483,9 +483,9 @@ def _text(value: object) -> str | None:
     if not isinstance(value, str | int | float) or isinstance(value, bool):
         return None
     text = str(value)
-    if not _validators.URI.match(text):  # a URI is read as it is
+    if not validators.URI.match(text):  # a URI is read as it is
         text = html.unescape(text)
-    return _validators.NOT_XML.sub("", text).strip() or None
+    return validators.NOT_XML.sub("", text).strip() or None
 
 
 def _fields(
@@ -505,7 +505,7 @@ def _fields(
     for key in sorted(set(node.node) - _READ - _IGNORED):
         lose(key, "not held by the model")
     identifier = node.node.get("@id")
-    if isinstance(identifier, str) and _validators.URI.match(identifier):
+    if isinstance(identifier, str) and validators.URI.match(identifier):
         fields["id"] = identifier
     fields["headline"] = node.text("headline") or node.text("name")
     fields["alternative_headline"] = node.text("alternativeHeadline")
@@ -521,7 +521,7 @@ def _fields(
     fields["dateline"] = _one(partial(_dateline, node), partial(lose, "dateline"))
     language = node.values("inLanguage")
     tag = _text(language[0]) if language else None
-    if tag and _validators.LANGUAGE_TAG.match(tag):
+    if tag and validators.LANGUAGE_TAG.match(tag):
         fields["language"] = tag
     elif tag:
         lose("inLanguage", f"{tag!r} is not a BCP 47 tag")
@@ -565,7 +565,7 @@ def _section(value: object) -> Section | None:
 
 
 def _uri(text: str | None) -> str | None:
-    return text if text is not None and _validators.URI.match(text) else None
+    return text if text is not None and validators.URI.match(text) else None
 
 
 def _page(node: _Node) -> str | None:

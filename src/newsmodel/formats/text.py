@@ -16,7 +16,7 @@ Text has no markup, so everything but the headline and the body is a
 guess; each guess is returned as a :class:`~newsmodel.conversion.Guess`
 naming its line, and a date the model cannot hold (one without a time
 zone) as a loss.  The quotations are found by
-:func:`newsmodel.quotations.extract_quotations`.  Newsmodel reads this
+:func:`newsmodel.quotes.extract_quotations`.  Newsmodel reads this
 format and does not write it.
 """
 
@@ -28,11 +28,11 @@ from typing import TYPE_CHECKING
 
 from attrs import evolve, frozen
 
-from newsmodel import _utf8, _validators, _xhtml
+from newsmodel._lowlevel import utf8, validators, xhtml
 from newsmodel.conversion import Guess, Loss, Reading, article_of
 from newsmodel.errors import FieldError, ParseError, StructureError
 from newsmodel.model import Article, Body, Byline, Image, QuotationKind, Section
-from newsmodel.quotations import extract_quotations
+from newsmodel.quotes import extract_quotations
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -89,7 +89,7 @@ def read(data: str | bytes, /) -> Reading:
         StructureError: A piece of the text the model cannot hold where the
             layout puts it.
     """
-    text = _utf8.decode(data) if isinstance(data, bytes) else data
+    text = utf8.decode(data) if isinstance(data, bytes) else data
     _refuse_unfit_characters(text)
     blocks = _blocks(text)
     if not blocks:
@@ -135,12 +135,12 @@ def _blocks(text: str) -> list[_Block]:
     lines: list[str] = []
     start = 1
     for number, line in enumerate([*text.splitlines(), ""], start=1):
-        if _xhtml.WHITE_SPACE.sub("", line):
+        if xhtml.WHITE_SPACE.sub("", line):
             if not lines:
                 start = number
             lines.append(line)
         elif lines:
-            blocks.append(_Block(_xhtml.WHITE_SPACE.sub(" ", " ".join(lines)).strip(" "), start))
+            blocks.append(_Block(xhtml.WHITE_SPACE.sub(" ", " ".join(lines)).strip(" "), start))
             lines = []
     return blocks
 
@@ -148,7 +148,7 @@ def _blocks(text: str) -> list[_Block]:
 def _refuse_unfit_characters(text: str) -> None:
     """Refuse a control character, naming its line and column."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n")
-    unfit = _validators.NOT_XML.search(lines)
+    unfit = validators.NOT_XML.search(lines)
     if unfit is None:
         return
     before = lines[: unfit.start()]

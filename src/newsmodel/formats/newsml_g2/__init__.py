@@ -13,7 +13,7 @@ IPTC NewsML-G2: text ``newsItem`` documents, alone or in a ``newsMessage``.
   What the standard elements cannot say exactly is also written in
   newsmodel's extension namespace (``urn:newsmodel:newsml-g2:1``), so
   reading a written item gives back the same article.
-* No DTD, entity or network access, ever: see :mod:`newsmodel._xml`.
+* No DTD, entity or network access, ever: see :mod:`newsmodel._lowlevel.xml`.
 
 The mapping table is in the documentation, ``docs/formats/newsml-g2.md``.
 """
@@ -28,9 +28,11 @@ from typing import IO, TYPE_CHECKING
 
 from lxml import etree
 
-from newsmodel import _g2, _g2read, _g2write, _xml
+from newsmodel._lowlevel import xml as hardened_xml
 from newsmodel.conversion import Item, Reading, Unreadable, Writing, article_of
 from newsmodel.errors import ParseError, StructureError
+from newsmodel.formats.newsml_g2 import names as g2
+from newsmodel.formats.newsml_g2 import reader, writer
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -41,10 +43,10 @@ if TYPE_CHECKING:
 __all__ = ["dumps", "iter_directory", "iter_items", "loads", "read", "read_items", "write"]
 
 _ITEMS = tuple(
-    _g2.nar(name)
+    g2.nar(name)
     for name in ("newsItem", "packageItem", "conceptItem", "knowledgeItem", "planningItem")
 )
-_ROOTS = frozenset({*_ITEMS, _g2.nar("newsMessage")})
+_ROOTS = frozenset({*_ITEMS, g2.nar("newsMessage")})
 _PARSED_WHOLE = 2**20  # bytes
 
 
@@ -59,10 +61,10 @@ def iter_items(source: IO[bytes]) -> Iterator[Item]:
         ParseError: The document is not well-formed XML or not NewsML-G2; the
             items before the problem have been yielded.
     """
-    elements = _xml.iterparse(source, _ITEMS)
+    elements = hardened_xml.iterparse(source, _ITEMS)
     _check_root(next(elements, None))
     for element in elements:
-        yield _g2read.read_item(element)
+        yield reader.read_item(element)
 
 
 def _check_root(root: etree._Element | None) -> None:
@@ -70,7 +72,7 @@ def _check_root(root: etree._Element | None) -> None:
         # Not etree.QName: a broken document may start with a tag it refuses.
         namespace, _, name = ("" if root is None else str(root.tag)).rpartition("}")
         found = "nothing" if root is None else f"<{name}>"
-        if root is not None and namespace[1:] != _g2.NAR:
+        if root is not None and namespace[1:] != g2.NAR:
             found += f" in namespace {namespace[1:] or None!r}"
         msg = f"expected a NewsML-G2 newsItem or newsMessage, found {found}"
         raise ParseError(msg, line=1)
@@ -105,13 +107,13 @@ def read_items(data: bytes | str) -> Iterator[Item]:
     root = None
     if len(raw) <= _PARSED_WHOLE:
         with contextlib.suppress(ParseError):
-            root = _xml.parse(raw)
+            root = hardened_xml.parse(raw)
     if root is None:
         yield from iter_items(io.BytesIO(raw))
         return
     _check_root(root)
     for element in [root] if root.tag in _ITEMS else root.iter(*_ITEMS):
-        yield _g2read.read_item(element)
+        yield reader.read_item(element)
 
 
 def read(data: bytes | str) -> Reading:
@@ -162,9 +164,9 @@ def dumps(article: Article, /, *, version_created: datetime | None = None) -> st
         version_created: The ``versionCreated`` time of an article without a
             ``modified`` time; by default the time of writing.
     """
-    item = _g2write.build_item(article, version_created=version_created or datetime.now(UTC))
+    item = writer.build_item(article, version_created=version_created or datetime.now(UTC))
     # Indent the metadata only: white space added inside the body would change it.
-    content_set = item.find(_g2.nar("contentSet"))
+    content_set = item.find(g2.nar("contentSet"))
     if content_set is not None:
         item.remove(content_set)
     etree.indent(item)

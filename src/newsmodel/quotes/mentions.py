@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from newsmodel import _sentences
-from newsmodel._speakers import PRONOUNS
+from newsmodel.quotes import sentences
+from newsmodel.quotes.speakers import PRONOUNS
 
 __all__ = [
     "BETWEEN",
@@ -227,6 +227,7 @@ def _matching(words: list[str], index: int) -> int | None:
 
 
 def may_be_in_mention(word: str) -> bool:
+    """Whether a word can belong to a speaker mention: not a clause word or speech verb."""
     lowered = word.lower()
     return word[0].isalnum() and lowered not in _CLAUSE_WORDS and lowered not in SPEECH_VERBS
 
@@ -263,7 +264,7 @@ def _abbreviation(word: str) -> bool:
     """Whether a word before a full stop is shortened: ``Rep``, ``U.S``, the initial ``W``."""
     return (
         "." in word
-        or word.lower() in _sentences.ABBREVIATIONS
+        or word.lower() in sentences.ABBREVIATIONS
         or (len(word) == 1 and word.isupper())
     )
 

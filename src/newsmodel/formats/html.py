@@ -8,7 +8,7 @@ The JSON-LD of an HTML page: its ``<script type="application/ld+json">`` blocks.
   reported with the line and column in the page, and does not hide the
   blocks around it.
 * The article is the first article node of the blocks, as
-  :mod:`newsmodel.jsonld` reads it; the other blocks' problems are losses.
+  :mod:`newsmodel.formats.jsonld` reads it; the other blocks' problems are losses.
 """
 
 from __future__ import annotations
@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING
 import attrs
 from lxml import etree
 
-from newsmodel import _json, jsonld
+from newsmodel._lowlevel import json as strict_json
 from newsmodel.conversion import Loss, Reading, Unreadable, article_of
 from newsmodel.errors import ParseError
+from newsmodel.formats import jsonld
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -78,7 +79,7 @@ def _block(number: int, script: etree._Element) -> Block:
     line = script.sourceline or 1
     text = _CDATA.sub("", script.text or "")
     try:
-        return Block(number=number, line=line, document=_json.parse(text))
+        return Block(number=number, line=line, document=strict_json.parse(text))
     except ParseError as error:
         at = (line + error.line - 1) if error.line is not None else line
         column = error.column if error.line and error.line > 1 else None

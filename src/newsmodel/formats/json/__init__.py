@@ -20,9 +20,10 @@ import json
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from newsmodel import _convert, _json
+from newsmodel._lowlevel import json as strict_json
 from newsmodel.conversion import Reading, Unreadable, Writing
 from newsmodel.errors import ParseError, StructureError
+from newsmodel.formats.json import converter
 from newsmodel.model import Article
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ def make_converter() -> Converter:
     """
     Return the converter between the model and native JSON, built once.
     """
-    return _convert.make_converter()
+    return converter.make_converter()
 
 
 def loads(data: str | bytes, /) -> Article:
@@ -60,7 +61,7 @@ def loads(data: str | bytes, /) -> Article:
         ParseError: The input is not JSON.
         StructureError: The JSON does not describe a valid article.
     """
-    return from_document(_json.parse(data))
+    return from_document(strict_json.parse(data))
 
 
 def read_items(data: str | bytes, /) -> Iterator[Reading | Unreadable]:
@@ -71,7 +72,7 @@ def read_items(data: str | bytes, /) -> Iterator[Reading | Unreadable]:
     article that is not valid is an :class:`~newsmodel.conversion.Unreadable`.
     """
     try:
-        document = _json.parse(data)
+        document = strict_json.parse(data)
     except ParseError as error:
         numbered = json_lines(data)
         if numbered is None:
@@ -134,7 +135,7 @@ def dumps(article: Article, /, *, indent: int | None = 2) -> str:
     document = to_document(article)
     if indent is None:
         return json.dumps(document, ensure_ascii=False)
-    return _json.dumps(document) + "\n"
+    return strict_json.dumps(document) + "\n"
 
 
 def from_document(document: object, /) -> Article:
@@ -144,7 +145,7 @@ def from_document(document: object, /) -> Article:
     Raises:
         StructureError: The value does not describe a valid article.
     """
-    article: Article = _convert.structure(make_converter(), document, Article)
+    article: Article = converter.structure(make_converter(), document, Article)
     return article
 
 

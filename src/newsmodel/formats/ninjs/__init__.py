@@ -39,11 +39,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 from lxml import html as lxml_html
 
-from newsmodel import _html, _json, _validators
-from newsmodel._convert import RFC3339
-from newsmodel._identity import made_up_id
+from newsmodel._lowlevel import json as strict_json
+from newsmodel._lowlevel import sanitiser, validators
 from newsmodel.conversion import Loss, NonArticle, Reading, Unreadable, Writing, article_of
 from newsmodel.errors import FieldError, LossyConversionError
+from newsmodel.formats.identity import made_up_id
+from newsmodel.formats.json.converter import RFC3339
 from newsmodel.model import (
     Article,
     Body,
@@ -128,7 +129,7 @@ class Ninjs:
         Write *article*, and say which of its fields ninjs could not hold.
         """
         document = _document(article, self.major)
-        text = _json.dumps(document) + "\n"
+        text = strict_json.dumps(document) + "\n"
         fields = _fields(_normalise(document), [])
         back = _article(fields, [], "$")  # never None: the main headline is always written
         losses = tuple(
@@ -370,7 +371,7 @@ def read_items(data: str | bytes, /) -> Iterator[Reading | NonArticle | Unreadab
     """
     Read the ninjs object of a document, or each object of an array of them.
     """
-    return read_document(_json.parse(data))
+    return read_document(strict_json.parse(data))
 
 
 def read_document(document: object) -> Iterator[Reading | NonArticle | Unreadable]:
@@ -383,7 +384,7 @@ def read_document(document: object) -> Iterator[Reading | NonArticle | Unreadabl
         try:
             yield _read_object(value, where)
         except RecursionError:  # the parser allows a little more depth than the reader
-            yield Unreadable(where=where, reason=_json.TOO_DEEP_TO_READ)
+            yield Unreadable(where=where, reason=strict_json.TOO_DEEP_TO_READ)
 
 
 def _read_object(value: object, where: str) -> Reading | NonArticle | Unreadable:
@@ -397,8 +398,8 @@ def _read_object(value: object, where: str) -> Reading | NonArticle | Unreadable
     if kind != "text":
         return NonArticle(kind=str(kind), guid=guid if isinstance(guid, str) else None, where=where)
     losses = [
-        Loss(where=path, what=_json.UNFIT_FOR_XML)
-        for path in _json.strings_unfit_for_xml(value, where)
+        Loss(where=path, what=strict_json.UNFIT_FOR_XML)
+        for path in strict_json.strings_unfit_for_xml(value, where)
     ]
     article = _article(_fields(node, losses, where), losses, where)
     if article is None:
@@ -470,7 +471,7 @@ def _fields(node: dict[str, Any], losses: list[Loss], where: str = "$") -> dict[
         lose(key, "not held by the model")
     fields: dict[str, Any] = {}
     uri = node.get("uri") or node.get("guid")
-    if isinstance(uri, str) and _validators.URI.match(uri):
+    if isinstance(uri, str) and validators.URI.match(uri):
         fields["id"] = uri
     elif uri is not None:
         lose("uri", f"{uri!r} is not a URI")
@@ -506,7 +507,7 @@ def _fields(node: dict[str, Any], losses: list[Loss], where: str = "$") -> dict[
     fields["editorial_note"] = _text(node.get("ednote"))
     fields["slugline"] = _text(node.get("slugline"))
     language = _text(node.get("language"))
-    if language and _validators.LANGUAGE_TAG.match(language):
+    if language and validators.LANGUAGE_TAG.match(language):
         fields["language"] = language
     elif language:
         lose("language", f"{language!r} is not a BCP 47 tag")
@@ -541,7 +542,7 @@ def _entries(node: dict[str, Any], key: str) -> list[dict[str, Any]]:
 def _text(value: object) -> str | None:
     if not isinstance(value, str):
         return None
-    text = _validators.NOT_XML.sub("", value).strip()
+    text = validators.NOT_XML.sub("", value).strip()
     return text or None
 
 
@@ -580,7 +581,7 @@ def _body(node: dict[str, Any], lose: Callable[[str, str], None]) -> Body | None
         try:
             return Body(html=value) if value.strip() else None
         except FieldError:
-            cleaned, removed = _html.clean(value)
+            cleaned, removed = sanitiser.clean(value)
             if removed:
                 lose("bodies", "markup removed: " + ", ".join(removed))
             return Body(html=cleaned) if cleaned else None
@@ -675,7 +676,7 @@ def _concept_of(entry: dict[str, Any]) -> Concept | None:
         scheme, code = "", literal
     uri = (
         entry.get("uri")
-        if isinstance(entry.get("uri"), str) and _validators.URI.match(entry["uri"])
+        if isinstance(entry.get("uri"), str) and validators.URI.match(entry["uri"])
         else None
     )
     if not (name or code or uri):
@@ -690,7 +691,7 @@ def _sources(node: dict[str, Any]) -> dict[str, Any]:
         role = entry.get("role")
         uri = (
             entry.get("uri")
-            if isinstance(entry.get("uri"), str) and _validators.URI.match(entry["uri"])
+            if isinstance(entry.get("uri"), str) and validators.URI.match(entry["uri"])
             else None
         )
         if name and role in ("publisher", "provider"):
@@ -705,7 +706,7 @@ def _canonical(node: dict[str, Any]) -> str | None:
     candidates += [
         link.get("href") for link in _entries(node, "links") if link.get("rel") == "canonical"
     ]
-    return next((c for c in candidates if isinstance(c, str) and _validators.URI.match(c)), None)
+    return next((c for c in candidates if isinstance(c, str) and validators.URI.match(c)), None)
 
 
 def _associations(node: dict[str, Any], lose: Callable[[str, str], None]) -> dict[str, Any]:
@@ -737,7 +738,7 @@ def _image_of(entry: dict[str, Any]) -> Image | None:
     rendition = next((r for r in renditions if r.get("href") == href), {})
     described = _descriptions(entry)
     caption = _text(described.get("caption"))
-    url = href if href and _validators.URI.match(href) else None
+    url = href if href and validators.URI.match(href) else None
     if url is None and caption is None:
         return None
     size = {k: v for k in ("width", "height") if isinstance(v := rendition.get(k), int) and v > 0}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
-from newsmodel import jsonformat
+from newsmodel.formats import json as native_json
 
 if TYPE_CHECKING:
     from newsmodel.model import Article
@@ -24,4 +24,4 @@ def made_up_id(article: Article) -> str:
 
     The same article always gets the same identifier.
     """
-    return f"urn:uuid:{uuid.uuid5(_NAMESPACE, jsonformat.dumps(article, indent=None))}"
+    return f"urn:uuid:{uuid.uuid5(_NAMESPACE, native_json.dumps(article, indent=None))}"

@@ -23,8 +23,11 @@ from urllib.parse import urlsplit
 import attrs
 from lxml import etree
 
-from newsmodel import _g2, _g2read, _xml, jsonformat
-from newsmodel._identity import made_up_id
+from newsmodel._lowlevel import xml as hardened_xml
+from newsmodel.formats import json as native_json
+from newsmodel.formats.identity import made_up_id
+from newsmodel.formats.newsml_g2 import names as g2
+from newsmodel.formats.newsml_g2 import reader
 from newsmodel.model import (
     Article,
     Concept,
@@ -41,7 +44,7 @@ if TYPE_CHECKING:
 
 __all__ = ["build_item"]
 
-_N = _g2.nar
+_N = g2.nar
 _QCODE = re.compile(r"[^\s:]+:\S+")
 _LARGEST_OFFSET = timedelta(hours=14)
 _LINE_BREAKS = re.compile(r"[\t\n\r]")
@@ -59,7 +62,7 @@ def build_item(article: Article, *, version_created: datetime) -> etree._Element
             has no ``modified`` time (NewsML-G2 requires one).
     """
     derived = []
-    item = etree.Element(_N("newsItem"), nsmap={None: _g2.NAR, "nm": _g2.NM})
+    item = etree.Element(_N("newsItem"), nsmap={None: g2.NAR, "nm": g2.NM})
     if article.id is None:
         derived.append("guid")
     item.set("guid", article.id or made_up_id(article))
@@ -69,7 +72,7 @@ def build_item(article: Article, *, version_created: datetime) -> etree._Element
     item.set("standardversion", "2.35")
     item.set("conformance", "power")
     if article.language is not None:
-        item.set(_g2.XML_LANG, article.language)
+        item.set(g2.XML_LANG, article.language)
     _sub(item, "catalogRef", href=_CATALOG)
     _rights(item, article)
     derived += _item_meta(item, article, version_created)
@@ -78,7 +81,7 @@ def build_item(article: Article, *, version_created: datetime) -> etree._Element
         _content_set(item, article)
     _quotations(meta, article.quotations)
     if derived:
-        item.set(_g2.nm("derived"), " ".join(derived))
+        item.set(g2.nm("derived"), " ".join(derived))
     _held_fields(item, meta, article)
     return item
 
@@ -120,7 +123,7 @@ def _item_meta(item: etree._Element, article: Article, version_created: datetime
     _maybe(meta, "firstCreated", _time(article.published))
     _maybe(meta, "embargoed", _time(article.embargo))
     if article.pub_status is not None:
-        _sub(meta, "pubStatus", qcode=_g2.STATUS_QCODES[article.pub_status])
+        _sub(meta, "pubStatus", qcode=g2.STATUS_QCODES[article.pub_status])
     for section in article.sections:
         service = _sub(meta, "service", **_code(section.code))
         _sub(service, "name", _one_line(str(section)))
@@ -134,7 +137,7 @@ def _item_meta(item: etree._Element, article: Article, version_created: datetime
 def _image_type(url: str) -> dict[str, str]:
     """The media type of a picture: from its address, or any image type."""
     suffix = PurePosixPath(urlsplit(url).path).suffix.lower()
-    return {"contenttype": _g2.IMAGE_TYPES.get(suffix, "image/*")}
+    return {"contenttype": g2.IMAGE_TYPES.get(suffix, "image/*")}
 
 
 def _content_meta(item: etree._Element, article: Article) -> etree._Element:
@@ -188,8 +191,8 @@ def _contributors(article: Article) -> Iterable[Contributor]:
 def _contributor(meta: etree._Element, contributor: Contributor) -> None:
     local = "contributor" if contributor.role is ContributorRole.CONTRIBUTOR else "creator"
     element = _agent(meta, local, contributor.agent)
-    if contributor.role in _g2.ROLE_QCODES:
-        element.set("role", _g2.ROLE_QCODES[contributor.role])
+    if contributor.role in g2.ROLE_QCODES:
+        element.set("role", g2.ROLE_QCODES[contributor.role])
 
 
 def _agent(parent: etree._Element, local: str, agent: Person | Organization) -> etree._Element:
@@ -222,32 +225,32 @@ def _code(code: str | None) -> dict[str, str]:
 def _content_set(item: etree._Element, article: Article) -> None:
     assert article.body is not None  # noqa: S101 - the caller checked
     inline = _sub(_sub(item, "contentSet"), "inlineXML", contenttype="application/xhtml+xml")
-    html = etree.SubElement(inline, etree.QName(_g2.XHTML, "html").text, nsmap={None: _g2.XHTML})
-    head = etree.SubElement(html, etree.QName(_g2.XHTML, "head").text)
-    etree.SubElement(head, etree.QName(_g2.XHTML, "title").text).text = article.headline
-    body = f'<body xmlns="{_g2.XHTML}">{article.body.html}</body>'.encode()
-    html.append(_xml.parse(body))
+    html = etree.SubElement(inline, etree.QName(g2.XHTML, "html").text, nsmap={None: g2.XHTML})
+    head = etree.SubElement(html, etree.QName(g2.XHTML, "head").text)
+    etree.SubElement(head, etree.QName(g2.XHTML, "title").text).text = article.headline
+    body = f'<body xmlns="{g2.XHTML}">{article.body.html}</body>'.encode()
+    html.append(hardened_xml.parse(body))
 
 
 def _quotations(meta: etree._Element, quotations: tuple[Quotation, ...]) -> None:
     for quotation in quotations:
-        element = etree.SubElement(meta, _g2.nm("quotation"), kind=quotation.kind.value)
+        element = etree.SubElement(meta, g2.nm("quotation"), kind=quotation.kind.value)
         if quotation.span is not None:
             element.set("part", quotation.span.part.value)
             element.set("start", str(quotation.span.start))
             element.set("end", str(quotation.span.end))
-        etree.SubElement(element, _g2.nm("text")).text = quotation.text
+        etree.SubElement(element, g2.nm("text")).text = quotation.text
         if quotation.speaker is not None:
             _speaker(element, quotation.speaker)
         if quotation.speaker_mention is not None:
-            etree.SubElement(element, _g2.nm("mention")).text = quotation.speaker_mention
+            etree.SubElement(element, g2.nm("mention")).text = quotation.speaker_mention
         if quotation.cue is not None:
-            etree.SubElement(element, _g2.nm("cue")).text = quotation.cue
+            etree.SubElement(element, g2.nm("cue")).text = quotation.cue
 
 
 def _speaker(parent: etree._Element, speaker: Person | Organization) -> None:
     kind = "person" if isinstance(speaker, Person) else "organization"
-    element = etree.SubElement(parent, _g2.nm("speaker"), type=kind, name=speaker.name)
+    element = etree.SubElement(parent, g2.nm("speaker"), type=kind, name=speaker.name)
     if speaker.uri is not None:
         element.set("uri", speaker.uri)
     if isinstance(speaker, Person):
@@ -255,7 +258,7 @@ def _speaker(parent: etree._Element, speaker: Person | Organization) -> None:
             element.set("title", speaker.title)
         if speaker.affiliation is not None:
             affiliation = etree.SubElement(
-                element, _g2.nm("affiliation"), name=speaker.affiliation.name
+                element, g2.nm("affiliation"), name=speaker.affiliation.name
             )
             if speaker.affiliation.uri is not None:
                 affiliation.set("uri", speaker.affiliation.uri)
@@ -267,12 +270,12 @@ def _held_fields(item: etree._Element, meta: etree._Element, article: Article) -
 
     The body is not read back: XHTML in ``inlineXML`` always gives it back.
     """
-    projected = _g2read.read_fields(item)
-    document = jsonformat.to_document(article)
+    projected = reader.read_fields(item)
+    document = native_json.to_document(article)
     for field in attrs.fields(Article):
         value = getattr(article, field.name)
         if field.name == "body" or projected.get(field.name, field.default) == value:
             continue
-        element = etree.SubElement(meta, _g2.nm("field"), name=field.name)
+        element = etree.SubElement(meta, g2.nm("field"), name=field.name)
         if field.name in document:
             element.text = json.dumps(document[field.name], ensure_ascii=False)

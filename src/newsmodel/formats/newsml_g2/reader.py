@@ -21,11 +21,14 @@ from urllib.parse import urlsplit
 import attrs
 from lxml import etree
 
-from newsmodel import _convert, _g2, _html, jsonformat
-from newsmodel._convert import RFC3339
-from newsmodel._validators import LANGUAGE_TAG, URI
+from newsmodel._lowlevel import sanitiser
+from newsmodel._lowlevel.validators import LANGUAGE_TAG, URI
 from newsmodel.conversion import Loss, NonArticle, Reading, Unreadable
 from newsmodel.errors import FieldError, StructureError
+from newsmodel.formats import json as native_json
+from newsmodel.formats.json import converter
+from newsmodel.formats.json.converter import RFC3339
+from newsmodel.formats.newsml_g2 import names as g2
 from newsmodel.model import (
     Article,
     Body,
@@ -50,7 +53,7 @@ if TYPE_CHECKING:
 
 __all__ = ["read_fields", "read_item"]
 
-_N = _g2.nar
+_N = g2.nar
 _T = TypeVar("_T")
 _Party = TypeVar("_Party", Person, Organization)
 # What the reader maps, by parent; any other child is reported as a loss.
@@ -104,7 +107,7 @@ _SINGLE = {
 }
 _SUMMARY_ROLES = {None, "drol:summary", "descRole:summary", "drol:abstract"}
 _URGENCIES = frozenset("123456789")
-_STATUSES = {qcode.rpartition(":")[2]: status for status, qcode in _g2.STATUS_QCODES.items()}
+_STATUSES = {qcode.rpartition(":")[2]: status for status, qcode in g2.STATUS_QCODES.items()}
 
 
 class _Item:
@@ -120,7 +123,7 @@ class _Item:
         self.projecting = projecting
         self.losses: list[Loss] = []
         # Values newsmodel's writer made up because NewsML-G2 requires them.
-        self.derived = frozenset((element.get(_g2.nm("derived")) or "").split())
+        self.derived = frozenset((element.get(g2.nm("derived")) or "").split())
 
     def lose(self, element: etree._Element, what: str) -> None:
         if not self.projecting:
@@ -148,7 +151,7 @@ def read_item(element: etree._Element) -> Reading | NonArticle | Unreadable:
         return NonArticle(kind=kind, guid=guid, where=_where(element))
     item_meta = _child(element, "itemMeta")
     item_class = _child(item_meta, "itemClass")
-    kind = _g2.kind_of(item_class.get("qcode") if item_class is not None else None)
+    kind = g2.kind_of(item_class.get("qcode") if item_class is not None else None)
     if kind != "text":
         return NonArticle(kind=kind, guid=guid, where=_where(element))
     item = _Item(element)
@@ -259,7 +262,7 @@ def _images(item: _Item, links: list[etree._Element]) -> tuple[Image, ...]:
     images = []
     for link in links:
         href = link.get("href") or ""
-        media_type = link.get("contenttype") or _g2.IMAGE_TYPES.get(
+        media_type = link.get("contenttype") or g2.IMAGE_TYPES.get(
             PurePosixPath(urlsplit(href).path).suffix.lower(), ""
         )
         image = (
@@ -287,7 +290,7 @@ def _content_meta(item: _Item, meta: etree._Element, known: dict[str, Any]) -> d
     elif content_modified is not None and _time(item, content_modified) != known["modified"]:
         item.lose(content_modified, "a content change time apart from versionCreated")
     language = _child(meta, "language")
-    tag = language.get("tag") if language is not None else item.element.get(_g2.XML_LANG)
+    tag = language.get("tag") if language is not None else item.element.get(g2.XML_LANG)
     if tag and LANGUAGE_TAG.match(tag):
         fields["language"] = tag
     elif tag:
@@ -350,7 +353,7 @@ def _bylines(item: _Item, meta: etree._Element) -> tuple[Byline, ...]:
 
 def _contributor(item: _Item, element: etree._Element) -> Contributor | None:
     role_code = (element.get("role") or "").lower()
-    role = next((r for word, r in _g2.ROLE_WORDS.items() if word in role_code), None)
+    role = next((r for word, r in g2.ROLE_WORDS.items() if word in role_code), None)
     if role is None:
         creator = etree.QName(element).localname == "creator"
         role = ContributorRole.AUTHOR if creator else ContributorRole.CONTRIBUTOR
@@ -445,7 +448,7 @@ def _markup_body(item: _Item, root: etree._Element) -> Body | None:
         return Body(html=markup) if markup.strip() else None
     except FieldError:
         pass
-    cleaned, removed = _html.clean(markup)
+    cleaned, removed = sanitiser.clean(markup)
     if removed:
         item.lose(root, "body markup removed: " + ", ".join(removed))
     return Body(html=cleaned) if cleaned else None
@@ -482,10 +485,10 @@ def _extension(item: _Item, meta: etree._Element | None) -> dict[str, Any]:
     if meta is None:
         return {}
     fields: dict[str, Any] = {}
-    quotations = [_quotation(item, q) for q in meta.iterchildren(_g2.nm("quotation"))]
+    quotations = [_quotation(item, q) for q in meta.iterchildren(g2.nm("quotation"))]
     if quotations:
         fields["quotations"] = tuple(q for q in quotations if q is not None)
-    for element in meta.iterchildren(_g2.nm("field")):
+    for element in meta.iterchildren(g2.nm("field")):
         name = element.get("name", "")
         try:
             fields[name] = _held_field(name, element.text)
@@ -501,15 +504,15 @@ def _held_field(name: str, text: str | None) -> Any:
         raise ValueError(msg)
     if text is None:
         return attrs.fields_dict(Article)[name].default
-    converter = jsonformat.make_converter()
-    return _convert.structure(converter, json.loads(text), _FIELD_TYPES[name])
+    cattrs_converter = native_json.make_converter()
+    return converter.structure(cattrs_converter, json.loads(text), _FIELD_TYPES[name])
 
 
 _FIELD_TYPES = get_type_hints(Article)
 
 
 def _quotation(item: _Item, element: etree._Element) -> Quotation | None:
-    speaker = next(element.iterchildren(_g2.nm("speaker")), None)
+    speaker = next(element.iterchildren(g2.nm("speaker")), None)
     span = None
     if element.get("start") is not None:
         span = Span(
@@ -520,11 +523,11 @@ def _quotation(item: _Item, element: etree._Element) -> Quotation | None:
     return item.keep(
         element,
         lambda: Quotation(
-            text=_raw(next(element.iterchildren(_g2.nm("text")), None)) or "",
+            text=_raw(next(element.iterchildren(g2.nm("text")), None)) or "",
             kind=QuotationKind(element.get("kind", "full")),
             speaker=None if speaker is None else _speaker(speaker),
-            speaker_mention=_raw(next(element.iterchildren(_g2.nm("mention")), None)),
-            cue=_raw(next(element.iterchildren(_g2.nm("cue")), None)),
+            speaker_mention=_raw(next(element.iterchildren(g2.nm("mention")), None)),
+            cue=_raw(next(element.iterchildren(g2.nm("cue")), None)),
             span=span,
         ),
     )
@@ -534,7 +537,7 @@ def _speaker(element: etree._Element) -> Person | Organization:
     name = element.get("name", "")
     if element.get("type") == "organization":
         return Organization(name=name, uri=element.get("uri"))
-    affiliation = next(element.iterchildren(_g2.nm("affiliation")), None)
+    affiliation = next(element.iterchildren(g2.nm("affiliation")), None)
     return Person(
         name=name,
         uri=element.get("uri"),
@@ -557,9 +560,9 @@ def _report_unknown(item: _Item, parent: etree._Element) -> None:
         if not isinstance(tag, str):
             continue
         namespace, _, local = tag[1:].partition("}") if tag[0] == "{" else ("", "", tag)
-        if namespace == _g2.NAR and local not in handled:
+        if namespace == g2.NAR and local not in handled:
             unknown[local] += 1
-        elif namespace not in (_g2.NAR, _g2.NM):
+        elif namespace not in (g2.NAR, g2.NM):
             foreign[tag] += 1
         if local in _SINGLE:
             repeated[local] += 1

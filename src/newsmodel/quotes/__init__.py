@@ -19,8 +19,10 @@ from typing import TYPE_CHECKING
 
 from attrs import evolve, frozen
 
-from newsmodel import _sentences
-from newsmodel._mentions import (
+from newsmodel.model import Agent, Article, Quotation, QuotationKind, Span, TextPart
+from newsmodel.quotes import sentences
+from newsmodel.quotes.marks import Stretch, stretches
+from newsmodel.quotes.mentions import (
     BETWEEN,
     DETERMINERS,
     SPEECH_VERBS,
@@ -30,9 +32,7 @@ from newsmodel._mentions import (
     mention_starting,
     tokens,
 )
-from newsmodel._quotemarks import Stretch, stretches
-from newsmodel._speakers import PRONOUNS, Cast
-from newsmodel.model import Agent, Article, Quotation, QuotationKind, Span, TextPart
+from newsmodel.quotes.speakers import PRONOUNS, Cast
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -174,7 +174,7 @@ class _Reader:
                 span = Span(start=stretch.start, end=stretch.end, part=part)
                 yield Quotation(text=paragraph[stretch.start : stretch.end], span=span)
             return
-        starts = _sentences.starts(paragraph, [(s.start - 1, s.end + 1) for s in quoted])
+        starts = sentences.starts(paragraph, [(s.start - 1, s.end + 1) for s in quoted])
         first = 0  # of the quoted stretches in the sentence
         for start, end in zip(starts, [*starts[1:], len(paragraph)], strict=True):
             stop = first

@@ -17,7 +17,7 @@ import re
 
 from attrs import frozen
 
-from newsmodel._validators import NOT_XML
+from newsmodel._lowlevel.validators import NOT_XML
 
 __all__ = ["Stretch", "stretches"]
 
