@@ -463,11 +463,34 @@ def test_validate_include_exclude_and_strict(
     assert 1 == code
 
 
-def test_jobs_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (
+            ["validate", str(SEED_JSON), "-j", "0"],
+            "-j/--jobs: expected a whole number of 1 or more, got '0'",
+        ),
+        (
+            ["validate", str(SEED_JSON), "--max-bytes", "abc"],
+            "--max-bytes: expected a whole number of 1 or more, got 'abc'",
+        ),
+        (["convert", str(SEED_JSON), "--to", "json", "--max-bytes", "-5"], "got '-5'"),
+    ],
+)
+def test_numbers_are_asked_for_in_the_users_words(
+    capsys: pytest.CaptureFixture[str], argv: list[str], expected: str
+) -> None:
     with pytest.raises(SystemExit) as caught:
-        main(["validate", str(SEED_JSON), "-j", "0"])
+        main(argv)
     assert 2 == caught.value.code
-    assert "expected a number of 1 or more" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert expected in err
+    assert "_positive" not in err
+
+
+def test_max_bytes_takes_grouped_digits(capsys: pytest.CaptureFixture[str]) -> None:
+    assert 1 == run(capsys, "validate", str(SEED_JSON), "--max-bytes", "1_000")[0]
+    assert 0 == run(capsys, "validate", str(SEED_JSON), "--max-bytes", "1,000,000")[0]
 
 
 def test_inspect_summarises_and_tells_what_each_format_loses(
@@ -546,18 +569,33 @@ class _Terminal(io.StringIO):
         return True
 
 
-def test_progress_shows_on_a_terminal_for_a_long_run_only() -> None:
-    from newsmodel.cli import _progress  # noqa: PLC0415
+class _Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
 
-    terminal, pipe = _Terminal(), io.StringIO()
-    assert list(range(300)) == list(_progress(range(300), 300, terminal))
-    assert terminal.getvalue().endswith("\rchecked 300/300 files\n")
-    assert "\rchecked 50/300 files" in terminal.getvalue()
-    assert list(range(300)) == list(_progress(range(300), 300, pipe))
-    assert "" == pipe.getvalue()
-    short = _Terminal()
-    list(_progress(range(10), 10, short))
-    assert "" == short.getvalue()
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_progress_shows_on_a_terminal_for_a_long_run_only() -> None:
+    from newsmodel._cli.progress import Progress  # noqa: PLC0415
+
+    def count(stream: io.StringIO, *, quiet: bool = False, seconds: float = 5.0) -> str:
+        clock = _Clock()
+        progress = Progress(stream, quiet=quiet, clock=clock)
+        for done in range(1, 101):
+            clock.now = seconds * done / 100
+            progress.show(f"converted {done} items")
+        progress.finish("converted 100 items")
+        return stream.getvalue()
+
+    shown = count(_Terminal())
+    assert shown.endswith("\rconverted 100 items\n")
+    assert not shown.startswith("\rconverted 1 items")  # nothing in the first second
+    assert 5 < shown.count("\r") < 100  # a few times a second, not every item
+    assert "" == count(io.StringIO())  # a pipe or a file
+    assert "" == count(_Terminal(), quiet=True)  # -q
+    assert "" == count(_Terminal(), seconds=0.9)  # a short run
 
 
 def test_a_reader_that_stops_early_gets_no_traceback() -> None:

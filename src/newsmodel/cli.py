@@ -14,22 +14,23 @@ Commands import the modules they need when they run, so ``newsmodel
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from functools import partial
-from pathlib import Path
-from typing import TYPE_CHECKING, TextIO, TypeVar
+from typing import TYPE_CHECKING
 
 from newsmodel import _files
+from newsmodel._cli import reason
 from newsmodel._version import __version__
 from newsmodel.errors import NewsmodelError
-from newsmodel.formats import Format, detect, info
-from newsmodel.limits import DEFAULT_MAX_BYTES, read_input
+from newsmodel.formats import Format, info
+from newsmodel.limits import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
-    from newsmodel.conversion import Item
+    from newsmodel._cli.inputs import Numbered
     from newsmodel.model import Agent, Article, Quotation
     from newsmodel.reporters import Checked
 
@@ -37,12 +38,10 @@ __all__ = ["build_parser", "main"]
 
 _FORMAT_NAMES = [f.value for f in Format]
 _WRITABLE_NAMES = [f.value for f in Format if info(f).writable]
-_JSON_FAMILY = frozenset({Format.JSON, Format.JSONLD, Format.NINJS, Format.NINJS2, Format.NINJS3})
+_JSON_LINES = ".jsonl"
 _OUTPUT_STYLES = ("text", "json", "github", "junit")  # the keys of reporters.REPORTERS
 _STDIO = "-"
 _FILES_PER_JOB = 4
-_LONG_RUN = 200  # files: from here on a terminal shows the progress
-_T = TypeVar("_T")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,20 +61,26 @@ def build_parser() -> argparse.ArgumentParser:
     convert = commands.add_parser(
         "convert",
         help="convert articles from one format to another",
-        description="Convert articles. Without -o or --out-dir the result goes to "
-        "standard output; several articles as JSON go out one per line.",
+        description="Convert articles, one item at a time. Without -o or --out-dir the "
+        "result goes to standard output; several articles to one output make one "
+        "newsMessage (NewsML-G2) or JSON Lines (the JSON formats).",
     )
-    convert.add_argument("inputs", nargs="+", metavar="INPUT", help="a file, or - for stdin")
+    convert.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="a file, a directory, or - for stdin"
+    )
     convert.add_argument("--to", required=True, choices=_WRITABLE_NAMES, help="output format")
     convert.add_argument(
         "--from", dest="source", choices=_FORMAT_NAMES, help="input format (default: detect)"
     )
     target = convert.add_mutually_exclusive_group()
     target.add_argument("-o", "--output", metavar="FILE", help="output file, or - for stdout")
-    target.add_argument("--out-dir", metavar="DIR", help="write one file per input here")
+    target.add_argument(
+        "--out-dir", metavar="DIR", help="write one file per item here: STEM.EXT, or STEM-N.EXT"
+    )
     convert.add_argument(
         "--strict", action="store_true", help="refuse a conversion that would lose data"
     )
+    _quiet_option(convert)
 
     validate = commands.add_parser(
         "validate",
@@ -86,9 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--format", choices=_FORMAT_NAMES, help="format of every input (default: detect)"
     )
-    validate.add_argument(
-        "--output", choices=_OUTPUT_STYLES, default="text", help="report style (default: text)"
-    )
+    _output_format_option(validate, _OUTPUT_STYLES, "report style (default: text)")
     validate.add_argument(
         "--strict", action="store_true", help="fail on warnings too, not only on errors"
     )
@@ -112,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="GLOB",
         help="in directories, skip files or folders whose name matches (repeatable)",
     )
+    _quiet_option(validate)
     validate.add_argument(
         "-j",
         "--jobs",
@@ -142,11 +146,8 @@ def build_parser() -> argparse.ArgumentParser:
     quotes.add_argument(
         "--from", dest="source", choices=_FORMAT_NAMES, help="input format (default: detect)"
     )
-    quotes.add_argument(
-        "--output",
-        choices=("text", "json"),
-        default="text",
-        help="text, or one JSON document for tools (default: text)",
+    _output_format_option(
+        quotes, ("text", "json"), "text, or one JSON document for tools (default: text)"
     )
 
     for command in (convert, validate, inspect, quotes):
@@ -155,10 +156,31 @@ def build_parser() -> argparse.ArgumentParser:
             type=_positive,
             default=DEFAULT_MAX_BYTES,
             metavar="N",
-            help=f"refuse an input larger than N bytes (default: {DEFAULT_MAX_BYTES:,})",
+            help="refuse an input (an item, in a newsMessage or JSON Lines) larger than "
+            f"N bytes (default: {DEFAULT_MAX_BYTES:,})",
         )
     commands.add_parser("formats", help="list the formats and what each can do")
     return parser
+
+
+def _output_format_option(
+    command: argparse.ArgumentParser, choices: Sequence[str], help_text: str
+) -> None:
+    """``--output-format``, and ``--output``, its old spelling, kept hidden."""
+    command.add_argument("--output-format", choices=choices, default="text", help=help_text)
+    command.add_argument(
+        "--output",
+        dest="output_format",
+        choices=choices,
+        default=argparse.SUPPRESS,
+        help=argparse.SUPPRESS,
+    )
+
+
+def _quiet_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress line, even on a terminal"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -193,212 +215,194 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _positive(text: str) -> int:
-    number = int(text)
+    try:
+        number = int(text.replace("_", "").replace(",", ""))
+    except ValueError:
+        number = 0
     if number < 1:
-        msg = f"expected a number of 1 or more, got {text}"
+        msg = f"expected a whole number of 1 or more, got {text!r}"
         raise argparse.ArgumentTypeError(msg)
     return number
 
 
-def _items(name: str, args: argparse.Namespace) -> list[Item]:
-    """Every item of one input, in the format ``--from`` names or the one detected."""
-    data = read_input(name, args.max_bytes)
-    return list(info(_format_of(data, name, args.source)).codec().read_items(data))
-
-
-def _format_of(data: bytes, name: str, forced: str | None) -> Format:
-    if forced is not None:
-        return Format(forced)
-    return detect(data, None if name == _STDIO else name)
-
-
-def _reason(error: Exception) -> str:
-    return error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-
-
 def _fail(name: str, error: Exception) -> None:
-    print(f"{name}: {_reason(error)}", file=sys.stderr)
+    print(f"{name}: {reason(error)}", file=sys.stderr)
 
 
 def _convert(args: argparse.Namespace) -> int:
+    """Read, convert and write one item at a time, so that memory stays flat."""
+    from newsmodel._cli.inputs import read_items  # noqa: PLC0415 - loads the readers
+    from newsmodel._cli.outputs import Destination, Folder, Joined, identities  # noqa: PLC0415
+    from newsmodel._cli.progress import Progress  # noqa: PLC0415
+
     target = Format(args.to)
-    articles: list[tuple[str, str, Article]] = []
-    status = 0
-    for name in args.inputs:
+    forced = None if args.source is None else Format(args.source)
+    names = list(_files.expand(args.inputs, _found_suffixes()))
+    inputs = identities(name for name in names if name != _STDIO)
+    output_name = args.out_dir or args.output or _STDIO
+    joined = None
+    if args.out_dir is None:
+        joined = one = Joined(Destination(output_name, inputs), target)
+        converting = _Converting(target, lambda _, text: one.add(text), strict=args.strict)
+    else:
         try:
-            status |= _read_articles(name, args, articles)
+            folder = Folder(args.out_dir, target, inputs)
         except (NewsmodelError, OSError) as error:
-            _fail(name, error)
-            status = 1
-    codec = info(target).codec()
-    documents: list[tuple[str, str]] = []
-    for label, stem, article in articles:
-        writing = codec.write(article)
-        for loss in writing.losses:
-            print(f"{label}: warning: {loss}", file=sys.stderr)
-        if args.strict and writing.losses:
-            print(f"{label}: refused: {target.value} would lose data (--strict)", file=sys.stderr)
-            status = 1
-        else:
-            documents.append((stem, writing.text))
+            _fail(output_name, error)
+            return 1
+        converting = _Converting(target, folder.add, strict=args.strict, per_item=True)
+    progress = Progress(sys.stderr, quiet=args.quiet)
+    total = len(names)
     try:
-        _output(documents, target, args)
-    except (NewsmodelError, OSError) as error:
-        _fail(args.output or args.out_dir, error)
-        status = 1
-    return status
+        for done, name in enumerate(names, start=1):
+            try:
+                for numbered in read_items(name, forced, args.max_bytes):
+                    converting.convert(numbered)
+                    progress.show(
+                        f"converted {converting.count:,} items, {done}/{len(names)} files"
+                    )
+            except (NewsmodelError, OSError) as error:
+                _fail(name, error)
+                converting.status = 1
+        progress.finish(f"converted {converting.count:,} items, {total}/{total} files")
+        if joined is not None:
+            joined.close()
+    except (_OutputFailedError, NewsmodelError, OSError) as failed:
+        if joined is not None:
+            joined.close(keep=False)
+        _fail(output_name, failed.error if isinstance(failed, _OutputFailedError) else failed)
+        return 1
+    return converting.status
 
 
-def _output(documents: list[tuple[str, str]], target: Format, args: argparse.Namespace) -> None:
-    """Write the documents: one file each, or all to one output."""
-    if args.out_dir is not None:
-        Path(args.out_dir).mkdir(parents=True, exist_ok=True)
-        for stem, text in documents:
-            destination = str(Path(args.out_dir) / (stem + info(target).extensions[0]))
-            _write(destination, text, args.inputs)
-        return
-    text = _joined([text for _, text in documents], target)
-    if args.output in (None, _STDIO):
-        sys.stdout.write(text)
-    elif documents:
-        _write(args.output, text, args.inputs)
+class _OutputFailedError(Exception):
+    """The one output cannot be written: the run stops."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
-def _read_articles(
-    name: str, args: argparse.Namespace, into: list[tuple[str, str, Article]]
-) -> int:
-    """
-    Read the articles of one input into *into*, and return its exit status.
+class _Converting:
+    """What ``convert`` does with each item, and the exit status it comes to."""
 
-    Each article comes with its label for messages and the stem of its
-    output file.  Losses are reported as warnings, and items that are not
-    articles as errors.
-    """
-    from newsmodel.conversion import Reading  # noqa: PLC0415 - loads the model
+    def __init__(
+        self,
+        target: Format,
+        write: Callable[[str, str], None],
+        *,
+        strict: bool,
+        per_item: bool = False,
+    ) -> None:
+        self.codec = info(target).codec()
+        self.target = target
+        self.write = write
+        self.strict = strict
+        self.per_item = per_item
+        self.status = 0
+        self.count = 0
 
-    items = _items(name, args)
-    stem = "stdin" if name == _STDIO else Path(name).stem
-    status = 0
-    for number, item in enumerate(items, start=1):
-        label, item_stem = (
-            (name, stem) if len(items) == 1 else (f"{name}[{number}]", f"{stem}-{number}")
-        )
+    def convert(self, numbered: Numbered) -> None:
+        """
+        Convert one item and write it; report what is lost or refused.
+
+        *write* takes the item's stem and the document.  When each item has
+        its own output (*per_item*), one that cannot be written is reported
+        and the others go on; when all share one, the run stops.
+
+        Raises:
+            _OutputFailedError: The one output cannot be written.
+        """
+        from newsmodel.conversion import Reading  # noqa: PLC0415 - loaded by now
+
+        label, stem, item = numbered
         if not isinstance(item, Reading):
-            _fail(label, item.error())
-            status = 1
-            continue
+            self._refuse(label, str(item.error()))
+            return
         for note in (*item.guesses, *item.losses):
             print(f"{label}: warning: {note}", file=sys.stderr)
-        if args.strict and item.losses:
-            print(f"{label}: refused: reading it would lose data (--strict)", file=sys.stderr)
-            status = 1
-            continue
-        into.append((label, item_stem, item.article))
-    return status
+        if self.strict and item.losses:
+            self._refuse(label, "refused: reading it would lose data (--strict)")
+            return
+        writing = self.codec.write(item.article)
+        for loss in writing.losses:
+            print(f"{label}: warning: {loss}", file=sys.stderr)
+        if self.strict and writing.losses:
+            self._refuse(label, f"refused: {self.target.value} would lose data (--strict)")
+            return
+        try:
+            self.write(stem, writing.text)
+        except (NewsmodelError, OSError) as error:
+            if not self.per_item:
+                raise _OutputFailedError(error) from error
+            self._refuse(label, reason(error))
+            return
+        self.count += 1
+
+    def _refuse(self, label: str, reason: str) -> None:
+        print(f"{label}: {reason}", file=sys.stderr)
+        self.status = 1
 
 
-def _joined(documents: list[str], target: Format) -> str:
+def _found_suffixes() -> frozenset[str]:
     """
-    One document as it is; several JSON documents as JSON Lines.
+    The file name endings of inputs found in a directory.
+
+    A directory's .txt files are notes and manifests more often than
+    articles: plain text is read when named, not when found.
     """
-    if len(documents) <= 1:
-        return "".join(documents)
-    if target not in _JSON_FAMILY:
-        msg = f"several articles go to one output only as JSON; use --out-dir for {target.value}"
-        raise NewsmodelError(msg)
-    import json  # noqa: PLC0415 - only for several articles
-
-    return "".join(json.dumps(json.loads(d), ensure_ascii=False) + "\n" for d in documents)
-
-
-def _write(destination: str, text: str, inputs: Sequence[str]) -> None:
-    if any(_files.same_file(destination, name) for name in inputs if name != _STDIO):
-        msg = "refusing to overwrite an input"
-        raise NewsmodelError(msg)
-    _files.atomic_write(destination, text)
+    suffixes = {e for f in Format if f is not Format.TEXT for e in info(f).extensions}
+    return frozenset({*suffixes, _JSON_LINES})
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from newsmodel.reporters import REPORTERS  # noqa: PLC0415 - loads jsonschema
+    from newsmodel._cli.checks import check_file, strictly  # noqa: PLC0415 - loads jsonschema
+    from newsmodel._cli.progress import Progress  # noqa: PLC0415
+    from newsmodel.reporters import REPORTERS  # noqa: PLC0415
 
-    # A directory's .txt files are notes and manifests more often than articles:
-    # plain text is validated when named, not when found.
-    suffixes = frozenset(e for f in Format if f is not Format.TEXT for e in info(f).extensions)
-    names = list(_files.expand(args.paths, suffixes, args.include, args.exclude))
+    names = list(_files.expand(args.paths, _found_suffixes(), args.include, args.exclude))
     check = partial(
-        _check, forced=args.format, official=args.official_schema, max_bytes=args.max_bytes
+        check_file, forced=args.format, official=args.official_schema, max_bytes=args.max_bytes
     )
+    progress = Progress(sys.stderr, quiet=args.quiet)
     # Worker processes pay off only for enough files; the output is the same either way.
-    if args.jobs > 1 and len(names) >= _FILES_PER_JOB * args.jobs and _STDIO not in names:
-        from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - start-up cost
+    with contextlib.ExitStack() as stack:
+        mapped: Iterable[Checked] = map(check, names)
+        if args.jobs > 1 and len(names) >= _FILES_PER_JOB * args.jobs and _STDIO not in names:
+            from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - start-up cost
 
-        with ProcessPoolExecutor(max_workers=min(args.jobs, len(names))) as pool:
-            results = list(_progress(pool.map(check, names, chunksize=8), len(names), sys.stderr))
-    else:
-        results = list(_progress(map(check, names), len(names), sys.stderr))
-    REPORTERS[args.output](results, sys.stdout)
-    failed = any(not r.report.ok or (args.strict and r.report.issues) for r in results)
-    return 1 if failed else 0
-
-
-def _progress(results: Iterable[_T], total: int, stream: TextIO) -> Iterator[_T]:
-    """
-    Pass *results* through, counting them on *stream*.
-
-    The count shows only on a terminal, and only for a long run.
-    """
-    show = total >= _LONG_RUN and stream.isatty()
-    for done, result in enumerate(results, start=1):
-        if show and (done % 50 == 0 or done == total):
-            stream.write(f"\rchecked {done}/{total} files")
-            stream.flush()
-        yield result
-    if show:
-        stream.write("\n")
-
-
-def _check(name: str, forced: str | None, official: str | None, max_bytes: int) -> Checked:
-    """Validate one file; in a worker process when checking many."""
-    from newsmodel.reporters import Checked  # noqa: PLC0415
-    from newsmodel.validation import Issue, Report, validate  # noqa: PLC0415
-
-    try:
-        data = read_input(name, max_bytes)
-        source = _format_of(data, name, forced)
-        schema = _official_schema_for(source, official)
-        report = validate(data, source, official_schema=schema)
-    except (NewsmodelError, OSError) as error:
-        report = Report(format=None, issues=(Issue(message=_reason(error)),))
-    return Checked(name=name, report=report)
-
-
-def _official_schema_for(source: Format, given: str | None) -> str | None:
-    """The official schema to check a file of *source* against, if any fits it."""
-    variable = "NEWSMODEL_SCHEMA_" + source.value.upper().replace("-", "_")
-    schema = given or os.environ.get(variable)
-    if schema is None:
-        return None
-    xml_input = source is Format.NEWSML_G2
-    return schema if schema.lower().endswith(".xsd") == xml_input else None
+            workers = min(args.jobs, len(names))
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers))
+            mapped = pool.map(check, names, chunksize=8)
+        results = []
+        for done, result in enumerate(mapped, start=1):
+            results.append(strictly(result) if args.strict else result)
+            progress.show(f"checked {done}/{len(names)} files")
+        progress.finish(f"checked {len(names)}/{len(names)} files")
+    REPORTERS[args.output_format](results, sys.stdout)
+    return 0 if all(result.report.ok for result in results) else 1
 
 
 def _inspect(args: argparse.Namespace) -> int:
+    from newsmodel._cli.inputs import read_items  # noqa: PLC0415 - loads the readers
     from newsmodel.conversion import Reading  # noqa: PLC0415 - loads the model
 
+    status = 0
+    forced = None if args.source is None else Format(args.source)
     try:
-        items = _items(args.path, args)
+        for number, (label, _, item) in enumerate(
+            read_items(args.path, forced, args.max_bytes), start=1
+        ):
+            if label != args.path:
+                print(f"== item {number}")
+            if isinstance(item, Reading):
+                print(_summary(item.article))
+            else:
+                _fail(label, item.error())
+                status = 1
     except (NewsmodelError, OSError) as error:
         _fail(args.path, error)
-        return 1
-    status = 0
-    for number, item in enumerate(items, start=1):
-        if len(items) > 1:
-            print(f"== item {number}")
-        if isinstance(item, Reading):
-            print(_summary(item.article))
-        else:
-            _fail(args.path, item.error())
-            status = 1
+        status = 1
     return status
 
 
@@ -427,26 +431,25 @@ def _summary(article: Article) -> str:
 
 def _quotes(args: argparse.Namespace) -> int:
     """Print the quotations of every article of every input."""
+    from newsmodel._cli.inputs import read_items  # noqa: PLC0415 - loads the readers
     from newsmodel.conversion import Reading  # noqa: PLC0415 - loads the model
     from newsmodel.quotes import extract_quotations  # noqa: PLC0415
 
     found: list[tuple[str, tuple[Quotation, ...]]] = []
     status = 0
+    forced = None if args.source is None else Format(args.source)
     for name in args.paths:
         try:
-            items = _items(name, args)
+            for label, _, item in read_items(name, forced, args.max_bytes):
+                if isinstance(item, Reading):
+                    found.append((label, extract_quotations(item.article)))
+                else:
+                    _fail(label, item.error())
+                    status = 1
         except (NewsmodelError, OSError) as error:
             _fail(name, error)
             status = 1
-            continue
-        for number, item in enumerate(items, start=1):
-            label = name if len(items) == 1 else f"{name}[{number}]"
-            if isinstance(item, Reading):
-                found.append((label, extract_quotations(item.article)))
-            else:
-                _fail(label, item.error())
-                status = 1
-    if args.output == "json":
+    if args.output_format == "json":
         print(_quotes_json(found))
     else:
         for label, quotations in found:
