@@ -30,7 +30,7 @@ def test_wheel_installs_and_validates(tmp_path: Path) -> None:
         check=True,
         timeout=300,
     )
-    (wheel,) = wheels.glob("newsmodel-*.whl")
+    (wheel,) = wheels.glob("newsmodel_kit-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "newsmodel/schemas/newsmodel-article.schema.json" in names
     assert "newsmodel/py.typed" in names
