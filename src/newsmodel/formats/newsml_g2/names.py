@@ -1,5 +1,5 @@
 """
-Names NewsML-G2 reading and writing share: namespaces, item kinds, vocabularies.
+Names and element helpers NewsML-G2 reading and writing share: namespaces, item kinds, vocabularies.
 """
 
 from __future__ import annotations
@@ -81,3 +81,17 @@ def kind_of(item_class: str | None) -> str:
         return "text"
     code = item_class.rpartition(":")[2].lower()
     return code if code in _KINDS else item_class
+
+
+def local_name(element: etree._Element) -> str:
+    """An element's tag without its namespace; empty for comments and processing instructions."""
+    tag = element.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def text_of(element: etree._Element | None) -> str | None:
+    """An element's text, white space at the ends removed; ``None`` if empty."""
+    if element is None:
+        return None
+    text = "".join(element.itertext()).strip()
+    return text or None

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from copy import deepcopy
 from datetime import datetime
 from functools import partial
 from pathlib import PurePosixPath
@@ -21,7 +20,6 @@ from urllib.parse import urlsplit
 import attrs
 from lxml import etree
 
-from newsmodel._lowlevel import sanitiser
 from newsmodel._lowlevel.validators import LANGUAGE_TAG, URI
 from newsmodel.conversion import Loss, NonArticle, Reading, Unreadable
 from newsmodel.errors import FieldError, StructureError
@@ -29,9 +27,9 @@ from newsmodel.formats import json as native_json
 from newsmodel.formats.json import converter
 from newsmodel.formats.json.converter import RFC3339
 from newsmodel.formats.newsml_g2 import names as g2
+from newsmodel.formats.newsml_g2.body import read_body
 from newsmodel.model import (
     Article,
-    Body,
     Byline,
     Concept,
     Contributor,
@@ -180,7 +178,7 @@ def read_fields(element: etree._Element) -> dict[str, Any]:
 
 def _stand_in_headline(item: _Item, fields: dict[str, Any]) -> str | None:
     """Feeds do send text items without a headline: take the next best line."""
-    title = _text(_child(_child(item.element, "itemMeta"), "title"))
+    title = g2.text_of(_child(_child(item.element, "itemMeta"), "title"))
     body = fields.get("body")
     candidates = [
         ("the item's title", title),
@@ -216,7 +214,7 @@ def _fields(item: _Item, *, body: bool = True) -> dict[str, Any]:
     if content_meta is not None:
         fields.update(_content_meta(item, content_meta, fields))
     if body:
-        fields["body"] = _body(item, _child(element, "contentSet"))
+        fields["body"] = read_body(_child(element, "contentSet"), item.lose)
     fields.update(_extension(item, content_meta))
     return {key: value for key, value in fields.items() if value not in (None, ())}
 
@@ -278,7 +276,7 @@ def _images(item: _Item, links: list[etree._Element]) -> tuple[Image, ...]:
 def _content_meta(item: _Item, meta: etree._Element, known: dict[str, Any]) -> dict[str, Any]:
     _report_unknown(item, meta)
     fields: dict[str, Any] = {}
-    urgency = _text(_child(meta, "urgency"))
+    urgency = g2.text_of(_child(meta, "urgency"))
     if urgency is not None:
         fields["urgency"] = int(urgency) if urgency in _URGENCIES else None
         if fields["urgency"] is None:
@@ -295,20 +293,20 @@ def _content_meta(item: _Item, meta: etree._Element, known: dict[str, Any]) -> d
         fields["language"] = tag
     elif tag:
         item.lose(item.element, f"language {tag!r} is not a BCP 47 tag")
-    headlines = [h for h in _children(meta, "headline") if _text(h)]
+    headlines = [h for h in _children(meta, "headline") if g2.text_of(h)]
     if headlines:
-        fields["headline"] = _text(headlines[0])
+        fields["headline"] = g2.text_of(headlines[0])
     if len(headlines) > 1:
-        fields["alternative_headline"] = _text(headlines[1])
+        fields["alternative_headline"] = g2.text_of(headlines[1])
     for extra in headlines[2:]:
         item.lose(extra, "a third headline has no place in the model")
-    fields["slugline"] = _text(_child(meta, "slugline"))
+    fields["slugline"] = g2.text_of(_child(meta, "slugline"))
     fields["summary"] = _summary(item, meta)
     fields["dateline"] = _dateline(item, meta)
     fields["bylines"] = _bylines(item, meta)
     fields["genres"] = _concepts(item, _children(meta, "genre"))
     fields["subjects"] = _concepts(item, _children(meta, "subject"))
-    fields["keywords"] = tuple(k for k in map(_text, _children(meta, "keyword")) if k)
+    fields["keywords"] = tuple(k for k in map(g2.text_of, _children(meta, "keyword")) if k)
     return fields
 
 
@@ -316,18 +314,18 @@ def _summary(item: _Item, meta: etree._Element) -> str | None:
     summary = None
     for description in _children(meta, "description"):
         if description.get("role") in _SUMMARY_ROLES and summary is None:
-            summary = _text(description)
+            summary = g2.text_of(description)
         else:
             item.lose(description, f"description with role {description.get('role')!r}")
     return summary
 
 
 def _dateline(item: _Item, meta: etree._Element) -> Dateline | None:
-    text = _text(_child(meta, "dateline"))
+    text = g2.text_of(_child(meta, "dateline"))
     located = _child(meta, "located")
     place = None
     if located is not None:
-        name = _text(_child(located, "name")) or located.get("literal")
+        name = g2.text_of(_child(located, "name")) or located.get("literal")
         uri = located.get("qcode") or located.get("uri")
         if name:
             place = item.keep(located, lambda: Place(name=name, uri=uri))
@@ -344,7 +342,7 @@ def _bylines(item: _Item, meta: etree._Element) -> tuple[Byline, ...]:
         for element in (*_children(meta, "creator"), *_children(meta, "contributor"))
         if (contributor := _contributor(item, element)) is not None
     )
-    texts = [t for t in map(_text, _children(meta, "by")) if t]
+    texts = [t for t in map(g2.text_of, _children(meta, "by")) if t]
     if not texts:
         return (Byline(contributors=contributors),) if contributors else ()
     first = Byline(text=texts[0], contributors=contributors)
@@ -366,7 +364,7 @@ def _contributor(item: _Item, element: etree._Element) -> Contributor | None:
 
 
 def _name_and_uri(element: etree._Element) -> tuple[str | None, str | None]:
-    name = _text(_child(element, "name")) or element.get("literal")
+    name = g2.text_of(_child(element, "name")) or element.get("literal")
     qcode = element.get("qcode")
     # Without a name, a QCode's code is the best name there is (nprov:reuters).
     return name or (qcode.rpartition(":")[2] if qcode else None), element.get("uri") or qcode
@@ -405,7 +403,7 @@ def _concept(element: etree._Element) -> Concept:
     qcode = element.get("qcode")
     scheme, _, code = qcode.partition(":") if qcode else ("", "", "")
     return Concept(
-        name=_text(_child(element, "name")) or element.get("literal"),
+        name=g2.text_of(_child(element, "name")) or element.get("literal"),
         code=code or None,
         scheme=scheme or None,
         uri=element.get("uri"),
@@ -413,71 +411,13 @@ def _concept(element: etree._Element) -> Concept:
 
 
 def _time(item: _Item, element: etree._Element | None) -> datetime | None:
-    text = _text(element)
+    text = g2.text_of(element)
     if text is None or element is None:
         return None
     if RFC3339.match(text) is None:
         item.lose(element, f"{text!r} is not a date-time with a UTC offset")
         return None
     return item.keep(element, lambda: datetime.fromisoformat(text))
-
-
-def _body(item: _Item, content_set: etree._Element | None) -> Body | None:
-    """The first body of the content set; other contents are reported."""
-    body = None
-    for content in content_set if content_set is not None else ():
-        local = _local(content)
-        root = next((c for c in content if isinstance(c.tag, str)), None)
-        if body is None and local == "inlineXML" and root is not None:
-            body = _markup_body(item, root)
-        elif body is None and local == "inlineData" and _text(content):
-            paragraphs = [p.strip() for p in (content.text or "").split("\n\n") if p.strip()]
-            body = Body.from_paragraphs(*paragraphs)
-        elif local and (root is not None or _text(content)):
-            item.lose(content, f"<{local}> besides the body is not held by the model")
-    return body
-
-
-def _markup_body(item: _Item, root: etree._Element) -> Body | None:
-    content = _plain_markup(_body_content(root))
-    markup = (content.text or "") + "".join(
-        etree.tostring(child, encoding="unicode", with_tail=True) for child in content
-    )
-    try:
-        # Markup that is already safe blocks (newsmodel's own) needs no cleaning.
-        return Body(html=markup) if markup.strip() else None
-    except FieldError:
-        pass
-    cleaned, removed = sanitiser.clean(markup)
-    if removed:
-        item.lose(root, "body markup removed: " + ", ".join(removed))
-    return Body(html=cleaned) if cleaned else None
-
-
-def _body_content(root: etree._Element) -> etree._Element:
-    """The element whose children are the story: an XHTML or NITF body."""
-    local = etree.QName(root).localname
-    if local == "html":
-        body = next((c for c in root if _local(c) == "body"), None)
-        return body if body is not None else root
-    if local == "nitf":
-        body = next((c for c in root if _local(c) == "body"), root)
-        return next((c for c in body if _local(c) == "body.content"), body)
-    return root
-
-
-_NITF_TAGS = {"hl1": "h1", "hl2": "h2", "bq": "blockquote", "block": "div"}
-
-
-def _plain_markup(element: etree._Element) -> etree._Element:
-    """A copy without namespaces, NITF tags renamed to their HTML peers."""
-    copy = deepcopy(element)
-    for node in copy.iter():
-        if isinstance(node.tag, str):
-            local = node.tag.rpartition("}")[2]
-            node.tag = _NITF_TAGS.get(local, local)
-    etree.cleanup_namespaces(copy)
-    return copy
 
 
 def _extension(item: _Item, meta: etree._Element | None) -> dict[str, Any]:
@@ -551,7 +491,7 @@ def _speaker(element: etree._Element) -> Person | Organization:
 def _report_unknown(item: _Item, parent: etree._Element) -> None:
     if item.projecting:
         return
-    handled = _HANDLED[_local(parent)]
+    handled = _HANDLED[g2.local_name(parent)]
     unknown: Counter[str] = Counter()  # NewsML-G2 elements the model has no place for
     foreign: Counter[str] = Counter()  # elements of other namespaces
     repeated: Counter[str] = Counter()
@@ -583,26 +523,13 @@ def _children(parent: etree._Element, local: str) -> list[etree._Element]:
     return list(parent.iterchildren(_N(local)))
 
 
-def _local(element: etree._Element) -> str:
-    tag = element.tag
-    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
-
-
-def _text(element: etree._Element | None) -> str | None:
-    """An element's text, white space at the ends removed; ``None`` if empty."""
-    if element is None:
-        return None
-    text = "".join(element.itertext()).strip()
-    return text or None
-
-
 def _raw(element: etree._Element | None) -> str | None:
     """An element's text exactly as written (quotations keep their spaces)."""
     return None if element is None else "".join(element.itertext())
 
 
 def _joined(elements: list[etree._Element], separator: str = "\n") -> str | None:
-    texts = [t for t in map(_text, elements) if t]
+    texts = [t for t in map(g2.text_of, elements) if t]
     return separator.join(texts) or None
 
 
@@ -610,6 +537,6 @@ def _where(element: etree._Element) -> str:
     path = []
     node: etree._Element | None = element
     while node is not None:
-        path.append(_local(node))
+        path.append(g2.local_name(node))
         node = node.getparent()
     return f"line {element.sourceline}: /" + "/".join(reversed(path))

@@ -1,0 +1,536 @@
+"""
+Reading ninjs of any version (1.x, 2.x, 3.x and their dialects), liberally.
+
+See :mod:`newsmodel.formats.ninjs` for what is read from where.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from functools import partial
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from lxml import html as lxml_html
+
+from newsmodel._lowlevel import json as strict_json
+from newsmodel._lowlevel import sanitiser, validators
+from newsmodel.conversion import Loss, NonArticle, Reading, Unreadable, article_of
+from newsmodel.errors import FieldError
+from newsmodel.formats.json.converter import RFC3339
+from newsmodel.model import (
+    Article,
+    Body,
+    Byline,
+    Concept,
+    Contributor,
+    ContributorRole,
+    Dateline,
+    Image,
+    Organization,
+    Person,
+    Place,
+    PubStatus,
+    Quotation,
+    QuotationKind,
+    Section,
+    Span,
+    TextPart,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+
+__all__ = [
+    "article_from",
+    "loads",
+    "lowered",
+    "normalise",
+    "read",
+    "read_document",
+    "read_fields",
+    "read_items",
+    "version_of",
+]
+
+_T = TypeVar("_T")
+_PATH_SEPARATOR = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "
+_BASIC_OFFSET = re.compile(r"([+\-]\d{2})(\d{2})$")
+_HTML_TYPES = {"text/html", "application/xhtml+xml", "html", "xhtml"}
+# The plural keys of 2.x, by their 1.x singular (and the AP and Superdesk dialects).
+_PLURALS = {
+    "person": "people",
+    "organisation": "organisations",
+    "place": "places",
+    "subject": "subjects",
+    "genre": "genres",
+    "infosource": "infosources",
+    "altid": "altids",
+    "byline": "by",
+}
+_READ = {
+    "uri", "guid", "type", "version", "headlines", "bodies", "descriptions", "by",
+    "bylines", "slugline", "ednote", "language", "urgency", "firstcreated", "versioncreated",
+    "contentcreated", "embargoed", "pubstatus", "copyrightholder", "copyrightnotice",
+    "usageterms", "located", "subjects", "genres", "people", "organisations", "keywords",
+    "infosources", "altids", "associations", "links", "service", "standard",
+    "representationtype", "profile",
+}  # fmt: skip
+_ROLES = {role.value: role for role in ContributorRole}
+_URGENCIES = frozenset(range(1, 10))
+
+
+def version_of(document: dict[str, Any]) -> int:
+    """The major version of a ninjs document: 1, 2 or 3."""
+    standard = document.get("standard")
+    if isinstance(standard, dict) and str(standard.get("version", ""))[:1] in {"1", "2", "3"}:
+        return int(str(standard["version"])[0])
+    if any(k != k.lower() for k in document):
+        return 3
+    if "headlines" in document or "bodies" in document:
+        return 2
+    return 1
+
+
+def loads(data: str | bytes, /, *, lossless: bool = False) -> Article:
+    """
+    Read the article of a ninjs document of any version.
+
+    Args:
+        data: The document.
+        lossless: Raise :class:`~newsmodel.errors.LossyConversionError`
+            instead of leaving out what the model cannot hold.
+    """
+    return article_of(read(data), lossless=lossless)
+
+
+def read(data: str | bytes) -> Reading:
+    """
+    Read the article of a ninjs document of any version.
+
+    Raises:
+        ParseError: The document is not JSON.
+        NotAnArticleError: It is a picture, a video, a package...
+        StructureError: It has no headline, or is not a ninjs object.
+    """
+    (item,) = read_items(data)
+    if not isinstance(item, Reading):
+        raise item.error()
+    return item
+
+
+def read_items(data: str | bytes, /) -> Iterator[Reading | NonArticle | Unreadable]:
+    """
+    Read the ninjs object of a document, or each object of an array of them.
+    """
+    return read_document(strict_json.parse(data))
+
+
+def read_document(document: object) -> Iterator[Reading | NonArticle | Unreadable]:
+    """
+    Read parsed ninjs: an object, or an array of them.
+    """
+    objects = document if isinstance(document, list) else [document]
+    for index, value in enumerate(objects):
+        where = f"$[{index}]" if isinstance(document, list) else "$"
+        try:
+            yield _read_object(value, where)
+        except RecursionError:  # the parser allows a little more depth than the reader
+            yield Unreadable(where=where, reason=strict_json.TOO_DEEP_TO_READ)
+
+
+def _read_object(value: object, where: str) -> Reading | NonArticle | Unreadable:
+    if not isinstance(value, dict):
+        return Unreadable(
+            where=where, reason=f"expected a ninjs object, got {type(value).__name__}"
+        )
+    node = normalise(value)
+    kind = node.get("type", "text")
+    guid = node.get("uri") or node.get("guid")
+    if kind != "text":
+        return NonArticle(kind=str(kind), guid=guid if isinstance(guid, str) else None, where=where)
+    losses = [
+        Loss(where=path, what=strict_json.UNFIT_FOR_XML)
+        for path in strict_json.strings_unfit_for_xml(value, where)
+    ]
+    article = article_from(read_fields(node, losses, where), losses, where)
+    if article is None:
+        return Unreadable(where=where, reason="the object has no headline")
+    return Reading(article=article, losses=tuple(losses))
+
+
+def article_from(fields: dict[str, Any], losses: list[Loss], where: str) -> Article | None:
+    """
+    Build the article, leaving out a field that does not fit the others.
+
+    A quotation whose span no longer points at its words (the feed's headline
+    had spaces around it, say) is such a field: it is reported, not fatal.
+    """
+    fields = dict(fields)
+    headline = fields.pop("headline", None)
+    while headline is not None:
+        try:
+            return Article(headline=headline, **fields)
+        except FieldError as error:
+            name = error.field.partition("[")[0]
+            if name not in fields:
+                raise
+            losses.append(Loss(where=f"{where}.{name}", what=error.message))
+            del fields[name]
+    return None
+
+
+def normalise(document: dict[str, Any]) -> dict[str, Any]:
+    """Any version in the shape of 2.x: lower-case keys, arrays, plural names."""
+    node: dict[str, Any] = {}
+    for key, value in lowered(document).items():
+        if key == "embargoeduntil":
+            key = "embargoed"  # noqa: PLW2901 - the 2.x name
+        match = re.fullmatch(r"(headline|body|description)_(\w+)", key)
+        if match:
+            _add_text(node, match.group(1), match.group(2), value)
+        elif key in {"headline", "body"} and isinstance(value, str):
+            _add_text(node, key, "main" if key == "headline" else "text", value)
+        elif key in _PLURALS:
+            node.setdefault(_PLURALS[key], value)
+        elif key in {"associations", "renditions"} and isinstance(value, dict):
+            node[key] = [
+                {"name": name, **item} for name, item in value.items() if isinstance(item, dict)
+            ]
+        else:
+            node[key] = value
+    return node
+
+
+def _add_text(node: dict[str, Any], kind: str, suffix: str, value: object) -> None:
+    """A 1.x ``headline_x``, ``body_html`` or ``description_text`` as a 2.x entry."""
+    if not isinstance(value, str):
+        return
+    content_type = {"html": "text/html", "xhtml": "application/xhtml+xml", "text": "text/plain"}
+    entry = {"value": value, "contenttype": content_type.get(suffix, "text/plain")}
+    if suffix not in content_type:
+        entry["role"] = suffix
+    node.setdefault(f"{kind}s" if kind != "body" else "bodies", []).append(entry)
+
+
+def read_fields(node: dict[str, Any], losses: list[Loss], where: str = "$") -> dict[str, Any]:
+    """The article fields of a normalised ninjs object, by name."""
+
+    def lose(key: str, what: str) -> None:
+        losses.append(Loss(where=f"{where}.{key}", what=what))
+
+    for key in sorted(set(node) - _READ):
+        lose(key, "not held by the model")
+    fields: dict[str, Any] = {}
+    uri = node.get("uri") or node.get("guid")
+    if isinstance(uri, str) and validators.URI.match(uri):
+        fields["id"] = uri
+    elif uri is not None:
+        lose("uri", f"{uri!r} is not a URI")
+    version = str(node.get("version", ""))
+    fields["version"] = int(version) if version.isdigit() and int(version) > 0 else None
+    headlines = [h for h in _entries(node, "headlines") if _text(h.get("value"))]
+    main = [h for h in headlines if h.get("role") in (None, "main")] or headlines
+    if main:
+        fields["headline"] = _text(main[0]["value"])
+        rest = [h for h in headlines if h is not main[0]]
+        fields["alternative_headline"] = _text(rest[0]["value"]) if rest else None
+    fields["summary"] = _summary(node, lose)
+    fields["body"] = _one(partial(_body, node, lose), partial(lose, "bodies"))
+    for key, field in (
+        ("firstcreated", "published"),
+        ("versioncreated", "modified"),
+        ("contentcreated", "created"),
+        ("embargoed", "embargo"),
+    ):
+        fields[field] = _time(node.get(key), partial(lose, key))
+    status = node.get("pubstatus")
+    fields["pub_status"] = PubStatus(status) if status in [s.value for s in PubStatus] else None
+    urgency = node.get("urgency")
+    if isinstance(urgency, int | float) and not isinstance(urgency, bool):
+        fields["urgency"] = int(urgency) if urgency in _URGENCIES else None
+    holder = _text(node.get("copyrightholder"))
+    fields["copyright_holder"] = Organization(name=holder) if holder else None
+    fields["copyright_notice"] = _text(node.get("copyrightnotice"))
+    terms = node.get("usageterms")
+    fields["usage_terms"] = _text(
+        "\n".join(t for t in terms if isinstance(t, str)) if isinstance(terms, list) else terms
+    )
+    fields["editorial_note"] = _text(node.get("ednote"))
+    fields["slugline"] = _text(node.get("slugline"))
+    language = _text(node.get("language"))
+    if language and validators.LANGUAGE_TAG.match(language):
+        fields["language"] = language
+    elif language:
+        lose("language", f"{language!r} is not a BCP 47 tag")
+    located = _text(node.get("located"))
+    fields["dateline"] = Dateline(place=Place(name=located)) if located else None
+    fields["bylines"] = _bylines(node, lose)
+    fields.update(_subjects(node, lose))
+    fields["genres"] = tuple(
+        c
+        for g in _entries(node, "genres")
+        if (c := _one(partial(_concept_of, g), partial(lose, "genres")))
+    )
+    fields.update(_sources(node))
+    fields["canonical_url"] = _canonical(node)
+    fields.update(_associations(node, lose))
+    return {key: value for key, value in fields.items() if value not in (None, ())}
+
+
+def _one(build: Callable[[], _T], lose: Callable[[str], None]) -> _T | None:
+    try:
+        return build()
+    except (FieldError, ValueError) as error:
+        lose(str(error))
+        return None
+
+
+def _entries(node: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    value = node.get(key)
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _text(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    text = validators.NOT_XML.sub("", value).strip()
+    return text or None
+
+
+def _plain(entry: dict[str, Any]) -> str | None:
+    """The text of a headline or description, its markup removed if it has any."""
+    value = _text(entry.get("value"))
+    if value and str(entry.get("contenttype", "")).lower() in _HTML_TYPES:
+        value = _text(lxml_html.fragment_fromstring(value, create_parent="div").text_content())
+    return value
+
+
+def _summary(node: dict[str, Any], lose: Callable[[str, str], None]) -> str | None:
+    summary = None
+    for entry in _entries(node, "descriptions"):
+        if entry.get("role") in (None, "summary", "text", "abstract") and summary is None:
+            summary = _plain(entry)
+        else:
+            lose("descriptions", f"a description with the role {entry.get('role')!r}")
+    return summary
+
+
+def _body(node: dict[str, Any], lose: Callable[[str, str], None]) -> Body | None:
+    bodies = _entries(node, "bodies")
+    marked = [b for b in bodies if str(b.get("contenttype", "")).lower() in _HTML_TYPES]
+    chosen = marked[0] if marked else (bodies[0] if bodies else None)
+    if chosen is None or not isinstance(chosen.get("value"), str):
+        return None
+    for other in bodies:
+        if other is not chosen:
+            lose(
+                "bodies",
+                f"a body as {other.get('contenttype', 'unknown type')} besides the one read",
+            )
+    value = chosen["value"]
+    if chosen in marked:
+        try:
+            return Body(html=value) if value.strip() else None
+        except FieldError:
+            cleaned, removed = sanitiser.clean(value)
+            if removed:
+                lose("bodies", "markup removed: " + ", ".join(removed))
+            return Body(html=cleaned) if cleaned else None
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", value) if p.strip()]
+    return Body.from_paragraphs(*paragraphs) if paragraphs else None
+
+
+def _time(value: object, lose: Callable[[str], None]) -> datetime | None:
+    text = _text(value)
+    if text is None:
+        return None
+    text = _BASIC_OFFSET.sub(r"\1:\2", text)
+    if RFC3339.match(text) is None:
+        lose(f"{text!r} is not a date-time with a UTC offset")
+        return None
+    return _one(partial(datetime.fromisoformat, text), lose)
+
+
+def _bylines(node: dict[str, Any], lose: Callable[[str, str], None]) -> tuple[Byline, ...]:
+    contributors = []
+    for key in ("people", "organisations"):
+        for entry in _entries(node, key):
+            name = _text(entry.get("name"))
+            role = _ROLES.get(str(entry.get("rel", "")).lower())
+            if name is None or role is None:
+                continue  # someone the article is about, not one of its makers
+            uri = entry.get("uri") if isinstance(entry.get("uri"), str) else None
+            agent = _one(partial(_agent, key, name, uri), partial(lose, key))
+            if agent is not None:
+                contributors.append(Contributor(agent=agent, role=role))
+    others = [
+        e
+        for k in ("people", "organisations")
+        for e in _entries(node, k)
+        if str(e.get("rel", "")).lower() not in _ROLES
+    ]
+    if others:
+        lose("people", f"{len(others)} people or organisations the article is about")
+    texts = [_text(node.get("by"))] if isinstance(node.get("by"), str) else []
+    texts += [_text(b.get("by")) for b in _entries(node, "bylines")]
+    texts = [t for t in texts if t]
+    if not texts:
+        return (Byline(contributors=tuple(contributors)),) if contributors else ()
+    return (
+        Byline(text=texts[0], contributors=tuple(contributors)),
+        *(Byline(text=t) for t in texts[1:]),
+    )
+
+
+def _agent(key: str, name: str, uri: str | None) -> Person | Organization:
+    return Person(name=name, uri=uri) if key == "people" else Organization(name=name, uri=uri)
+
+
+def _subjects(node: dict[str, Any], lose: Callable[[str, str], None]) -> dict[str, Any]:
+    sections, keywords, subjects = [], [], []
+    for entry in _entries(node, "subjects"):
+        rel = entry.get("rel")
+        name = _text(entry.get("name"))
+        if rel == "section" and name:
+            path = tuple(p.strip() for p in name.split(_PATH_SEPARATOR) if p.strip())
+            uri = entry.get("uri") if isinstance(entry.get("uri"), str) else None
+            sections.append(
+                _one(
+                    partial(Section, path=path, code=_text(entry.get("literal")), url=uri),
+                    partial(lose, "subjects"),
+                )
+            )
+        elif rel == "keyword" and name:
+            keywords.append(name)
+        else:
+            subjects.append(_one(partial(_concept_of, entry), partial(lose, "subjects")))
+    for entry in _entries(node, "service"):  # Superdesk's services are its sections
+        name = _text(entry.get("name"))
+        if name:
+            sections.append(Section(path=(name,), code=_text(entry.get("code"))))
+    words = node.get("keywords")
+    keywords += [
+        w for w in (words if isinstance(words, list) else []) if isinstance(w, str) and w.strip()
+    ]
+    return {
+        "sections": tuple(s for s in sections if s),
+        "keywords": tuple(dict.fromkeys(k.strip() for k in keywords)),
+        "subjects": tuple(s for s in subjects if s),
+    }
+
+
+def _concept_of(entry: dict[str, Any]) -> Concept | None:
+    name = _text(entry.get("name"))
+    literal = _text(entry.get("literal")) or _text(entry.get("code")) or ""
+    scheme, _, code = literal.rpartition(":")
+    if not (scheme and code):
+        scheme, code = "", literal
+    uri = (
+        entry.get("uri")
+        if isinstance(entry.get("uri"), str) and validators.URI.match(entry["uri"])
+        else None
+    )
+    if not (name or code or uri):
+        return None
+    return Concept(name=name, code=code or None, scheme=scheme or None, uri=uri)
+
+
+def _sources(node: dict[str, Any]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for entry in _entries(node, "infosources"):
+        name = _text(entry.get("name"))
+        role = entry.get("role")
+        uri = (
+            entry.get("uri")
+            if isinstance(entry.get("uri"), str) and validators.URI.match(entry["uri"])
+            else None
+        )
+        if name and role in ("publisher", "provider"):
+            found.setdefault(role, Organization(name=name, uri=uri))
+    return found
+
+
+def _canonical(node: dict[str, Any]) -> str | None:
+    candidates = [
+        a.get("value") for a in _entries(node, "altids") if a.get("role") == "canonical-url"
+    ]
+    candidates += [
+        link.get("href") for link in _entries(node, "links") if link.get("rel") == "canonical"
+    ]
+    return next((c for c in candidates if isinstance(c, str) and validators.URI.match(c)), None)
+
+
+def _associations(node: dict[str, Any], lose: Callable[[str, str], None]) -> dict[str, Any]:
+    images, quotations = [], []
+    for entry in _entries(node, "associations"):
+        if entry.get("rel") == "quotation" or entry.get("profile") == "quotation":
+            quotations.append(_one(partial(_quotation_of, entry), partial(lose, "associations")))
+        elif entry.get("type") == "picture":
+            images.append(_one(partial(_image_of, entry), partial(lose, "associations")))
+        else:
+            lose("associations", f"an associated {entry.get('type', 'item')} {entry.get('name')!r}")
+    return {
+        "images": tuple(i for i in images if i),
+        "quotations": tuple(q for q in quotations if q),
+    }
+
+
+def _descriptions(entry: dict[str, Any]) -> dict[str, str]:
+    return {
+        str(d.get("role")): d["value"]
+        for d in _entries(entry, "descriptions")
+        if isinstance(d.get("value"), str)
+    }
+
+
+def _image_of(entry: dict[str, Any]) -> Image | None:
+    renditions = _entries(entry, "renditions")
+    href = next((r.get("href") for r in renditions if isinstance(r.get("href"), str)), None)
+    rendition = next((r for r in renditions if r.get("href") == href), {})
+    described = _descriptions(entry)
+    caption = _text(described.get("caption"))
+    url = href if href and validators.URI.match(href) else None
+    if url is None and caption is None:
+        return None
+    size = {k: v for k in ("width", "height") if isinstance(v := rendition.get(k), int) and v > 0}
+    return Image(
+        url=url, caption=caption, credit=_text(entry.get("by")), alt=described.get("alt"), **size
+    )
+
+
+def _quotation_of(entry: dict[str, Any]) -> Quotation | None:
+    bodies = _entries(entry, "bodies")
+    text = bodies[0].get("value") if bodies else None
+    if not isinstance(text, str) or not text.strip():
+        return None
+    speakers: list[Person | Organization] = [
+        kind(name=e["name"], uri=e.get("uri"))
+        for key, kind in (("people", Person), ("organisations", Organization))
+        for e in _entries(entry, key)
+        if isinstance(e.get("name"), str)
+    ]
+    described = _descriptions(entry)
+    span = None
+    if "span" in described:
+        part, start, end = described["span"].rsplit(":", 2)
+        span = Span(start=int(start), end=int(end), part=TextPart(part))
+    return Quotation(
+        text=text,
+        kind=QuotationKind(described.get("kind", "full")),
+        speaker=speakers[0] if speakers else None,
+        speaker_mention=described.get("mention"),
+        cue=described.get("cue"),
+        span=span,
+    )
+
+
+def lowered(value: Any) -> Any:
+    """A 3.x document with 2.x's lower-case keys, to read both versions alike."""
+    if isinstance(value, list):
+        return [lowered(v) for v in value]
+    if isinstance(value, dict):
+        renamed = {"embargoedUntil": "embargoed"}
+        return {renamed.get(k, k.lower()): lowered(v) for k, v in value.items()}
+    return value
