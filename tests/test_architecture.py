@@ -24,7 +24,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("newsmodel.formats",),
     ("newsmodel.fidelity", "newsmodel.validation"),
     ("newsmodel.reporters",),
-    ("newsmodel.cli", "newsmodel._files", "newsmodel.__main__", "newsmodel.beam"),
+    ("newsmodel.cli", "newsmodel._cli", "newsmodel._files", "newsmodel.__main__", "newsmodel.beam"),
 )
 #: ``newsmodel/__init__.py`` is the facade: it names everything, lazily.
 FACADE = "newsmodel"
