@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import tracemalloc
 from pathlib import Path
@@ -30,6 +31,21 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 SEED_JSON = EXAMPLES / "seed-article.json"
 SHARED = ROOT.parent / "shared"
+
+
+def json_error(text: str) -> tuple[str, int, int]:
+    """
+    What this Python's json module says of a broken document: message, line, column.
+
+    Python 3.13 words some errors its own way (it names a trailing comma) and
+    places them elsewhere, so tests ask it rather than pin one version's words.
+    """
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as error:
+        return error.msg, error.lineno, error.colno
+    msg = f"{text!r} is valid JSON"
+    raise AssertionError(msg)
 
 
 def assert_memory_flat(

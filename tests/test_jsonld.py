@@ -14,7 +14,7 @@ from hypothesis import given
 from jsonschema import Draft202012Validator
 
 import newsmodel
-from conftest import SEED_JSON, SHARED
+from conftest import SEED_JSON, SHARED, json_error
 from newsmodel.errors import LossyConversionError, ParseError, StructureError
 from newsmodel.formats import html as htmlpage
 from newsmodel.formats import json as native_json
@@ -333,8 +333,10 @@ def test_a_page_blocks_are_found_and_a_broken_one_is_named_by_line() -> None:
     assert [(1, 3), (2, 4), (3, 8)] == [(b.number, b.line) for b in found]
     broken = found[1].error
     assert broken is not None
-    assert (6, PAGE.splitlines()[5].index(b"}") + 1) == (broken.line, broken.column)
-    assert broken.message.startswith("block 2 is not JSON: Expecting property name")
+    block = PAGE.split(b"<script", 2)[2].split(b">", 1)[1].split(b"</script>")[0].decode()
+    message, line, column = json_error(block)
+    assert (4 + line - 1, column) == (broken.line, broken.column)  # the block starts on line 4
+    assert f"block 2 is not JSON: {message}" == broken.message
     reading = htmlpage.read(PAGE)
     assert "The story" == reading.article.headline
     assert ["line 6"] == [loss.where for loss in reading.losses]

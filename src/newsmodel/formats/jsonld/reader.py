@@ -102,14 +102,10 @@ def read_items(data: str | bytes, /) -> Iterator[Reading | Unreadable]:
 def read_document(document: object) -> Reading | Unreadable:
     """
     Read the article node of parsed JSON-LD (a node, an array or a graph).
+
+    Nothing here recurses on the document's depth, which is the parser's to
+    limit: it differs between Python versions.
     """
-    try:
-        return _read_document(document)
-    except RecursionError:  # the parser allows a little more depth than the reader
-        return Unreadable(where="$", reason=strict_json.TOO_DEEP_TO_READ)
-
-
-def _read_document(document: object) -> Reading | Unreadable:
     found = find_article(document)
     if isinstance(found, str):
         return Unreadable(where="$", reason=found)
@@ -149,15 +145,17 @@ def find_article(document: object) -> tuple[dict[str, Any], str] | str:
 
 
 def _nodes(value: object, path: str) -> Iterator[tuple[dict[str, Any], str]]:
-    """The top-level nodes of a document: itself, its array items, its graph."""
-    if isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _nodes(item, f"{path}[{index}]")
-    elif isinstance(value, dict):
-        if "@graph" in value:
-            yield from _nodes(value["@graph"], f"{path}['@graph']")
-        else:
-            yield value, path
+    """The top-level nodes of a document, in order: itself, its array items, its graph."""
+    stack = [(value, path)]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, list):
+            stack.extend(reversed([(item, f"{path}[{i}]") for i, item in enumerate(value)]))
+        elif isinstance(value, dict):
+            if "@graph" in value:
+                stack.append((value["@graph"], f"{path}['@graph']"))
+            else:
+                yield value, path
 
 
 def _context_of(document: object) -> object:
@@ -165,12 +163,11 @@ def _context_of(document: object) -> object:
 
 
 def _schema_org(context: object) -> bool:
-    if isinstance(context, str):
-        return context in _CONTEXTS
-    if isinstance(context, dict):
-        return str(context.get("@vocab", "")).rstrip("/") + "/" in _CONTEXTS
-    if isinstance(context, list):
-        return any(_schema_org(item) for item in context)
+    for item in _flatten([context]):
+        if isinstance(item, str) and item in _CONTEXTS:
+            return True
+        if isinstance(item, dict) and str(item.get("@vocab", "")).rstrip("/") + "/" in _CONTEXTS:
+            return True
     return False
 
 
@@ -234,11 +231,13 @@ def _flatten(values: list[Any]) -> list[Any]:
     and ``@set`` containers all give their members.
     """
     flat: list[Any] = []
-    for value in values:
+    stack = list(reversed(values))  # a stack, not recursion: lists nest as deep as they like
+    while stack:
+        value = stack.pop()
         container = value.get("@list", value.get("@set")) if isinstance(value, dict) else None
         inner = value if isinstance(value, list) else container
         if isinstance(inner, list):
-            flat.extend(_flatten(inner))
+            stack.extend(reversed(inner))
         else:
             flat.append(value)
     return flat
@@ -360,8 +359,13 @@ def _time(text: str | None, lose: Any) -> datetime | None:
         return None
 
 
-def _agent_of(value: object) -> Person | Organization | None:
-    """A person or organisation from a node, or from a bare name."""
+def _agent_of(value: object, *, affiliated: bool = True) -> Person | Organization | None:
+    """
+    A person or organisation from a node, or from a bare name.
+
+    A person's affiliation is read only *affiliated*, one level deep: the
+    model keeps an organisation there, which has no affiliation of its own.
+    """
     if isinstance(value, str):
         bare = _BY.sub("", html.unescape(value)).strip()
         return Person(name=bare) if bare else None
@@ -373,7 +377,7 @@ def _agent_of(value: object) -> Person | Organization | None:
     uri = next((u for key in _AGENT_LINKS for u in _uris(value.get(key))), None)
     if {"Organization", "NewsMediaOrganization", "Corporation"} & _types(value):
         return Organization(name=name, uri=uri)
-    affiliation = _agent_of(value.get("affiliation"))
+    affiliation = _agent_of(value.get("affiliation"), affiliated=False) if affiliated else None
     return Person(
         name=_BY.sub("", name) or name,
         uri=uri,

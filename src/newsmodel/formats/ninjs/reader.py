@@ -527,10 +527,30 @@ def _quotation_of(entry: dict[str, Any]) -> Quotation | None:
 
 
 def lowered(value: Any) -> Any:
-    """A 3.x document with 2.x's lower-case keys, to read both versions alike."""
+    """
+    A 3.x document with 2.x's lower-case keys, to read both versions alike.
+
+    A stack, not recursion: a document is copied however deep the parser let it be.
+    """
+    renamed = {"embargoedUntil": "embargoed"}
+    copy = _empty_like(value)
+    stack: list[tuple[Any, Any]] = [(value, copy)]
+    while stack:
+        source, target = stack.pop()
+        pairs = (
+            enumerate(source)
+            if isinstance(source, list)
+            else ((renamed.get(k, k.lower()), v) for k, v in source.items())
+        )
+        for key, item in pairs:
+            target[key] = _empty_like(item)
+            if target[key] is not item:
+                stack.append((item, target[key]))
+    return copy
+
+
+def _empty_like(value: Any) -> Any:
+    """An empty list or dict of the same size to fill, or the value itself if it is neither."""
     if isinstance(value, list):
-        return [lowered(v) for v in value]
-    if isinstance(value, dict):
-        renamed = {"embargoedUntil": "embargoed"}
-        return {renamed.get(k, k.lower()): lowered(v) for k, v in value.items()}
-    return value
+        return [None] * len(value)
+    return {} if isinstance(value, dict) else value
