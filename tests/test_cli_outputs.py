@@ -136,3 +136,24 @@ def test_the_input_is_never_overwritten_through_a_link(
     assert 1 == code
     assert f"{link}: refusing to overwrite an input\n" == err.splitlines(keepends=True)[-1]
     assert SEED == source.read_text(encoding="utf-8")
+
+
+def test_a_reader_that_stops_early_stops_convert_quietly(tmp_path: Path) -> None:
+    # `newsmodel convert feed.jsonl --to json | head -1`
+    line = SEED_JSON.read_text(encoding="utf-8").replace("\n", " ")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(f"{line}\n" * 300, encoding="utf-8")
+    child = subprocess.Popen(
+        [sys.executable, "-m", "newsmodel", "convert", str(feed), "--to", "jsonld"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stdout is not None
+    assert child.stderr is not None
+    assert child.stdout.readline().startswith(b"{")
+    child.stdout.close()
+    errors = child.stderr.read().decode()
+    child.stderr.close()
+    assert 1 == child.wait()
+    assert "Traceback" not in errors
+    assert "Broken pipe" not in errors

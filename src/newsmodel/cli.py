@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
 
     from newsmodel._cli.inputs import Numbered
+    from newsmodel._cli.progress import Progress
     from newsmodel.model import Agent, Article, Quotation
     from newsmodel.reporters import Checked
 
@@ -231,7 +232,6 @@ def _fail(name: str, error: Exception) -> None:
 
 def _convert(args: argparse.Namespace) -> int:
     """Read, convert and write one item at a time, so that memory stays flat."""
-    from newsmodel._cli.inputs import read_items  # noqa: PLC0415 - loads the readers
     from newsmodel._cli.outputs import Destination, Folder, Joined, identities  # noqa: PLC0415
     from newsmodel._cli.progress import Progress  # noqa: PLC0415
 
@@ -251,26 +251,17 @@ def _convert(args: argparse.Namespace) -> int:
             _fail(output_name, error)
             return 1
         converting = _Converting(target, folder.add, strict=args.strict, per_item=True)
-    progress = Progress(sys.stderr, quiet=args.quiet)
-    total = len(names)
     try:
-        for done, name in enumerate(names, start=1):
-            try:
-                for numbered in read_items(name, forced, args.max_bytes):
-                    converting.convert(numbered)
-                    progress.show(
-                        f"converted {converting.count:,} items, {done}/{len(names)} files"
-                    )
-            except (NewsmodelError, OSError) as error:
-                _fail(name, error)
-                converting.status = 1
-        progress.finish(f"converted {converting.count:,} items, {total}/{total} files")
+        converting.run(names, forced, args.max_bytes, Progress(sys.stderr, quiet=args.quiet))
         if joined is not None:
             joined.close()
     except (_OutputFailedError, NewsmodelError, OSError) as failed:
+        cause = failed.error if isinstance(failed, _OutputFailedError) else failed
+        if isinstance(cause, BrokenPipeError):
+            raise cause from None  # the reader of standard output went away: stop quietly
         if joined is not None:
             joined.close(keep=False)
-        _fail(output_name, failed.error if isinstance(failed, _OutputFailedError) else failed)
+        _fail(output_name, cause)
         return 1
     return converting.status
 
@@ -301,6 +292,27 @@ class _Converting:
         self.per_item = per_item
         self.status = 0
         self.count = 0
+
+    def run(
+        self, names: list[str], forced: Format | None, max_bytes: int, progress: Progress
+    ) -> None:
+        """
+        Convert every item of every input; an input that cannot be read is reported.
+
+        Raises:
+            _OutputFailedError: The one output cannot be written.
+        """
+        from newsmodel._cli.inputs import read_items  # noqa: PLC0415 - loads the readers
+
+        for done, name in enumerate(names, start=1):
+            try:
+                for numbered in read_items(name, forced, max_bytes):
+                    self.convert(numbered)
+                    progress.show(f"converted {self.count:,} items, {done}/{len(names)} files")
+            except (NewsmodelError, OSError) as error:
+                _fail(name, error)
+                self.status = 1
+        progress.finish(f"converted {self.count:,} items, {len(names)}/{len(names)} files")
 
     def convert(self, numbered: Numbered) -> None:
         """
