@@ -9,9 +9,12 @@ fails on an import that points upwards, so the picture cannot drift.
 from __future__ import annotations
 
 import ast
+import importlib
 from pathlib import Path
 
 import pytest
+
+from newsmodel.formats import Format, info
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "newsmodel"
 
@@ -104,3 +107,10 @@ def test_the_top_level_stays_small() -> None:
 def test_no_module_is_over_600_lines() -> None:
     long = {module_name(p): n for p in MODULES if (n := len(p.read_text().splitlines())) > 600}
     assert {} == long
+
+
+@pytest.mark.parametrize("fmt", list(Format), ids=lambda f: f.value)
+def test_every_format_module_speaks_the_same_verbs(fmt: Format) -> None:
+    module = importlib.import_module(info(fmt).module.partition(":")[0])
+    verbs = ("loads", "read", "read_items") + (("dumps", "write") if info(fmt).writable else ())
+    assert [] == [verb for verb in verbs if not callable(getattr(module, verb, None))]

@@ -39,6 +39,7 @@ __all__ = [
     "json_lines",
     "loads",
     "make_converter",
+    "read",
     "read_items",
     "to_document",
     "write",
@@ -62,6 +63,17 @@ def loads(data: str | bytes, /) -> Article:
         StructureError: The JSON does not describe a valid article.
     """
     return from_document(strict_json.parse(data))
+
+
+def read(data: str | bytes, /) -> Reading:
+    """
+    Read an article as every format reads: native JSON holds all the model does, so loses nothing.
+
+    Raises:
+        ParseError: The input is not JSON.
+        StructureError: The JSON does not describe a valid article.
+    """
+    return Reading(article=loads(data))
 
 
 def read_items(data: str | bytes, /) -> Iterator[Reading | Unreadable]:

@@ -34,13 +34,19 @@ from __future__ import annotations
 from newsmodel.formats.ninjs.reader import loads, read, read_document, read_items, version_of
 from newsmodel.formats.ninjs.writer import VERSION_2, VERSION_3, Ninjs
 
+#: Writing without a version named writes the newest major, 3.x.
+dumps = VERSION_3.dumps
+write = VERSION_3.write
+
 __all__ = [
     "VERSION_2",
     "VERSION_3",
     "Ninjs",
+    "dumps",
     "loads",
     "read",
     "read_document",
     "read_items",
     "version_of",
+    "write",
 ]
