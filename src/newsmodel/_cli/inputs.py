@@ -108,17 +108,30 @@ def _peek(stream: IO[bytes]) -> bytes:
     return b"" if peek is None else bytes(peek(_HEAD)[:_HEAD])
 
 
-def _small(stream: IO[bytes]) -> bool:
-    """Whether the input is a regular file small enough to parse whole."""
+def _file_size(stream: IO[bytes]) -> int | None:
+    """The size of a regular file; None for a pipe, a terminal or a stream in memory."""
     try:
         status = os.fstat(stream.fileno())
     except (OSError, ValueError):
-        return False
-    return stat.S_ISREG(status.st_mode) and status.st_size <= _PARSED_WHOLE
+        return None
+    return status.st_size if stat.S_ISREG(status.st_mode) else None
+
+
+def _small(stream: IO[bytes]) -> bool:
+    """Whether the input is a regular file small enough to parse whole."""
+    size = _file_size(stream)
+    return size is not None and size <= _PARSED_WHOLE
 
 
 def _rest(stream: IO[bytes], max_bytes: int, start: bytes = b"") -> bytes:
-    """The whole input: *start*, read already, and the rest, refused if over *max_bytes*."""
+    """
+    The whole input: *start*, read already, and the rest, refused if over *max_bytes*.
+
+    A file is refused by its size, before the rest of it is read.
+    """
+    size = _file_size(stream)
+    if size is not None and size > max_bytes:
+        raise TooLargeError(size, max_bytes)
     data = start + stream.read(max(max_bytes - len(start), 0) + 1)
     if len(data) > max_bytes:
         raise TooLargeError(len(data), max_bytes)
