@@ -351,8 +351,8 @@ class _Converting:
             return
         self.count += 1
 
-    def _refuse(self, label: str, reason: str) -> None:
-        print(f"{label}: {reason}", file=sys.stderr)
+    def _refuse(self, label: str, why: str) -> None:
+        print(f"{label}: {why}", file=sys.stderr)
         self.status = 1
 
 
