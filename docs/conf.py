@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from importlib.metadata import version as _version
+from newsmodel import __version__
 
 project = "newsmodel"
 author = "The newsmodel developers"
 copyright = "2026, The newsmodel developers"  # noqa: A001 - Sphinx's name
-release = _version("newsmodel")
+release = __version__  # the distribution is newsmodel-kit; the package keeps its version
 
 extensions = [
     "myst_parser",
