@@ -8,7 +8,12 @@ showing progress (:mod:`.progress`).  This module holds what they share.
 
 from __future__ import annotations
 
-__all__ = ["reason"]
+from newsmodel.formats import Format
+
+__all__ = ["JSON_FORMATS", "reason"]
+
+#: The formats written as JSON, which JSON Lines can carry one document a line.
+JSON_FORMATS = frozenset({Format.JSON, Format.JSONLD, Format.NINJS, Format.NINJS2, Format.NINJS3})
 
 
 def reason(error: Exception) -> str:

@@ -12,7 +12,7 @@ import os
 
 import attrs
 
-from newsmodel._cli import reason
+from newsmodel._cli import JSON_FORMATS, reason
 from newsmodel._lowlevel import json as strict_json
 from newsmodel.errors import NewsmodelError
 from newsmodel.formats import Format, detect
@@ -24,7 +24,6 @@ from newsmodel.validation import Issue, Report, Severity, validate
 __all__ = ["check_file", "strictly"]
 
 _STDIO = "-"
-_JSON_FORMATS = frozenset({Format.JSON, Format.JSONLD, Format.NINJS, Format.NINJS2, Format.NINJS3})
 
 
 def _format_of(data: bytes, name: str, forced: str | None) -> Format:
@@ -57,7 +56,7 @@ def check_file(name: str, forced: str | None, official: str | None, max_bytes: i
 
 def _json_lines(data: bytes, forced: str | None) -> list[tuple[int, str]] | None:
     """The numbered lines of a JSON Lines document of a JSON format, or None."""
-    if forced is not None and Format(forced) not in _JSON_FORMATS:
+    if forced is not None and Format(forced) not in JSON_FORMATS:
         return None
     if data.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] != b"{":
         return None

@@ -17,6 +17,7 @@ from itertools import chain
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, NamedTuple, cast
 
+from newsmodel._cli import JSON_FORMATS
 from newsmodel._lowlevel import json as strict_json
 from newsmodel.errors import NewsmodelError, ParseError, TooLargeError
 from newsmodel.formats import Format, detect, info
@@ -88,7 +89,7 @@ def _items(stream: IO[bytes], name: str, forced: Format | None, max_bytes: int) 
         if not _small(stream):
             yield from _streamed_xml(stream, max_bytes)
             return
-    elif start == b"{" and (forced is None or forced in _JSON_FORMATS):
+    elif start == b"{" and (forced is None or forced in JSON_FORMATS):
         lines = _first_lines(stream, max_bytes)
         if len(lines) > 1:
             yield from _json_lines(lines, stream, forced, max_bytes)
@@ -98,9 +99,6 @@ def _items(stream: IO[bytes], name: str, forced: Format | None, max_bytes: int) 
         return
     data = _rest(stream, max_bytes)
     yield from info(forced or detect(data, named)).codec().read_items(data)
-
-
-_JSON_FORMATS = frozenset({Format.JSON, Format.JSONLD, Format.NINJS, Format.NINJS2, Format.NINJS3})
 
 
 def _peek(stream: IO[bytes]) -> bytes:

@@ -31,6 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from newsmodel._cli import JSON_FORMATS
 from newsmodel.errors import NewsmodelError
 from newsmodel.formats import Format, info
 
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
 __all__ = ["Destination", "Folder", "Joined", "identities"]
 
 _STDOUT = "-"
-_JSON_FORMATS = frozenset({Format.JSON, Format.JSONLD, Format.NINJS, Format.NINJS2, Format.NINJS3})
 _NAR = "http://iptc.org/std/nar/2006-10-01/"
 
 Identity = tuple[int, int]
@@ -190,7 +190,7 @@ class Joined:
         self._destination.close(keep=keep and self.count > 0)
 
     def _opening(self) -> str:
-        if self._target in _JSON_FORMATS:
+        if self._target in JSON_FORMATS:
             return ""
         if self._target is Format.NEWSML_G2:
             sent = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
@@ -202,7 +202,7 @@ class Joined:
         raise NewsmodelError(msg)
 
     def _member(self, text: str) -> str:
-        if self._target in _JSON_FORMATS:
+        if self._target in JSON_FORMATS:
             return json.dumps(json.loads(text), ensure_ascii=False) + "\n"
         return text if text.endswith("\n") else text + "\n"
 
