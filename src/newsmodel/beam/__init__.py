@@ -35,11 +35,12 @@ from apache_beam.metrics.metric import Metrics
 from apache_beam.pvalue import PBegin, PCollection
 from attrs import frozen
 
+from newsmodel._lowlevel import json as strict_json
 from newsmodel.conversion import Reading
-from newsmodel.errors import NewsmodelError, TooLargeError
+from newsmodel.errors import NewsmodelError, ParseError, TooLargeError
 from newsmodel.formats import Format, detect, info, newsml_g2
 from newsmodel.formats import json as native_json
-from newsmodel.limits import DEFAULT_MAX_BYTES, check_size
+from newsmodel.limits import DEFAULT_MAX_BYTES
 from newsmodel.validation import validate
 
 if TYPE_CHECKING:
@@ -152,13 +153,17 @@ class _SplitItems(beam.DoFn):
             else:
                 records = self._stream(file, data[:_HEAD])
             for record in records:
-                self.read.inc()
-                yield record
+                if isinstance(record, DeadLetter):
+                    self.refused.inc()
+                    yield beam.pvalue.TaggedOutput(_DEAD, record)
+                else:
+                    self.read.inc()
+                    yield record
         except (NewsmodelError, OSError) as error:
             self.refused.inc()
             yield beam.pvalue.TaggedOutput(_DEAD, _read_failure(source, error))
 
-    def _split(self, source: str, data: bytes) -> Iterator[Record]:
+    def _split(self, source: str, data: bytes) -> Iterator[Record | DeadLetter]:
         """The records of a file read whole: its format is told as the CLI tells it."""
         found = self.forced or detect(data, source)
         if found in _SPLITTERS:
@@ -175,7 +180,7 @@ class _SplitItems(beam.DoFn):
             return
         yield from self._items(source, found, ((n, line.encode()) for n, line in lines))
 
-    def _stream(self, file: fileio.ReadableFile, head: bytes) -> Iterator[Record]:
+    def _stream(self, file: fileio.ReadableFile, head: bytes) -> Iterator[Record | DeadLetter]:
         """
         The records of a file too large to read whole, as they stream past.
 
@@ -187,17 +192,41 @@ class _SplitItems(beam.DoFn):
             if found in _SPLITTERS:
                 yield from self._items(source, found, _SPLITTERS[found](stream))
             elif found in _JSON_FAMILY and head.lstrip().startswith(b"{"):
-                numbered = enumerate(stream, start=1)
-                yield from self._items(source, found, ((n, b) for n, b in numbered if b.strip()))
+                yield from self._items(source, found, self._json_lines(stream, file))
             else:
                 raise TooLargeError(file.metadata.size_in_bytes, self.max_bytes)
 
+    def _json_lines(
+        self, stream: IO[bytes], file: fileio.ReadableFile
+    ) -> Iterator[tuple[int, bytes]]:
+        """
+        The numbered lines of a JSON Lines file, as they stream past.
+
+        A file whose first line is not a JSON document of its own is one large
+        document (indented JSON, say) rather than JSON Lines, and is too large.
+        """
+        lines = ((n, line) for n, line in enumerate(stream, start=1) if line.strip())
+        first = next(lines, None)
+        if first is None:
+            return
+        try:
+            strict_json.parse(first[1][: self.max_bytes + 1])
+        except ParseError:
+            raise TooLargeError(file.metadata.size_in_bytes, self.max_bytes) from None
+        yield first
+        yield from lines
+
     def _items(
         self, source: str, found: Format, documents: Iterable[tuple[int, bytes]]
-    ) -> Iterator[Record]:
+    ) -> Iterator[Record | DeadLetter]:
+        """Number the documents of a file; each JSON line's format is told from itself."""
         for number, (line, data) in enumerate(documents, start=1):
-            check_size(data, self.max_bytes)
-            yield Record(source=source, item=str(number), line=line, format=found, data=data)
+            if len(data) > self.max_bytes:
+                error = TooLargeError(len(data), self.max_bytes)
+                yield DeadLetter(source=source, item=str(number), stage="read", error=str(error))
+                continue
+            told = detect(data, source) if found in _JSON_FAMILY and not self.forced else found
+            yield Record(source=source, item=str(number), line=line, format=told, data=data)
 
 
 class ReadItems(beam.PTransform[PBegin, tuple[PCollection[Record], PCollection[DeadLetter]]]):
