@@ -29,6 +29,7 @@ except ImportError:  # pragma: no cover - only without the extra
 from apache_beam.metrics.metric import MetricsFilter
 from apache_beam.testing import test_pipeline
 from apache_beam.testing.util import assert_that, equal_to, is_empty
+from apache_beam.transforms.combiners import Count
 
 from conftest import ROOT, SEED_JSON, run
 from newsmodel.beam import (
@@ -100,7 +101,7 @@ def test_corpus_converts_to_the_articles_the_cli_gives(
     assert_that(unreadable, is_empty(), label="every file readable")
     valid, invalid = articles | Validate()
     assert_that(invalid, is_empty(), label="every output valid")
-    assert_that(valid | beam.combiners.Count.Globally(), equal_to([len(expected)]), label="all")
+    assert_that(valid | Count.Globally(), equal_to([len(expected)]), label="all")
     _ = articles | WriteArticles(str(tmp_path / "articles"), Format.NINJS)
     assert_that(
         refused | "Stages" >> beam.Map(lambda d: d.stage) | beam.Distinct(),
