@@ -179,16 +179,22 @@ def test_an_empty_input_gives_empty_outputs(
 def test_json_lines_too_large_to_read_whole_stream_one_record_a_line(tmp_path: Path) -> None:
     seed = native_json.loads(SEED_JSON.read_bytes())
     line = native_json.dumps(seed, indent=None).strip()
+    limit = len(line.encode()) + 10
+    too_long = '{"headline": "' + "x" * limit + '"}'
     source = tmp_path / "feed.jsonl"
-    source.write_text(f'{line}\n{{"headline": 3}}\n\n{line}\n')
+    source.write_text(f'{line}\n{{"headline": 3}}\n\n{line}\n{too_long}\n{line}')
     p = pipeline()
-    items, unreadable = p | ReadItems(str(source), max_bytes=len(line.encode()) + 10)
+    items, unreadable = p | ReadItems(str(source), max_bytes=limit)
     articles, refused = items | Convert(Format.JSON)
-    assert_that(unreadable, is_empty(), label="file read")
+    assert_that(
+        unreadable | "Too long" >> beam.Map(lambda d: (d.item, d.error)),
+        equal_to([("4", f"the input is {limit + 1:,} bytes or more, over the limit of {limit:,}")]),
+        label="line 5 too long",
+    )
     assert_that(
         articles | beam.Map(lambda r: (r.item, canonical(r.data))),
-        equal_to([("1", canonical(line)), ("3", canonical(line))]),
-        label="lines 1 and 4",
+        equal_to([("1", canonical(line)), ("3", canonical(line)), ("5", canonical(line))]),
+        label="lines 1, 4 and 6",
     )
     assert_that(
         refused | "Where" >> beam.Map(lambda d: (d.item, d.stage, d.error.split(":")[0])),

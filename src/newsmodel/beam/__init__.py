@@ -204,8 +204,9 @@ class _SplitItems(beam.DoFn):
 
         A file whose first line is not a JSON document of its own is one large
         document (indented JSON, say) rather than JSON Lines, and is too large.
+        A line is read only to one byte past the limit, which refuses it.
         """
-        lines = ((n, line) for n, line in enumerate(stream, start=1) if line.strip())
+        lines = ((n, line) for n, line in self._bounded_lines(stream) if line.strip())
         first = next(lines, None)
         if first is None:
             return
@@ -215,6 +216,16 @@ class _SplitItems(beam.DoFn):
             raise TooLargeError(file.metadata.size_in_bytes, self.max_bytes) from None
         yield first
         yield from lines
+
+    def _bounded_lines(self, stream: IO[bytes]) -> Iterator[tuple[int, bytes]]:
+        """Number the lines, each cut one byte past the limit, skipping what is past it."""
+        number = 0
+        while line := stream.readline(self.max_bytes + 1):
+            number += 1
+            if not line.endswith(b"\n"):  # cut, or the last line
+                while (rest := stream.readline(self.max_bytes + 1)) and not rest.endswith(b"\n"):
+                    pass
+            yield number, line.rstrip(b"\r\n")
 
     def _items(
         self, source: str, found: Format, documents: Iterable[tuple[int, bytes]]
