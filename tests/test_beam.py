@@ -41,6 +41,7 @@ from newsmodel.beam import (
     WriteArticles,
     WriteDeadLetters,
 )
+from newsmodel.beam.__main__ import main as validate_command
 from newsmodel.formats import Format, newsml_g2
 from newsmodel.formats import json as native_json
 
@@ -291,3 +292,25 @@ def test_a_dead_letter_is_one_json_line() -> None:
     expected = {"source": "s.xml", "item": "2", "stage": "read", "error": "bad “quote”"}
     assert expected == json.loads(letter.to_json())
     assert "“quote”" in letter.to_json()  # one line of UTF-8, not of escapes
+
+
+def test_the_validate_command_refuses_what_newsmodel_validate_refuses(
+    shared: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    corpus = sorted((shared / "corpus" / "newsml-g2").glob("*.xml"))
+    counts = {path.name: len(list(newsml_g2.read_items(path.read_bytes()))) for path in corpus}
+    single = {name for name, count in counts.items() if count == 1}
+    invalid = {name for name in single if run(capsys, "validate", str(corpus[0].parent / name))[0]}
+    pattern = str(corpus[0].parent / "*.xml")
+    dead = str(tmp_path / "invalid")
+    assert 0 == validate_command(["validate", "--input", pattern, "--dead-letter", dead])
+    assert f"items_read {sum(counts.values())}, " in capsys.readouterr().err  # the counters
+    lines = [
+        line
+        for shard in tmp_path.glob("invalid-*.jsonl")
+        for line in shard.read_text().splitlines()
+    ]
+    letters = [json.loads(line) for line in lines]
+    refused = {d["source"].rpartition("/")[2] for d in letters if d["stage"] == "validate"}
+    assert invalid  # the corpus holds items the official schema refuses
+    assert invalid == refused & single
