@@ -77,6 +77,12 @@ def cli_articles(capsys: pytest.CaptureFixture[str], files: list[Path], to: str)
     return found
 
 
+def shard_lines(prefix: Path) -> list[str]:
+    """The lines of the JSON Lines shards written under *prefix*."""
+    shards = prefix.parent.glob(f"{prefix.name}-*-of-*.jsonl")
+    return [line for shard in sorted(shards) for line in shard.read_text().splitlines()]
+
+
 def counters(result: PipelineResult) -> dict[str, int]:
     query = result.metrics().query(MetricsFilter().with_namespace(NAMESPACE))
     totals: dict[str, int] = {}
@@ -111,11 +117,7 @@ def test_corpus_converts_to_the_articles_the_cli_gives(
     )
     result = p.run()
     result.wait_until_finish()
-    written = [
-        canonical(line)
-        for shard in tmp_path.glob("articles-*.jsonl")
-        for line in shard.read_text().splitlines()
-    ]
+    written = [canonical(line) for line in shard_lines(tmp_path / "articles")]
     assert sorted(expected) == sorted(written)
     counted = counters(result)
     assert len(expected) == counted["articles_converted"]
@@ -149,11 +151,7 @@ def test_hostile_files_land_in_the_dead_letters_with_their_reasons(tmp_path: Pat
     assert_that(letters, reasons_given, label="reasons")
     _ = letters | WriteDeadLetters(str(tmp_path / "refused"))
     p.run().wait_until_finish()
-    lines = [
-        json.loads(line)
-        for shard in tmp_path.glob("refused-*.jsonl")
-        for line in shard.read_text().splitlines()
-    ]
+    lines = [json.loads(line) for line in shard_lines(tmp_path / "refused")]
     assert hostile == sorted(line["source"].rpartition("/")[2] for line in lines)
 
 
@@ -261,17 +259,9 @@ def test_the_command_gives_the_cli_articles_and_dead_letters(
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     assert 0 == done.returncode, done.stderr
     assert "Traceback" not in done.stderr
-    written = [
-        canonical(line)
-        for shard in out.glob("articles-*.jsonl")
-        for line in shard.read_text().splitlines()
-    ]
+    written = [canonical(line) for line in shard_lines(out / "articles")]
     assert sorted(expected) == sorted(written)
-    letters = [
-        json.loads(line)
-        for shard in out.glob("refused-*.jsonl")
-        for line in shard.read_text().splitlines()
-    ]
+    letters = [json.loads(line) for line in shard_lines(out / "refused")]
     assert all({"source", "item", "stage", "error"} == set(letter) for letter in letters)
     refused_files = {letter["source"].rpartition("/")[2] for letter in letters}
     assert {path.name for path in HOSTILE.glob("*.xml")} <= refused_files
@@ -305,12 +295,7 @@ def test_the_validate_command_refuses_what_newsmodel_validate_refuses(
     dead = str(tmp_path / "invalid")
     assert 0 == validate_command(["validate", "--input", pattern, "--dead-letter", dead])
     assert f"items_read {sum(counts.values())}, " in capsys.readouterr().err  # the counters
-    lines = [
-        line
-        for shard in tmp_path.glob("invalid-*.jsonl")
-        for line in shard.read_text().splitlines()
-    ]
-    letters = [json.loads(line) for line in lines]
+    letters = [json.loads(line) for line in shard_lines(tmp_path / "invalid")]
     refused = {d["source"].rpartition("/")[2] for d in letters if d["stage"] == "validate"}
     assert invalid  # the corpus holds items the official schema refuses
     assert invalid == refused & single
