@@ -245,11 +245,12 @@ class ReadItems(beam.PTransform[PBegin, tuple[PCollection[Record], PCollection[D
     Read the items of the files a pattern matches, each as a :class:`Record`.
 
     Any file system Beam knows will do (local, ``gs://``, ``s3://``), and
-    compressed files (``.gz``, ``.bz2``, ...) are read through.  A NewsML-G2
-    ``newsMessage`` and a JSON Lines file give one record per item, so that
-    a large one spreads over the workers; a file too large to read whole
-    (``max_bytes``) is streamed when it is one of these, and each of its
-    items must then keep to the limit.  The format is told from each file's
+    compressed files (``.gz``, ``.bz2``, ...) are read through.  The files
+    are spread over the workers.  A NewsML-G2 ``newsMessage`` and a JSON
+    Lines file give one record per item (a ``beam.Reshuffle()`` after this
+    step spreads the items of a few large files too); a file too large to
+    read whole (``max_bytes``) is streamed when it is one of these, and each
+    of its items must then keep to the limit.  The format is told from each file's
     content and name, as ``newsmodel convert`` tells it, unless *format* says.
 
     Returns:
