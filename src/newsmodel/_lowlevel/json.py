@@ -22,7 +22,7 @@ __all__ = ["TOO_DEEP_TO_READ", "UNFIT_FOR_XML", "dumps", "parse", "strings_unfit
 
 
 def _fast_writer() -> Any:
-    """orjson, the optional fast writer (``pip install newsmodel[fast]``), if installed."""
+    """orjson, the optional fast writer (``pip install 'newsmodel-kit[fast]'``), if installed."""
     try:
         return importlib.import_module("orjson")
     except ImportError:
