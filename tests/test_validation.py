@@ -43,9 +43,16 @@ def test_model_checks_run_after_the_schema() -> None:
 def test_parse_errors_have_a_line_and_column() -> None:
     report = newsmodel.validate(b'{\n  "headline": "h",\n}')
     assert [
-        Issue(message="Expecting property name enclosed in double quotes", line=3, column=1)
+        Issue(
+            message="Expecting property name enclosed in double quotes",
+            line=3,
+            column=1,
+            rule="JSON",
+        )
     ] == list(report.issues)
-    assert "3:1: $: Expecting property name enclosed in double quotes" == str(report.issues[0])
+    assert "3:1: JSON: $: Expecting property name enclosed in double quotes" == str(
+        report.issues[0]
+    )
 
 
 def test_check_raises_with_the_issues() -> None:
@@ -86,6 +93,6 @@ def test_every_item_of_a_news_message_is_checked_by_its_position() -> None:
         '<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet>'
         f"{item}{broken}</itemSet></newsMessage>"
     )
-    (issue,) = newsmodel.validate(message, Format.NEWSML_G2).issues
+    (issue,) = newsmodel.validate(message, Format.NEWSML_G2, profile="newsmodel").issues
     assert "/newsMessage/itemSet/item[2]/newsItem/contentMeta/frob" == issue.path
     assert message.count("\n", 0, message.index("<frob/>")) + 1 == issue.line

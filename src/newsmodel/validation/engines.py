@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol
 
 from attrs import frozen
@@ -96,13 +97,9 @@ def compile_schema(
             Draft 3 schemas (ninjs 1.0) go to jsonschema, which alone knows it.
     """
     chosen = engine or default_engine()
-    if chosen == "rust" and _draft(schema) != "draft-03":
+    if chosen == "rust" and "draft-03" not in str(schema.get("$schema", "")):
         return _RustChecker(schema, resources, formats=formats)
     return _PythonChecker(schema, resources, formats=formats)
-
-
-def _draft(schema: dict[str, Any]) -> str:
-    return str(schema.get("$schema", "")).rstrip("#/").rsplit("/", 1)[-1]
 
 
 def _refuse(uri: str) -> Resource[Any]:
@@ -164,9 +161,17 @@ class _RustChecker:
         self._validator = jsonschema_rs.validator_for(
             self._schema, validate_formats=formats, registry=registry, retriever=_refuse_rs
         )
+        self._build_reference = partial(_PythonChecker, schema, resources, formats=formats)
+        self._reference: _PythonChecker | None = None
 
     def findings(self, instance: object, /) -> list[Finding]:
-        return [self._finding(error) for error in self._validator.iter_errors(instance)]
+        try:
+            return [self._finding(error) for error in self._validator.iter_errors(instance)]
+        except ValueError:
+            # jsonschema-rs stops at a fixed depth (``Recursion limit reached``);
+            # the reference engine goes as deep as the JSON reader lets a document.
+            self._reference = self._reference or self._build_reference()
+            return self._reference.findings(instance)
 
     def _finding(self, error: Any) -> Finding:
         kind = error.kind
