@@ -24,6 +24,7 @@ from referencing.exceptions import NoSuchResource
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from jsonschema import FormatChecker
     from jsonschema.exceptions import ValidationError
 
 __all__ = ["ENGINES", "Checker", "Finding", "compile_schema", "default_engine"]
@@ -158,30 +159,45 @@ class _RustChecker:
 
         self._schema = _without_surrogates(schema)
         registry = jsonschema_rs.Registry([(uri, _without_surrogates(c)) for uri, c in resources])
+        # Formats mean what the reference engine makes of them: date-time is
+        # checked, uri and iri (which jsonschema checks only with extra packages) not.
+        reference = validator_for(schema).FORMAT_CHECKER
         self._validator = jsonschema_rs.validator_for(
-            self._schema, validate_formats=formats, registry=registry, retriever=_refuse_rs
+            self._schema,
+            validate_formats=formats,
+            formats={name: partial(_conforms, reference, name) for name in _format_names(schema)},
+            registry=registry,
+            retriever=_refuse_rs,
         )
         self._build_reference = partial(_PythonChecker, schema, resources, formats=formats)
         self._reference: _PythonChecker | None = None
 
     def findings(self, instance: object, /) -> list[Finding]:
         try:
-            return [self._finding(error) for error in self._validator.iter_errors(instance)]
+            return [
+                self._finding(error, instance) for error in self._validator.iter_errors(instance)
+            ]
         except ValueError:
             # jsonschema-rs stops at a fixed depth (``Recursion limit reached``);
             # the reference engine goes as deep as the JSON reader lets a document.
             self._reference = self._reference or self._build_reference()
             return self._reference.findings(instance)
 
-    def _finding(self, error: Any) -> Finding:
+    def _finding(self, error: Any, document: object) -> Finding:
         kind = error.kind
         name = kind.name
         missing = (kind.property,) if name == "required" else ()
         alternatives = ()
         if name in {"anyOf", "oneOf"} and getattr(kind, "context", None):
-            alternatives = tuple(self._finding(e) for branch in kind.context for e in branch)
+            alternatives = tuple(
+                self._finding(e, document) for branch in kind.context for e in branch
+            )
+        path = _keys_as_in(document, error.instance_path)
+        if name == "falseSchema" and error.schema_path[-1:] == ["items"]:
+            # ``items: false``: the reference engine blames the array, not the extra item.
+            path, name = path[:-1], "items"
         return Finding(
-            path=tuple(error.instance_path),
+            path=path,
             keyword=name,
             message=error.message,
             missing=missing,
@@ -189,6 +205,39 @@ class _RustChecker:
             title=_title_at(self._schema, error.schema_path),
             instance=error.instance,
         )
+
+
+def _conforms(checker: FormatChecker, name: str, value: object) -> bool:
+    return checker.conforms(value, name)
+
+
+def _format_names(node: Any) -> set[str]:
+    """Every ``format`` a schema names."""
+    if isinstance(node, list):
+        return {name for item in node for name in _format_names(item)}
+    if not isinstance(node, dict):
+        return set()
+    names = {node["format"]} if isinstance(node.get("format"), str) else set()
+    return names | {name for value in node.values() for name in _format_names(value)}
+
+
+def _keys_as_in(document: object, path: list[str | int]) -> tuple[str | int, ...]:
+    """
+    jsonschema-rs's path with each step typed as the document has it.
+
+    It gives an object's key that looks like a number (``"1"``) as an int;
+    only the document tells a key from an index.
+    """
+    steps: list[str | int] = []
+    node = document
+    for step in path:
+        if isinstance(node, dict):
+            steps.append(str(step))
+            node = node.get(str(step))
+        else:
+            steps.append(step)
+            node = node[step] if isinstance(node, list) and isinstance(step, int) else None
+    return tuple(steps)
 
 
 def _refuse_rs(uri: str) -> Any:
