@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jsonschema.exceptions import SchemaError
+from jsonschema.validators import validator_for
 from lxml import etree
 
 from newsmodel._lowlevel import xml as hardened_xml
@@ -174,13 +175,15 @@ def official_format(path: str) -> frozenset[Format]:
         NewsmodelError: The file cannot be read, or is not a schema.
     """
     try:
+        data = Path(path).read_bytes()
         if not path.lower().endswith(".xsd"):
             user_json_checker(path)
             return _NINJS_FAMILY
+        namespace = hardened_xml.parse(data).get("targetNamespace")
         user_xsd(path)
-        namespace = hardened_xml.parse(Path(path).read_bytes()).get("targetNamespace")
     except (OSError, ValueError, etree.LxmlError, SchemaError) as error:
-        reason = error.strerror if isinstance(error, OSError) else str(error).partition("\n")[0]
+        reason = error.strerror if isinstance(error, OSError) else None
+        reason = reason or str(error).partition("\n")[0]
         msg = f"{path}: not a schema newsmodel can use: {reason}"
         raise NewsmodelError(msg) from error
     by_namespace = {g2.NAR: Format.NEWSML_G2, g2.NITF: Format.NITF}
@@ -202,6 +205,7 @@ def user_json_checker(path: str) -> Checker:
     """
     schema_file = Path(path)
     document: dict[str, Any] = json.loads(schema_file.read_text(encoding="utf-8"))
+    validator_for(document).check_schema(document)  # a broken schema, before any document
     resources = []
     for sibling in schema_file.parent.glob("*.json"):
         try:
