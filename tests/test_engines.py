@@ -1,4 +1,4 @@
-"""jsonschema-rs, when installed, reaches the same verdicts as jsonschema and names the same paths."""
+"""jsonschema-rs reaches the same verdicts as jsonschema, and names the same paths."""
 
 from __future__ import annotations
 
@@ -11,9 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import SEED_JSON, SHARED
-from newsmodel.formats import Format
+from newsmodel.formats import Format, ninjs
 from newsmodel.formats import json as native_json
-from newsmodel.formats import ninjs
 from newsmodel.validation import bundled
 from newsmodel.validation.messages import schema_issues
 
@@ -64,7 +63,7 @@ def test_the_documents_are_many_and_both_kinds() -> None:
     assert {True, False} == verdicts
 
 
-@pytest.mark.parametrize(("kind", "name"), SCHEMAS, ids=lambda v: str(v))
+@pytest.mark.parametrize(("kind", "name"), SCHEMAS, ids=str)
 def test_both_engines_agree_on_every_real_document(kind: str, name: str) -> None:
     for document in DOCUMENTS:
         assert verdict(kind, name, "python", document) == verdict(kind, name, "rust", document)
@@ -113,7 +112,7 @@ def mutated(draw: st.DrawFn) -> Any:
     return document
 
 
-@pytest.mark.parametrize(("kind", "name"), SCHEMAS, ids=lambda v: str(v))
+@pytest.mark.parametrize(("kind", "name"), SCHEMAS, ids=str)
 @given(document=mutated())
 def test_both_engines_agree_on_mutated_documents(kind: str, name: str, document: Any) -> None:
     assert verdict(kind, name, "python", document) == verdict(kind, name, "rust", document)

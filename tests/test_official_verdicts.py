@@ -64,7 +64,7 @@ def official_g2_verdict(path: Path) -> bool:
 
 def official_ninjs_verdict(path: Path) -> bool:
     document = json.loads(path.read_text(encoding="utf-8-sig"))
-    return ninjs_validator(ninjs_version(document)).is_valid(document)
+    return bool(ninjs_validator(ninjs_version(document)).is_valid(document))
 
 
 def test_the_corpus_has_both_verdicts() -> None:
@@ -88,7 +88,9 @@ def test_newsml_g2_verdict_is_the_xsd_verdict(
     if valid:
         assert f"{path}: valid: NewsML-G2 " in out
     else:
-        assert re.search(rf"^{re.escape(str(path))}:\d+:\d+: NewsML-G2 2\.35 XSD: /", out, re.M)
+        assert re.search(
+            rf"^{re.escape(str(path))}:\d+:\d+: NewsML-G2 2\.35 XSD: /", out, re.MULTILINE
+        )
 
 
 @pytest.mark.parametrize("path", NINJS_FILES, ids=lambda p: p.name)

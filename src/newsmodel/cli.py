@@ -423,6 +423,7 @@ def _check(  # noqa: PLR0913 - validate's options, for a worker process
     name: str,
     forced: str | None,
     official: str | None,
+    *,
     profile: str,
     schema_version: str | None,
     max_bytes: int,

@@ -214,8 +214,8 @@ _JSONLD_KEYS = frozenset({"@context", "@type", "@graph", "@id"})
 _NINJS_KEYS = frozenset({"uri", "guid", "headlines", "versioncreated", "versionCreated"})
 #: Every root element the NewsML-G2 2.35 schema defines, lowercased.
 _G2_ROOTS = frozenset(
-    b"newsmessage newsitem packageitem conceptitem knowledgeitem planningitem catalogitem catalog"
-    .split()
+    b"newsmessage newsitem packageitem conceptitem knowledgeitem planningitem catalogitem"
+    b" catalog".split()
 )
 _HTML_TAGS = (b"<!doctype html", b"<html", b"<head", b"<body")
 # What may stand before an XML document's root: declaration, PIs, comments, DOCTYPE.

@@ -40,8 +40,8 @@ __all__ = [
     "NITF_VERSION",
     "newsml_g2_xsd",
     "ninjs_checker",
-    "official_format",
     "nitf_xsd",
+    "official_format",
     "profile_checker",
     "profile_schema",
     "profile_xsd",
@@ -100,7 +100,7 @@ def nitf_xsd() -> etree.XMLSchema:
 
 
 def profile_xsd() -> etree.XMLSchema:
-    """newsmodel's NewsML-G2 profile: what its writer promises to emit."""
+    """Newsmodel's NewsML-G2 profile: what its writer promises to emit."""
     return _xsd("newsmodel-newsml-g2.xsd")
 
 
@@ -131,7 +131,7 @@ def profile_schema(format: Format) -> dict[str, Any]:  # noqa: A002 - the public
 
 @cache
 def profile_checker(format: Format, engine: str | None = None) -> Checker:  # noqa: A002
-    """newsmodel's profile of *format*, with formats asserted (``date-time`` is enforced)."""
+    """Newsmodel's profile of *format*, with formats asserted (``date-time`` is enforced)."""
     document = profile_schema(format)
     inlined = _inlined(document, document.get("$defs", {}), frozenset())
     return compile_schema(inlined, [(document["$id"], document)], formats=True, engine=engine)

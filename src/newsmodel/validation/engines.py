@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from attrs import frozen
 from jsonschema.validators import validator_for
 from referencing import Registry, Resource
-from referencing.exceptions import NoSuchResource
+from referencing.exceptions import NoSuchResource, Unresolvable
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -105,7 +105,7 @@ def compile_schema(
 
 def _refuse(uri: str) -> Resource[Any]:
     """Nothing is fetched: a reference to an unknown schema is an error."""
-    raise NoSuchResource(ref=uri)
+    raise NoSuchResource(uri)
 
 
 class _PythonChecker:
@@ -125,7 +125,12 @@ class _PythonChecker:
         )
 
     def findings(self, instance: object, /) -> list[Finding]:
-        return [_from_python(error) for error in self._validator.iter_errors(instance)]
+        errors = self._validator.iter_errors(instance)  # type: ignore[arg-type] # any JSON
+        try:
+            return [_from_python(error) for error in errors]
+        except Unresolvable as error:
+            message = f"the schema refers to {error.ref}, which is neither bundled nor fetched"
+            return [Finding(path=(), keyword="$ref", message=message)]
 
 
 def _from_python(error: ValidationError) -> Finding:
@@ -187,7 +192,7 @@ class _RustChecker:
         kind = error.kind
         name = kind.name
         missing = (kind.property,) if name == "required" else ()
-        alternatives = ()
+        alternatives: tuple[Finding, ...] = ()
         if name in {"anyOf", "oneOf"} and getattr(kind, "context", None):
             alternatives = tuple(
                 self._finding(e, document) for branch in kind.context for e in branch

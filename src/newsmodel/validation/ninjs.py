@@ -107,7 +107,7 @@ def judged_version(document: Any, forced: str | None = None) -> tuple[str | None
 
 
 def _declared(document: Any) -> tuple[int, int] | None:
-    """The version a document declares, as (major, minor): ``standard.version``, then ``$schema``."""
+    """The version a document declares, (major, minor): ``standard.version``, else ``$schema``."""
     if not isinstance(document, dict):
         return None
     standard = document.get("standard")

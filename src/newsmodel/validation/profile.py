@@ -135,9 +135,7 @@ def reading_issues(items: Iterable[Item]) -> list[Issue]:
             issues.append(Issue(message=str(item.error()), path=item.where, rule=READING))
         else:
             issues += [
-                Issue(
-                    message=loss.what, path=loss.where, severity=Severity.WARNING, rule=READING
-                )
+                Issue(message=loss.what, path=loss.where, severity=Severity.WARNING, rule=READING)
                 for loss in item.losses
             ]
     return issues

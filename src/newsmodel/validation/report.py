@@ -9,12 +9,14 @@ is enough to find and fix it.
 from __future__ import annotations
 
 import enum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from attrs import frozen
 
-from newsmodel.errors import ParseError
 from newsmodel.formats import Format
+
+if TYPE_CHECKING:
+    from newsmodel.errors import ParseError
 
 __all__ = ["Issue", "Report", "Severity", "Verdict", "parse_issue"]
 
