@@ -505,7 +505,7 @@ def test_an_official_schema_judges_files_of_its_format_only(
     assert 1 == code  # an IPTC example is not newsmodel's profile
     code, out, err = run(capsys, "validate", str(item), str(story), "--official-schema", str(xsd))
     assert (0, "checked 2 files: 2 valid, 0 invalid") == (code, out.splitlines()[-1])
-    assert f"note: {xsd} judges newsml-g2 files only; 1 other files" in err
+    assert f"note: {xsd} judges newsml-g2 files only; 1 other file was" in err
     invalid = SHARED / "corpus" / "newsml-g2" / "stt__athletics_results_archive.xml"
     monkeypatch.setenv("NEWSMODEL_SCHEMA_NEWSML_G2", str(xsd))
     code, out, _ = run(capsys, "validate", str(invalid))

@@ -29,15 +29,20 @@ def test_the_suite_has_every_version_folder() -> None:
     assert 17 == len(PASSING)
 
 
+def _judge(capsys: pytest.CaptureFixture[str], version: str, kind: str) -> tuple[int, str, int]:
+    """Validate one folder of the suite by its version's schema: exit code, output, file count."""
+    folder = SUITE / version / kind
+    code, out, _ = run(
+        capsys, "validate", "--format", "ninjs", "--schema-version", version, "-j", "1", str(folder)
+    )
+    return code, out, len(list(folder.glob("*.json")))
+
+
 @pytest.mark.parametrize("version", PASSING)
 def test_every_should_pass_file_is_accepted(
     capsys: pytest.CaptureFixture[str], version: str
 ) -> None:
-    folder = SUITE / version / "should_pass"
-    count = len(list(folder.glob("*.json")))
-    code, out, _ = run(
-        capsys, "validate", "--format", "ninjs", "--schema-version", version, "-j", "1", str(folder)
-    )
+    code, out, count = _judge(capsys, version, "should_pass")
     assert count > 0
     assert (0, (count, count, 0)) == (code, totals(out))
     assert count == sum(f": valid: ninjs {version} " in line for line in out.splitlines())
@@ -47,11 +52,7 @@ def test_every_should_pass_file_is_accepted(
 def test_every_should_fail_file_is_rejected(
     capsys: pytest.CaptureFixture[str], version: str
 ) -> None:
-    folder = SUITE / version / "should_fail"
-    count = len(list(folder.glob("*.json")))
-    code, out, _ = run(
-        capsys, "validate", "--format", "ninjs", "--schema-version", version, "-j", "1", str(folder)
-    )
+    code, out, count = _judge(capsys, version, "should_fail")
     assert count > 0
     assert (1, (count, 0, count)) == (code, totals(out))
     # Each rejection names the schema it comes from, or the JSON that does not parse.

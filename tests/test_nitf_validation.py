@@ -105,7 +105,7 @@ def test_an_official_nitf_schema_judges_nitf_only(capsys: pytest.CaptureFixture[
     valid = next(p for p in CORPUS if official_verdict(p))
     code, out, err = run(capsys, "validate", str(valid), str(story), "--official-schema", str(XSD))
     assert 0 == code, out
-    assert f"note: {XSD} judges nitf files only; 1 other files" in err
+    assert f"note: {XSD} judges nitf files only; 1 other file was" in err
 
 
 @given(st.binary(max_size=300) | st.text(max_size=300).map(lambda t: "<nitf>" + t))

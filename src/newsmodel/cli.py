@@ -396,8 +396,9 @@ def _official_note(schema: str | None, results: Sequence[Checked]) -> None:
     others = sum(r.report.format is not None and r.report.format not in formats for r in results)
     if others:
         names = "/".join(sorted(f.value for f in formats))
+        were = "file was" if others == 1 else "files were"
         print(
-            f"note: {schema} judges {names} files only; {others} other files were judged "
+            f"note: {schema} judges {names} files only; {others} other {were} judged "
             "by the bundled schemas",
             file=sys.stderr,
         )
