@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 __all__ = ["schema_issues", "short", "xsd_issues"]
 
 _LONGEST_MESSAGE = 200
+# The keywords whose failure means keys the schema does not define.
+_REFUSES_KEYS = frozenset({"additionalProperties", "unevaluatedProperties"})
 _PREFIX = re.compile(r"(?<=/)[\w.-]+:")
 
 
@@ -61,7 +63,7 @@ def _message(finding: Finding) -> str:
         return _message(max(finding.alternatives, key=lambda f: len(f.path)))
     if finding.keyword == "pattern" and finding.title:
         return short(f"expected {finding.title}, got {finding.instance!r}")
-    if finding.keyword == "additionalProperties" and isinstance(finding.instance, dict):
+    if finding.keyword in _REFUSES_KEYS and isinstance(finding.instance, dict):
         unknown = _unexpected(finding.message)
         if unknown:
             return f"unknown key {unknown}"
@@ -69,7 +71,7 @@ def _message(finding: Finding) -> str:
 
 
 def _unexpected(message: str) -> str:
-    """The keys an ``additionalProperties`` message names, as both engines word it."""
+    """The keys an ``additionalProperties`` or ``unevaluatedProperties`` message names."""
     _, _, rest = message.partition("(")
     names, _, _ = rest.partition(" was unexpected")
     names, _, _ = names.partition(" were unexpected")
