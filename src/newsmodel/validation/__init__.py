@@ -90,6 +90,7 @@ def validate(  # noqa: PLR0913 - each option is one the command line offers
     Raises:
         UnknownFormatError: *format* names no format.
         ValueError: *profile* or *schema_version* is not one of those offered.
+        NewsmodelError: *official_schema* cannot be read, or is not a schema.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.1.0 the standards' verdict by default; *profile*,

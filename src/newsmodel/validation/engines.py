@@ -131,6 +131,11 @@ class _PythonChecker:
         except Unresolvable as error:
             message = f"the schema refers to {error.ref}, which is neither bundled nor fetched"
             return [Finding(path=(), keyword="$ref", message=message)]
+        except RecursionError:
+            # Python's own limit, reached in checking or in quoting the value:
+            # a document this deep is refused rather than half checked.
+            message = "nested too deeply to be checked against the schema"
+            return [Finding(path=(), keyword="depth", message=message)]
 
 
 def _from_python(error: ValidationError) -> Finding:
