@@ -26,7 +26,7 @@ from strategies import articles
 CORPUS = SHARED / "corpus" / "ninjs"
 REF = SHARED / "ref" / "ninjs"
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
-OFFICIAL = {2: "ninjs-schema_2.2.json", 3: "ninjs-schema_3.1.json"}
+OFFICIAL = {2: "ninjs-schema_2.3.json", 3: "ninjs-schema_3.2.json"}
 
 
 @cache

@@ -40,6 +40,7 @@ _WRITABLE_NAMES = [f.value for f in Format if info(f).writable]
 _JSON_FAMILY = frozenset({Format.JSON, Format.JSONLD, Format.NINJS, Format.NINJS2, Format.NINJS3})
 _OUTPUT_STYLES = ("text", "json", "github", "junit")  # the keys of reporters.REPORTERS
 _STDIO = "-"
+_SCHEMA_VARIABLE = "NEWSMODEL_SCHEMA_"
 _FILES_PER_JOB = 4
 _LONG_RUN = 200  # files: from here on a terminal shows the progress
 _T = TypeVar("_T")
@@ -79,8 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser(
         "validate",
-        help="validate files against the bundled schemas",
-        description="Validate files, and the files in directories, recursively.",
+        help="validate files against their standards' official schemas",
+        description="Validate files, and the files in directories, recursively: each by the "
+        "official schema of its standard and version (NewsML-G2 2.35 XSD, NITF 3.6 XSD, the "
+        "ninjs schema of its version), bundled; native JSON by its schema; JSON-LD by Google's "
+        "Article rules. A valid file is reported with what it is (valid: ninjs 3.0 picture).",
     )
     validate.add_argument("paths", nargs="+", metavar="PATH", help="a file, a directory or -")
     validate.add_argument(
@@ -93,10 +97,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="fail on warnings too, not only on errors"
     )
     validate.add_argument(
+        "--profile",
+        choices=("standard", "newsmodel"),  # validation.PROFILES
+        default="standard",
+        help="standard: the official schemas (default); newsmodel: the narrower profile "
+        "newsmodel writes, then a reading into the model",
+    )
+    validate.add_argument(
+        "--schema-version",
+        metavar="X.Y",
+        help="judge ninjs files by this version's schema, whatever they declare",
+    )
+    validate.add_argument(
         "--official-schema",
         metavar="PATH",
-        help="also check against your copy of an official schema (.xsd for XML, .json for "
-        "JSON inputs); by default, for each format, the one NEWSMODEL_SCHEMA_<FORMAT> names",
+        help="judge by your copy of an official schema instead of the bundled one: an XSD of "
+        "NewsML-G2 or NITF (told by its namespace) or a ninjs JSON Schema; it applies to files "
+        "of that format only; without it, NEWSMODEL_SCHEMA_<FORMAT> may name one per format",
     )
     validate.add_argument(
         "--include",
@@ -324,9 +341,18 @@ def _validate(args: argparse.Namespace) -> int:
     # A directory's .txt files are notes and manifests more often than articles:
     # plain text is validated when named, not when found.
     suffixes = frozenset(e for f in Format if f is not Format.TEXT for e in info(f).extensions)
+    problem = _validate_options(args)
+    if problem:
+        print(f"newsmodel validate: {problem}", file=sys.stderr)
+        return 2
     names = list(_files.expand(args.paths, suffixes, args.include, args.exclude))
     check = partial(
-        _check, forced=args.format, official=args.official_schema, max_bytes=args.max_bytes
+        _check,
+        forced=args.format,
+        official=args.official_schema,
+        profile=args.profile,
+        schema_version=args.schema_version,
+        max_bytes=args.max_bytes,
     )
     # Worker processes pay off only for enough files; the output is the same either way.
     if args.jobs > 1 and len(names) >= _FILES_PER_JOB * args.jobs and _STDIO not in names:
@@ -337,8 +363,45 @@ def _validate(args: argparse.Namespace) -> int:
     else:
         results = list(_progress(map(check, names), len(names), sys.stderr))
     REPORTERS[args.output](results, sys.stdout)
+    _official_note(args.official_schema, results)
     failed = any(not r.report.ok or (args.strict and r.report.issues) for r in results)
     return 1 if failed else 0
+
+
+def _validate_options(args: argparse.Namespace) -> str | None:
+    """What is wrong with validate's options, if anything: a usage error, before any file."""
+    from newsmodel.validation import NINJS_VERSIONS, bundled  # noqa: PLC0415 - loads lxml
+
+    if args.schema_version is not None and args.schema_version not in NINJS_VERSIONS:
+        known = ", ".join(NINJS_VERSIONS)
+        return f"--schema-version {args.schema_version}: no such ninjs schema; known: {known}"
+    schemas = [args.official_schema] if args.official_schema else []
+    schemas += [v for k, v in os.environ.items() if k.startswith(_SCHEMA_VARIABLE) and v]
+    try:
+        for schema in schemas:
+            if not bundled.official_format(schema):
+                return f"{schema}: an XSD of no format newsmodel validates (NewsML-G2, NITF)"
+    except NewsmodelError as error:
+        return str(error)
+    return None
+
+
+def _official_note(schema: str | None, results: Sequence[Checked]) -> None:
+    """Say when --official-schema did not apply to some files, and which ones it judges."""
+    if schema is None:
+        return
+    from newsmodel.validation import bundled  # noqa: PLC0415 - loaded by now
+
+    formats = bundled.official_format(schema)
+    others = sum(r.report.format is not None and r.report.format not in formats for r in results)
+    if others:
+        names = "/".join(sorted(f.value for f in formats))
+        were = "file was" if others == 1 else "files were"
+        print(
+            f"note: {schema} judges {names} files only; {others} other {were} judged "
+            "by the bundled schemas",
+            file=sys.stderr,
+        )
 
 
 def _progress(results: Iterable[_T], total: int, stream: TextIO) -> Iterator[_T]:
@@ -357,7 +420,15 @@ def _progress(results: Iterable[_T], total: int, stream: TextIO) -> Iterator[_T]
         stream.write("\n")
 
 
-def _check(name: str, forced: str | None, official: str | None, max_bytes: int) -> Checked:
+def _check(  # noqa: PLR0913 - validate's options, for a worker process
+    name: str,
+    forced: str | None,
+    official: str | None,
+    *,
+    profile: str,
+    schema_version: str | None,
+    max_bytes: int,
+) -> Checked:
     """Validate one file; in a worker process when checking many."""
     from newsmodel.reporters import Checked  # noqa: PLC0415
     from newsmodel.validation import Issue, Report, validate  # noqa: PLC0415
@@ -365,21 +436,23 @@ def _check(name: str, forced: str | None, official: str | None, max_bytes: int) 
     try:
         data = read_input(name, max_bytes)
         source = _format_of(data, name, forced)
-        schema = _official_schema_for(source, official)
-        report = validate(data, source, official_schema=schema)
+        schema = official or os.environ.get(_SCHEMA_VARIABLE + _family(source))
+        report = validate(
+            data,
+            source,
+            profile=profile,
+            schema_version=schema_version,
+            official_schema=schema or None,
+        )
     except (NewsmodelError, OSError) as error:
         report = Report(format=None, issues=(Issue(message=_reason(error)),))
     return Checked(name=name, report=report)
 
 
-def _official_schema_for(source: Format, given: str | None) -> str | None:
-    """The official schema to check a file of *source* against, if any fits it."""
-    variable = "NEWSMODEL_SCHEMA_" + source.value.upper().replace("-", "_")
-    schema = given or os.environ.get(variable)
-    if schema is None:
-        return None
-    xml_input = source is Format.NEWSML_G2
-    return schema if schema.lower().endswith(".xsd") == xml_input else None
+def _family(source: Format) -> str:
+    """The end of the variable naming a format's official schema: ``NINJS``, ``NEWSML_G2``."""
+    name = "ninjs" if source in {Format.NINJS2, Format.NINJS3} else source.value
+    return name.upper().replace("-", "_")
 
 
 def _inspect(args: argparse.Namespace) -> int:
