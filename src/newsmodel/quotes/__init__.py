@@ -22,51 +22,23 @@ from attrs import evolve, frozen
 from newsmodel.model import Agent, Article, Quotation, QuotationKind, Span, TextPart
 from newsmodel.quotes import sentences
 from newsmodel.quotes.marks import Stretch, stretches
-from newsmodel.quotes.mentions import (
-    BETWEEN,
-    DETERMINERS,
-    SPEECH_VERBS,
-    clause_subject,
-    may_be_in_mention,
-    mention_ending,
-    mention_starting,
-    tokens,
-)
-from newsmodel.quotes.speakers import PRONOUNS, Cast
+from newsmodel.quotes.attribution import Attribution, after, attribution, before
+from newsmodel.quotes.cues import SPEECH_VERBS
+from newsmodel.quotes.mentions import clause_subject, tokens
+from newsmodel.quotes.speakers import Cast
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
 __all__ = ["extract_quotations"]
 
-#: Verbs that may come before their subject: ``"...," said Rep. Smith``.
-_INVERTING = frozenset(
-    """
-    said says added asked wrote continued explained noted recalled replied responded answered
-    argued insisted tweeted declared warned countered cautioned
-    """.split()
-)
-#: The cue whose speaker follows it.
-_ACCORDING_TO = "according to"
-_SPEECH = re.compile(
-    r"\b(?:[Aa]ccording to|put it|" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b"
-    r"|^\s*(?:" + "|".join(sorted(verb.title() for verb in _INVERTING)) + r")\b"
-)
-#: Words that join a second verb to the subject of a first: ``Scott beamed and asked``.
-_JOINERS = frozenset([",", "and", "but", "then", "before", "after", "while", "by"])
 #: Words just before an opening mark that make a few quoted words a term:
 #: ``the "new territories"``, ``Russia's "special military operation"``.
 _TERM_MARKERS = frozenset(
     ["the", "its", "his", "her", "their", "our", "this", "these", "so-called"]
 )
 _TERM_MAX_WORDS = 4
-#: Characters around a quotation or a verb that attribution reads: enough for
-#: any speaker mention or clause opening, and a bound on the work per quotation.
-_REACH = 400
-#: Words after a quotation that can hold its speaker and verb.
-_AFTER_WORDS = 20
-_ADDRESSEE_MAX_WORDS = 3
-_OBJECT_PRONOUNS = frozenset(["him", "her", "them", "us", "me", "you"])
+_REACH = 400  # characters before a quotation that can hold its sentence's subject
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z.'\u2019 -]*[A-Z]):\s")
 _HEADLINE_SOURCE = re.compile(r":\s*((?:[\w'\u2019.-]+\s+){0,3}[\w'\u2019.-]+)\s*$")
 _DASH_SOURCE = re.compile(
@@ -120,22 +92,13 @@ def _looks_english(text: str) -> bool:
     return len(words) < _ENGLISH_MIN_WORDS or common >= _ENGLISH_SHARE * len(words)
 
 
-@frozen
-class _Attribution:
-    """Who said something, as worded, and how."""
-
-    mention: str
-    speaker: Agent | None
-    cue: str | None
-
-
 class _Reader:
     """Reads one article in order, remembering who it named and who spoke last."""
 
     def __init__(self, *, english: bool) -> None:
         self.english = english
         self.cast = Cast()
-        self.last: _Attribution | None = None
+        self.last: Attribution | None = None
         self.paragraphs = 0  # read so far
         self.last_said = 0  # the paragraph self.last was said in
 
@@ -151,7 +114,7 @@ class _Reader:
         attribution = None
         if source is not None and all(stretch.end < source.start() for stretch in found):
             mention = source.group(1)
-            attribution = _Attribution(mention, self.cast.resolve(mention), None)
+            attribution = Attribution(mention, self.cast.resolve(mention), None)
         for stretch in found:
             yield _quotation(headline, stretch, attribution, TextPart.HEADLINE, whole=False)
 
@@ -197,29 +160,32 @@ class _Reader:
         ]
         for left, right in zip(edges[::2], edges[1::2], strict=True):
             self.cast.meet(text[left:right])
-        previous: _Attribution | None = None
+        previous: Attribution | None = None
         for index, stretch in enumerate(inside):
             left = inside[index - 1].end + 1 if index else sentence.start
             right = inside[index + 1].start - 1 if index + 1 < len(inside) else sentence.following
-            before = text[left : stretch.start - 1]
-            attribution = (
-                _after(text[stretch.end + 1 : right], _continues(text, stretch), self.cast)
-                or _before(before, self.cast)
+            before_text = text[left : stretch.start - 1]
+            found = (
+                _dash(text[stretch.end + 1 : right], self.cast)
+                or after(
+                    text[stretch.end : right], continues=_continues(text, stretch), cast=self.cast
+                )
+                or before(before_text, self.cast)
                 or _transcript(text, stretch, self.cast)
                 or previous
-                or _attribution(_sentence_subject(text, sentence.start, stretch), None, self.cast)
+                or attribution(_sentence_subject(text, sentence.start, stretch), None, self.cast)
                 or self._carried_over()
             )
-            quotation = _quotation(text, stretch, attribution, part, whole=_stands_alone(before))
+            quotation = _quotation(text, stretch, found, part, whole=_stands_alone(before_text))
             if quotation.kind is not QuotationKind.TERM:
-                previous = attribution
+                previous = found
             yield quotation
         if previous is None:
-            previous = _before(text[sentence.start : sentence.end], self.cast, alone=True)
+            previous = before(text[sentence.start : sentence.end], self.cast, alone=True)
         if previous is not None:
             self.last, self.last_said = previous, self.paragraphs
 
-    def _carried_over(self) -> _Attribution | None:
+    def _carried_over(self) -> Attribution | None:
         """
         Return the latest speaker, for a quotation its sentence does not attribute.
 
@@ -227,7 +193,7 @@ class _Reader:
         """
         if self.last is None or self.paragraphs - self.last_said > 1:
             return None  # nobody spoke in the paragraph before: too far to guess
-        return _Attribution(self.last.mention, self.last.speaker, None)
+        return Attribution(self.last.mention, self.last.speaker, None)
 
 
 @frozen
@@ -261,7 +227,7 @@ def _moved(quotation: Quotation, offset: int) -> Quotation:
 def _quotation(
     text: str,
     stretch: Stretch,
-    attribution: _Attribution | None,
+    attribution: Attribution | None,
     part: TextPart,
     *,
     whole: bool,
@@ -317,101 +283,20 @@ def _stands_alone(before: str) -> bool:
 
 def _continues(paragraph: str, stretch: Stretch) -> bool:
     """Whether a quotation ends as a sentence goes on: ``"...," he said``, ``«...», he said``."""
-    after = paragraph[stretch.end + 1 : stretch.end + 2]
-    return paragraph[stretch.end - 1] in ",?!\u2014\u2013-\u2026" or after == ","
+    words = paragraph[stretch.start : stretch.end].rstrip("'\u2019 ")  # a quotation inside ends
+    following = paragraph[stretch.end + 1 : stretch.end + 2]
+    return (bool(words) and words[-1] in ",?!\u2014\u2013-\u2026") or following == ","
 
 
-def _after(after: str, continues: bool, cast: Cast) -> _Attribution | None:
-    """
-    Return the speaker named right after a quotation.
-
-    As in ``"...," he said``, ``"...?" said Rep. Smith`` or ``"..." ―
-    Adriana Rodarte``.  Unless the quotation ends with a comma (or ``?``, ``!``, a dash), a
-    capital letter after it starts another sentence, and only a
-    lower-case ``he said`` can still attribute it.
-    """
-    dash = _DASH_SOURCE.match(after)
-    if dash is not None:
-        return _attribution(dash.group(1), None, cast)
-    words = tokens(after[:_REACH])[:_AFTER_WORDS]
-    while words and words[0] in {",", ".", "\u2014", "\u2013", "-"}:
-        words.pop(0)
-    first = words[0].lower() if words else ""
-    if first in _INVERTING:
-        return _attribution(mention_starting(words[1:]), _cue(first, words[1:]), cast)
-    if not words or (words[0][0].isupper() and not continues):
-        return None
-    for index, word in enumerate(words):
-        lowered = word.lower()
-        if lowered in SPEECH_VERBS and index:
-            mention = mention_ending(words[:index], whole=True)
-            return _attribution(mention, _cue(lowered, words[index + 1 :]), cast)
-        if word not in ",()." and not may_be_in_mention(word) and lowered not in BETWEEN:
-            break
-    return None
+def _dash(after_text: str, cast: Cast) -> Attribution | None:
+    """The source named after a dash: ``"..." ― Adriana Rodarte``."""
+    dash = _DASH_SOURCE.match(after_text)
+    return None if dash is None else attribution(dash.group(1), None, cast)
 
 
-def _before(before: str, cast: Cast, *, alone: bool = False) -> _Attribution | None:
-    """
-    Return the speaker of the latest speech verb in ``before``.
-
-    ``before`` holds the words of a sentence before a quotation: ``Peskov
-    said: "...``, ``Zelensky said ... and called the referendums "...``.
-    With ``alone``, the words are a whole sentence that quotes nothing.
-    """
-    matches = list(_SPEECH.finditer(before))
-    cue: str | None = None
-    for number, match in reversed(list(enumerate(matches))):
-        verb = match.group().lower()
-        preceding = tokens(before[max(0, match.start() - _REACH) : match.start()])
-        following = tokens(before[match.end() : match.end() + _REACH])
-        cue = cue or _cue(verb, following)
-        if verb == _ACCORDING_TO:
-            mention = mention_starting(following)
-        else:
-            mention = mention_ending(preceding, whole=False)
-            opens = not any(word[0].isalnum() for word in preceding)
-            if mention is None and verb in _INVERTING and opens and not alone:
-                mention = mention_starting(following)
-            joined = verb.endswith("ing") or (preceding and preceding[-1].lower() in _JOINERS)
-            if mention is None and joined and number == 0:
-                mention = clause_subject(preceding)
-        if mention:
-            return _attribution(mention, cue, cast)
-    if not matches and not alone and before.rstrip().endswith(":"):
-        return _attribution(clause_subject(tokens(before)), None, cast)
-    return None
-
-
-def _transcript(text: str, stretch: Stretch, cast: Cast) -> _Attribution | None:
+def _transcript(text: str, stretch: Stretch, cast: Cast) -> Attribution | None:
     """The speaker of a transcript quoted whole: ``"PENCE: Well, ..."``."""
     match = _TRANSCRIPT.match(text, stretch.start)
     if match is None:
         return None
-    return _Attribution(match.group(1), cast.resolve(match.group(1).title()), None)
-
-
-def _attribution(mention: str | None, cue: str | None, cast: Cast) -> _Attribution | None:
-    if not mention:
-        return None
-    return _Attribution(mention, cast.resolve(mention), cue)
-
-
-def _cue(verb: str, following: list[str]) -> str:
-    """
-    Return the cue: the verb, and whom a ``told`` was said to.
-
-    As in ``told Russian news agencies``.
-    """
-    if verb not in {"told", "tells", "tell", "telling"}:
-        return verb
-    taken: list[str] = []
-    for word in following[:_ADDRESSEE_MAX_WORDS]:
-        lowered = word.lower()
-        if lowered in _OBJECT_PRONOUNS:
-            taken.append(word)
-            break
-        if not may_be_in_mention(word) or lowered in DETERMINERS or lowered in PRONOUNS:
-            break
-        taken.append(word)
-    return " ".join([verb, *taken])
+    return Attribution(match.group(1), cast.resolve(match.group(1).title()), None)

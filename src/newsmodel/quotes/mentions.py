@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from newsmodel.quotes import sentences
+from newsmodel.quotes.cues import SPEECH_VERBS, VERB_ONLY
 from newsmodel.quotes.speakers import PRONOUNS
 
 __all__ = [
@@ -28,29 +29,13 @@ __all__ = [
     "tokens",
 ]
 
-#: The speech verbs a cue can be, in the forms copy uses them.
-SPEECH_VERBS = frozenset(
-    """
-    said says say saying told tells tell telling added adds adding asked asks asking wrote writes
-    writing tweeted tweeting explained explains argued argues noted stated continued continues
-    insisted insists claimed called calling described describes depicted depicts warned warns
-    recalled recalls replied replies responded responds answered announced announces
-    acknowledged acknowledges admitted admits asserted asserts maintained maintains suggested
-    suggests predicted predicts promised vowed quipped joked shouted chanted chanting yelled
-    urged charged complained testified reported concluded conceded concedes observed remarked
-    reiterated emphasized emphasised stressed commented posted cautioned countered boasted
-    lamented mused pledged labeled labelled dubbed branded touted praised blasted slammed
-    criticized criticised accused demanded proclaimed whispered screamed sang sings singing
-    opined thundered echoed agreed scolded condemned likened mocked attacked reports reads
-    """.split()
-)
 #: Words between a subject and its verb: ``Trump also said``.
 BETWEEN = frozenset(
     """
     also later then again previously recently repeatedly reportedly has had have would will
     could once further simply even never often always just already quickly publicly privately
     separately similarly subsequently initially finally frequently openly bluntly angrily flatly
-    firmly famously succinctly earlier still only is was
+    firmly famously succinctly earlier still only is was are were been
     """.split()
 )
 #: Words a speaker mention does not contain: they start another clause.
@@ -229,7 +214,7 @@ def _matching(words: list[str], index: int) -> int | None:
 def may_be_in_mention(word: str) -> bool:
     """Whether a word can belong to a speaker mention: not a clause word or speech verb."""
     lowered = word.lower()
-    return word[0].isalnum() and lowered not in _CLAUSE_WORDS and lowered not in SPEECH_VERBS
+    return word[0].isalnum() and lowered not in _CLAUSE_WORDS and lowered not in VERB_ONLY
 
 
 def _names_someone(words: list[str]) -> bool:

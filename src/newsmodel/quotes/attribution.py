@@ -1,0 +1,255 @@
+"""
+Who a quotation's own sentence says said it, and with which cue.
+
+The speaker of a quotation sits next to a cue: after the quotation
+(``"...," he said``, ``"...," said Rep. Smith``, ``"...," Blunt, after a
+pause, said``, ``"..." for now, she said``, ``"..." according to the
+report``) or before it (``Peskov told reporters: "..."``, ``Zelensky
+called the referendums "..."``, ``according to Smith, "..."``, ``as Smith
+put it, "..."``).  The functions here read the words on either side of one
+quotation; :mod:`newsmodel.quotes` decides which side to trust.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from newsmodel.model import Agent
+from newsmodel.quotes.cues import FINITE, SPEECH_VERBS
+from newsmodel.quotes.mentions import (
+    BETWEEN,
+    DETERMINERS,
+    clause_subject,
+    may_be_in_mention,
+    mention_ending,
+    mention_starting,
+    tokens,
+)
+from newsmodel.quotes.speakers import PRONOUNS, Cast
+
+__all__ = ["Attribution", "after", "attribution", "before"]
+
+#: Cues whose speaker follows them: ``according to the report``, ``per the mayor``.
+_LEADING_CUES = {"according": "to", "per": ""}
+#: Words that join a second verb to the subject of a first: ``Scott beamed and asked``.
+_JOINERS = frozenset([",", "and", "but", "then", "before", "after", "while", "by"])
+#: Characters around a quotation or a verb that attribution reads: enough for
+#: any speaker mention or clause opening, and a bound on the work per quotation.
+_REACH = 400
+#: Words after a quotation that can hold its speaker and verb.
+_AFTER_WORDS = 24
+#: Words an aside between commas may have: ``Blunt, after a long pause, said``.
+_ASIDE_WORDS = 12
+_ADDRESSEE_MAX_WORDS = 3
+_OBJECT_PRONOUNS = frozenset(["him", "her", "them", "us", "me", "you"])
+#: What may follow a cue that ends its clause: ``she said.``, ``she said on Monday``.
+_CLAUSE_ENDS = frozenset(
+    """
+    . , ; : ? ! on in at during after before last this yesterday today earlier later recently
+    """.split()
+)
+_CLOSING_MARKS = "'\"\u2019\u201d\u00bb\u201c \t\n"
+_DASHES = frozenset([",", ".", "\u2014", "\u2013", "-"])
+
+
+@frozen
+class Attribution:
+    """Who said something, as worded, and how."""
+
+    mention: str
+    speaker: Agent | None
+    cue: str | None
+
+
+def attribution(mention: str | None, cue: str | None, cast: Cast) -> Attribution | None:
+    """The attribution to ``mention``, resolved against the people named so far."""
+    if not mention:
+        return None
+    return Attribution(mention, cast.resolve(mention), cue)
+
+
+def after(text: str, *, continues: bool, cast: Cast) -> Attribution | None:
+    """
+    Return the speaker named right after a quotation.
+
+    Unless the quotation ends with a comma (or ``?``, ``!``, a dash), a
+    capital letter after it starts another sentence, and only that
+    sentence being just a speaker and a cue (``Smith said.``) or a
+    lower-case ``he said`` can still attribute it.
+    """
+    words = tokens(text.lstrip(_CLOSING_MARKS)[:_REACH])[:_AFTER_WORDS]
+    while words and words[0] in _DASHES:
+        words.pop(0)
+    if not words:
+        return None
+    first = words[0].lower()
+    if first in _LEADING_CUES:
+        return _leading(words, 0, cast)
+    if first in FINITE and (continues or words[0].islower()):
+        found = attribution(mention_starting(words[1:]), cue(first, words[1:]), cast)
+        if found is not None:
+            return found
+    if words[0][0].isupper() and not continues:
+        return _speaker_sentence(words, cast)
+    return _subject_then_cue(words, cast) or _trailing(words, cast)
+
+
+def _subject_then_cue(words: list[str], cast: Cast) -> Attribution | None:
+    """``he said``, ``Mitch McConnell, R-Ky., said``, ``Blunt, after a pause, said``."""
+    index = 0
+    while index < len(words):
+        word = words[index]
+        lowered = word.lower()
+        if lowered in SPEECH_VERBS and index:
+            mention = mention_ending(words[:index], whole=True)
+            if mention is None and "," in words[:index]:
+                mention = mention_ending(words[: words.index(",")], whole=True)
+            return attribution(mention, cue(lowered, words[index + 1 :]), cast)
+        if word == "," and index:
+            aside = _aside_end(words, index)
+            if aside is not None:
+                index = aside
+                continue
+        if word not in ",()." and not may_be_in_mention(word) and lowered not in BETWEEN:
+            return None
+        index += 1
+    return None
+
+
+def _aside_end(words: list[str], comma: int) -> int | None:
+    """
+    Where an aside that opens at ``comma`` closes, if a cue follows it.
+
+    ``Blunt, after a long pause, said``, ``Paris, who worked there, said``.
+    """
+    for index in range(comma + 1, min(len(words) - 1, comma + _ASIDE_WORDS)):
+        if words[index] == ",":
+            return index + 1 if words[index + 1].lower() in SPEECH_VERBS else None
+        if words[index] in {".", ";"}:
+            return None
+    return None
+
+
+def _trailing(words: list[str], cast: Cast) -> Attribution | None:
+    """
+    The speaker of a cue that ends the sentence after a clause of the writer's.
+
+    As in ``"..." for crimes, she said.``: the cue closes its clause, so it
+    attributes what came before rather than introducing what follows.
+    """
+    for index, word in enumerate(words):
+        if word in {".", "?", "!", ";"}:
+            return None
+        lowered = word.lower()
+        if lowered not in SPEECH_VERBS or lowered.endswith("ing"):
+            continue
+        following = words[index + 1] if index + 1 < len(words) else "."
+        comma = max((i for i in range(index) if words[i] == ","), default=None)
+        if comma is None or following.lower() not in _CLAUSE_ENDS:
+            return None
+        mention = mention_ending(words[comma + 1 : index], whole=True)
+        return attribution(mention, cue(lowered, words[index + 1 :]), cast)
+    return None
+
+
+def _speaker_sentence(words: list[str], cast: Cast) -> Attribution | None:
+    """The speaker of a sentence that is only a speaker and a cue: ``Trump said.``."""
+    for index, word in enumerate(words):
+        lowered = word.lower()
+        if lowered in SPEECH_VERBS and index:
+            following = words[index + 1] if index + 1 < len(words) else "."
+            if following not in {".", ","}:
+                return None
+            mention = mention_ending(words[:index], whole=True)
+            return attribution(mention, cue(lowered, words[index + 1 :]), cast)
+        if not may_be_in_mention(word) and word not in ",()" and lowered not in BETWEEN:
+            return None
+    return None
+
+
+def _leading(words: list[str], index: int, cast: Cast) -> Attribution | None:
+    """The speaker after ``according to`` or ``per`` at ``words[index]``."""
+    lowered = words[index].lower()
+    rest = words[index + 1 :]
+    if _LEADING_CUES[lowered]:
+        if not rest or rest[0].lower() != _LEADING_CUES[lowered]:
+            return None
+        rest = rest[1:]
+    elif not rest or not (rest[0][0].isupper() or rest[0].lower() in DETERMINERS):
+        return None  # per cent, per year
+    cue_words = f"{lowered} {_LEADING_CUES[lowered]}".strip()
+    return attribution(mention_starting(rest), cue_words, cast)
+
+
+def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
+    """
+    Return the speaker of the latest cue in ``text``, the words before a quotation.
+
+    ``Peskov said: "...``, ``Zelensky said ... and called the referendums
+    "...``.  With ``alone``, the words are a whole sentence that quotes nothing.
+    """
+    words = tokens(text[-_REACH:])
+    cues = [index for index, word in enumerate(words) if _is_cue(words, index)]
+    found: str | None = None
+    for number, index in reversed(list(enumerate(cues))):
+        verb = words[index].lower()
+        if verb in _LEADING_CUES:
+            leading = _leading(words, index, cast)
+            if leading is not None:
+                return leading
+            continue
+        preceding, following = words[:index], words[index + 1 :]
+        found = found or cue(verb, following)
+        mention = mention_ending(preceding, whole=False)
+        opens = not any(word[0].isalnum() for word in preceding)
+        if mention is None and verb in FINITE and opens and not alone:
+            mention = mention_starting(following)
+        joined = verb.endswith("ing") or (preceding and preceding[-1].lower() in _JOINERS)
+        if mention is None and joined and number == 0:
+            mention = clause_subject(preceding)
+        if mention:
+            return attribution(mention, found, cast)
+    if not cues and not alone and text.rstrip().endswith(":"):
+        return attribution(clause_subject(words), None, cast)
+    return None
+
+
+def _is_cue(words: list[str], index: int) -> bool:
+    """
+    Whether ``words[index]`` is a cue.
+
+    A verb of speech in lower case, or capitalised where copy is in
+    title case or inverts (``Said Smith``); ``according to``, ``per``, ``as
+    ... put it``.
+    """
+    word = words[index]
+    lowered = word.lower()
+    if lowered in _LEADING_CUES:
+        return True
+    if lowered == "put":
+        return index + 1 < len(words) and words[index + 1] == "it"
+    if lowered not in SPEECH_VERBS:
+        return False
+    return word.islower() or (lowered in FINITE and lowered.endswith(("ed", "said", "told")))
+
+
+def cue(verb: str, following: list[str]) -> str:
+    """
+    Return the cue: the verb, and whom a ``told`` was said to.
+
+    As in ``told Russian news agencies``.
+    """
+    if verb == "put":
+        return "put it"
+    if verb not in {"told", "tells", "tell", "telling"}:
+        return verb
+    taken: list[str] = []
+    for word in following[:_ADDRESSEE_MAX_WORDS]:
+        lowered = word.lower()
+        if lowered in _OBJECT_PRONOUNS:
+            taken.append(word)
+            break
+        if not may_be_in_mention(word) or lowered in DETERMINERS or lowered in PRONOUNS:
+            break
+        taken.append(word)
+    return " ".join([verb, *taken])
