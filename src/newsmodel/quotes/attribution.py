@@ -183,15 +183,17 @@ def _leading(words: list[str], index: int, cast: Cast) -> Attribution | None:
 
 def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
     """
-    Return the speaker of the latest cue in ``text``, the words before a quotation.
+    Return the speaker of the first cue in ``text``, the words before a quotation.
+
+    The first is the outermost: in ``Obama said he expected Americans to say
+    "no"``, the quotation is reported by Obama.
 
     ``Peskov said: "...``, ``Zelensky said ... and called the referendums
     "...``.  With ``alone``, the words are a whole sentence that quotes nothing.
     """
     words = tokens(text[-_REACH:])
     cues = [index for index, word in enumerate(words) if _is_cue(words, index)]
-    found: str | None = None
-    for number, index in reversed(list(enumerate(cues))):
+    for number, index in enumerate(cues):
         verb = words[index].lower()
         if verb in _LEADING_CUES:
             leading = _leading(words, index, cast)
@@ -199,7 +201,6 @@ def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
                 return leading
             continue
         preceding, following = words[:index], words[index + 1 :]
-        found = found or cue(verb, following)
         mention = mention_ending(preceding, whole=False)
         opens = not any(word[0].isalnum() for word in preceding)
         if mention is None and verb in FINITE and opens and not alone:
@@ -207,11 +208,27 @@ def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
         joined = verb.endswith("ing") or (preceding and preceding[-1].lower() in _JOINERS)
         if mention is None and joined and number == 0:
             mention = clause_subject(preceding)
+        if mention is None and preceding and preceding[-1] == ",":
+            mention = _subject_before_aside(preceding)
         if mention:
-            return attribution(mention, found, cast)
-    if not cues and not alone and text.rstrip().endswith(":"):
-        return attribution(clause_subject(words), None, cast)
+            return attribution(mention, cue(verb, following), cast)
+    if not cues and not alone and words and words[-1] == ":":
+        named = mention_ending(words[:-1], whole=True) or clause_subject(words)
+        return attribution(named, None, cast)
     return None
+
+
+def _subject_before_aside(words: list[str]) -> str | None:
+    """
+    The name opening a clause whose verb comes after an aside.
+
+    As in ``Michael Seaman, who lives outside Sacramento, said``.
+    """
+    mention = mention_starting(words)
+    taken = len(tokens(mention)) if mention else 0
+    if mention is None or taken >= len(words) or words[taken] != ",":
+        return None
+    return mention if mention[0].isupper() or mention.lower() in PRONOUNS else None
 
 
 def _is_cue(words: list[str], index: int) -> bool:
@@ -226,7 +243,7 @@ def _is_cue(words: list[str], index: int) -> bool:
     lowered = word.lower()
     if lowered in _LEADING_CUES:
         return True
-    if lowered == "put":
+    if lowered in {"put", "puts"}:
         return index + 1 < len(words) and words[index + 1] == "it"
     if lowered not in SPEECH_VERBS:
         return False
@@ -239,7 +256,7 @@ def cue(verb: str, following: list[str]) -> str:
 
     As in ``told Russian news agencies``.
     """
-    if verb == "put":
+    if verb in {"put", "puts"}:
         return "put it"
     if verb not in {"told", "tells", "tell", "telling"}:
         return verb

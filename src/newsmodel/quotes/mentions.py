@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from newsmodel.quotes import sentences
-from newsmodel.quotes.cues import SPEECH_VERBS, VERB_ONLY
+from newsmodel.quotes.cues import FINITE, SPEECH_VERBS, VERB_ONLY
 from newsmodel.quotes.speakers import PRONOUNS
 
 __all__ = [
@@ -35,7 +35,7 @@ BETWEEN = frozenset(
     also later then again previously recently repeatedly reportedly has had have would will
     could once further simply even never often always just already quickly publicly privately
     separately similarly subsequently initially finally frequently openly bluntly angrily flatly
-    firmly famously succinctly earlier still only is was are were been
+    firmly famously succinctly earlier still only is was are were been however too now
     """.split()
 )
 #: Words a speaker mention does not contain: they start another clause.
@@ -46,6 +46,9 @@ _CLAUSE_WORDS = frozenset(
     during from to about into over under between among against without through not is was were
     are be been being do does did by with has have had would will could should may might can
     """.split()
+)
+_PREPOSITIONS = frozenset(
+    "in on at from with by for of to about into over under between among against without".split()
 )
 DETERMINERS = frozenset(["the", "a", "an", "one", "his", "her", "its", "their", "our", "my"])
 _RELATIVES = frozenset(["who", "which", "whose", "whom", "where"])
@@ -69,7 +72,7 @@ def mention_ending(words: list[str], *, whole: bool) -> str | None:
     closing mark and the verb: ``"...," Mitch McConnell, R-Ky., said``).
     """
     end = len(words)
-    while end and words[end - 1].lower() in BETWEEN:
+    while end and _between(words[end - 1]):
         end -= 1
     if whole:
         return _whole_mention(words[:end])
@@ -94,7 +97,15 @@ def mention_ending(words: list[str], *, whole: bool) -> str | None:
         if lowered in DETERMINERS:
             break
     taken = words[start:end]
+    if start and words[start - 1].lower() in _PREPOSITIONS:
+        return None  # the object of ``in the past``, ``from Cruz``: not who spoke
     return _join(taken) if taken and _names_someone(taken) else None
+
+
+def _between(word: str) -> bool:
+    """Whether a word can stand between a subject and its verb: ``also``, ``jokingly``."""
+    lowered = word.lower()
+    return lowered in BETWEEN or (word.islower() and lowered.endswith("ly") and len(word) > 4)  # noqa: PLR2004
 
 
 def _whole_mention(words: list[str]) -> str | None:
@@ -178,7 +189,7 @@ def clause_subject(words: list[str]) -> str | None:
         if clause[0].lower() in _NOT_SUBJECTS:
             continue
         verb = next(
-            (index for index, word in enumerate(clause) if _ends_subject(word, clause[0])),
+            (index for index in range(1, len(clause)) if _ends_subject(clause, index)),
             len(clause),
         )
         if verb == len(clause) or "," in clause[:verb]:
@@ -189,17 +200,30 @@ def clause_subject(words: list[str]) -> str | None:
     return None
 
 
-def _ends_subject(word: str, first: str) -> bool:
+def _ends_subject(clause: list[str], index: int) -> bool:
     """
-    Whether ``word`` is past the subject a clause opens with.
+    Whether ``clause[index]`` is past the subject the clause opens with.
 
-    That is the first lower-case word after a name (``Trump attacked``),
-    or, after ``The ...``, the first word a noun phrase cannot hold.
+    That is the first lower-case word after a name (``Trump attacked``)
+    that is not a role before another name (``Obama speechwriter Jon
+    Favreau``), or, after ``The ...``, the first word a noun phrase cannot
+    hold: a clause word or a verb (``The town released``).
     """
+    word = clause[index]
     lowered = word.lower()
-    if first.lower() in DETERMINERS:
-        return lowered in _CLAUSE_WORDS or lowered in SPEECH_VERBS or lowered in BETWEEN
-    return word[0].islower() and lowered not in {"of", "for"}
+    if clause[0].lower() in DETERMINERS:
+        verb = index > 1 and (lowered in FINITE or (word.islower() and lowered.endswith("ed")))
+        return lowered in _CLAUSE_WORDS or lowered in VERB_ONLY or _between(word) or verb
+    if not word[0].islower() or lowered in {"of", "for"}:
+        return False
+    following = clause[index + 1] if index + 1 < len(clause) else ""
+    role = (
+        following[:1].isupper()
+        and may_be_in_mention(word)
+        and lowered not in SPEECH_VERBS
+        and not lowered.endswith(("ed", "s"))
+    )
+    return not role
 
 
 def _matching(words: list[str], index: int) -> int | None:
