@@ -15,7 +15,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from newsmodel.model import Agent
-from newsmodel.quotes.cues import FINITE, SPEECH_VERBS
+from newsmodel.quotes.cues import FINITE, PASTS, SPEECH_VERBS
 from newsmodel.quotes.mentions import (
     BETWEEN,
     DETERMINERS,
@@ -47,6 +47,12 @@ _CLAUSE_ENDS = frozenset(
     """
     . , ; : ? ! on in at during after before last this yesterday today earlier later recently
     """.split()
+)
+#: Words after which an -ing form is a verb: ``, saying``, ``was telling``.
+_BEFORE_PARTICIPLE = _JOINERS | frozenset("when is was are were be been kept began started".split())
+#: Words after which a base form is a verb: ``will say``, ``to tell``, ``they say``.
+_BEFORE_BASE = frozenset(
+    "to will would could should may might must can did do does not never i we they you".split()
 )
 _CLOSING_MARKS = "'\"\u2019\u201d\u00bb\u201c \t\n"
 _DASHES = frozenset([",", ".", "\u2014", "\u2013", "-"])
@@ -247,7 +253,16 @@ def _is_cue(words: list[str], index: int) -> bool:
         return index + 1 < len(words) and words[index + 1] == "it"
     if lowered not in SPEECH_VERBS:
         return False
-    return word.islower() or (lowered in FINITE and lowered.endswith(("ed", "said", "told")))
+    if not word.islower():
+        return lowered in PASTS
+    previous = words[index - 1].lower() if index else ""
+    if lowered in PASTS:
+        return True
+    if lowered in FINITE:  # says, or the noun reports
+        return previous not in DETERMINERS and not previous.endswith(("'s", "\u2019s"))
+    if lowered.endswith("ing"):  # saying, or the adjective in a writing professor
+        return not previous or previous in _BEFORE_PARTICIPLE or previous.endswith("ly")
+    return previous in _BEFORE_BASE  # say, or the noun in the press
 
 
 def cue(verb: str, following: list[str]) -> str:

@@ -11,7 +11,7 @@ few verbs that have one given as facts about those verbs.
 
 from __future__ import annotations
 
-__all__ = ["FINITE", "SPEECH_VERBS", "VERB_ONLY", "inflections"]
+__all__ = ["FINITE", "PASTS", "SPEECH_VERBS", "VERB_ONLY", "inflections"]
 
 #: Verbs of saying, writing and reporting that attribute quoted words, in base form.
 _BASES = """
@@ -138,3 +138,5 @@ SPEECH_VERBS = _forms(("base", "third", "past", "ing"))
 FINITE = _forms(("third", "past"))
 #: The forms that cannot be nouns, so never part of a speaker mention (``the report`` can).
 VERB_ONLY = _forms(("past", "ing"))
+#: The past forms: verbs wherever they stand (``said``, ``declared``).
+PASTS = _forms(("past",))

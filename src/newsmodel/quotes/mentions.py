@@ -56,7 +56,8 @@ _RELATIVES = frozenset(["who", "which", "whose", "whom", "where"])
 _NOT_SUBJECTS = _CLAUSE_WORDS | frozenset(
     """
     this these those there here such along amid across after although behind beyond despite
-    like unlike within according however meanwhile still also instead indeed
+    like unlike within according however meanwhile still also instead indeed later earlier
+    perhaps finally then now today yesterday tonight last next first again thus
     """.split()
 )
 _MENTION_MAX_TOKENS = 16
