@@ -21,7 +21,7 @@ from attrs import evolve, frozen
 
 from newsmodel.model import Agent, Article, Quotation, QuotationKind, Span, TextPart
 from newsmodel.quotes import sentences
-from newsmodel.quotes.marks import Stretch, stretches
+from newsmodel.quotes.marks import Stretch, quotes_with_single_marks, stretches
 from newsmodel.quotes.attribution import Attribution, after, attribution, before
 from newsmodel.quotes.cues import SPEECH_VERBS
 from newsmodel.quotes.mentions import clause_subject, tokens
@@ -38,12 +38,10 @@ _TERM_MARKERS = frozenset(
     ["the", "its", "his", "her", "their", "our", "this", "these", "so-called"]
 )
 _TERM_MAX_WORDS = 4
+#: Words whose ``'s`` is ``is`` or ``has``, not a possessive: ``it's "so nice"``.
+_CONTRACTING = frozenset("it he she that there here what who where let".split())
 _REACH = 400  # characters before a quotation that can hold its sentence's subject
-_TRANSCRIPT = re.compile(r"([A-Z][A-Z.'\u2019 -]*[A-Z]):\s")
 _HEADLINE_SOURCE = re.compile(r":\s*((?:[\w'\u2019.-]+\s+){0,3}[\w'\u2019.-]+)\s*$")
-_DASH_SOURCE = re.compile(
-    r"\s*[\u2015\u2014\u2013-]+\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4})\s*$"
-)
 #: English's commonest words, and the share of a text's words they make up at least.
 _ENGLISH = frozenset("the of and to a in is was that for on with he she said it as at by".split())
 _ENGLISH_SHARE = 0.1
@@ -71,12 +69,12 @@ def extract_quotations(
     """
     if isinstance(source, Article):
         language = language or source.language
+    text = source if isinstance(source, str) else source.body.text if source.body else ""
     if language is None:
-        text = source if isinstance(source, str) else source.body.text if source.body else ""
         english = _looks_english(text)
     else:
         english = language.lower().split("-")[0] == "en"
-    reader = _Reader(english=english)
+    reader = _Reader(english=english, single=quotes_with_single_marks(text))
     if isinstance(source, str):
         return tuple(reader.text(source, TextPart.BODY))
     found = list(reader.headline(source.headline))
@@ -95,8 +93,9 @@ def _looks_english(text: str) -> bool:
 class _Reader:
     """Reads one article in order, remembering who it named and who spoke last."""
 
-    def __init__(self, *, english: bool) -> None:
+    def __init__(self, *, english: bool, single: bool) -> None:
         self.english = english
+        self.single = single  # the copy quotes with single marks, British style
         self.cast = Cast()
         self.last: Attribution | None = None
         self.paragraphs = 0  # read so far
@@ -116,7 +115,8 @@ class _Reader:
             mention = source.group(1)
             attribution = Attribution(mention, self.cast.resolve(mention), None)
         for stretch in found:
-            yield _quotation(headline, stretch, attribution, TextPart.HEADLINE, whole=False)
+            term = _is_term(headline, stretch)
+            yield _quotation(headline, stretch, attribution, TextPart.HEADLINE, whole=False, term=term)
 
     def text(self, text: str, part: TextPart) -> Iterator[Quotation]:
         """Quotations of a text whose paragraphs are separated by blank lines."""
@@ -131,7 +131,7 @@ class _Reader:
     def paragraph(self, paragraph: str, part: TextPart) -> Iterator[Quotation]:
         """Quotations of one paragraph, spans counting from its start."""
         self.paragraphs += 1
-        quoted = stretches(paragraph)
+        quoted = stretches(paragraph, single=self.single)
         if not self.english:
             for stretch in quoted:
                 span = Span(start=stretch.start, end=stretch.end, part=part)
@@ -162,21 +162,23 @@ class _Reader:
             self.cast.meet(text[left:right])
         previous: Attribution | None = None
         for index, stretch in enumerate(inside):
+            term = _is_term(text, stretch)
             left = inside[index - 1].end + 1 if index else sentence.start
             right = inside[index + 1].start - 1 if index + 1 < len(inside) else sentence.following
             before_text = text[left : stretch.start - 1]
+            found = after(
+                text[stretch.end : right], continues=_continues(text, stretch), cast=self.cast
+            ) or before(before_text, self.cast)
+            term = term and found is None  # the "disgusting" media, she said: her word
             found = (
-                _dash(text[stretch.end + 1 : right], self.cast)
-                or after(
-                    text[stretch.end : right], continues=_continues(text, stretch), cast=self.cast
-                )
-                or before(before_text, self.cast)
-                or _transcript(text, stretch, self.cast)
+                found
                 or previous
                 or attribution(_sentence_subject(text, sentence.start, stretch), None, self.cast)
                 or self._carried_over()
             )
-            quotation = _quotation(text, stretch, found, part, whole=_stands_alone(before_text))
+            quotation = _quotation(
+                text, stretch, found, part, whole=_stands_alone(before_text), term=term
+            )
             if quotation.kind is not QuotationKind.TERM:
                 previous = found
             yield quotation
@@ -231,10 +233,11 @@ def _quotation(
     part: TextPart,
     *,
     whole: bool,
+    term: bool,
 ) -> Quotation:
     words = text[stretch.start : stretch.end]
     span = Span(start=stretch.start, end=stretch.end, part=part)
-    if _is_term(text, stretch):
+    if term:
         return Quotation(text=words, kind=QuotationKind.TERM, span=span)
     return Quotation(
         text=words,
@@ -261,7 +264,8 @@ def _is_term(text: str, stretch: Stretch) -> bool:
     if not before:
         return False
     marker = before[-1].lower()
-    if marker not in _TERM_MARKERS and not marker.endswith(("'s", "\u2019s")):
+    possessive = marker.endswith(("'s", "\u2019s")) and marker[:-2] not in _CONTRACTING
+    if marker not in _TERM_MARKERS and not possessive:
         return False
     framing = before[-2].lower() if len(before) > 1 else ""
     return framing != "as" and framing not in SPEECH_VERBS
@@ -286,17 +290,3 @@ def _continues(paragraph: str, stretch: Stretch) -> bool:
     words = paragraph[stretch.start : stretch.end].rstrip("'\u2019 ")  # a quotation inside ends
     following = paragraph[stretch.end + 1 : stretch.end + 2]
     return (bool(words) and words[-1] in ",?!\u2014\u2013-\u2026") or following == ","
-
-
-def _dash(after_text: str, cast: Cast) -> Attribution | None:
-    """The source named after a dash: ``"..." ― Adriana Rodarte``."""
-    dash = _DASH_SOURCE.match(after_text)
-    return None if dash is None else attribution(dash.group(1), None, cast)
-
-
-def _transcript(text: str, stretch: Stretch, cast: Cast) -> Attribution | None:
-    """The speaker of a transcript quoted whole: ``"PENCE: Well, ..."``."""
-    match = _TRANSCRIPT.match(text, stretch.start)
-    if match is None:
-        return None
-    return Attribution(match.group(1), cast.resolve(match.group(1).title()), None)

@@ -97,7 +97,9 @@ def after(text: str, *, continues: bool, cast: Cast) -> Attribution | None:
             return found
     if words[0][0].isupper() and not continues:
         return _speaker_sentence(words, cast)
-    return _subject_then_cue(words, cast) or _trailing(words, cast)
+    if continues:
+        return _subject_then_cue(words, cast) or _trailing(words, cast)
+    return _trailing(words, cast) or _subject_then_cue(words, cast)
 
 
 def _subject_then_cue(words: list[str], cast: Cast) -> Attribution | None:
@@ -192,10 +194,10 @@ def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
     Return the speaker of the first cue in ``text``, the words before a quotation.
 
     The first is the outermost: in ``Obama said he expected Americans to say
-    "no"``, the quotation is reported by Obama.
-
-    ``Peskov said: "...``, ``Zelensky said ... and called the referendums
-    "...``.  With ``alone``, the words are a whole sentence that quotes nothing.
+    "no"``, the quotation is reported by Obama, and the cue is the verb
+    nearest the quotation: ``Zelensky said ... and called the referendums
+    "...`` gives Zelensky and ``called``.  With ``alone``, the words are a
+    whole sentence that quotes nothing.
     """
     words = tokens(text[-_REACH:])
     cues = [index for index, word in enumerate(words) if _is_cue(words, index)]
@@ -217,7 +219,8 @@ def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
         if mention is None and preceding and preceding[-1] == ",":
             mention = _subject_before_aside(preceding)
         if mention:
-            return attribution(mention, cue(verb, following), cast)
+            nearest = cues[-1] if words[cues[-1]].lower() not in _LEADING_CUES else index
+            return attribution(mention, cue(words[nearest].lower(), words[nearest + 1 :]), cast)
     if not cues and not alone and words and words[-1] == ":":
         named = mention_ending(words[:-1], whole=True) or clause_subject(words)
         return attribution(named, None, cast)

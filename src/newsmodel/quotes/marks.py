@@ -19,7 +19,7 @@ from attrs import frozen
 
 from newsmodel._lowlevel.validators import NOT_XML
 
-__all__ = ["Stretch", "stretches"]
+__all__ = ["Stretch", "quotes_with_single_marks", "stretches"]
 
 #: Each opening mark, and the marks that close it.
 _DOUBLE = {
@@ -29,7 +29,8 @@ _DOUBLE = {
     "\u00ab": '\u00bb"',  # « »
     "\u00bb": "\u00ab",  # » «
 }
-#: Headlines quote with single marks: U+2018 to U+2019 in English, U+201A to U+2018 in German.
+#: Headlines and British copy quote with single marks: U+2018 to U+2019 in English,
+#: U+201A to U+2018 in German.
 _SINGLE = {"\u2018": "\u2019", "\u201a": "\u2018"}
 _DOUBLE_MARKS = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
 _SINGLE_MARKS = re.compile("[\u2018\u2019\u201a]")
@@ -68,6 +69,19 @@ def stretches(paragraph: str, *, single: bool = False) -> list[Stretch]:
     if opener:
         _keep(paragraph, found, opened, len(paragraph))
     return found
+
+
+def quotes_with_single_marks(text: str) -> bool:
+    """
+    Whether copy quotes speech with single marks, as British copy does.
+
+    It does when it has no double marks at all and a single curly mark
+    that is no apostrophe; copy with double-quoted speech uses single marks
+    only for titles, scare quotes and quotations inside quotations.
+    """
+    if _DOUBLE_MARKS.search(text):
+        return False
+    return any(not _inside_word(text, match.start()) for match in _SINGLE_MARKS.finditer(text))
 
 
 def _inside_word(text: str, position: int) -> bool:
