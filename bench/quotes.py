@@ -83,7 +83,7 @@ def main() -> None:
     options = parser.parse_args()
     unknown = set(options.splits) - set(SPLITS)
     if unknown:
-        parser.error(f"unknown split {sorted(unknown)[0]!r}: expected one of {', '.join(SPLITS)}")
+        parser.error(f"unknown split {min(unknown)!r}: expected one of {', '.join(SPLITS)}")
     for split in options.splits or SPLITS:
         measure(split, options.rounds, options.predictions)
 

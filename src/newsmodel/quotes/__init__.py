@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING
 
 from attrs import evolve, frozen
 
-from newsmodel.model import Agent, Article, Quotation, QuotationKind, Span, TextPart
-from newsmodel.quotes import sentences
-from newsmodel.quotes.marks import Stretch, quotes_with_single_marks, stretches
+from newsmodel.model import Article, Quotation, QuotationKind, Span, TextPart
+from newsmodel.quotes import foreign, sentences
 from newsmodel.quotes.attribution import Attribution, after, attribution, before
 from newsmodel.quotes.cues import SPEECH_VERBS
+from newsmodel.quotes.marks import Stretch, quotes_with_single_marks, stretches
 from newsmodel.quotes.mentions import clause_subject, tokens
 from newsmodel.quotes.speakers import Cast
 
@@ -38,12 +38,19 @@ _TERM_MARKERS = frozenset(
     ["the", "its", "his", "her", "their", "our", "this", "these", "so-called"]
 )
 _TERM_MAX_WORDS = 4
+_GOVERNS = 40  # characters before a term that its speaker's cue may sit in
 #: Words whose ``'s`` is ``is`` or ``has``, not a possessive: ``it's "so nice"``.
 _CONTRACTING = frozenset("it he she that there here what who where let".split())
 _REACH = 400  # characters before a quotation that can hold its sentence's subject
 _HEADLINE_SOURCE = re.compile(r":\s*((?:[\w'\u2019.-]+\s+){0,3}[\w'\u2019.-]+)\s*$")
 #: English's commonest words, and the share of a text's words they make up at least.
-_ENGLISH = frozenset("the of and to a in is was that for on with he she said it as at by".split())
+_COMMON_WORDS = {
+    "en": frozenset("the of and to a in is was that for on with he she said it as at by".split()),
+    "de": frozenset(
+        "der die und in den von zu das mit sich des auf für ist im dem nicht ein".split()
+    ),
+    "fr": frozenset("le la les de des et en un une du que est pour qui dans par sur au il".split()),
+}
 _ENGLISH_SHARE = 0.1
 _ENGLISH_MIN_WORDS = 40  # fewer words than this: too few to tell, read as English
 _LANGUAGE_SAMPLE = 3000  # characters
@@ -70,11 +77,8 @@ def extract_quotations(
     if isinstance(source, Article):
         language = language or source.language
     text = source if isinstance(source, str) else source.body.text if source.body else ""
-    if language is None:
-        english = _looks_english(text)
-    else:
-        english = language.lower().split("-")[0] == "en"
-    reader = _Reader(english=english, single=quotes_with_single_marks(text))
+    language = language.lower().split("-")[0] if language else _guess_language(text)
+    reader = _Reader(language=language, single=quotes_with_single_marks(text))
     if isinstance(source, str):
         return tuple(reader.text(source, TextPart.BODY))
     found = list(reader.headline(source.headline))
@@ -83,18 +87,27 @@ def extract_quotations(
     return tuple(found)
 
 
-def _looks_english(text: str) -> bool:
-    """Whether a text of unknown language reads as English: its commonest words are."""
+def _guess_language(text: str) -> str | None:
+    """
+    The language of a text none was given for, by its commonest words.
+
+    English, German or French when that language's commonest words make up
+    enough of the text (or the text is too short to tell: English), else None.
+    """
     words = _WORDS.findall(text[:_LANGUAGE_SAMPLE].lower())
-    common = sum(word in _ENGLISH for word in words)
-    return len(words) < _ENGLISH_MIN_WORDS or common >= _ENGLISH_SHARE * len(words)
+    if len(words) < _ENGLISH_MIN_WORDS:
+        return "en"
+    for language, common in _COMMON_WORDS.items():
+        if sum(word in common for word in words) >= _ENGLISH_SHARE * len(words):
+            return language
+    return None
 
 
 class _Reader:
     """Reads one article in order, remembering who it named and who spoke last."""
 
-    def __init__(self, *, english: bool, single: bool) -> None:
-        self.english = english
+    def __init__(self, *, language: str | None, single: bool) -> None:
+        self.language = language
         self.single = single  # the copy quotes with single marks, British style
         self.cast = Cast()
         self.last: Attribution | None = None
@@ -115,8 +128,8 @@ class _Reader:
             mention = source.group(1)
             attribution = Attribution(mention, self.cast.resolve(mention), None)
         for stretch in found:
-            term = _is_term(headline, stretch)
-            yield _quotation(headline, stretch, attribution, TextPart.HEADLINE, whole=False, term=term)
+            kind = _kind(whole=False, term=_is_term(headline, stretch))
+            yield _quotation(headline, stretch, attribution, TextPart.HEADLINE, kind)
 
     def text(self, text: str, part: TextPart) -> Iterator[Quotation]:
         """Quotations of a text whose paragraphs are separated by blank lines."""
@@ -132,10 +145,8 @@ class _Reader:
         """Quotations of one paragraph, spans counting from its start."""
         self.paragraphs += 1
         quoted = stretches(paragraph, single=self.single)
-        if not self.english:
-            for stretch in quoted:
-                span = Span(start=stretch.start, end=stretch.end, part=part)
-                yield Quotation(text=paragraph[stretch.start : stretch.end], span=span)
+        if self.language != "en":
+            yield from self._foreign(paragraph, quoted, part)
             return
         starts = sentences.starts(paragraph, [(s.start - 1, s.end + 1) for s in quoted])
         first = 0  # of the quoted stretches in the sentence
@@ -147,6 +158,20 @@ class _Reader:
             sentence = _Sentence(paragraph, start, end, following)
             yield from self.sentence(sentence, quoted[first:stop], part)
             first = stop
+
+    def _foreign(
+        self, paragraph: str, quoted: list[Stretch], part: TextPart
+    ) -> Iterator[Quotation]:
+        """Quotations of German or French copy, with the speakers its patterns name."""
+        for index, stretch in enumerate(quoted):
+            mention = None
+            if self.language in foreign.LANGUAGES:
+                left = quoted[index - 1].end + 1 if index else 0
+                mention = foreign.speaker_after(
+                    self.language, paragraph[stretch.end : stretch.end + _REACH]
+                ) or foreign.speaker_before(self.language, paragraph[left : stretch.start - 1])
+            found = attribution(mention, None, self.cast)
+            yield _quotation(paragraph, stretch, found, part, QuotationKind.FULL)
 
     def sentence(
         self, sentence: _Sentence, inside: list[Stretch], part: TextPart
@@ -166,10 +191,14 @@ class _Reader:
             left = inside[index - 1].end + 1 if index else sentence.start
             right = inside[index + 1].start - 1 if index + 1 < len(inside) else sentence.following
             before_text = text[left : stretch.start - 1]
-            found = after(
-                text[stretch.end : right], continues=_continues(text, stretch), cast=self.cast
-            ) or before(before_text, self.cast)
-            term = term and found is None  # the "disgusting" media, she said: her word
+            spoken = before(before_text, self.cast)
+            term = term and (spoken is None or not _governed(before_text))
+            found = (
+                after(
+                    text[stretch.end : right], continues=_continues(text, stretch), cast=self.cast
+                )
+                or spoken
+            )
             found = (
                 found
                 or previous
@@ -177,7 +206,7 @@ class _Reader:
                 or self._carried_over()
             )
             quotation = _quotation(
-                text, stretch, found, part, whole=_stands_alone(before_text), term=term
+                text, stretch, found, part, _kind(whole=_stands_alone(before_text), term=term)
             )
             if quotation.kind is not QuotationKind.TERM:
                 previous = found
@@ -231,22 +260,35 @@ def _quotation(
     stretch: Stretch,
     attribution: Attribution | None,
     part: TextPart,
-    *,
-    whole: bool,
-    term: bool,
+    kind: QuotationKind,
 ) -> Quotation:
     words = text[stretch.start : stretch.end]
     span = Span(start=stretch.start, end=stretch.end, part=part)
-    if term:
-        return Quotation(text=words, kind=QuotationKind.TERM, span=span)
+    if kind is QuotationKind.TERM:
+        return Quotation(text=words, kind=kind, span=span)
     return Quotation(
         text=words,
-        kind=QuotationKind.FULL if whole else QuotationKind.PARTIAL,
+        kind=kind,
         speaker=attribution.speaker if attribution else None,
         speaker_mention=attribution.mention if attribution else None,
         cue=attribution.cue if attribution else None,
         span=span,
     )
+
+
+def _governed(before_text: str) -> bool:
+    """
+    Whether a cue right before quoted words makes them the speaker's.
+
+    As in ``Trump attacked the "disgusting" media``: his word, not a term.
+    """
+    return any(word in SPEECH_VERBS for word in tokens(before_text[-_GOVERNS:])[-3:])
+
+
+def _kind(*, whole: bool, term: bool) -> QuotationKind:
+    if term:
+        return QuotationKind.TERM
+    return QuotationKind.FULL if whole else QuotationKind.PARTIAL
 
 
 def _is_term(text: str, stretch: Stretch) -> bool:

@@ -105,11 +105,12 @@ def after(text: str, *, continues: bool, cast: Cast) -> Attribution | None:
 def _subject_then_cue(words: list[str], cast: Cast) -> Attribution | None:
     """``he said``, ``Mitch McConnell, R-Ky., said``, ``Blunt, after a pause, said``."""
     index = 0
+    aside: int | None = None  # where an aside between speaker and verb ends
     while index < len(words):
         word = words[index]
         lowered = word.lower()
         if lowered in SPEECH_VERBS and index:
-            mention = mention_ending(words[:index], whole=True)
+            mention = None if aside else mention_ending(words[:index], whole=True)
             if mention is None and "," in words[:index]:
                 mention = mention_ending(words[: words.index(",")], whole=True)
             return attribution(mention, cue(lowered, words[index + 1 :]), cast)
@@ -250,17 +251,14 @@ def _is_cue(words: list[str], index: int) -> bool:
     """
     word = words[index]
     lowered = word.lower()
-    if lowered in _LEADING_CUES:
-        return True
-    if lowered in {"put", "puts"}:
-        return index + 1 < len(words) and words[index + 1] == "it"
+    if lowered in _LEADING_CUES or lowered in {"put", "puts"}:
+        following = words[index + 1] if index + 1 < len(words) else ""
+        return lowered in _LEADING_CUES or following == "it"
     if lowered not in SPEECH_VERBS:
         return False
-    if not word.islower():
-        return lowered in PASTS
     previous = words[index - 1].lower() if index else ""
-    if lowered in PASTS:
-        return True
+    if lowered in PASTS or not word.islower():
+        return lowered in PASTS
     if lowered in FINITE:  # says, or the noun reports
         return previous not in DETERMINERS and not previous.endswith(("'s", "\u2019s"))
     if lowered.endswith("ing"):  # saying, or the adjective in a writing professor

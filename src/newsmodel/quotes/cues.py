@@ -127,9 +127,7 @@ def _ends_consonant_o(word: str) -> bool:
 
 
 def _forms(kinds: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(
-        form for base in _BASES for kind in kinds for form in inflections(base)[kind]
-    )
+    return frozenset(form for base in _BASES for kind in kinds for form in inflections(base)[kind])
 
 
 #: Every form of every cue verb.

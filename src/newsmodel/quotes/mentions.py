@@ -97,9 +97,14 @@ def mention_ending(words: list[str], *, whole: bool) -> str | None:
         start -= 1
         if lowered in DETERMINERS:
             break
+    return _subject(words, start, end)
+
+
+def _subject(words: list[str], start: int, end: int) -> str | None:
+    """``words[start:end]`` as a mention, unless it is a preposition's object (``in the past``)."""
     taken = words[start:end]
     if start and words[start - 1].lower() in _PREPOSITIONS:
-        return None  # the object of ``in the past``, ``from Cruz``: not who spoke
+        return None
     return _join(taken) if taken and _names_someone(taken) else None
 
 
