@@ -54,6 +54,12 @@ _BEFORE_PARTICIPLE = _JOINERS | frozenset("when is was are were be been kept beg
 _BEFORE_BASE = frozenset(
     "to will would could should may might must can did do does not never i we they you".split()
 )
+#: Words that open a relative clause, whose cue is the quotation's own.
+_RELATIVES = frozenset(["who", "whom", "which"])
+#: Words that open a clause that sets the scene for the main one.
+_SUBORDINATORS = frozenset(
+    "when after as while before since although though if because once until whenever".split()
+)
 _CLOSING_MARKS = "'\"\u2019\u201d\u00bb\u201c \t\n"
 _DASHES = frozenset([",", ".", "\u2014", "\u2013", "-"])
 
@@ -197,12 +203,19 @@ def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
     The first is the outermost: in ``Obama said he expected Americans to say
     "no"``, the quotation is reported by Obama, and the cue is the verb
     nearest the quotation: ``Zelensky said ... and called the referendums
-    "...`` gives Zelensky and ``called``.  With ``alone``, the words are a
-    whole sentence that quotes nothing.
+    "...`` gives Zelensky and ``called``.  A relative clause is the
+    exception (``Smith said it was a law which he called "..."``: he), and a
+    cue in a clause that only sets the scene is passed over (``When Trump
+    announced his run, he called them "..."``: he).  With ``alone``, the
+    words are a whole sentence that quotes nothing.
     """
     words = tokens(text[-_REACH:])
     cues = [index for index, word in enumerate(words) if _is_cue(words, index)]
-    for number, index in enumerate(cues):
+    relative = max((i for i, word in enumerate(words) if word.lower() in _RELATIVES), default=-1)
+    ordered = [i for i in cues if i > relative] + [i for i in cues if i < relative]
+    for number, index in enumerate(ordered):
+        if _subordinate(words, index):
+            continue
         verb = words[index].lower()
         if verb in _LEADING_CUES:
             leading = _leading(words, index, cast)
@@ -226,6 +239,14 @@ def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
         named = mention_ending(words[:-1], whole=True) or clause_subject(words)
         return attribution(named, None, cast)
     return None
+
+
+def _subordinate(words: list[str], index: int) -> bool:
+    """Whether the cue at ``index`` is in a clause a later comma closes: ``When Trump said ...,``."""
+    start = index
+    while start and words[start - 1] != ",":
+        start -= 1
+    return words[start].lower() in _SUBORDINATORS and "," in words[index + 1 :]
 
 
 def _subject_before_aside(words: list[str]) -> str | None:

@@ -59,7 +59,7 @@ def stretches(paragraph: str, *, single: bool = False) -> list[Stretch]:
         mark, position = match.group(), match.start()
         if single and _inside_word(paragraph, position):
             continue
-        if opener and mark in closers[opener]:
+        if opener and (mark in closers[opener] or _closes(paragraph, position)):
             _keep(paragraph, found, opened, position)
             opener = ""
         elif mark in closers:
@@ -69,6 +69,18 @@ def stretches(paragraph: str, *, single: bool = False) -> list[Stretch]:
     if opener:
         _keep(paragraph, found, opened, len(paragraph))
     return found
+
+
+def _closes(text: str, position: int) -> bool:
+    """
+    Whether a mark that opens is placed as a closing one: a typo.
+
+    As in ``asked, “Why?“ he said``: right after the words,
+    with a space or the end after it.
+    """
+    before = text[position - 1] if position else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    return not before.isspace() and before in ".,?!;:…" and (after.isspace() or after in ",.")
 
 
 def quotes_with_single_marks(text: str) -> bool:
