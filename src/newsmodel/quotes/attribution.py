@@ -15,7 +15,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from newsmodel.model import Agent
-from newsmodel.quotes.cues import FINITE, PASTS, SPEECH_VERBS
+from newsmodel.quotes.cues import FINITE, PASTS, PHRASAL, SPEECH_VERBS
 from newsmodel.quotes.mentions import (
     BETWEEN,
     DETERMINERS,
@@ -115,7 +115,7 @@ def _subject_then_cue(words: list[str], cast: Cast) -> Attribution | None:
     while index < len(words):
         word = words[index]
         lowered = word.lower()
-        if lowered in SPEECH_VERBS and index:
+        if _speech(words, index) and index:
             mention = None if aside else mention_ending(words[:index], whole=True)
             if mention is None and "," in words[:index]:
                 mention = mention_ending(words[: words.index(",")], whole=True)
@@ -139,7 +139,7 @@ def _aside_end(words: list[str], comma: int) -> int | None:
     """
     for index in range(comma + 1, min(len(words) - 1, comma + _ASIDE_WORDS)):
         if words[index] == ",":
-            return index + 1 if words[index + 1].lower() in SPEECH_VERBS else None
+            return index + 1 if _speech(words, index + 1) else None
         if words[index] in {".", ";"}:
             return None
     return None
@@ -156,7 +156,7 @@ def _trailing(words: list[str], cast: Cast) -> Attribution | None:
         if word in {".", "?", "!", ";"}:
             return None
         lowered = word.lower()
-        if lowered not in SPEECH_VERBS or lowered.endswith("ing"):
+        if not _speech(words, index) or lowered.endswith("ing"):
             continue
         following = words[index + 1] if index + 1 < len(words) else "."
         comma = max((i for i in range(index) if words[i] == ","), default=None)
@@ -171,7 +171,7 @@ def _speaker_sentence(words: list[str], cast: Cast) -> Attribution | None:
     """The speaker of a sentence that is only a speaker and a cue: ``Trump said.``."""
     for index, word in enumerate(words):
         lowered = word.lower()
-        if lowered in SPEECH_VERBS and index:
+        if _speech(words, index) and index:
             following = words[index + 1] if index + 1 < len(words) else "."
             if following not in {".", ","}:
                 return None
@@ -275,6 +275,8 @@ def _is_cue(words: list[str], index: int) -> bool:
     if lowered in _LEADING_CUES or lowered in {"put", "puts"}:
         following = words[index + 1] if index + 1 < len(words) else ""
         return lowered in _LEADING_CUES or following == "it"
+    if lowered in PHRASAL:
+        return _speech(words, index)
     if lowered not in SPEECH_VERBS:
         return False
     previous = words[index - 1].lower() if index else ""
@@ -287,6 +289,14 @@ def _is_cue(words: list[str], index: int) -> bool:
     return previous in _BEFORE_BASE  # say, or the noun in the press
 
 
+def _speech(words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` is a verb of speech, with its particle if it needs one."""
+    lowered = words[index].lower()
+    if lowered in PHRASAL:
+        return index + 1 < len(words) and words[index + 1].lower() == PHRASAL[lowered]
+    return lowered in SPEECH_VERBS
+
+
 def cue(verb: str, following: list[str]) -> str:
     """
     Return the cue: the verb, and whom a ``told`` was said to.
@@ -295,6 +305,8 @@ def cue(verb: str, following: list[str]) -> str:
     """
     if verb in {"put", "puts"}:
         return "put it"
+    if verb in PHRASAL:
+        return f"{verb} {PHRASAL[verb]}"
     if verb not in {"told", "tells", "tell", "telling"}:
         return verb
     taken: list[str] = []

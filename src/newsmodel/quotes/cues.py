@@ -11,7 +11,7 @@ few verbs that have one given as facts about those verbs.
 
 from __future__ import annotations
 
-__all__ = ["FINITE", "PASTS", "SPEECH_VERBS", "VERB_ONLY", "inflections"]
+__all__ = ["FINITE", "PASTS", "PHRASAL", "SPEECH_VERBS", "VERB_ONLY", "inflections"]
 
 #: Verbs of saying, writing and reporting that attribute quoted words, in base form.
 _BASES = """
@@ -30,8 +30,20 @@ _BASES = """
     underscore blame gripe grouse seethe chuckle sob stammer term deem tell instruct
     lecture preach pontificate reassure concur whine summarize
     summarise offer venture add sniff snipe jab taunt needle rail decry denounce
-    lash berate chide rebuke fret worry
+    lash berate chide rebuke fret worry refer speak talk cite indicate imply bemoan express vent
     """.split()
+#: Verbs that cue a quotation only with their particle: ``went on``, ``shot back``.
+_PHRASAL_BASES = {
+    "go": "on",
+    "shoot": "back",
+    "fire": "back",
+    "push": "back",
+    "hit": "back",
+    "chime": "in",
+    "weigh": "in",
+    "point": "out",
+    "lash": "out",
+}
 #: The past forms that do not follow the rules (past tense and participle alike).
 _IRREGULAR_PASTS = {
     "say": "said",
@@ -42,6 +54,9 @@ _IRREGULAR_PASTS = {
     "swear": "swore sworn",
     "speak": "spoke spoken",
     "forecast": "forecast",
+    "go": "went gone",
+    "shoot": "shot",
+    "hit": "hit",
 }
 #: Verbs of more than one syllable stressed on the last, which double a final consonant.
 _STRESSED_LAST = frozenset(["admit", "rebut", "refer", "confer", "concur", "regret", "commit"])
@@ -138,3 +153,10 @@ FINITE = _forms(("third", "past"))
 VERB_ONLY = _forms(("past", "ing"))
 #: The past forms: verbs wherever they stand (``said``, ``declared``).
 PASTS = _forms(("past",))
+#: Every form of the verbs that need a particle, with their particle.
+PHRASAL = {
+    form: particle
+    for base, particle in _PHRASAL_BASES.items()
+    for forms in inflections(base).values()
+    for form in forms
+}
