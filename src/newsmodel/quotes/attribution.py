@@ -39,7 +39,7 @@ _REACH = 400
 #: Words after a quotation that can hold its speaker and verb.
 _AFTER_WORDS = 24
 #: Words an aside between commas may have: ``Blunt, after a long pause, said``.
-_ASIDE_WORDS = 12
+_ASIDE_WORDS = 20
 _ADDRESSEE_MAX_WORDS = 3
 _OBJECT_PRONOUNS = frozenset(["him", "her", "them", "us", "me", "you"])
 #: What may follow a cue that ends its clause: ``she said.``, ``she said on Monday``.
@@ -115,7 +115,7 @@ def _subject_then_cue(words: list[str], cast: Cast) -> Attribution | None:
     while index < len(words):
         word = words[index]
         lowered = word.lower()
-        if _speech(words, index) and index:
+        if index and _verb(words, index):
             mention = None if aside else mention_ending(words[:index], whole=True)
             if mention is None and "," in words[:index]:
                 mention = mention_ending(words[: words.index(",")], whole=True)
@@ -139,7 +139,7 @@ def _aside_end(words: list[str], comma: int) -> int | None:
     """
     for index in range(comma + 1, min(len(words) - 1, comma + _ASIDE_WORDS)):
         if words[index] == ",":
-            return index + 1 if _speech(words, index + 1) else None
+            return index + 1 if _verb(words, index + 1) else None
         if words[index] in {".", ";"}:
             return None
     return None
@@ -156,7 +156,7 @@ def _trailing(words: list[str], cast: Cast) -> Attribution | None:
         if word in {".", "?", "!", ";"}:
             return None
         lowered = word.lower()
-        if not _speech(words, index) or lowered.endswith("ing"):
+        if not _verb(words, index) or lowered.endswith("ing"):
             continue
         following = words[index + 1] if index + 1 < len(words) else "."
         comma = max((i for i in range(index) if words[i] == ","), default=None)
@@ -171,7 +171,7 @@ def _speaker_sentence(words: list[str], cast: Cast) -> Attribution | None:
     """The speaker of a sentence that is only a speaker and a cue: ``Trump said.``."""
     for index, word in enumerate(words):
         lowered = word.lower()
-        if _speech(words, index) and index:
+        if index and _verb(words, index):
             following = words[index + 1] if index + 1 < len(words) else "."
             if following not in {".", ","}:
                 return None
@@ -287,6 +287,11 @@ def _is_cue(words: list[str], index: int) -> bool:
     if lowered.endswith("ing"):  # saying, or the adjective in a writing professor
         return not previous or previous in _BEFORE_PARTICIPLE or previous.endswith("ly")
     return previous in _BEFORE_BASE  # say, or the noun in the press
+
+
+def _verb(words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` is a verb of speech where it stands (not ``the report``)."""
+    return words[index].lower() not in _LEADING_CUES and _is_cue(words, index)
 
 
 def _speech(words: list[str], index: int) -> bool:
