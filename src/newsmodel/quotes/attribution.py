@@ -60,6 +60,8 @@ _RELATIVES = frozenset(["who", "whom", "which"])
 _SUBORDINATORS = frozenset(
     "when after as while before since although though if because once until whenever".split()
 )
+#: Words that open a phrase after a speaker, before the verb: ``a staffer in the room said``.
+_PHRASE_OPENERS = frozenset(["in", "at", "from", "with", "for", "on"])
 _CLOSING_MARKS = "'\"\u2019\u201d\u00bb\u201c \t\n"
 _DASHES = frozenset([",", ".", "\u2014", "\u2013", "-"])
 
@@ -112,11 +114,13 @@ def _subject_then_cue(words: list[str], cast: Cast) -> Attribution | None:
     """``he said``, ``Mitch McConnell, R-Ky., said``, ``Blunt, after a pause, said``."""
     index = 0
     aside: int | None = None  # where an aside between speaker and verb ends
+    phrase: int | None = None  # where a phrase after the speaker starts: a staffer in the room
     while index < len(words):
         word = words[index]
         lowered = word.lower()
         if index and _verb(words, index):
-            mention = None if aside else mention_ending(words[:index], whole=True)
+            end = index if aside is None and phrase is None else (phrase or index)
+            mention = None if aside else mention_ending(words[:end], whole=True)
             if mention is None and "," in words[:index]:
                 mention = mention_ending(words[: words.index(",")], whole=True)
             return attribution(mention, cue(lowered, words[index + 1 :]), cast)
@@ -125,7 +129,11 @@ def _subject_then_cue(words: list[str], cast: Cast) -> Attribution | None:
             if aside is not None:
                 index = aside
                 continue
-        if word not in ",()." and not may_be_in_mention(word) and lowered not in BETWEEN:
+        if index and phrase is None and lowered in _PHRASE_OPENERS:
+            phrase = index
+        elif lowered == "and" and index + 1 < len(words) and words[index + 1][:1].isupper():
+            pass  # Smith and Jones wrote
+        elif word not in ",()." and not may_be_in_mention(word) and lowered not in BETWEEN:
             return None
         index += 1
     return None

@@ -61,6 +61,7 @@ _NOT_SUBJECTS = _CLAUSE_WORDS | frozenset(
     """.split()
 )
 _MENTION_MAX_TOKENS = 16
+_GROUP_MAX_WORDS = 3
 _TOKEN = re.compile(r"\w+(?:[.'\u2019&-]\w+)*\.?|[^\w\s]")
 _UNSPACED = re.compile(r" (?=[,.)])|(?<=\() ")
 
@@ -124,11 +125,36 @@ def _whole_mention(words: list[str]) -> str | None:
         words = words[:-1]
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return words[0]
-    if not words or len(words) > _MENTION_MAX_TOKENS or not _names_someone(words):
+    if not words or len(words) > _MENTION_MAX_TOKENS:
         return None
-    if any(word not in ",()" and not may_be_in_mention(word) for word in words[:3]):
+    if not _names_someone(words) and not _group(words):
+        return None
+    if any(not _may_be_in_whole_mention(words, index) for index in range(min(3, len(words)))):
         return None
     return _join(words)
+
+
+def _may_be_in_whole_mention(words: list[str], index: int) -> bool:
+    """Whether a word fits a mention, ``and`` before a name included: ``Smith and Jones``."""
+    word = words[index]
+    if word in ",()" or may_be_in_mention(word):
+        return True
+    following = words[index + 1] if index + 1 < len(words) else ""
+    return word == "and" and following[:1].isupper()
+
+
+def _group(words: list[str]) -> bool:
+    """
+    Whether a few lower-case words name people by a plural: ``federal prosecutors``.
+
+    Only where every word must be the speaker's (right before a cue).
+    """
+    return (
+        len(words) <= _GROUP_MAX_WORDS
+        and all(word.isalpha() and word.islower() for word in words)
+        and words[-1].endswith("s")
+        and not words[-1].endswith("ss")
+    )
 
 
 def _appositive(words: list[str]) -> str | None:
