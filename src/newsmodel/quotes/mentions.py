@@ -62,6 +62,8 @@ _NOT_SUBJECTS = _CLAUSE_WORDS | frozenset(
 )
 _MENTION_MAX_TOKENS = 16
 _GROUP_MAX_WORDS = 3
+#: Words that stand for an unnamed speaker among several: ``one said``, ``said another``.
+_INDEFINITE = frozenset(["one", "another", "others"])
 _TOKEN = re.compile(r"\w+(?:[.'\u2019&-]\w+)*\.?|[^\w\s]")
 _UNSPACED = re.compile(r" (?=[,.)])|(?<=\() ")
 
@@ -280,7 +282,7 @@ def _names_someone(words: list[str]) -> bool:
     They can if they hold a capitalised name, are a pronoun, or are a
     description with its own noun (``the mayor``, not ``the``).
     """
-    if len(words) == 1 and words[0].lower() in PRONOUNS:
+    if len(words) == 1 and words[0].lower() in PRONOUNS | _INDEFINITE:
         return True
     return any(word[0].isupper() for word in words) or (
         len(words) > 1 and words[0].lower() in DETERMINERS
