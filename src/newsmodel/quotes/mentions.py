@@ -57,7 +57,7 @@ _NOT_SUBJECTS = _CLAUSE_WORDS | frozenset(
     """
     this these those there here such along amid across after although behind beyond despite
     like unlike within according however meanwhile still also instead indeed later earlier
-    perhaps finally then now today yesterday tonight last next first again thus
+    perhaps finally then now today yesterday tonight last next first again thus for with of
     """.split()
 )
 _MENTION_MAX_TOKENS = 16
@@ -196,7 +196,7 @@ def mention_starting(words: list[str]) -> str | None:
                 break
             end = closing + 1
             continue
-        if word.lower() != "of" and not may_be_in_mention(word):
+        if word.lower() != "of" and not may_be_in_mention(word) and not _joins_names(words, end):
             break
         if word.lower() == "for" and end and words[end - 1][0].isupper():
             break
@@ -205,6 +205,17 @@ def mention_starting(words: list[str]) -> str | None:
         end -= 1
     taken = words[:end]
     return _join(taken) if taken and _names_someone(taken) else None
+
+
+def _joins_names(words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` is the ``and`` of ``Trump and Ryan``."""
+    following = words[index + 1] if index + 1 < len(words) else ""
+    return bool(index) and words[index] == "and" and following[:1].isupper()
+
+
+def _opens_participle(clause: list[str]) -> bool:
+    """Whether a clause opens with a participle, not a name: ``Horrified at ..., Ramos``."""
+    return clause[0].lower().endswith(("ed", "ing")) and "," in clause
 
 
 def clause_subject(words: list[str]) -> str | None:
@@ -220,7 +231,7 @@ def clause_subject(words: list[str]) -> str | None:
         clause = words[start:]
         if not clause or not (clause[0][0].isupper() or clause[0].lower() in PRONOUNS):
             continue
-        if clause[0].lower() in _NOT_SUBJECTS:
+        if clause[0].lower() in _NOT_SUBJECTS or _opens_participle(clause):
             continue
         verb = next(
             (index for index in range(1, len(clause)) if _ends_subject(clause, index)),
@@ -248,7 +259,7 @@ def _ends_subject(clause: list[str], index: int) -> bool:
     if clause[0].lower() in DETERMINERS:
         verb = index > 1 and (lowered in FINITE or (word.islower() and lowered.endswith("ed")))
         return lowered in _CLAUSE_WORDS or lowered in VERB_ONLY or _between(word) or verb
-    if not word[0].islower() or lowered in {"of", "for"}:
+    if not word[0].islower() or lowered in {"of", "for"} or _joins_names(clause, index):
         return False
     following = clause[index + 1] if index + 1 < len(clause) else ""
     role = (
@@ -284,7 +295,7 @@ def _names_someone(words: list[str]) -> bool:
     """
     if len(words) == 1 and words[0].lower() in PRONOUNS | _INDEFINITE:
         return True
-    return any(word[0].isupper() for word in words) or (
+    return any(word[0].isupper() and word.lower() not in DETERMINERS for word in words) or (
         len(words) > 1 and words[0].lower() in DETERMINERS
     )
 
