@@ -185,32 +185,34 @@ class _Reader:
         ]
         for left, right in zip(edges[::2], edges[1::2], strict=True):
             self.cast.meet(text[left:right])
-        previous: Attribution | None = None
+        explicit: list[Attribution | None] = []
+        closing: list[Attribution | None] = []  # named after the quotation
+        terms: list[bool] = []
+        wholes: list[bool] = []
         for index, stretch in enumerate(inside):
-            term = _is_term(text, stretch)
             left = inside[index - 1].end + 1 if index else sentence.start
             right = inside[index + 1].start - 1 if index + 1 < len(inside) else sentence.following
             before_text = text[left : stretch.start - 1]
             spoken = before(before_text, self.cast)
-            term = term and (spoken is None or not _governed(before_text))
+            continues = _continues(text, stretch)
+            closing.append(after(text[stretch.end : right], continues=continues, cast=self.cast))
+            explicit.append(closing[-1] or spoken)
+            terms.append(_is_term(text, stretch) and (spoken is None or not _governed(before_text)))
+            wholes.append(_stands_alone(before_text))
+        previous: Attribution | None = None
+        for index, stretch in enumerate(inside):
+            following = (found for found in closing[index + 1 :] if found is not None)
             found = (
-                after(
-                    text[stretch.end : right], continues=_continues(text, stretch), cast=self.cast
-                )
-                or spoken
-            )
-            found = (
-                found
+                explicit[index]
                 or previous
+                or next(following, None)  # "...", "..." and "...," Smith said
                 or attribution(_sentence_subject(text, sentence.start, stretch), None, self.cast)
                 or self._carried_over()
             )
-            quotation = _quotation(
-                text, stretch, found, part, _kind(whole=_stands_alone(before_text), term=term)
-            )
-            if quotation.kind is not QuotationKind.TERM:
+            kind = _kind(whole=wholes[index], term=terms[index])
+            if kind is not QuotationKind.TERM:
                 previous = found
-            yield quotation
+            yield _quotation(text, stretch, found, part, kind)
         if previous is None:
             previous = before(text[sentence.start : sentence.end], self.cast, alone=True)
         if previous is not None:
