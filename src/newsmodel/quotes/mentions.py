@@ -62,6 +62,13 @@ _NOT_SUBJECTS = _CLAUSE_WORDS | frozenset(
 )
 _MENTION_MAX_TOKENS = 16
 _GROUP_MAX_WORDS = 3
+#: The commonest irregular past forms, which end a subject as ``-ed`` forms do: ``The senator sought``.
+_COMMON_PASTS = frozenset(
+    """
+    began became brought came did felt found gave got had held kept knew led left lost made met
+    paid ran saw sent set sought spent stood struck took thought understood went won
+    """.split()
+)
 #: Words that stand for an unnamed speaker among several: ``one said``, ``said another``.
 _INDEFINITE = frozenset(["one", "another", "others"])
 _TOKEN = re.compile(r"\w+(?:[.'\u2019&-]\w+)*\.?|[^\w\s]")
@@ -174,9 +181,20 @@ def _appositive(words: list[str]) -> str | None:
         if name is None:
             return None
         if name[0].isupper():
-            relative = words[comma + 1].lower() in _RELATIVES
-            return name if relative else _join([name, *words[comma:]])
+            if words[comma + 1].lower() in _RELATIVES:
+                return name  # Assad, who was sworn in on Wednesday, said
+            if any(_verb_like(word) for word in words[comma + 1 :]):
+                return None  # in Salem, Trump went after Bush, calling: a clause, no appositive
+            return _join([name, *words[comma:]])
     return None
+
+
+def _verb_like(word: str) -> bool:
+    """Whether a word reads as a finite verb: ``went``, ``attacked``, ``says``."""
+    lowered = word.lower()
+    return word.islower() and (
+        lowered in FINITE or lowered in _COMMON_PASTS or lowered.endswith("ed")
+    )
 
 
 def mention_starting(words: list[str]) -> str | None:
@@ -257,7 +275,7 @@ def _ends_subject(clause: list[str], index: int) -> bool:
     word = clause[index]
     lowered = word.lower()
     if clause[0].lower() in DETERMINERS:
-        verb = index > 1 and (lowered in FINITE or (word.islower() and lowered.endswith("ed")))
+        verb = index > 1 and (_verb_like(word) or lowered in _COMMON_PASTS)
         return lowered in _CLAUSE_WORDS or lowered in VERB_ONLY or _between(word) or verb
     if not word[0].islower() or lowered in {"of", "for"} or _joins_names(clause, index):
         return False
