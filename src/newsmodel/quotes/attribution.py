@@ -240,6 +240,8 @@ def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
             mention = clause_subject(preceding)
         if mention is None and preceding and preceding[-1] == ",":
             mention = _subject_before_aside(preceding)
+        if mention is None:
+            mention = _antecedent(preceding)
         if mention:
             nearest = cues[-1] if words[cues[-1]].lower() not in _LEADING_CUES else index
             return attribution(mention, cue(words[nearest].lower(), words[nearest + 1 :]), cast)
@@ -255,6 +257,16 @@ def _subordinate(words: list[str], index: int) -> bool:
     while start and words[start - 1] != ",":
         start -= 1
     return words[start].lower() in _SUBORDINATORS and "," in words[index + 1 :]
+
+
+def _antecedent(words: list[str]) -> str | None:
+    """The name a relative clause the cue is in belongs to: ``Beck, who has in the past said``."""
+    for index in range(len(words) - 1, 0, -1):
+        if words[index] in {",", ".", ";"}:
+            return None
+        if words[index].lower() == "who" and words[index - 1] == ",":
+            return mention_ending(words[: index - 1], whole=False)
+    return None
 
 
 def _subject_before_aside(words: list[str]) -> str | None:

@@ -114,8 +114,26 @@ def _subject(words: list[str], start: int, end: int) -> str | None:
     """``words[start:end]`` as a mention, unless it is a preposition's object (``in the past``)."""
     taken = words[start:end]
     if start and words[start - 1].lower() in _PREPOSITIONS:
-        return None
+        name = _trailing_name(taken)  # at the convention Sen. Elizabeth Warren said
+        return _join(name) if name and len(name) < len(taken) else None
     return _join(taken) if taken and _names_someone(taken) else None
+
+
+def _trailing_name(words: list[str]) -> list[str]:
+    """The capitalised words, and a parenthesis after them, that end ``words``."""
+    start = len(words)
+    while start:
+        word = words[start - 1]
+        if word == ")":
+            opening = _matching(words, start - 1)
+            if opening is None:
+                break
+            start = opening
+        elif word[0].isupper():
+            start -= 1
+        else:
+            break
+    return words[start:] if start < len(words) and words[start][0].isupper() else []
 
 
 def _between(word: str) -> bool:
