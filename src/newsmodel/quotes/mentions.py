@@ -263,12 +263,19 @@ def clause_subject(words: list[str]) -> str | None:
     lower-case word after the name (its verb).
     """
     starts = [0] + [index + 1 for index, word in enumerate(words) if word == ","]
+    opening = True  # only an opening phrase so far: a lower-case ``the ...`` may follow
     for start in starts:
         clause = words[start:]
-        if not clause or not (clause[0][0].isupper() or clause[0].lower() in PRONOUNS):
+        if not clause:
             continue
-        if clause[0].lower() in _NOT_SUBJECTS or _opens_participle(clause):
+        opener = clause[0].lower()
+        if opener in _NOT_SUBJECTS or _opens_participle(clause):
             continue
+        lower_case_start = opening and start and opener in DETERMINERS
+        if not (clause[0][0].isupper() or opener in PRONOUNS or lower_case_start):
+            opening = False
+            continue
+        opening = False
         verb = next(
             (index for index in range(1, len(clause)) if _ends_subject(clause, index)),
             len(clause),
