@@ -256,7 +256,10 @@ def _subordinate(words: list[str], index: int) -> bool:
     start = index
     while start and words[start - 1] != ",":
         start -= 1
-    return words[start].lower() in _SUBORDINATORS and "," in words[index + 1 :]
+    if words[start].lower() not in _SUBORDINATORS or "," not in words[index + 1 :]:
+        return False
+    comma = words.index(",", index + 1)
+    return any(word[0].isalnum() for word in words[comma + 1 :])  # As Smith put it, "...
 
 
 def _antecedent(words: list[str]) -> str | None:
