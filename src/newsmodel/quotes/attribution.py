@@ -23,7 +23,9 @@ from newsmodel.quotes.mentions import (
     may_be_in_mention,
     mention_ending,
     mention_starting,
+    join,
     tokens,
+    trailing_name,
 )
 from newsmodel.quotes.speakers import PRONOUNS, Cast
 
@@ -62,6 +64,7 @@ _SUBORDINATORS = frozenset(
 )
 #: Words that open a phrase after a speaker, before the verb: ``a staffer in the room said``.
 _PHRASE_OPENERS = frozenset(["in", "at", "from", "with", "for", "on"])
+_LABEL_MAX_WORDS = 6
 _CLOSING_MARKS = "'\"\u2019\u201d\u00bb\u201c \t\n"
 _DASHES = frozenset([",", ".", "\u2014", "\u2013", "-"])
 
@@ -218,6 +221,9 @@ def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
     words are a whole sentence that quotes nothing.
     """
     words = tokens(text[-_REACH:])
+    labelled = _label(words)
+    if labelled is not None and not alone:
+        return attribution(labelled, None, cast)
     cues = [index for index, word in enumerate(words) if _is_cue(words, index)]
     relative = max((i for i, word in enumerate(words) if word.lower() in _RELATIVES), default=-1)
     ordered = [i for i in cues if i > relative] + [i for i in cues if i < relative]
@@ -260,6 +266,24 @@ def _subordinate(words: list[str], index: int) -> bool:
         return False
     comma = words.index(",", index + 1)
     return any(word[0].isalnum() for word in words[comma + 1 :])  # As Smith put it, "...
+
+
+def _label(words: list[str]) -> str | None:
+    """
+    The name a line of quotation is labelled with: ``More from Jones: "..."``.
+
+    A name right before the colon, itself after a dash, ``from`` or nothing.
+    """
+    if len(words) < 2 or words[-1] != ":":  # noqa: PLR2004 - a name and its colon
+        return None
+    name = trailing_name(words[:-1])
+    if not name or len(name) > _LABEL_MAX_WORDS:
+        return None
+    opening = len(words) - 1 - len(name)
+    ahead = words[opening - 1].lower() if opening else ""
+    if opening and ahead[0].isalnum() and ahead != "from":
+        return None
+    return join(name)
 
 
 def _antecedent(words: list[str]) -> str | None:

@@ -23,10 +23,12 @@ __all__ = [
     "DETERMINERS",
     "SPEECH_VERBS",
     "clause_subject",
+    "join",
     "may_be_in_mention",
     "mention_ending",
     "mention_starting",
     "tokens",
+    "trailing_name",
 ]
 
 #: Words between a subject and its verb: ``Trump also said``.
@@ -114,12 +116,12 @@ def _subject(words: list[str], start: int, end: int) -> str | None:
     """``words[start:end]`` as a mention, unless it is a preposition's object (``in the past``)."""
     taken = words[start:end]
     if start and words[start - 1].lower() in _PREPOSITIONS:
-        name = _trailing_name(taken)  # at the convention Sen. Elizabeth Warren said
-        return _join(name) if name and len(name) < len(taken) else None
-    return _join(taken) if taken and _names_someone(taken) else None
+        name = trailing_name(taken)  # at the convention Sen. Elizabeth Warren said
+        return join(name) if name and len(name) < len(taken) else None
+    return join(taken) if taken and _names_someone(taken) else None
 
 
-def _trailing_name(words: list[str]) -> list[str]:
+def trailing_name(words: list[str]) -> list[str]:
     """The capitalised words, and a parenthesis after them, that end ``words``."""
     start = len(words)
     while start:
@@ -158,7 +160,7 @@ def _whole_mention(words: list[str]) -> str | None:
         return None
     if any(not _may_be_in_whole_mention(words, index) for index in range(min(3, len(words)))):
         return None
-    return _join(words)
+    return join(words)
 
 
 def _may_be_in_whole_mention(words: list[str], index: int) -> bool:
@@ -203,7 +205,7 @@ def _appositive(words: list[str]) -> str | None:
                 return name  # Assad, who was sworn in on Wednesday, said
             if any(_verb_like(word) for word in words[comma + 1 :]):
                 return None  # in Salem, Trump went after Bush, calling: a clause, no appositive
-            return _join([name, *words[comma:]])
+            return join([name, *words[comma:]])
     return None
 
 
@@ -240,7 +242,7 @@ def mention_starting(words: list[str]) -> str | None:
     while end and words[end - 1].lower() == "of":
         end -= 1
     taken = words[:end]
-    return _join(taken) if taken and _names_someone(taken) else None
+    return join(taken) if taken and _names_someone(taken) else None
 
 
 def _joins_names(words: list[str], index: int) -> bool:
@@ -366,6 +368,6 @@ def _abbreviation(word: str) -> bool:
     )
 
 
-def _join(words: list[str]) -> str:
+def join(words: list[str]) -> str:
     """Words as they were written: no space before ``,`` ``.`` ``)`` or after ``(``."""
     return _UNSPACED.sub("", " ".join(words))
