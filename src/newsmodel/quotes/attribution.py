@@ -20,10 +20,10 @@ from newsmodel.quotes.mentions import (
     BETWEEN,
     DETERMINERS,
     clause_subject,
+    join,
     may_be_in_mention,
     mention_ending,
     mention_starting,
-    join,
     tokens,
     trailing_name,
 )
@@ -236,18 +236,7 @@ def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
             if leading is not None:
                 return leading
             continue
-        preceding, following = words[:index], words[index + 1 :]
-        mention = mention_ending(preceding, whole=False)
-        opens = not any(word[0].isalnum() for word in preceding)
-        if mention is None and verb in FINITE and opens and not alone:
-            mention = mention_starting(following)
-        joined = verb.endswith("ing") or (preceding and preceding[-1].lower() in _JOINERS)
-        if mention is None and joined and number == 0:
-            mention = clause_subject(preceding)
-        if mention is None and preceding and preceding[-1] == ",":
-            mention = _subject_before_aside(preceding)
-        if mention is None:
-            mention = _antecedent(preceding)
+        mention = _speaker_of(words, index, first=number == 0, alone=alone)
         if mention:
             nearest = cues[-1] if words[cues[-1]].lower() not in _LEADING_CUES else index
             return attribution(mention, cue(words[nearest].lower(), words[nearest + 1 :]), cast)
@@ -257,8 +246,24 @@ def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
     return None
 
 
+def _speaker_of(words: list[str], index: int, *, first: bool, alone: bool) -> str | None:
+    """The speaker of the cue at ``index``: before it, after it, or opening its clause."""
+    verb = words[index].lower()
+    preceding, following = words[:index], words[index + 1 :]
+    mention = mention_ending(preceding, whole=False)
+    opens = not any(word[0].isalnum() for word in preceding)
+    if mention is None and verb in FINITE and opens and not alone:
+        mention = mention_starting(following)
+    joined = verb.endswith("ing") or (preceding and preceding[-1].lower() in _JOINERS)
+    if mention is None and joined and first:
+        mention = clause_subject(preceding)
+    if mention is None and preceding and preceding[-1] == ",":
+        mention = _subject_before_aside(preceding)
+    return mention or _antecedent(preceding)
+
+
 def _subordinate(words: list[str], index: int) -> bool:
-    """Whether the cue at ``index`` is in a clause a later comma closes: ``When Trump said ...,``."""
+    """Whether the cue at ``index`` is in a clause a comma closes: ``When Trump said ...,``."""
     start = index
     while start and words[start - 1] != ",":
         start -= 1
@@ -322,10 +327,8 @@ def _is_cue(words: list[str], index: int) -> bool:
     if lowered in _LEADING_CUES or lowered in {"put", "puts"}:
         following = words[index + 1] if index + 1 < len(words) else ""
         return lowered in _LEADING_CUES or following == "it"
-    if lowered in PHRASAL:
+    if lowered in PHRASAL or lowered not in SPEECH_VERBS:
         return _speech(words, index)
-    if lowered not in SPEECH_VERBS:
-        return False
     previous = words[index - 1].lower() if index else ""
     if lowered in PASTS or not word.islower():
         return lowered in PASTS

@@ -64,7 +64,7 @@ _NOT_SUBJECTS = _CLAUSE_WORDS | frozenset(
 )
 _MENTION_MAX_TOKENS = 16
 _GROUP_MAX_WORDS = 3
-#: The commonest irregular past forms, which end a subject as ``-ed`` forms do: ``The senator sought``.
+#: The commonest irregular pasts, which end a subject as ``-ed`` forms do: ``The senator sought``.
 _COMMON_PASTS = frozenset(
     """
     began became brought came did felt found gave got had held kept knew led left lost made met
