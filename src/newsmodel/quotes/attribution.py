@@ -335,8 +335,21 @@ def _is_cue(words: list[str], index: int) -> bool:
     if lowered in FINITE:  # says, or the noun reports
         return previous not in DETERMINERS and not previous.endswith(("'s", "\u2019s"))
     if lowered.endswith("ing"):  # saying, or the adjective in a writing professor
-        return not previous or previous in _BEFORE_PARTICIPLE or previous.endswith("ly")
+        return (
+            not previous
+            or previous in _BEFORE_PARTICIPLE
+            or previous.endswith("ly")
+            or _after_with(words, index)
+        )
     return previous in _BEFORE_BASE  # say, or the noun in the press
+
+
+def _after_with(words: list[str], index: int) -> bool:
+    """Whether an ``-ing`` form follows ``with`` and a name: ``with Sen. McCain calling it``."""
+    start = index
+    while start and words[start - 1][0].isupper():
+        start -= 1
+    return start < index and start > 0 and words[start - 1].lower() == "with"
 
 
 def _verb(words: list[str], index: int) -> bool:

@@ -115,7 +115,7 @@ def mention_ending(words: list[str], *, whole: bool) -> str | None:
 def _subject(words: list[str], start: int, end: int) -> str | None:
     """``words[start:end]`` as a mention, unless it is a preposition's object (``in the past``)."""
     taken = words[start:end]
-    if start and words[start - 1].lower() in _PREPOSITIONS:
+    if start and words[start - 1].lower() in _PREPOSITIONS - {"with"}:  # with Smith saying
         name = trailing_name(taken)  # at the convention Sen. Elizabeth Warren said
         return join(name) if name and len(name) < len(taken) else None
     return join(taken) if taken and _names_someone(taken) else None
@@ -252,8 +252,16 @@ def _joins_names(words: list[str], index: int) -> bool:
 
 
 def _opens_participle(clause: list[str]) -> bool:
-    """Whether a clause opens with a participle, not a name: ``Horrified at ..., Ramos``."""
-    return clause[0].lower().endswith(("ed", "ing")) and "," in clause
+    """
+    Whether a clause opens with a participle or an adverb, not a name.
+
+    As in ``Horrified at ..., Ramos``, ``Immediately after ..., Trump``.
+    """
+    opener = clause[0].lower()
+    following = clause[1].lower() if len(clause) > 1 else ""
+    if opener.endswith("ly"):
+        return following == "," or following.endswith(("ing", "ed")) or following in _CLAUSE_WORDS
+    return opener.endswith(("ed", "ing")) and "," in clause
 
 
 def clause_subject(words: list[str]) -> str | None:
