@@ -310,7 +310,9 @@ def _ends_subject(clause: list[str], index: int) -> bool:
     word = clause[index]
     lowered = word.lower()
     if clause[0].lower() in DETERMINERS:
-        verb = index > 1 and (_verb_like(word) or lowered in _COMMON_PASTS)
+        after_name = clause[index - 1][0].isupper() and word.islower()
+        present = after_name and lowered.endswith("s") and not lowered.endswith("ss")
+        verb = index > 1 and (_verb_like(word) or lowered in _COMMON_PASTS or present)
         return lowered in _CLAUSE_WORDS or lowered in VERB_ONLY or _between(word) or verb
     if not word[0].islower() or lowered in {"of", "for"} or _joins_names(clause, index):
         return False
