@@ -169,12 +169,18 @@ def _trailing(words: list[str], cast: Cast) -> Attribution | None:
         lowered = word.lower()
         if not _verb(words, index) or lowered.endswith("ing"):
             continue
-        following = words[index + 1] if index + 1 < len(words) else "."
+        rest = words[index + 1 :]
+        if index and words[index - 1] == "," and lowered in FINITE:  # ..., said Ann Smith.
+            mention = mention_starting(rest)
+            ends = mention is not None and len(tokens(mention)) < len(rest)
+            if ends and rest[len(tokens(mention))] in {".", ","}:
+                return attribution(mention, cue(lowered, rest), cast)
+        following = rest[0] if rest else "."
         comma = max((i for i in range(index) if words[i] == ","), default=None)
-        if comma is None or following.lower() not in _CLAUSE_ENDS:
-            return None
-        mention = mention_ending(words[comma + 1 : index], whole=True)
-        return attribution(mention, cue(lowered, words[index + 1 :]), cast)
+        if comma is not None and following.lower() in _CLAUSE_ENDS:
+            mention = mention_ending(words[comma + 1 : index], whole=True)
+            if mention is not None:
+                return attribution(mention, cue(lowered, rest), cast)
     return None
 
 
