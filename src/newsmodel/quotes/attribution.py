@@ -15,7 +15,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from newsmodel.model import Agent
-from newsmodel.quotes.cues import FINITE, PASTS, PHRASAL, SPEECH_VERBS
+from newsmodel.quotes.cues import FINITE, PASTS, PHRASAL, SPEECH_VERBS, VERB_ONLY
 from newsmodel.quotes.mentions import (
     BETWEEN,
     DETERMINERS,
@@ -121,7 +121,8 @@ def _subject_then_cue(words: list[str], cast: Cast) -> Attribution | None:
     while index < len(words):
         word = words[index]
         lowered = word.lower()
-        if index and _verb(words, index):
+        present = lowered in SPEECH_VERBS and lowered not in VERB_ONLY  # the two write
+        if index and (_verb(words, index) or (present and _plural(words[index - 1]))):
             end = index if aside is None and phrase is None else (phrase or index)
             mention = None if aside else mention_ending(words[:end], whole=True)
             if mention is None and "," in words[:index]:
@@ -140,6 +141,14 @@ def _subject_then_cue(words: list[str], cast: Cast) -> Attribution | None:
             return None
         index += 1
     return None
+
+
+def _plural(word: str) -> bool:
+    """Whether a word before a verb is a plural or a number's subject: ``the Saudis``, ``the two``."""
+    lowered = word.lower()
+    return lowered in {"two", "three", "both", "they", "we", "i", "you"} or (
+        lowered.endswith("s") and not lowered.endswith(("ss", "'s", "\u2019s"))
+    )
 
 
 def _aside_end(words: list[str], comma: int) -> int | None:
