@@ -144,7 +144,7 @@ def _subject_then_cue(words: list[str], cast: Cast) -> Attribution | None:
 
 
 def _plural(word: str) -> bool:
-    """Whether a word before a verb is a plural or a number's subject: ``the Saudis``, ``the two``."""
+    """Whether a word before a verb makes a plural subject: ``the Saudis``, ``the two``."""
     lowered = word.lower()
     return lowered in {"two", "three", "both", "they", "we", "i", "you"} or (
         lowered.endswith("s") and not lowered.endswith(("ss", "'s", "\u2019s"))
