@@ -236,11 +236,37 @@ def test_an_article_is_read_headline_then_body() -> None:
         ("“It works,” Tom Pike, who runs the depot, said.", "Tom Pike", "said"),
         ("“The rules are unfair” to farmers, she said.", "she", "said"),
         ("Lena Voss Said “Enough Is Enough” At The Rally", "Lena Voss", "said"),
+        ("“We lost the vote,” one said.", "one", "said"),
+        ("“We lost the vote,” said another.", "another", "said"),
+        ("“We will appeal,” Ana Ruiz and Tom Pike wrote.", "Ana Ruiz and Tom Pike", "wrote"),
+        ("“We will appeal,” federal prosecutors wrote.", "federal prosecutors", "wrote"),
+        ("“Is it over?” a clerk in the back room wondered.", "a clerk", "wondered"),
+        ("“And then the roof fell in,” Lou Bader went on.", "Lou Bader", "went on"),
+        ("“Not in my town” is the motto, said Rhea Vance.", "Rhea Vance", "said"),
+        ("“The levy passed,” the two write.", "the two", "write"),
+        ("More from Ines Navarro: “The port is safe.”", "Ines Navarro", None),
+        ("Dale Porter, who has long called it “a scam,” resigned.", "Dale Porter", "called"),
+        ("With Mayor Lin Cho calling it “a scandal,” the vote failed.", "Mayor Lin Cho", "calling"),
     ],
 )
 def test_cues_in_every_form_and_position(text: str, mention: str, cue: str) -> None:
     quotation = _only(text)
     assert (mention, cue) == (quotation.speaker_mention, quotation.cue)
+
+
+def test_a_relative_clause_has_its_own_speaker() -> None:
+    quotation = _only("Ada Kwan said the levy, which Tom Pike called “a tax on hope,” passed.")
+    assert "Tom Pike" == quotation.speaker_mention
+
+
+def test_a_scene_setting_clause_is_not_the_cue() -> None:
+    text = "When Ada Kwan announced her run, the mayor called her plan “a fantasy.”"
+    assert "the mayor" == _only(text).speaker_mention
+
+
+def test_an_opening_mark_placed_as_a_closing_one_closes() -> None:
+    found = extract_quotations("Ted Ames was puzzled. “Is it over?“ he asked.")
+    assert [("Is it over?", "he")] == [(q.text, q.speaker_mention) for q in found]
 
 
 def test_cue_inflections_are_derived_by_rule() -> None:
@@ -343,7 +369,7 @@ def _load(path: Path, name: str) -> ModuleType:
     return module
 
 
-@pytest.mark.parametrize(("split", "floor"), [("train", 0.80), ("dev", 0.79)])
+@pytest.mark.parametrize(("split", "floor"), [("train", 0.83), ("dev", 0.80)])
 def test_the_annotated_sets_score_above_the_floor(shared: Path, split: str, floor: float) -> None:
     scorer = _load(shared / "quotes" / "score.py", "score")
     bench = _load(ROOT / "bench" / "quotes.py", "bench_quotes")
@@ -355,7 +381,7 @@ def test_the_annotated_sets_score_above_the_floor(shared: Path, split: str, floo
     _, _, overlap_f1 = result["overlap"]
     _, _, attribution_f1 = result["attribution"]
     assert overlap_f1 >= 0.95  # the floor; 0.979 (train), 0.982 (dev) when written
-    assert attribution_f1 >= floor  # 0.816 (train), 0.802 (dev) when written
+    assert attribution_f1 >= floor  # 0.840 (train), 0.816 (dev) when written
 
 
 # Properties.

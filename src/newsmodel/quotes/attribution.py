@@ -362,7 +362,7 @@ def _is_cue(words: list[str], index: int) -> bool:
 def _after_with(words: list[str], index: int) -> bool:
     """Whether an ``-ing`` form follows ``with`` and a name: ``with Sen. McCain calling it``."""
     start = index
-    while start and words[start - 1][0].isupper():
+    while start and words[start - 1][0].isupper() and words[start - 1].lower() != "with":
         start -= 1
     return start < index and start > 0 and words[start - 1].lower() == "with"
 
