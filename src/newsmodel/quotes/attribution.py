@@ -65,6 +65,8 @@ _SUBORDINATORS = frozenset(
 #: Words that open a phrase after a speaker, before the verb: ``a staffer in the room said``.
 _PHRASE_OPENERS = frozenset(["in", "at", "from", "with", "for", "on"])
 _LABEL_MAX_WORDS = 6
+#: Every word that can be a cue, to pass over the others quickly.
+_MAY_CUE = SPEECH_VERBS | PHRASAL.keys() | _LEADING_CUES.keys() | {"put", "puts"}
 _CLOSING_MARKS = "'\"\u2019\u201d\u00bb\u201c \t\n"
 _DASHES = frozenset([",", ".", "\u2014", "\u2013", "-"])
 
@@ -239,7 +241,11 @@ def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
     labelled = _label(words)
     if labelled is not None and not alone:
         return attribution(labelled, None, cast)
-    cues = [index for index, word in enumerate(words) if _is_cue(words, index)]
+    cues = [
+        index
+        for index, word in enumerate(words)
+        if word.lower() in _MAY_CUE and _is_cue(words, index)
+    ]
     relative = max((i for i, word in enumerate(words) if word.lower() in _RELATIVES), default=-1)
     ordered = [i for i in cues if i > relative] + [i for i in cues if i < relative]
     for number, index in enumerate(ordered):

@@ -75,6 +75,8 @@ class Cast:
         """
         for phrase in _PHRASE_BREAK.split(text):
             words = _WORD.findall(phrase)
+            if not any(_is_title(word) for word in words):
+                continue  # no title, so no person to remember
             start = 0
             while start < len(words):
                 if not _capitalised(words[start]):
