@@ -7,7 +7,8 @@ Runs ``newsmodel.extract_quotations`` over every paragraph of each split
 (``../shared/quotes/polnear-<split>.jsonl``; both by default: rules are
 developed on train, and dev shows whether they generalise), scores the
 predictions with the sets' own ``score.py`` and prints its table, then
-paragraphs per second (best of several rounds) on one core.  Terms in
+paragraphs per second of this process's CPU time (best of several rounds),
+which other jobs on the machine do not inflate as they do wall time.  Terms in
 quotation marks are not predicted: the sets do not count them as quotations.
 """
 
@@ -62,9 +63,9 @@ def measure(split: str, rounds: int, kept: Path | None) -> None:
         paragraphs = [json.loads(row) for row in rows if row.strip()]
     times = []
     for _ in range(rounds):
-        start = time.perf_counter()
+        start = time.process_time()
         lines = predictions(paragraphs)
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     with tempfile.TemporaryDirectory() as folder:
         predicted = (kept or Path(folder)) / f"predictions-{split}.jsonl"
         predicted.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")

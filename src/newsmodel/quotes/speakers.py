@@ -30,6 +30,7 @@ _TITLES = frozenset(
     commissioner attorney sheriff chief leader spokesman spokeswoman spokesperson
     """.split()
 )
+_ANY_TITLE = re.compile(r"\b(?:" + "|".join(sorted(_TITLES)) + r")\b", re.IGNORECASE)
 _DETERMINERS = frozenset(["the", "a", "an", "one", "this", "that", "another"])
 #: The last word of a name that is an organisation's, not a person's.
 _ORGANIZATION_WORDS = frozenset(
@@ -73,10 +74,12 @@ class Cast:
         Called on each sentence, so that ``Putin`` can later resolve to the
         ``President Vladimir Putin`` of a sentence that quoted nobody.
         """
+        if not _ANY_TITLE.search(text):
+            return  # no title, so no person to remember
         for phrase in _PHRASE_BREAK.split(text):
             words = _WORD.findall(phrase)
             if not any(_is_title(word) for word in words):
-                continue  # no title, so no person to remember
+                continue
             start = 0
             while start < len(words):
                 if not _capitalised(words[start]):
