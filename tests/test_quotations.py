@@ -339,6 +339,11 @@ def test_a_surname_and_a_pronoun_resolve_to_the_full_name() -> None:
     assert ["Olu Adeyemi"] * 3 == [q.speaker.name for q in extract_quotations(text) if q.speaker]
 
 
+def test_a_surname_resolves_to_a_full_name_met_without_a_title() -> None:
+    text = "Ann Lee, a teacher, arrived early.\n\n“We are ready,” Lee said.\n\n“Truly,” she added."
+    assert ["Ann Lee", "Ann Lee"] == [q.speaker.name for q in extract_quotations(text) if q.speaker]
+
+
 @pytest.mark.parametrize(
     ("text", "language", "mention"),
     [

@@ -31,6 +31,7 @@ _TITLES = frozenset(
     """.split()
 )
 _ANY_TITLE = re.compile(r"\b(?:" + "|".join(sorted(_TITLES)) + r")\b", re.IGNORECASE)
+_FULL_NAME = re.compile(r"[A-Z][\w'\u2019.-]*\s+[A-Z]")
 _DETERMINERS = frozenset(["the", "a", "an", "one", "this", "that", "another"])
 #: The last word of a name that is an organisation's, not a person's.
 _ORGANIZATION_WORDS = frozenset(
@@ -69,17 +70,18 @@ class Cast:
 
     def meet(self, text: str) -> None:
         """
-        Remember every person ``text`` names with a title.
+        Remember every person ``text`` names in full.
 
         Called on each sentence, so that ``Putin`` can later resolve to the
-        ``President Vladimir Putin`` of a sentence that quoted nobody.
+        ``President Vladimir Putin`` of a sentence that quoted nobody, and
+        ``Lee`` to the ``Ann Lee`` of ``Ann Lee, a teacher, arrived early``.
+        A titled person is also whom ``he`` or ``she`` means before anyone
+        has spoken.
         """
-        if not _ANY_TITLE.search(text):
-            return  # no title, so no person to remember
+        if not _ANY_TITLE.search(text) and not _FULL_NAME.search(text):
+            return  # no title and no full name, so no person to remember
         for phrase in _PHRASE_BREAK.split(text):
             words = _WORD.findall(phrase)
-            if not any(_is_title(word) for word in words):
-                continue
             start = 0
             while start < len(words):
                 if not _capitalised(words[start]):
@@ -92,6 +94,8 @@ class Cast:
                 if isinstance(agent, Person) and agent.title is not None:
                     self._last_named = self._known(agent)
                     self._remember(self._last_named)
+                elif isinstance(agent, Person) and agent.name not in self._by_name:
+                    self._remember(agent)
                 start = stop
 
     def resolve(self, mention: str) -> Agent | None:
