@@ -21,7 +21,7 @@ from attrs import evolve, frozen
 
 from newsmodel.model import Article, Quotation, QuotationKind, Span, TextPart
 from newsmodel.quotes import foreign, sentences
-from newsmodel.quotes.attribution import Attribution, after, attribution, before
+from newsmodel.quotes.attribution import Attribution, after, attributed, before
 from newsmodel.quotes.cues import SPEECH_VERBS
 from newsmodel.quotes.marks import Stretch, quotes_with_single_marks, stretches
 from newsmodel.quotes.mentions import clause_subject, tokens
@@ -170,7 +170,7 @@ class _Reader:
                 mention = foreign.speaker_after(
                     self.language, paragraph[stretch.end : stretch.end + _REACH]
                 ) or foreign.speaker_before(self.language, paragraph[left : stretch.start - 1])
-            found = attribution(mention, None, self.cast)
+            found = attributed(mention, None, self.cast)
             yield _quotation(paragraph, stretch, found, part, QuotationKind.FULL)
 
     def sentence(
@@ -206,7 +206,7 @@ class _Reader:
                 explicit[index]
                 or previous
                 or next(following, None)  # "...", "..." and "...," Smith said
-                or attribution(_sentence_subject(text, sentence.start, stretch), None, self.cast)
+                or attributed(_sentence_subject(text, sentence.start, stretch), None, self.cast)
                 or self._carried_over()
             )
             kind = _kind(whole=wholes[index], term=terms[index])

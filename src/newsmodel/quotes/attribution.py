@@ -29,7 +29,7 @@ from newsmodel.quotes.mentions import (
 )
 from newsmodel.quotes.speakers import PRONOUNS, Cast
 
-__all__ = ["Attribution", "after", "attribution", "before"]
+__all__ = ["Attribution", "after", "attributed", "before"]
 
 #: Cues whose speaker follows them: ``according to the report``, ``per the mayor``.
 _LEADING_CUES = {"according": "to", "per": ""}
@@ -80,7 +80,7 @@ class Attribution:
     cue: str | None
 
 
-def attribution(mention: str | None, cue: str | None, cast: Cast) -> Attribution | None:
+def attributed(mention: str | None, cue: str | None, cast: Cast) -> Attribution | None:
     """The attribution to ``mention``, resolved against the people named so far."""
     if not mention:
         return None
@@ -105,7 +105,7 @@ def after(text: str, *, continues: bool, cast: Cast) -> Attribution | None:
     if first in _LEADING_CUES:
         return _leading(words, 0, cast)
     if first in FINITE and (continues or words[0].islower()):
-        found = attribution(mention_starting(words[1:]), cue(first, words[1:]), cast)
+        found = attributed(mention_starting(words[1:]), cue(first, words[1:]), cast)
         if found is not None:
             return found
     if words[0][0].isupper() and not continues:
@@ -129,7 +129,7 @@ def _subject_then_cue(words: list[str], cast: Cast) -> Attribution | None:
             mention = None if aside else mention_ending(words[:end], whole=True)
             if mention is None and "," in words[:index]:
                 mention = mention_ending(words[: words.index(",")], whole=True)
-            return attribution(mention, cue(lowered, words[index + 1 :]), cast)
+            return attributed(mention, cue(lowered, words[index + 1 :]), cast)
         if word == "," and index:
             aside = _aside_end(words, index)
             if aside is not None:
@@ -183,15 +183,15 @@ def _trailing(words: list[str], cast: Cast) -> Attribution | None:
         rest = words[index + 1 :]
         if index and words[index - 1] == "," and lowered in FINITE:  # ..., said Ann Smith.
             mention = mention_starting(rest)
-            ends = mention is not None and len(tokens(mention)) < len(rest)
-            if ends and rest[len(tokens(mention))] in {".", ","}:
-                return attribution(mention, cue(lowered, rest), cast)
+            taken = len(tokens(mention)) if mention else len(rest)
+            if taken < len(rest) and rest[taken] in {".", ","}:
+                return attributed(mention, cue(lowered, rest), cast)
         following = rest[0] if rest else "."
         comma = max((i for i in range(index) if words[i] == ","), default=None)
         if comma is not None and following.lower() in _CLAUSE_ENDS:
             mention = mention_ending(words[comma + 1 : index], whole=True)
             if mention is not None:
-                return attribution(mention, cue(lowered, rest), cast)
+                return attributed(mention, cue(lowered, rest), cast)
     return None
 
 
@@ -204,7 +204,7 @@ def _speaker_sentence(words: list[str], cast: Cast) -> Attribution | None:
             if following not in {".", ","}:
                 return None
             mention = mention_ending(words[:index], whole=True)
-            return attribution(mention, cue(lowered, words[index + 1 :]), cast)
+            return attributed(mention, cue(lowered, words[index + 1 :]), cast)
         if not may_be_in_mention(word) and word not in ",()" and lowered not in BETWEEN:
             return None
     return None
@@ -221,7 +221,7 @@ def _leading(words: list[str], index: int, cast: Cast) -> Attribution | None:
     elif not rest or not (rest[0][0].isupper() or rest[0].lower() in DETERMINERS):
         return None  # per cent, per year
     cue_words = f"{lowered} {_LEADING_CUES[lowered]}".strip()
-    return attribution(mention_starting(rest), cue_words, cast)
+    return attributed(mention_starting(rest), cue_words, cast)
 
 
 def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
@@ -240,7 +240,7 @@ def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
     words = tokens(text[-_REACH:])
     labelled = _label(words)
     if labelled is not None and not alone:
-        return attribution(labelled, None, cast)
+        return attributed(labelled, None, cast)
     cues = [
         index
         for index, word in enumerate(words)
@@ -260,10 +260,10 @@ def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
         mention = _speaker_of(words, index, first=number == 0, alone=alone)
         if mention:
             nearest = cues[-1] if words[cues[-1]].lower() not in _LEADING_CUES else index
-            return attribution(mention, cue(words[nearest].lower(), words[nearest + 1 :]), cast)
+            return attributed(mention, cue(words[nearest].lower(), words[nearest + 1 :]), cast)
     if not cues and not alone and words and words[-1] == ":":
         named = mention_ending(words[:-1], whole=True) or clause_subject(words)
-        return attribution(named, None, cast)
+        return attributed(named, None, cast)
     return None
 
 
