@@ -201,7 +201,7 @@ def _speaker_sentence(words: list[str], cast: Cast) -> Attribution | None:
         lowered = word.lower()
         if index and _verb(words, index):
             following = words[index + 1] if index + 1 < len(words) else "."
-            if following not in {".", ","}:
+            if following != ".":
                 return None
             mention = mention_ending(words[:index], whole=True)
             return attributed(mention, cue(lowered, words[index + 1 :]), cast)
