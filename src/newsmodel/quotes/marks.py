@@ -34,6 +34,8 @@ _DOUBLE = {
 _SINGLE = {"\u2018": "\u2019", "\u201a": "\u2018"}
 _DOUBLE_MARKS = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
 _SINGLE_MARKS = re.compile("[\u2018\u2019\u201a]")
+_OPENING_SINGLE = re.compile("(?:^|(?<=[\\s(\u2014\u2013-]))[\u2018\u201a](?=\\w)")
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 @frozen
@@ -87,13 +89,16 @@ def quotes_with_single_marks(text: str) -> bool:
     """
     Whether copy quotes speech with single marks, as British copy does.
 
-    It does when it has no double marks at all and a single curly mark
-    that is no apostrophe; copy with double-quoted speech uses single marks
-    only for titles, scare quotes and quotations inside quotations.
+    It does when it has no double marks at all and opens a quotation with
+    a single mark; copy with double-quoted speech uses single marks only
+    for titles, scare quotes and quotations inside quotations.  Copy in
+    title case is a headline's, whose single marks the headline rules read.
     """
-    if _DOUBLE_MARKS.search(text):
+    if _DOUBLE_MARKS.search(text) or not _OPENING_SINGLE.search(text):
         return False
-    return any(not _inside_word(text, match.start()) for match in _SINGLE_MARKS.finditer(text))
+    words = _WORDS.findall(text)
+    capitalised = sum(word[0].isupper() for word in words)
+    return capitalised * 2 < len(words)
 
 
 def _inside_word(text: str, position: int) -> bool:
