@@ -49,9 +49,12 @@ _COMMON_WORDS = {
     "de": frozenset(
         "der die und in den von zu das mit sich des auf für ist im dem nicht ein".split()
     ),
-    "fr": frozenset("le la les de des et en un une du que est pour qui dans par sur au il".split()),
+    "fr": frozenset(
+        "le la les de des et en un une du que est pour qui dans par sur au il a".split()
+    ),
 }
-_ENGLISH_SHARE = 0.1
+_COMMON_SHARE = 0.05
+_MARK_WEIGHT = 1  # a language's own opening quotation mark counts as a common word
 _ENGLISH_MIN_WORDS = 40  # fewer words than this: too few to tell, read as English
 _LANGUAGE_SAMPLE = 3000  # characters
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -91,15 +94,20 @@ def _guess_language(text: str) -> str | None:
     """
     The language of a text none was given for, by its commonest words.
 
-    English, German or French when that language's commonest words make up
-    enough of the text (or the text is too short to tell: English), else None.
+    English, German or French: the one whose commonest words and opening
+    quotation marks the text uses most (English on a tie), if they make up
+    enough of it or the text is too short to tell, else None.
     """
     words = _WORDS.findall(text[:_LANGUAGE_SAMPLE].lower())
-    if len(words) < _ENGLISH_MIN_WORDS:
-        return "en"
-    for language, common in _COMMON_WORDS.items():
-        if sum(word in common for word in words) >= _ENGLISH_SHARE * len(words):
-            return language
+    hits = {
+        language: sum(word in common for word in words)
+        for language, common in _COMMON_WORDS.items()
+    }
+    hits["de"] += _MARK_WEIGHT * text.count("\u201e")  # „…“ is German
+    hits["fr"] += _MARK_WEIGHT * text.count("\u00ab")  # «…» is French
+    best = max(hits, key=hits.__getitem__)  # English on a tie: it comes first
+    if len(words) < _ENGLISH_MIN_WORDS or hits[best] >= _COMMON_SHARE * len(words):
+        return best
     return None
 
 
