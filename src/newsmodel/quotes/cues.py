@@ -31,6 +31,7 @@ _BASES = """
     lecture preach pontificate reassure concur whine summarize
     summarise offer venture add sniff snipe jab taunt needle rail decry denounce
     lash berate chide rebuke fret worry refer speak talk cite indicate imply bemoan express vent
+    react remember riff retaliate
     """.split()
 #: Verbs that cue a quotation only with their particle: ``went on``, ``shot back``.
 _PHRASAL_BASES = {
