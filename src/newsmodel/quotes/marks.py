@@ -96,7 +96,7 @@ def quotes_with_single_marks(text: str) -> bool:
     """
     if _DOUBLE_MARKS.search(text) or not _OPENING_SINGLE.search(text):
         return False
-    words = _WORDS.findall(text)
+    words: list[str] = _WORDS.findall(text)
     capitalised = sum(word[0].isupper() for word in words)
     return capitalised * 2 < len(words)
 

@@ -64,6 +64,9 @@ _NOT_SUBJECTS = _CLAUSE_WORDS | frozenset(
 )
 _MENTION_MAX_TOKENS = 16
 _GROUP_MAX_WORDS = 3
+_ROLE_MAX_WORDS = 3
+_ASIDE_MAX_WORDS = 14
+_CONJUNCTIONS = frozenset(["and", "but", "so", "yet", "or"])
 #: The commonest irregular pasts, which end a subject as ``-ed`` forms do: ``The senator sought``.
 _COMMON_PASTS = frozenset(
     """
@@ -104,8 +107,9 @@ def mention_ending(words: list[str], *, whole: bool) -> str | None:
         if lowered in PRONOUNS:
             start -= start == end
             break
-        if not may_be_in_mention(word):
-            break
+        inside = start > 1 and words[start - 2][0].isalnum()  # not the sentence's first word
+        if not may_be_in_mention(word) and not (inside and word[0].isupper()):
+            break  # but Will, the columnist, is a name
         start -= 1
         if lowered in DETERMINERS:
             break
@@ -131,17 +135,21 @@ def trailing_name(words: list[str]) -> list[str]:
             if opening is None:
                 break
             start = opening
-        elif word[0].isupper():
-            start -= 1
+        elif word[0].isupper() or (word == "and" and start < len(words) and start > 1):
+            start -= 1  # and joins two names: Frank Newport and Jim Harter
         else:
             break
-    return words[start:] if start < len(words) and words[start][0].isupper() else []
+    while start < len(words) and not words[start][0].isupper():
+        start += 1
+    return words[start:]
 
 
 def _between(word: str) -> bool:
     """Whether a word can stand between a subject and its verb: ``also``, ``jokingly``."""
     lowered = word.lower()
-    return lowered in BETWEEN or (word.islower() and lowered.endswith("ly") and len(word) > 4)  # noqa: PLR2004
+    if not word.islower():
+        return False  # Will, the columnist, is no modal
+    return lowered in BETWEEN or (lowered.endswith("ly") and len(word) > 4)  # noqa: PLR2004
 
 
 def _whole_mention(words: list[str]) -> str | None:
@@ -166,8 +174,10 @@ def _whole_mention(words: list[str]) -> str | None:
 def _may_be_in_whole_mention(words: list[str], index: int) -> bool:
     """Whether a word fits a mention, ``and`` before a name included: ``Smith and Jones``."""
     word = words[index]
-    if word in ",()" or may_be_in_mention(word):
+    if word in ",()" or may_be_in_mention(word) or (index and word[0].isupper()):
         return True
+    if not index and word[0].isupper() and len(words) == 1:
+        return True  # a one-word name the lexicon also holds: Read said
     following = words[index + 1] if index + 1 < len(words) else ""
     return word == "and" and following[:1].isupper()
 
@@ -200,7 +210,11 @@ def _appositive(words: list[str]) -> str | None:
         name = mention_ending(words[:comma], whole=False)
         if name is None:
             return None
-        if name[0].isupper():
+        appositive = words[comma + 1 :]
+        named = name[0].isupper() or (
+            name.split()[0].lower() in DETERMINERS and trailing_name(appositive) == appositive
+        )  # her personal lawyer, David E. Kendall, wrote
+        if named:
             if words[comma + 1].lower() in _RELATIVES:
                 return name  # Assad, who was sworn in on Wednesday, said
             if any(_verb_like(word) for word in words[comma + 1 :]):
@@ -234,7 +248,8 @@ def mention_starting(words: list[str]) -> str | None:
                 break
             end = closing + 1
             continue
-        if word.lower() != "of" and not may_be_in_mention(word) and not _joins_names(words, end):
+        linked = _joins_names(words, end) or _links_description(words, end)
+        if word.lower() != "of" and not may_be_in_mention(word) and not linked:
             break
         if word.lower() == "for" and end and words[end - 1][0].isupper():
             break
@@ -243,6 +258,25 @@ def mention_starting(words: list[str]) -> str | None:
         end -= 1
     taken = words[:end]
     return join(taken) if taken and _names_someone(taken) else None
+
+
+def _links_description(words: list[str], index: int) -> bool:
+    """
+    Whether ``words[index]`` carries a description on: ``an adviser to Trump``.
+
+    As in ``a person close to the Clintons``, ``the chief known as Bob``.
+    """
+    word = words[index].lower()
+    previous = words[index - 1] if index else ""
+    following = words[index + 1] if index + 1 < len(words) else ""
+    if word == "as":
+        return previous.lower() == "known"
+    return (
+        word == "to"
+        and previous.islower()
+        and previous not in VERB_ONLY
+        and (following[:1].isupper() or following.lower() in DETERMINERS)
+    )
 
 
 def _joins_names(words: list[str], index: int) -> bool:
@@ -255,10 +289,13 @@ def _opens_participle(clause: list[str]) -> bool:
     """
     Whether a clause opens with a participle or an adverb, not a name.
 
-    As in ``Horrified at ..., Ramos``, ``Immediately after ..., Trump``.
+    As in ``Horrified at ..., Ramos``, ``Immediately after ..., Trump``,
+    ``Hours later, she``.
     """
     opener = clause[0].lower()
     following = clause[1].lower() if len(clause) > 1 else ""
+    if following in {"later", "earlier", "ago"}:
+        return True  # Hours later, she issued
     if opener.endswith("ly"):
         return following == "," or following.endswith(("ing", "ed")) or following in _CLAUSE_WORDS
     return opener.endswith(("ed", "ing")) and "," in clause
@@ -276,6 +313,8 @@ def clause_subject(words: list[str]) -> str | None:
     opening = True  # only an opening phrase so far: a lower-case ``the ...`` may follow
     for start in starts:
         clause = words[start:]
+        if clause and clause[0].lower() in _CONJUNCTIONS:
+            clause = clause[1:]  # And she is sure
         if not clause:
             continue
         opener = clause[0].lower()
@@ -290,11 +329,34 @@ def clause_subject(words: list[str]) -> str | None:
             (index for index in range(1, len(clause)) if _ends_subject(clause, index)),
             len(clause),
         )
+        if verb < len(clause) and "," in clause[:verb]:
+            named = _name_with_aside(clause)
+            if named is not None:
+                return named
         if verb == len(clause) or "," in clause[:verb]:
             continue
         mention = mention_starting(clause[:verb])
         if mention is not None:
             return mention
+    return None
+
+
+def _name_with_aside(clause: list[str]) -> str | None:
+    """
+    The name opening ``Bush, Florida's former governor, also attacked``.
+
+    A name, a comma, an aside of a few words, a comma, then a lower-case verb.
+    """
+    name = mention_starting(clause)
+    if name is None or not name[0].isupper():
+        return None
+    taken = len(tokens(name))
+    if taken >= len(clause) or clause[taken] != ",":
+        return None
+    for index in range(taken + 2, min(len(clause) - 1, taken + _ASIDE_MAX_WORDS)):
+        if clause[index] == ",":
+            following = clause[index + 1]
+            return name if following.islower() and following.lower() not in DETERMINERS else None
     return None
 
 
@@ -316,14 +378,24 @@ def _ends_subject(clause: list[str], index: int) -> bool:
         return lowered in _CLAUSE_WORDS or lowered in VERB_ONLY or _between(word) or verb
     if not word[0].islower() or lowered in {"of", "for"} or _joins_names(clause, index):
         return False
-    following = clause[index + 1] if index + 1 < len(clause) else ""
-    role = (
-        following[:1].isupper()
-        and may_be_in_mention(word)
-        and lowered not in SPEECH_VERBS
-        and not lowered.endswith(("ed", "s"))
-    )
-    return not role
+    return not _role_before_name(clause, index)
+
+
+def _role_before_name(clause: list[str], index: int) -> bool:
+    """
+    Whether lower-case words from ``index`` on are a role before a name.
+
+    As in ``Obama speechwriter Jon Favreau``, ``Democratic presidential
+    candidate Bernie Sanders``: up to three nouns, then a capital.
+    """
+    for offset in range(index, min(len(clause), index + _ROLE_MAX_WORDS + 1)):
+        word = clause[offset]
+        if word[:1].isupper():
+            return offset > index
+        lowered = word.lower()
+        if not may_be_in_mention(word) or lowered in SPEECH_VERBS or lowered.endswith(("ed", "s")):
+            return False
+    return False
 
 
 def _matching(words: list[str], index: int) -> int | None:
