@@ -123,8 +123,7 @@ def _subject_then_cue(words: list[str], cast: Cast) -> Attribution | None:
     while index < len(words):
         word = words[index]
         lowered = word.lower()
-        present = lowered in SPEECH_VERBS and lowered not in VERB_ONLY  # the two write
-        if index and (_verb(words, index) or (present and _plural(words[index - 1]))):
+        if index and _verb_after_subject(words, index):
             end = index if aside is None and phrase is None else (phrase or index)
             mention = None if aside else mention_ending(words[:end], whole=True)
             if mention is None and "," in words[:index]:
@@ -139,10 +138,22 @@ def _subject_then_cue(words: list[str], cast: Cast) -> Attribution | None:
             phrase = index
         elif lowered == "and" and index + 1 < len(words) and words[index + 1][:1].isupper():
             pass  # Smith and Jones wrote
-        elif word not in ",()." and not may_be_in_mention(word) and lowered not in BETWEEN:
-            return None
+        elif not (
+            word in ",()."
+            or may_be_in_mention(word)
+            or lowered in BETWEEN
+            or (word[0].isupper() and index + 1 < len(words) and _verb(words, index + 1))
+        ):
+            return None  # a capital before a cue is a name the lexicon also holds: Read said
         index += 1
     return None
+
+
+def _verb_after_subject(words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` is a cue, counting a plural's present: ``the two write``."""
+    lowered = words[index].lower()
+    present = lowered in SPEECH_VERBS and lowered not in VERB_ONLY
+    return _verb(words, index) or (present and index > 0 and _plural(words[index - 1]))
 
 
 def _plural(word: str) -> bool:
@@ -178,7 +189,7 @@ def _trailing(words: list[str], cast: Cast) -> Attribution | None:
         if word in {".", "?", "!", ";"}:
             return None
         lowered = word.lower()
-        if not _verb(words, index) or lowered.endswith("ing"):
+        if not _verb_after_subject(words, index) or lowered.endswith("ing"):
             continue
         rest = words[index + 1 :]
         if index and words[index - 1] == "," and lowered in FINITE:  # ..., said Ann Smith.
@@ -271,6 +282,9 @@ def _speaker_of(words: list[str], index: int, *, first: bool, alone: bool) -> st
     """The speaker of the cue at ``index``: before it, after it, or opening its clause."""
     verb = words[index].lower()
     preceding, following = words[:index], words[index + 1 :]
+    inserted = _inserted(preceding, verb, following)
+    if inserted is not None:
+        return inserted
     mention = mention_ending(preceding, whole=False)
     opens = not any(word[0].isalnum() for word in preceding)
     if mention is None and verb in FINITE and opens and not alone:
@@ -281,6 +295,17 @@ def _speaker_of(words: list[str], index: int, *, first: bool, alone: bool) -> st
     if mention is None and preceding and preceding[-1] == ",":
         mention = _subject_before_aside(preceding)
     return mention or _antecedent(preceding)
+
+
+def _inserted(preceding: list[str], verb: str, following: list[str]) -> str | None:
+    """The speaker of a cue set between commas: ``The paradox, says Carl Anthony, is``."""
+    if not preceding or preceding[-1] != "," or verb not in FINITE:
+        return None
+    mention = mention_starting(following)
+    taken = len(tokens(mention)) if mention else len(following)
+    if taken < len(following) and following[taken] == "," and mention and mention[0].isupper():
+        return mention
+    return None
 
 
 def _subordinate(words: list[str], index: int) -> bool:
