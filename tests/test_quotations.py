@@ -247,11 +247,31 @@ def test_an_article_is_read_headline_then_body() -> None:
         ("More from Ines Navarro: “The port is safe.”", "Ines Navarro", None),
         ("Dale Porter, who has long called it “a scam,” resigned.", "Dale Porter", "called"),
         ("With Mayor Lin Cho calling it “a scandal,” the vote failed.", "Mayor Lin Cho", "calling"),
+        ("“We are done,” said a person close to the Pells.", "a person close to the Pells", "said"),
+        ("The trouble, says Ivo Marsh, is that the plan is “dead.”", "Ivo Marsh", "says"),
+        ("“The deal holds,” Read said.", "Read", "said"),
+        ("He read the column, which Will called “a mess.”", "Will", "called"),
     ],
 )
 def test_cues_in_every_form_and_position(text: str, mention: str, cue: str) -> None:
     quotation = _only(text)
     assert (mention, cue) == (quotation.speaker_mention, quotation.cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Hours later, Ada Kwan issued a statement calling it “a disgrace.”", "Ada Kwan"),
+        (
+            "Regional party chair Tom Pike is calling the plan “reckless.”",
+            "Regional party chair Tom Pike",
+        ),
+        ("Tom Pike, the party's chair, also attacked the plan, calling it “reckless.”", "Tom Pike"),
+        ("And she is sure of one thing: “We will win.”", "she"),
+    ],
+)
+def test_the_subject_of_a_sentence_with_a_cue_or_a_colon(text: str, mention: str) -> None:
+    assert (_only(text).speaker_mention or "").startswith(mention)
 
 
 def test_a_relative_clause_has_its_own_speaker() -> None:
@@ -360,6 +380,8 @@ def test_a_surname_resolves_to_a_full_name_met_without_a_title() -> None:
 def test_german_and_french_speakers(text: str, language: str, mention: str) -> None:
     (quotation,) = extract_quotations(text, language=language)
     assert mention == quotation.speaker_mention
+    (guessed,) = extract_quotations(text)  # the language told by its words and marks
+    assert mention == guessed.speaker_mention
 
 
 # The hand-annotated train and development sets: a floor, not a timing.
@@ -374,7 +396,7 @@ def _load(path: Path, name: str) -> ModuleType:
     return module
 
 
-@pytest.mark.parametrize(("split", "floor"), [("train", 0.83), ("dev", 0.80)])
+@pytest.mark.parametrize(("split", "floor"), [("train", 0.85), ("dev", 0.81)])
 def test_the_annotated_sets_score_above_the_floor(shared: Path, split: str, floor: float) -> None:
     scorer = _load(shared / "quotes" / "score.py", "score")
     bench = _load(ROOT / "bench" / "quotes.py", "bench_quotes")
@@ -385,8 +407,8 @@ def test_the_annotated_sets_score_above_the_floor(shared: Path, split: str, floo
     result = scorer.score(predicted, gold)
     _, _, overlap_f1 = result["overlap"]
     _, _, attribution_f1 = result["attribution"]
-    assert overlap_f1 >= 0.95  # the floor; 0.979 (train), 0.982 (dev) when written
-    assert attribution_f1 >= floor  # 0.840 (train), 0.816 (dev) when written
+    assert overlap_f1 >= 0.95  # the floor; 0.980 (train), 0.985 (dev) when written
+    assert attribution_f1 >= floor  # 0.856 (train), 0.826 (dev) when written
 
 
 # Properties.
