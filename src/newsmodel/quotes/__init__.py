@@ -15,6 +15,7 @@ recognised and how well, measured on a hand-annotated set.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from attrs import evolve, frozen
@@ -99,8 +100,9 @@ def _guess_language(text: str) -> str | None:
     enough of it or the text is too short to tell, else None.
     """
     words = _WORDS.findall(text[:_LANGUAGE_SAMPLE].lower())
+    counts = Counter(words)
     hits = {
-        language: sum(word in common for word in words)
+        language: sum(map(counts.__getitem__, common & counts.keys()))
         for language, common in _COMMON_WORDS.items()
     }
     hits["de"] += _MARK_WEIGHT * text.count("\u201e")  # „…“ is German
@@ -201,11 +203,12 @@ class _Reader:
             left = inside[index - 1].end + 1 if index else sentence.start
             right = inside[index + 1].start - 1 if index + 1 < len(inside) else sentence.following
             before_text = text[left : stretch.start - 1]
-            spoken = before(before_text, self.cast)
             continues = _continues(text, stretch)
             closing.append(after(text[stretch.end : right], continues=continues, cast=self.cast))
+            term = _is_term(text, stretch)
+            spoken = before(before_text, self.cast) if closing[-1] is None or term else None
             explicit.append(closing[-1] or spoken)
-            terms.append(_is_term(text, stretch) and (spoken is None or not _governed(before_text)))
+            terms.append(term and (spoken is None or not _governed(before_text)))
             wholes.append(_stands_alone(before_text))
         previous: Attribution | None = None
         for index, stretch in enumerate(inside):

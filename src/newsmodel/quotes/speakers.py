@@ -31,7 +31,7 @@ _TITLES = frozenset(
     """.split()
 )
 _ANY_TITLE = re.compile(r"\b(?:" + "|".join(sorted(_TITLES)) + r")\b", re.IGNORECASE)
-_FULL_NAME = re.compile(r"[A-Z][\w'\u2019.-]*\s+[A-Z]")
+_FULL_NAME = re.compile(r"[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*)+")
 _DETERMINERS = frozenset(["the", "a", "an", "one", "this", "that", "another"])
 #: The last word of a name that is an organisation's, not a person's.
 _ORGANIZATION_WORDS = frozenset(
@@ -78,8 +78,11 @@ class Cast:
         A titled person is also whom ``he`` or ``she`` means before anyone
         has spoken.
         """
-        if not _ANY_TITLE.search(text) and not _FULL_NAME.search(text):
-            return  # no title and no full name, so no person to remember
+        if not _ANY_TITLE.search(text):
+            for run in _FULL_NAME.findall(text):  # no title: only full names to remember
+                words = _WORD.findall(run)
+                self._meet(_named(words, len(words)))
+            return
         for phrase in _PHRASE_BREAK.split(text):
             words = _WORD.findall(phrase)
             start = 0
@@ -90,13 +93,16 @@ class Cast:
                 stop = start
                 while stop < len(words) and _capitalised(words[stop]):
                     stop += 1
-                agent = _named(words[max(0, start - _ROLE_WORDS) : stop], stop - start)
-                if isinstance(agent, Person) and agent.title is not None:
-                    self._last_named = self._known(agent)
-                    self._remember(self._last_named)
-                elif isinstance(agent, Person) and agent.name not in self._by_name:
-                    self._remember(agent)
+                self._meet(_named(words[max(0, start - _ROLE_WORDS) : stop], stop - start))
                 start = stop
+
+    def _meet(self, agent: Agent | None) -> None:
+        """Remember a person named in full; a titled one is whom ``he`` means for now."""
+        if isinstance(agent, Person) and agent.title is not None:
+            self._last_named = self._known(agent)
+            self._remember(self._last_named)
+        elif isinstance(agent, Person) and agent.name not in self._by_name:
+            self._remember(agent)
 
     def resolve(self, mention: str) -> Agent | None:
         """
