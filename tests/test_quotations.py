@@ -253,7 +253,7 @@ def test_an_article_is_read_headline_then_body() -> None:
         ("He read the column, which Will called “a mess.”", "Will", "called"),
     ],
 )
-def test_cues_in_every_form_and_position(text: str, mention: str, cue: str) -> None:
+def test_cues_in_every_form_and_position(text: str, mention: str, cue: str | None) -> None:
     quotation = _only(text)
     assert (mention, cue) == (quotation.speaker_mention, quotation.cue)
 

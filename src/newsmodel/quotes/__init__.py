@@ -44,7 +44,7 @@ _GOVERNS = 40  # characters before a term that its speaker's cue may sit in
 _CONTRACTING = frozenset("it he she that there here what who where let".split())
 _REACH = 400  # characters before a quotation that can hold its sentence's subject
 _HEADLINE_SOURCE = re.compile(r":\s*((?:[\w'\u2019.-]+\s+){0,3}[\w'\u2019.-]+)\s*$")
-#: English's commonest words, and the share of a text's words they make up at least.
+#: Each language's commonest words, and the share of a text's words they make up at least.
 _COMMON_WORDS = {
     "en": frozenset("the of and to a in is was that for on with he she said it as at by".split()),
     "de": frozenset(
@@ -56,7 +56,7 @@ _COMMON_WORDS = {
 }
 _COMMON_SHARE = 0.05
 _MARK_WEIGHT = 1  # a language's own opening quotation mark counts as a common word
-_ENGLISH_MIN_WORDS = 40  # fewer words than this: too few to tell, read as English
+_MIN_WORDS = 40  # fewer words than this: too few for the share, the most hits decide
 _LANGUAGE_SAMPLE = 3000  # characters
 _WORDS = re.compile(r"[^\W\d_]+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -74,9 +74,11 @@ def extract_quotations(
     quotations are not consulted.  Terms in quotation marks come back as
     :attr:`~newsmodel.model.QuotationKind.TERM` quotations without a speaker.
 
-    The rules for speakers and terms are English ones: for a ``language``
-    (by default the article's) other than English, quotations come back
-    with their spans and no speaker rather than with wrong ones.
+    The rules for speakers and terms are English ones, with a few German
+    and French patterns (``sagte X``, ``a déclaré X``); for a ``language``
+    (by default the article's, else guessed from the text) other than
+    these, quotations come back with their spans and no speaker rather than
+    with wrong ones.
     """
     if isinstance(source, Article):
         language = language or source.language
@@ -108,7 +110,7 @@ def _guess_language(text: str) -> str | None:
     hits["de"] += _MARK_WEIGHT * text.count("\u201e")  # „…“ is German
     hits["fr"] += _MARK_WEIGHT * text.count("\u00ab")  # «…» is French
     best = max(hits, key=hits.__getitem__)  # English on a tie: it comes first
-    if len(words) < _ENGLISH_MIN_WORDS or hits[best] >= _COMMON_SHARE * len(words):
+    if len(words) < _MIN_WORDS or hits[best] >= _COMMON_SHARE * len(words):
         return best
     return None
 
