@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import tracemalloc
+from datetime import datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -46,6 +47,20 @@ def assert_memory_flat(
         assert wanted == found
         peaks.append(peak)
     assert peaks[1] < 2 * peaks[0], peaks
+
+
+def when(text: str | None) -> datetime | None:
+    """
+    A date-time as a document gives it, parsed by the standard library.
+
+    Expectations parse with ``strptime``, not the readers' own parsing, so
+    that a date is compared as a date whatever its written form.
+    """
+    if text is None:
+        return None
+    if "." in text:
+        return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%f%z")
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S%z")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 def _break_the_json_reader(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*_: object) -> object:
-        return {}["a key the code forgot"]
+        forgotten: dict[str, object] = {}
+        return forgotten["a key the code forgot"]
 
     monkeypatch.setattr(native_json, "read_items", broken)
 

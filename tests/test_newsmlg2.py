@@ -6,16 +6,18 @@ from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from lxml import etree
 
 import newsmodel
-from conftest import SEED_JSON, SHARED, assert_memory_flat
+from conftest import SEED_JSON, SHARED, assert_memory_flat, when
 from newsmodel.conversion import NonArticle, Reading, Unreadable
 from newsmodel.errors import NotAnArticleError, ParseError
 from newsmodel.formats import json as native_json
 from newsmodel.formats import newsml_g2
+from newsmodel.formats.newsml_g2 import names as g2_names
 from newsmodel.model import Article, Body
 from strategies import articles
 
@@ -79,6 +81,67 @@ def test_every_article_is_valid_and_reads_back_equal(generated: Article) -> None
     reading = newsml_g2.read(document)
     assert () == reading.losses
     assert generated == reading.article
+
+
+NS = {"g": g2_names.NAR, "nm": g2_names.NM}
+
+
+def _texts(tree: etree._Element, path: str) -> list[str]:
+    """The texts of the elements at *path* that have any, ends stripped."""
+    texts = ("".join(e.itertext()).strip() for e in tree.xpath(path, namespaces=NS))
+    return [text for text in texts if text]
+
+
+def _text(tree: etree._Element, path: str) -> str | None:
+    return next(iter(_texts(tree, path)), None)
+
+
+def _facts(tree: etree._Element) -> dict[str, object]:
+    """What the standard elements of an item say, taken with XPath, field by field."""
+    derived = (tree.get(f"{{{g2_names.NM}}}derived") or "").split()
+    headlines = _texts(tree, "g:contentMeta/g:headline")
+    tag = tree.xpath("string(g:contentMeta/g:language/@tag)", namespaces=NS)
+    urgency = _text(tree, "g:contentMeta/g:urgency")
+    version = tree.get("version")
+    return {
+        "id": None if "guid" in derived else tree.get("guid"),
+        "version": int(version) if version else None,
+        "headline": headlines[0],
+        "alternative_headline": headlines[1] if len(headlines) > 1 else None,
+        "slugline": _text(tree, "g:contentMeta/g:slugline"),
+        "summary": _text(tree, "g:contentMeta/g:description"),
+        "language": tag or None,
+        "urgency": int(urgency) if urgency else None,
+        "modified": None
+        if "versionCreated" in derived
+        else when(_text(tree, "g:itemMeta/g:versionCreated")),
+        "published": when(_text(tree, "g:itemMeta/g:firstCreated")),
+        "embargo": when(_text(tree, "g:itemMeta/g:embargoed")),
+        "created": when(_text(tree, "g:contentMeta/g:contentCreated")),
+        "editorial_note": _text(tree, "g:itemMeta/g:edNote"),
+        "copyright_notice": _text(tree, "g:rightsInfo/g:copyrightNotice"),
+        "usage_terms": _text(tree, "g:rightsInfo/g:usageTerms"),
+        "keywords": tuple(_texts(tree, "g:contentMeta/g:keyword")),
+    }
+
+
+@given(articles())
+def test_the_standard_elements_alone_are_read_as_they_say(generated: Article) -> None:
+    """
+    Without newsmodel's extension elements the reader has only NewsML-G2's to go by.
+
+    What it reads must be what XPath finds in them; and a field the writer
+    did not also hold in an ``nm:field`` must come back as it was.
+    """
+    tree = etree.fromstring(newsml_g2.dumps(generated, version_created=WRITTEN_AT).encode())
+    held = set(tree.xpath("//nm:field/@name", namespaces=NS)) | {"quotations"}
+    for extension in tree.xpath("//nm:*", namespaces=NS):
+        extension.getparent().remove(extension)
+    read = newsml_g2.read(etree.tostring(tree)).article
+    facts = _facts(tree)
+    assert facts == {name: getattr(read, name) for name in facts}
+    kept = {f.name for f in attrs.fields(Article)} - held
+    assert {f: getattr(generated, f) for f in kept} == {f: getattr(read, f) for f in kept}
 
 
 def test_standard_elements_carry_what_they_can() -> None:

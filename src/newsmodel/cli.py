@@ -191,7 +191,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # tools do, with standard output pointed where flushing it cannot fail.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-    except Exception as error:  # noqa: BLE001 - the last resort: a bug, told in one line
+    except Exception as error:  # the last resort: a bug, told in one line
         if os.environ.get(_DEBUG):
             raise
         where = _failing_input(error, _inputs_of(args))
