@@ -7,7 +7,7 @@ import os
 import tracemalloc
 from datetime import datetime
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, NoReturn
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, settings
 from newsmodel.cli import main
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Generator, Iterator
 
 # "ci" is the default; FAST=1 for quick local runs; FUZZ=1 for long ones.
 settings.register_profile(
@@ -70,9 +70,49 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-@pytest.fixture
+# Under CI=true nothing may be skipped: what a test needs must be there.
+CI = os.environ.get("CI", "").lower() == "true"
+
+
+def missing(reason: str) -> NoReturn:
+    """Skip for want of *reason*'s tool or data; under CI=true, fail instead."""
+    if CI:
+        pytest.fail(f"{reason} (CI=true: nothing may be skipped)", pytrace=False)
+    pytest.skip(reason)
+
+
+def need(path: Path) -> Path:
+    """*path*, which lies in ``../shared``: a skip without it, a failure under CI=true."""
+    if not path.exists():
+        missing(f"{path} is absent: ../shared ({SHARED}) holds the reference data")
+    return path
+
+
+@pytest.fixture(scope="session")
 def shared() -> Path:
-    """The shared reference folder beside the checkout, or a skip that says why."""
-    if not SHARED.is_dir():
-        pytest.skip(f"{SHARED} is absent: it holds the reference data this test reads")
-    return SHARED
+    """The shared reference folder beside the checkout."""
+    return need(SHARED)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Under CI=true a run without ``../shared`` fails at once, saying so."""
+    del session
+    if CI and not SHARED.is_dir():
+        pytest.exit(
+            f"../shared ({SHARED}) is absent: CI=true runs every test, and the corpus, "
+            "official schemas and quotation data they read are there",
+            returncode=1,
+        )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """Under CI=true a skip, however it came (a mark, an empty parameter set), fails."""
+    del item, call
+    report = yield
+    if CI and report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"skipped under CI=true: {report.longrepr}"
+    return report

@@ -9,10 +9,11 @@ from pathlib import Path
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
 import newsmodel
-from conftest import SEED_JSON, SHARED, assert_memory_flat, when
+from conftest import SEED_JSON, SHARED, assert_memory_flat, need, when
 from newsmodel.conversion import NonArticle, Reading, Unreadable
 from newsmodel.errors import NotAnArticleError, ParseError
 from newsmodel.formats import json as native_json
@@ -33,18 +34,15 @@ def _profile() -> etree.XMLSchema:
 
 
 @cache
-def _official() -> etree.XMLSchema | None:
-    xsd = SHARED / "ref" / "newsml-g2" / "NewsML-G2_2.35-spec-All-Power.xsd"
-    return etree.XMLSchema(etree.parse(str(xsd), _PARSER)) if xsd.is_file() else None
+def _official() -> etree.XMLSchema:
+    xsd = need(SHARED / "ref" / "newsml-g2" / "NewsML-G2_2.35-spec-All-Power.xsd")
+    return etree.XMLSchema(etree.parse(str(xsd), _PARSER))
 
 
 def assert_valid(document: str) -> None:
+    """Valid against newsmodel's profile, which is in the checkout."""
     tree = etree.fromstring(document.encode(), _PARSER)
     assert _profile().validate(tree), _profile().error_log
-    official = _official()
-    if official is None:
-        pytest.skip(f"{SHARED} is absent: the official NewsML-G2 XSD is there")
-    assert official.validate(tree), official.error_log
 
 
 def items(name: str) -> list[Reading | NonArticle | Unreadable]:
@@ -144,6 +142,12 @@ def test_the_standard_elements_alone_are_read_as_they_say(generated: Article) ->
     assert {f: getattr(generated, f) for f in kept} == {f: getattr(read, f) for f in kept}
 
 
+@given(st.just(native_json.loads(SEED_JSON.read_bytes())) | articles())
+def test_every_written_item_is_valid_against_the_official_schema(written: Article) -> None:
+    tree = etree.fromstring(newsml_g2.dumps(written, version_created=WRITTEN_AT).encode(), _PARSER)
+    assert _official().validate(tree), _official().error_log
+
+
 def test_standard_elements_carry_what_they_can() -> None:
     """Consumers that ignore the extension still see the article."""
     seed = native_json.loads(SEED_JSON.read_bytes())
@@ -186,6 +190,7 @@ def test_offsets_beyond_14_hours_are_written_in_utc() -> None:
 
 
 def _corpus_files() -> list[Path]:
+    """The corpus, listed when tests are collected: empty without ``../shared``."""
     return sorted(CORPUS.glob("*.xml")) if CORPUS.is_dir() else []
 
 
@@ -203,9 +208,7 @@ def test_every_corpus_file_reads_without_a_crash(path: Path) -> None:
 
 
 def test_corpus_is_present() -> None:
-    if not CORPUS.is_dir():
-        pytest.skip(f"{CORPUS} is absent")
-    assert len(_corpus_files()) >= 40
+    assert len(list(need(CORPUS).glob("*.xml"))) >= 40
 
 
 @pytest.mark.parametrize(
@@ -321,8 +324,7 @@ def test_facts_of_real_items(  # noqa: PLR0913, PLR0917 - one row of facts
     first: str,
     subject: tuple[str, str],
 ) -> None:
-    if not CORPUS.is_dir():
-        pytest.skip(f"{CORPUS} is absent")
+    need(CORPUS)
     read = article(name)
     assert headline == read.headline
     assert bylines == [b.text for b in read.bylines if b.text]
@@ -333,8 +335,7 @@ def test_facts_of_real_items(  # noqa: PLR0913, PLR0917 - one row of facts
 
 
 def test_people_places_and_times_of_a_real_item() -> None:
-    if not CORPUS.is_dir():
-        pytest.skip(f"{CORPUS} is absent")
+    need(CORPUS)
     dpa = article("dpa__faktencheck_infobox.xml")
     assert ["stahlberg.leo", "stahlberg.leo", "siegloff"] == [
         c.agent.name for b in dpa.bylines for c in b.contributors
@@ -350,8 +351,7 @@ def test_people_places_and_times_of_a_real_item() -> None:
 
 
 def test_losses_are_named_with_their_place() -> None:
-    if not CORPUS.is_dir():
-        pytest.skip(f"{CORPUS} is absent")
+    need(CORPUS)
     (reuters,) = items("reuters__KBN0FL0NN_v5_text.xml")
     assert isinstance(reuters, Reading)
     losses = [str(loss) for loss in reuters.losses]
@@ -374,8 +374,7 @@ def test_losses_are_named_with_their_place() -> None:
 
 
 def test_lossless_reading_refuses_a_lossy_item() -> None:
-    if not CORPUS.is_dir():
-        pytest.skip(f"{CORPUS} is absent")
+    need(CORPUS)
     data = (CORPUS / "stt__revenio_ceo.xml").read_bytes()
     assert "Mikko Moilanen siirtyy Revenion toimitusjohtajaksi" == newsml_g2.loads(data).headline
     with pytest.raises(newsmodel.errors.LossyConversionError, match="not held by the model"):
@@ -383,8 +382,7 @@ def test_lossless_reading_refuses_a_lossy_item() -> None:
 
 
 def test_items_that_are_not_articles_say_what_they_are() -> None:
-    if not CORPUS.is_dir():
-        pytest.skip(f"{CORPUS} is absent")
+    need(CORPUS)
     kinds = [
         (type(i).__name__, getattr(i, "kind", None))
         for i in items("apa__newsmessage_package_2_28.xml")
@@ -395,8 +393,7 @@ def test_items_that_are_not_articles_say_what_they_are() -> None:
 
 
 def test_a_headline_stands_in_when_the_feed_has_none() -> None:
-    if not CORPUS.is_dir():
-        pytest.skip(f"{CORPUS} is absent")
+    need(CORPUS)
     (reading,) = items("stt__abstract_test.xml")
     assert isinstance(reading, Reading)
     assert reading.article.headline.startswith("Hjallis Harkimo ja Mikael Jungner")
@@ -406,8 +403,7 @@ def test_a_headline_stands_in_when_the_feed_has_none() -> None:
 
 
 def test_an_item_with_nothing_to_read_is_unreadable() -> None:
-    if not CORPUS.is_dir():
-        pytest.skip(f"{CORPUS} is absent")
+    need(CORPUS)
     (item,) = items("iptc__listing29_hop_history.xml")
     assert isinstance(item, Unreadable)
     assert "no headline, title, summary or body" in item.reason
