@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
-from newsmodel._lowlevel.xml import parse
+from newsmodel._lowlevel.xml import _HARDENED, parse
 from newsmodel.errors import ParseError
 
 if TYPE_CHECKING:
@@ -52,3 +54,55 @@ def test_xinclude_is_not_processed() -> None:
         b'<a xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include href="/etc/passwd"/></a>'
     )
     assert b"root:" not in etree.tostring(root)
+
+
+_DOCTYPES = [
+    b"",
+    b"<!DOCTYPE a>",
+    b'<!DOCTYPE a [<!ENTITY e "v">]>',
+    b'<!DOCTYPE a [<!ENTITY e "<b>&amp;</b>">]>',
+    b'<!DOCTYPE a [<!ENTITY e SYSTEM "file:///dev/null">]>',
+    b'<!DOCTYPE a [<!ENTITY % p "v">]>',
+    b'<!DOCTYPE a SYSTEM "a.dtd">',
+]
+_REFERENCES = [b"&e;", b"&p;", b"%p;", b"&amp;", b"&lt;", b"&nbsp;", b"&#38;", b"&#x26;"]
+
+
+@given(
+    doctype=st.sampled_from(_DOCTYPES),
+    reference=st.sampled_from(_REFERENCES),
+    place=st.sampled_from([b"<a>{}</a>", b'<a x="{}"/>', b"<a><b>x{}y</b></a>"]),
+    encoding=st.sampled_from(["utf-8", "utf-16"]),
+)
+def test_an_entity_reference_in_a_tree_needs_a_doctype(
+    doctype: bytes, reference: bytes, place: bytes, encoding: str
+) -> None:
+    """
+    Why ``parse`` needs no check for entity references of its own.
+
+    Parsed with its settings, a tree keeps an entity reference only when a
+    DOCTYPE declared the entity, and ``parse`` refuses every DOCTYPE.
+    """
+    text = (doctype + place.replace(b"{}", reference)).decode()
+    data = f'<?xml version="1.0" encoding="{encoding}"?>{text}'.encode(encoding)
+    try:
+        root = etree.fromstring(data, etree.XMLParser(**_HARDENED))
+    except etree.XMLSyntaxError:
+        root = None
+    if root is not None and any(True for _ in root.iter(etree.Entity)):
+        assert root.getroottree().docinfo.doctype
+    try:
+        parsed = parse(data)
+    except ParseError:
+        return
+    assert not any(True for _ in parsed.iter(etree.Entity))
+    assert not parsed.getroottree().docinfo.doctype
+
+
+def test_a_declared_entity_stays_in_the_tree_as_a_reference() -> None:
+    """The case the property above is about does happen: it is not vacuous."""
+    data = b'<!DOCTYPE a [<!ENTITY e "v">]><a>&e;</a>'
+    root = etree.fromstring(data, etree.XMLParser(**_HARDENED))
+    assert ["&e;"] == [str(entity) for entity in root.iter(etree.Entity)]
+    with pytest.raises(ParseError, match="DOCTYPE is not supported"):
+        parse(data)
