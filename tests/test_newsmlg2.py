@@ -496,5 +496,5 @@ def _message(count: int) -> bytes:
     ).encode()
 
 
-def test_streaming_keeps_memory_flat() -> None:
-    assert_memory_flat(_message, newsml_g2.iter_items, 300)
+def test_streaming_keeps_memory_flat(tmp_path: Path) -> None:
+    assert_memory_flat(_message, newsml_g2.iter_items, 2_000, tmp_path)
