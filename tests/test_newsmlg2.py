@@ -162,6 +162,25 @@ def test_standard_elements_carry_what_they_can() -> None:
     assert 10 == len(tree.xpath("//nm:quotation", namespaces={"nm": "urn:newsmodel:newsml-g2:1"}))
 
 
+@pytest.mark.parametrize(
+    ("attribute", "value", "loss"),
+    [
+        ("start", "x", "start: expected a whole number of 0 or more, got 'x'"),
+        ("end", "-3", "end: expected a whole number of 0 or more, got '-3'"),
+        ("part", "caption", "part: expected one of headline, summary, body, got 'caption'"),
+        ("kind", "rumour", "kind: expected one of full, partial, term, got 'rumour'"),
+    ],
+)
+def test_a_damaged_quotation_is_a_loss_not_a_crash(attribute: str, value: str, loss: str) -> None:
+    seed = native_json.loads(SEED_JSON.read_bytes())
+    tree = etree.fromstring(newsml_g2.dumps(seed, version_created=WRITTEN_AT).encode())
+    first = tree.xpath("//nm:quotation", namespaces=NS)[0]
+    first.set(attribute, value)
+    reading = newsml_g2.read(etree.tostring(tree))
+    assert [loss] == [found.what for found in reading.losses]
+    assert seed.quotations[1:] == reading.article.quotations
+
+
 def test_made_up_values_are_marked_and_ignored() -> None:
     bare = Article(headline="Storm hits coast")
     tree = etree.fromstring(newsml_g2.dumps(bare, version_created=WRITTEN_AT).encode())

@@ -1,0 +1,79 @@
+"""
+Two speaker rules, each checked so that breaking it fails a test.
+
+Only the public ``extract_quotations`` is used: how the rules are coded
+may change, what they decide may not.  The sentences were written for
+these tests, and the expected speakers by hand.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmodel import extract_quotations
+
+
+def speakers(text: str) -> list[str | None]:
+    """The name of each quotation's speaker, in reading order."""
+    return [
+        None if q.speaker is None else q.speaker.name
+        for q in extract_quotations(text, language="en")
+    ]
+
+
+# ---- "of" ends a name that has begun ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"We will not back down," said Sen. Elizabeth Warren of Massachusetts.',
+            "Elizabeth Warren",
+        ),
+        ('"We will not back down," Elizabeth Warren of Massachusetts said.', "Elizabeth Warren"),
+        ('"We will not back down," said Mary Jones of the Red Cross.', "Mary Jones"),
+        (
+            '"We will not back down," said Governor Mary Jones of Ohio, the head of the group.',
+            "Mary Jones",
+        ),
+    ],
+)
+def test_of_after_a_name_ends_it(text: str, speaker: str) -> None:
+    assert [speaker] == speakers(text)
+
+
+def test_the_title_before_the_name_is_kept_when_of_cuts() -> None:
+    (quotation,) = extract_quotations(
+        '"We will not back down," said Sen. Elizabeth Warren of Massachusetts.', language="en"
+    )
+    assert quotation.speaker is not None
+    assert ("Elizabeth Warren", "Sen.") == (quotation.speaker.name, quotation.speaker.title)  # type: ignore[union-attr]
+    assert "Sen. Elizabeth Warren of Massachusetts" == quotation.speaker_mention
+
+
+# ---- he and she: the latest person quoted, else the latest titled person named --------
+
+
+def test_a_pronoun_prefers_the_latest_person_quoted_to_one_named_since() -> None:
+    text = (
+        '"It is over," said John Doe. Prime Minister Anna Berg visited the site on Monday. '
+        '"We will rebuild," he said.'
+    )
+    assert ["John Doe", "John Doe"] == speakers(text)
+
+
+def test_before_anyone_is_quoted_a_pronoun_is_the_latest_titled_person_named() -> None:
+    text = 'Prime Minister Anna Berg visited the site on Monday. "We will rebuild," she said.'
+    assert ["Anna Berg"] == speakers(text)
+
+
+def test_a_pronoun_follows_the_speaker_from_quotation_to_quotation() -> None:
+    text = '"It is over," said Mayor Jane Smith. "We are done," she added.'
+    assert ["Jane Smith", "Jane Smith"] == speakers(text)
+
+
+@pytest.mark.parametrize("pronoun", ["they", "it", "we"])
+def test_other_pronouns_name_nobody(pronoun: str) -> None:
+    text = f'"It is over," said John Doe. "We will rebuild," {pronoun} said.'
+    assert ["John Doe", None] == speakers(text)
