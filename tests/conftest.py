@@ -17,20 +17,36 @@ from newsmodel.cli import main
 if TYPE_CHECKING:
     from collections.abc import Callable, Generator, Iterator
 
-# "ci" is the default; FAST=1 for quick local runs; FUZZ=1 for long ones.
+# "ci" is the default; FAST=1 for quick local runs; FUZZ=1 for long ones;
+# MUTATION=1 for mutmut, which needs the same examples for every mutant.
 settings.register_profile(
     "ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile("fast", max_examples=20, deadline=None)
 settings.register_profile("long", max_examples=5_000, deadline=None)
+settings.register_profile(
+    "mutation",
+    max_examples=50,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
 settings.load_profile(
-    "fast" if os.environ.get("FAST") == "1" else "long" if os.environ.get("FUZZ") else "ci"
+    "fast"
+    if os.environ.get("FAST") == "1"
+    else "long"
+    if os.environ.get("FUZZ")
+    else "mutation"
+    if os.environ.get("MUTATION")
+    else "ci"
 )
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 SEED_JSON = EXAMPLES / "seed-article.json"
-SHARED = ROOT.parent / "shared"
+# Beside the checkout; mutmut runs the tests from a copy in mutants/, so it can be named.
+SHARED = Path(os.environ.get("NEWSMODEL_SHARED") or ROOT.parent / "shared")
 
 
 # Run in a child: stream a file with a reader, then print the items and VmHWM.
