@@ -421,6 +421,35 @@ def test_a_headline_stands_in_when_the_feed_has_none() -> None:
     ]
 
 
+_HEADLESS = (
+    '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:x:1" standard="NewsML-G2"'
+    ' standardversion="2.35"><itemMeta><itemClass qcode="ninat:text"/><provider literal="X"/>'
+    "<versionCreated>2024-01-01T00:00:00Z</versionCreated>{title}</itemMeta><contentMeta>"
+    "{summary}</contentMeta><contentSet>{body}</contentSet></newsItem>"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "body", "headline", "source"),
+    [
+        (" Storm warning ", "Rain all day.\nMore.", "First.", "Storm warning", "the item's title"),
+        (None, " Rain all day. \nMore.", "First.", "Rain all day.", "the summary's first line"),
+        (None, None, " First. \n\nSecond.", "First.", "the body's first paragraph"),
+    ],
+)
+def test_the_next_best_line_stands_in_for_a_missing_headline(
+    title: str | None, summary: str | None, body: str | None, headline: str, source: str
+) -> None:
+    document = _HEADLESS.format(
+        title="" if title is None else f"<title>{title}</title>",
+        summary="" if summary is None else f"<description>{summary}</description>",
+        body="" if body is None else f'<inlineData contenttype="text/plain">{body}</inlineData>',
+    )
+    reading = newsml_g2.read(document)
+    assert headline == reading.article.headline
+    assert f"no headline: took {source} as the headline" in [loss.what for loss in reading.losses]
+
+
 def test_an_item_with_nothing_to_read_is_unreadable() -> None:
     need(CORPUS)
     (item,) = items("iptc__listing29_hop_history.xml")

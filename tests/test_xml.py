@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from typing import TYPE_CHECKING
 
 import pytest
@@ -9,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
-from newsmodel._lowlevel.xml import _HARDENED, parse
+from newsmodel._lowlevel.xml import _HARDENED, iterparse, parse
 from newsmodel.errors import ParseError
 
 if TYPE_CHECKING:
@@ -106,3 +107,45 @@ def test_a_declared_entity_stays_in_the_tree_as_a_reference() -> None:
     assert ["&e;"] == [str(entity) for entity in root.iter(etree.Entity)]
     with pytest.raises(ParseError, match="DOCTYPE is not supported"):
         parse(data)
+
+
+@pytest.mark.parametrize("read", ["parse", "iterparse"])
+@pytest.mark.parametrize(
+    ("data", "message", "line", "column"),
+    [
+        (
+            b'<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>',
+            "a DOCTYPE is not supported: news documents need no DTD or entities",
+            1,
+            None,
+        ),
+        (b"<a>\n<b></a>", "Opening and ending tag mismatch: b line 2 and a", 2, 8),
+        (b"<a>" * 300 + b"</a>" * 300, "Excessive depth in document: 256", 1, 771),
+    ],
+)
+def test_both_ways_of_parsing_say_what_and_where_in_one_line(
+    read: str, data: bytes, message: str, line: int, column: int | None
+) -> None:
+    """No advice to lift libxml2's limits, no position repeated in the message."""
+    reader = parse if read == "parse" else lambda d: list(iterparse(io.BytesIO(d), ("b",)))
+    with pytest.raises(ParseError) as caught:
+        reader(data)
+    assert (message, line, column) == (
+        caught.value.message,
+        caught.value.line,
+        caught.value.column,
+    )
+
+
+def test_streaming_drops_each_item_once_the_next_is_asked_for() -> None:
+    data = b"<feed>" + b"".join(b"<item><t>%d</t></item>" % n for n in range(5)) + b"</feed>"
+    stream = iterparse(io.BytesIO(data), ("item",))
+    root = next(stream)
+    # Each item is whole when it is yielded; of those before it only the
+    # last is left, emptied.
+    seen = [
+        (item.findtext("t"), [len(before) for before in item.itersiblings(preceding=True)])
+        for item in stream
+    ]
+    assert [("0", []), *((str(n), [0]) for n in range(1, 5))] == seen
+    assert [0] == [len(child) for child in root]

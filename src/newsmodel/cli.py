@@ -206,6 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _inputs_of(args: argparse.Namespace) -> list[str]:
+    """The inputs a command was given: its commands name them differently."""
     named = [getattr(args, key, None) for key in ("inputs", "paths", "path")]
     return [
         name for value in named if value for name in ([value] if isinstance(value, str) else value)
