@@ -26,7 +26,7 @@ settings.register_profile("fast", max_examples=20, deadline=None)
 settings.register_profile("long", max_examples=5_000, deadline=None)
 settings.register_profile(
     "mutation",
-    max_examples=50,
+    max_examples=15,
     deadline=None,
     derandomize=True,
     database=None,

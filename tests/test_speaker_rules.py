@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from newsmodel import extract_quotations
+from newsmodel.model import Person
 
 
 def speakers(text: str) -> list[str | None]:
@@ -77,3 +78,52 @@ def test_a_pronoun_follows_the_speaker_from_quotation_to_quotation() -> None:
 def test_other_pronouns_name_nobody(pronoun: str) -> None:
     text = f'"It is over," said John Doe. "We will rebuild," {pronoun} said.'
     assert ["John Doe", None] == speakers(text)
+
+
+# ---- what the mutation run found unchecked: the records a mention resolves to ----------
+
+
+def records(text: str) -> list[tuple[str, str | None, str | None]]:
+    """Each speaker as name, title and affiliation."""
+    found = []
+    for quotation in extract_quotations(text, language="en"):
+        speaker = quotation.speaker
+        assert isinstance(speaker, Person), speaker
+        affiliation = speaker.affiliation.name if speaker.affiliation else None
+        found.append((speaker.name, speaker.title, affiliation))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Mayor Jane Smith opened the bridge on Monday. "It is a great day," said Jane Smith.',
+            [("Jane Smith", "Mayor", None)],
+        ),
+        (
+            '"It is a great day," said Mayor Jane Smith. "We waited long," Smith said.',
+            [("Jane Smith", "Mayor", None), ("Jane Smith", "Mayor", None)],
+        ),
+        (
+            '"It is a great day," said Jane Smith. "We waited long," said Mayor Jane Smith.',
+            [("Jane Smith", None, None), ("Jane Smith", "Mayor", None)],
+        ),
+        (
+            (
+                '"It is a great day," said the Kremlin\'s spokesman Dmitry Peskov. '
+                '"We waited long," the spokesman said.'
+            ),
+            [("Dmitry Peskov", "spokesman", "Kremlin"), ("Dmitry Peskov", "spokesman", "Kremlin")],
+        ),
+        (
+            '"It is a great day," said UN Secretary-General Antonio Guterres.',
+            [("Antonio Guterres", "Secretary-General", "UN")],
+        ),
+    ],
+)
+def test_a_mention_resolves_to_the_fullest_record_of_the_person(
+    text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    """A surname, a title or a bare name finds the person named before, title and all."""
+    assert expected == records(text)
