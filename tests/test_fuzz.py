@@ -204,7 +204,10 @@ _OWN = [*_WRITABLE, Format.HTML]
 _SEED_ARTICLE = native_json.loads(SEED_JSON.read_bytes())
 _JSON_OUTPUTS = [f for f in _OWN if f not in {Format.NEWSML_G2, Format.HTML}]
 #: Values an attribute of newsmodel's may be given instead of its own.
-_ODD_VALUES = ["", "x", "-1", "0", "1e3", "٣", "9" * 30, "body", "headline", "organization"]
+_ODD_VALUES = [
+    *("", "x", "-1", "0", "1e3", "٣", "9" * 30, "body", "headline", "organization"),
+    *("NaN", '{"a": 1, "a": 2}', "[" * 5_000 + "]" * 5_000),  # for nm:field's JSON
+]
 
 
 def _own_output(article: Article, target: Format) -> bytes:

@@ -181,6 +181,23 @@ def test_a_damaged_quotation_is_a_loss_not_a_crash(attribute: str, value: str, l
     assert seed.quotations[1:] == reading.article.quotations
 
 
+@pytest.mark.parametrize(
+    ("text", "loss"),
+    [
+        ("[" * 5_000 + "]" * 5_000, "field 'boilerplate': nesting is too deep"),
+        ("NaN", "field 'boilerplate': NaN is not a JSON number"),
+        ('"a"', "field 'boilerplate': expected an array, got 'a' @ $"),
+    ],
+)
+def test_a_damaged_held_field_is_a_loss_not_a_crash(text: str, loss: str) -> None:
+    tree = etree.fromstring(newsml_g2.dumps(Article(headline="H", boilerplate=("x",))).encode())
+    (held,) = tree.xpath("//nm:field", namespaces=NS)
+    held.text = text
+    reading = newsml_g2.read(etree.tostring(tree))
+    assert [loss] == [found.what for found in reading.losses]
+    assert () == reading.article.boilerplate
+
+
 def test_made_up_values_are_marked_and_ignored() -> None:
     bare = Article(headline="Storm hits coast")
     tree = etree.fromstring(newsml_g2.dumps(bare, version_created=WRITTEN_AT).encode())

@@ -9,7 +9,6 @@ offset, a guid that is not a URI).
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from datetime import datetime
 from functools import partial
@@ -20,6 +19,7 @@ from urllib.parse import urlsplit
 import attrs
 from lxml import etree
 
+from newsmodel._lowlevel import json as strict_json
 from newsmodel._lowlevel.validators import LANGUAGE_TAG, URI
 from newsmodel.conversion import Loss, NonArticle, Reading, Unreadable
 from newsmodel.errors import FieldError, StructureError
@@ -445,7 +445,8 @@ def _held_field(name: str, text: str | None) -> Any:
     if text is None:
         return attrs.fields_dict(Article)[name].default
     cattrs_converter = native_json.make_converter()
-    return converter.structure(cattrs_converter, json.loads(text), _FIELD_TYPES[name])
+    # The strict parser: too deep, NaN or a duplicate key is a ParseError, a loss.
+    return converter.structure(cattrs_converter, strict_json.parse(text), _FIELD_TYPES[name])
 
 
 _FIELD_TYPES = get_type_hints(Article)
