@@ -467,6 +467,32 @@ def test_the_next_best_line_stands_in_for_a_missing_headline(
     assert f"no headline: took {source} as the headline" in [loss.what for loss in reading.losses]
 
 
+def test_creators_and_contributors_are_read_with_their_roles() -> None:
+    """Roles and kinds as agencies write them, capitals and all; expected by hand."""
+    people = (
+        "<creator><name>Ann Lee</name></creator>"
+        "<contributor><name>Bo Kim</name></contributor>"
+        '<contributor role="crol:EDITOR"><name>Cy Ray</name></contributor>'
+        '<creator role="ROLE:Photographer"><name>Di Fox</name></creator>'
+        '<creator type="cpnat:ORGANISATION"><name>Example Wire</name></creator>'
+        '<contributor role="nprov:source"><name>City Hall</name></contributor>'
+    )
+    document = _ITEM.format("").replace("<headline>", people + "<headline>")
+    read = [
+        (type(c.agent).__name__, c.agent.name, c.role.value)
+        for b in newsml_g2.loads(document).bylines
+        for c in b.contributors
+    ]
+    assert [
+        ("Person", "Ann Lee", "author"),
+        ("Person", "Di Fox", "photographer"),
+        ("Organization", "Example Wire", "author"),
+        ("Person", "Bo Kim", "contributor"),
+        ("Person", "Cy Ray", "editor"),
+        ("Organization", "City Hall", "contributor"),
+    ] == read
+
+
 def test_an_item_with_nothing_to_read_is_unreadable() -> None:
     need(CORPUS)
     (item,) = items("iptc__listing29_hop_history.xml")

@@ -127,3 +127,30 @@ def test_a_mention_resolves_to_the_fullest_record_of_the_person(
 ) -> None:
     """A surname, a title or a bare name finds the person named before, title and all."""
     assert expected == records(text)
+
+
+@pytest.mark.parametrize(
+    ("mention", "kind", "name", "title"),
+    [
+        ("the BBC", "Organization", "BBC", None),
+        ("THE BBC", "Organization", "BBC", None),
+        ("NASA", "Organization", "NASA", None),
+        ("the Kremlin", "Organization", "Kremlin", None),
+        ("Reuters", "Organization", "Reuters", None),
+        ("Jane Smith (D-Va.)", "Person", "Jane Smith", None),
+        ("Mr. Smith", "Person", "Smith", "Mr."),
+        ("former President Barack Obama", "Person", "Barack Obama", "President"),
+    ],
+)
+def test_who_a_speaker_is_told_from_the_words_naming_them(
+    mention: str, kind: str, name: str, title: str | None
+) -> None:
+    """A determiner or capitals make an organisation, a title a person."""
+    (quotation,) = extract_quotations(f'"We are ready," said {mention}.', language="en")
+    speaker = quotation.speaker
+    assert speaker is not None
+    assert (kind, name, title) == (
+        type(speaker).__name__,
+        speaker.name,
+        getattr(speaker, "title", None),
+    )
