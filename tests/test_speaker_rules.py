@@ -117,6 +117,10 @@ def records(text: str) -> list[tuple[str, str | None, str | None]]:
             [("Dmitry Peskov", "spokesman", "Kremlin"), ("Dmitry Peskov", "spokesman", "Kremlin")],
         ),
         (
+            '"We are ready," said Jane Smith. "We are done," said Mr. Smith.',
+            [("Jane Smith", None, None), ("Jane Smith", "Mr.", None)],
+        ),
+        (
             '"It is a great day," said UN Secretary-General Antonio Guterres.',
             [("Antonio Guterres", "Secretary-General", "UN")],
         ),
