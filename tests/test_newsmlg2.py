@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -19,7 +20,7 @@ from newsmodel.errors import NotAnArticleError, ParseError
 from newsmodel.formats import json as native_json
 from newsmodel.formats import newsml_g2
 from newsmodel.formats.newsml_g2 import names as g2_names
-from newsmodel.model import Article, Body
+from newsmodel.model import Article, Body, Concept
 from strategies import articles
 
 CORPUS = SHARED / "corpus" / "newsml-g2"
@@ -491,6 +492,37 @@ def test_creators_and_contributors_are_read_with_their_roles() -> None:
         ("Person", "Cy Ray", "editor"),
         ("Organization", "City Hall", "contributor"),
     ] == read
+
+
+def test_subjects_and_genres_are_read_from_their_qcodes() -> None:
+    concepts = (
+        '<genre qcode="genre:Current"/>'
+        '<subject qcode="medtop:20000621" uri="http://cv.iptc.org/newscodes/mediatopic/20000621">'
+        "<name>politics</name></subject>"
+        '<subject qcode="sttsubj:a:b"/>'
+        '<subject literal="Weather"/>'
+    )
+    document = _ITEM.format("").replace("<headline>", concepts + "<headline>")
+    article = newsml_g2.loads(document)
+    uri = "http://cv.iptc.org/newscodes/mediatopic/20000621"
+    assert (Concept(code="Current", scheme="genre"),) == article.genres
+    assert (
+        Concept(name="politics", code="20000621", scheme="medtop", uri=uri),
+        Concept(code="a:b", scheme="sttsubj"),
+        Concept(name="Weather"),
+    ) == article.subjects
+
+
+def test_a_held_field_the_model_lacks_is_a_loss_and_an_empty_one_the_default() -> None:
+    tree = etree.fromstring(newsml_g2.dumps(Article(headline="H", boilerplate=("x",))).encode())
+    (held,) = tree.xpath("//nm:field", namespaces=NS)
+    extra = copy.deepcopy(held)
+    extra.set("name", "colour")
+    held.addnext(extra)
+    held.text = None
+    reading = newsml_g2.read(etree.tostring(tree))
+    assert ["field 'colour': the model has no such field"] == [loss.what for loss in reading.losses]
+    assert () == reading.article.boilerplate
 
 
 def test_an_item_with_nothing_to_read_is_unreadable() -> None:
