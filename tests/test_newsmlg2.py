@@ -452,7 +452,7 @@ _HEADLESS = (
     [
         (" Storm warning ", "Rain all day.\nMore.", "First.", "Storm warning", "the item's title"),
         (None, " Rain all day. \nMore.", "First.", "Rain all day.", "the summary's first line"),
-        (None, None, " First. \n\nSecond.", "First.", "the body's first paragraph"),
+        (None, None, " First of all. \n\nSecond.", "First of all.", "the body's first paragraph"),
     ],
 )
 def test_the_next_best_line_stands_in_for_a_missing_headline(
