@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from conftest import EXAMPLES, SEED_JSON, SHARED, run
+from conftest import EXAMPLES, SEED_JSON, SHARED, need, run
 from newsmodel.cli import main
 
 
@@ -221,8 +221,7 @@ def test_every_g2_corpus_file_converts_or_says_why(
 
 def test_g2_picture_is_refused_with_its_kind(capsys: pytest.CaptureFixture[str]) -> None:
     picture = G2_CORPUS / "reuters__picture_polling_station.xml"
-    if not picture.is_file():
-        pytest.skip(f"{G2_CORPUS} is absent")
+    need(picture)
     code, out, err = run(capsys, "convert", str(picture), "--to", "json")
     assert (1, "") == (code, out)
     assert (
@@ -233,8 +232,7 @@ def test_g2_picture_is_refused_with_its_kind(capsys: pytest.CaptureFixture[str])
 
 def test_g2_strict_refuses_a_lossy_item(capsys: pytest.CaptureFixture[str]) -> None:
     item = G2_CORPUS / "stt__revenio_ceo.xml"
-    if not item.is_file():
-        pytest.skip(f"{G2_CORPUS} is absent")
+    need(item)
     code, out, err = run(capsys, "convert", str(item), "--to", "json", "--strict")
     assert (1, "") == (code, out)
     assert err.splitlines()[-1] == f"{item}: refused: reading it would lose data (--strict)"
@@ -499,8 +497,7 @@ def test_an_official_schema_judges_files_of_its_format_only(
     xsd = SHARED / "ref" / "newsml-g2" / "NewsML-G2_2.35-spec-All-Power.xsd"
     item = SHARED / "corpus" / "newsml-g2" / "iptc__listing01_news_item.xml"
     story = NINJS_CORPUS / "ntb__google_skien_ninjs30.json"
-    if not xsd.is_file():
-        pytest.skip(f"{xsd} is absent")
+    need(xsd)
     code, out, _ = run(capsys, "validate", str(item), "--profile", "newsmodel")
     assert 1 == code  # an IPTC example is not newsmodel's profile
     code, out, err = run(capsys, "validate", str(item), str(story), "--official-schema", str(xsd))
@@ -518,8 +515,7 @@ def test_an_official_json_schema_finds_its_references_beside_it(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     schema = SHARED / "ref" / "ninjs" / "ninjs-schema_3.1.json"  # refers to GeoJSON beside it
-    if not schema.is_file():
-        pytest.skip(f"{schema} is absent")
+    need(schema)
     good = NINJS_CORPUS / "ntb__google_skien_ninjs30.json"
     bad = NINJS_CORPUS / "funke_futurezone__cloned_police_dog.json"
     code, out, _ = run(capsys, "validate", str(good), str(bad), "--official-schema", str(schema))

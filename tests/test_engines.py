@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import SEED_JSON, SHARED
+from conftest import SEED_JSON, SHARED, need
 from newsmodel.formats import Format, ninjs
 from newsmodel.formats import json as native_json
 from newsmodel.validation import bundled
@@ -56,8 +56,7 @@ def verdict(kind: str, name: str, engine: str, document: Any) -> tuple[bool, lis
 
 
 def test_the_documents_are_many_and_both_kinds() -> None:
-    if not SUITE.is_dir():
-        pytest.skip(f"{SUITE} is absent")
+    need(SUITE)
     assert len(DOCUMENTS) > 200
     verdicts = {verdict("ninjs", "3.2", "python", d)[0] for d in DOCUMENTS}
     assert {True, False} == verdicts

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import SHARED, run
+from conftest import SHARED, need, run
 
 SUITE = SHARED / "ref" / "ninjs" / "test_suite"
 VERSIONS = sorted(p.name for p in SUITE.iterdir()) if SUITE.is_dir() else []
@@ -23,8 +23,7 @@ def totals(out: str) -> tuple[int, int, int]:
 
 
 def test_the_suite_has_every_version_folder() -> None:
-    if not SUITE.is_dir():
-        pytest.skip(f"{SUITE} is absent")
+    need(SUITE)
     assert 18 == len(VERSIONS)  # 1.0 to 1.8, 2.0 to 2.4, 3.0 to 3.3
     assert 17 == len(PASSING)
 

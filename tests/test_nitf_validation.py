@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import newsmodel
-from conftest import SHARED, run
+from conftest import SHARED, need, run
 from newsmodel import Format, Severity
 
 if TYPE_CHECKING:
@@ -54,8 +54,7 @@ def test_every_nitf_file_is_told_and_judged_by_the_xsd(
 
 
 def test_the_corpus_has_valid_and_invalid_nitf() -> None:
-    if not CORPUS:
-        pytest.skip("the NITF corpus is absent")
+    need(SHARED / "corpus" / "nitf")
     assert {True, False} == {official_verdict(p) for p in CORPUS}
 
 
@@ -99,8 +98,7 @@ def test_nitf_is_never_taken_for_html() -> None:
 
 
 def test_an_official_nitf_schema_judges_nitf_only(capsys: pytest.CaptureFixture[str]) -> None:
-    if not CORPUS:
-        pytest.skip("the NITF corpus is absent")
+    need(SHARED / "corpus" / "nitf")
     story = SHARED / "corpus" / "ninjs" / "ntb__google_skien_ninjs30.json"
     valid = next(p for p in CORPUS if official_verdict(p))
     code, out, err = run(capsys, "validate", str(valid), str(story), "--official-schema", str(XSD))

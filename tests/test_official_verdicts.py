@@ -21,7 +21,7 @@ from jsonschema.validators import validator_for
 from lxml import etree
 from referencing import Registry, Resource
 
-from conftest import SHARED, run
+from conftest import SHARED, need, run
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -68,8 +68,7 @@ def official_ninjs_verdict(path: Path) -> bool:
 
 
 def test_the_corpus_has_both_verdicts() -> None:
-    if not CORPUS.is_dir():
-        pytest.skip(f"{CORPUS} is absent")
+    need(CORPUS)
     g2 = [official_g2_verdict(p) for p in G2_FILES]
     ninjs = [official_ninjs_verdict(p) for p in NINJS_FILES]
     assert 44 == len(g2)

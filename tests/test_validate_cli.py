@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import SHARED, run
+from conftest import SHARED, need, run
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -94,8 +94,7 @@ def test_json_output_names_each_issue_rule(capsys: pytest.CaptureFixture[str]) -
 
 
 def test_the_corpus_gets_the_same_report_from_one_worker_or_two() -> None:
-    if not CORPUS.is_dir():
-        pytest.skip(f"{CORPUS} is absent")
+    need(CORPUS)
     folders = [str(CORPUS / kind) for kind in ("newsml-g2", "ninjs", "nitf")]
     one = newsmodel("validate", *folders, "-j", "1")
     two = newsmodel("validate", *folders, "-j", "2")

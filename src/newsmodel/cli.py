@@ -44,6 +44,7 @@ _SCHEMA_VARIABLE = "NEWSMODEL_SCHEMA_"
 _FILES_PER_JOB = 4
 _LONG_RUN = 200  # files: from here on a terminal shows the progress
 _T = TypeVar("_T")
+_DEBUG = "NEWSMODEL_DEBUG"  # set, a bug shows its traceback
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -207,6 +208,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         # tools do, with standard output pointed where flushing it cannot fail.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except Exception as error:  # the last resort: a bug, told in one line
+        if os.environ.get(_DEBUG):
+            raise
+        where = _failing_input(error, _inputs_of(args))
+        print(
+            f"newsmodel {args.command}: internal error ({type(error).__name__}:"
+            f" {' '.join(str(error).split())})"
+            f"{f' while working on {where}' if where else ''}; this is a bug in newsmodel,"
+            f" please report it (set {_DEBUG}=1 to see the traceback)",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _inputs_of(args: argparse.Namespace) -> list[str]:
+    """The inputs a command was given: its commands name them differently."""
+    named = [getattr(args, key, None) for key in ("inputs", "paths", "path")]
+    return [
+        name for value in named if value for name in ([value] if isinstance(value, str) else value)
+    ]
+
+
+def _failing_input(error: BaseException, inputs: Sequence[str]) -> str | None:
+    """
+    The input being worked on when *error* was raised, if one can be told.
+
+    The innermost frame holding one of the inputs (or a file under one of
+    them) as a local names it; failing that, a single input is the one.
+    """
+    found = inputs[0] if len(inputs) == 1 else None
+    trace = error.__traceback__
+    while trace is not None:
+        for value in trace.tb_frame.f_locals.values():
+            if isinstance(value, str | Path) and any(
+                str(value) == name or str(value).startswith(name.rstrip("/") + "/")
+                for name in inputs
+            ):
+                found = str(value)
+        trace = trace.tb_next
+    return found
 
 
 def _positive(text: str) -> int:
