@@ -38,9 +38,12 @@ from newsmodel.conversion import Reading
 from newsmodel.errors import NewsmodelError
 from newsmodel.formats import Format, info, newsml_g2
 from newsmodel.formats import html as htmlpage
+from newsmodel.validation import bundled
+from newsmodel.validation.engines import ENGINES
 
 if TYPE_CHECKING:
     from newsmodel.model import Article
+    from newsmodel.validation.engines import Checker
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -158,6 +161,49 @@ def conversions(table: Table, label: str, sets: dict[Format, Set], rounds: int) 
         )
         ours = best(rounds, partial(validate, format_, documents))
         table.ratio(f"{name} validate", count, ours, read_floor)
+
+
+def standards(table: Table, label: str, sets: dict[Format, Set], rounds: int) -> None:
+    """
+    The standards' verdict alone, per item: NewsML-G2 by the 2.35 XSD, ninjs by its schema.
+
+    Next to the floor of parsing the same bytes, and, for ninjs, with each
+    JSON Schema engine (jsonschema-rs is used when installed).
+    """
+    table.section(f"{label}: the standards' verdict, items per second, best of {rounds}")
+    for format_ in (Format.NEWSML_G2, Format.NINJS):
+        documents = sets[format_][0]
+        count = sum(_items_in(format_, document) for document in documents)
+        ours = best(rounds, partial(validate, format_, documents))
+        floor_time = _parse_floor(documents, rounds)
+        table.ratio(f"{format_.value} official verdict", count, ours, floor_time)
+    documents = [json.loads(document) for document in sets[Format.NINJS][0]]
+    for engine in ENGINES:
+        if engine == "rust" and importlib.util.find_spec("jsonschema_rs") is None:
+            table.note("jsonschema-rs is not installed: pip install newsmodel[fast]")
+            continue
+        checker = bundled.ninjs_checker("3.2", engine)
+        took = best(rounds, partial(_check_all, checker, documents))
+        table.note(f"ninjs 3.2 schema alone, {engine:<6} {len(documents) / took:>12,.0f}/s")
+
+
+def _check_all(checker: Checker, documents: list[Any]) -> None:
+    for document in documents:
+        checker.findings(document)
+
+
+def _items_in(format_: Format, document: bytes) -> int:
+    if format_ is not Format.NEWSML_G2 or b"<newsMessage" not in document:
+        return 1
+    return len(etree.fromstring(document).findall("{*}itemSet/*"))
+
+
+def _parse_floor(documents: list[bytes], rounds: int) -> float:
+    """Parsing alone: what any check of these bytes pays first."""
+    if documents[0].lstrip()[:1] == b"<":
+        parser = etree.XMLParser(resolve_entities=False, no_network=True)
+        return best(rounds, lambda: [etree.fromstring(d, parser) for d in documents])
+    return best(rounds, lambda: [json.loads(d) for d in documents])
 
 
 def peers(
@@ -317,6 +363,9 @@ def main() -> int:
         table.note(f"({CORPUS} is absent: generated articles only)")
     generated = generated_sets(args.articles)
     conversions(table, f"{args.articles:,} generated articles", generated, max(1, args.rounds - 2))
+    if corpus:
+        standards(table, "corpus documents", corpus, args.rounds)
+    standards(table, f"{args.articles:,} generated articles", generated, args.rounds)
     peers(table, corpus, generated, args.rounds)
     streaming(table, args.stream_items)
     start_up(table, args.rounds * 4)

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from conftest import EXAMPLES, SEED_JSON, SHARED, json_error, run
+from conftest import EXAMPLES, SEED_JSON, SHARED, json_error, need, run
 from newsmodel.cli import main
 
 
@@ -26,7 +26,8 @@ def broken_copy(tmp_path: Path) -> Path:
 
 def test_validate_examples(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "validate", str(EXAMPLES))
-    assert (0, "checked 1 file: 1 valid, 0 invalid\n", "") == (code, out, err)
+    valid = f"{SEED_JSON}: valid: newsmodel JSON article\n"
+    assert (0, valid + "checked 1 file: 1 valid, 0 invalid\n", "") == (code, out, err)
 
 
 def test_validate_a_broken_copy(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -34,7 +35,7 @@ def test_validate_a_broken_copy(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     code, out, _ = run(capsys, "validate", str(broken))
     assert 1 == code
     assert [
-        f"{broken}: $.urgency: 12 is greater than the maximum of 9",
+        f"{broken}: newsmodel article schema: $.urgency: 12 is greater than the maximum of 9",
         "checked 1 file: 0 valid, 1 invalid",
     ] == out.splitlines()
 
@@ -44,7 +45,7 @@ def test_validate_a_malformed_file(capsys: pytest.CaptureFixture[str], tmp_path:
     bad.write_text('{"headline": "h",\n  "urgency": }', encoding="utf-8")
     code, out, _ = run(capsys, "validate", str(bad))
     assert 1 == code
-    assert f"{bad}:2:14: $: Expecting value" == out.splitlines()[0]
+    assert f"{bad}:2:14: JSON: $: Expecting value" == out.splitlines()[0]
 
 
 def test_validate_a_directory_mixes_results(
@@ -68,7 +69,8 @@ def test_validate_for_github(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     bad.write_text("{\n}", encoding="utf-8")
     code, out, _ = run(capsys, "validate", "--output", "github", str(bad))
     assert 1 == code
-    assert f"::error file={bad},title=$.headline::required key missing\n" == out
+    title = "newsmodel article schema%3A $.headline"
+    assert f"::error file={bad},title={title}::required key missing\n" == out
 
 
 def test_missing_file_is_an_issue(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -219,8 +221,7 @@ def test_every_g2_corpus_file_converts_or_says_why(
 
 def test_g2_picture_is_refused_with_its_kind(capsys: pytest.CaptureFixture[str]) -> None:
     picture = G2_CORPUS / "reuters__picture_polling_station.xml"
-    if not picture.is_file():
-        pytest.skip(f"{G2_CORPUS} is absent")
+    need(picture)
     code, out, err = run(capsys, "convert", str(picture), "--to", "json")
     assert (1, "") == (code, out)
     assert (
@@ -231,8 +232,7 @@ def test_g2_picture_is_refused_with_its_kind(capsys: pytest.CaptureFixture[str])
 
 def test_g2_strict_refuses_a_lossy_item(capsys: pytest.CaptureFixture[str]) -> None:
     item = G2_CORPUS / "stt__revenio_ceo.xml"
-    if not item.is_file():
-        pytest.skip(f"{G2_CORPUS} is absent")
+    need(item)
     code, out, err = run(capsys, "convert", str(item), "--to", "json", "--strict")
     assert (1, "") == (code, out)
     assert err.splitlines()[-1] == f"{item}: refused: reading it would lose data (--strict)"
@@ -247,8 +247,9 @@ def test_g2_round_trip_through_the_cli(capsys: pytest.CaptureFixture[str], tmp_p
         ]
     )
     written = tmp_path / "seed-article.xml"
-    code, out, _ = run(capsys, "validate", str(written))
-    assert (0, "checked 1 file: 1 valid, 0 invalid\n") == (code, out)
+    for profile in ("standard", "newsmodel"):
+        code, out, _ = run(capsys, "validate", str(written), "--profile", profile)
+        assert (0, "checked 1 file: 1 valid, 0 invalid") == (code, out.splitlines()[-1])
     code, out, err = run(capsys, "convert", str(written), "--to", "json")
     assert (0, SEED_JSON.read_text(encoding="utf-8"), "") == (code, out, err)
 
@@ -263,7 +264,9 @@ def test_g2_validate_names_the_element(capsys: pytest.CaptureFixture[str], tmp_p
     code, out, _ = run(capsys, "validate", str(broken))
     assert 1 == code
     expected = "/newsItem/contentMeta/frob: Element 'frob': This element is not expected."
-    assert out.startswith(f"{broken}:{line}:1: {expected}")
+    assert out.startswith(f"{broken}:{line}:0: NewsML-G2 2.35 XSD: {expected}")
+    code, out, _ = run(capsys, "validate", str(broken), "--profile", "newsmodel")
+    assert out.startswith(f"{broken}:{line}:0: newsmodel NewsML-G2 profile: {expected}")
 
 
 # ---- JSON-LD and HTML pages ---------------------------------------------------------
@@ -365,7 +368,9 @@ def test_ninjs_written_validates(
     code, _, _ = run(capsys, "convert", str(SEED_JSON), "--to", target, "--out-dir", str(tmp_path))
     assert 0 == code
     written = tmp_path / "seed-article.ninjs.json"
-    assert (0, "checked 1 file: 1 valid, 0 invalid\n") == run(capsys, "validate", str(written))[:2]
+    for profile in ("standard", "newsmodel"):
+        code, out, _ = run(capsys, "validate", str(written), "--profile", profile)
+        assert (0, "checked 1 file: 1 valid, 0 invalid") == (code, out.splitlines()[-1])
     assert newsmodel_format(written) == "ninjs"
 
 
@@ -419,15 +424,16 @@ def test_validate_a_mixed_tree_the_same_with_one_job_or_two(tmp_path: Path) -> N
     assert (1, one.stdout) == (two.returncode, two.stdout)
     assert 1 == one.returncode
     assert b"Traceback" not in one.stderr + two.stderr
-    lines = one.stdout.decode().splitlines()
+    lines = [line for line in one.stdout.decode().splitlines() if ": valid: " not in line]
     assert [
-        f"{tree}/bad.json: $.headline: expected non-empty text, got ''",
-        f"{tree}/broken.json:1:2: $: Expecting property name enclosed in double quotes",
+        f"{tree}/bad.json: newsmodel article schema: $.headline: expected non-empty text, got ''",
+        f"{tree}/broken.json:1:2: JSON: $: Expecting property name enclosed in double quotes",
     ] == lines[:2]
     message, _, _ = json_error('{"@type": "NewsArticle",}')
     not_json = f"block 1 is not JSON: {message}"
-    assert f"{tree}/page.html:1:1: $: {not_json}" in lines
-    assert f"{tree}/page.html: $: no JSON-LD article among the page's 1 blocks" in lines
+    assert f"{tree}/page.html:1: JSON: $: {not_json}" in lines
+    no_article = "no JSON-LD article among the page's 1 blocks"
+    assert f"{tree}/page.html: newsmodel reading: $: {no_article}" in lines
     assert any(line.startswith(f"{tree}/sub/bomb.xml:1:") and "DOCTYPE" in line for line in lines)
     assert "checked 18 files: 14 valid, 4 invalid" == lines[-1]
 
@@ -460,7 +466,7 @@ def test_validate_include_exclude_and_strict(
     code, out, _ = run(capsys, "validate", str(tree), "--include", "*.jsonld", "--exclude", "sub")
     assert (0, "checked 1 file: 1 valid, 0 invalid") == (code, out.splitlines()[-1])
     # Warnings only: Google recommends datePublished, dateModified, an author, an image.
-    assert 4 == len(out.splitlines()) - 1
+    assert 4 == sum(": Google Article rules: " in line for line in out.splitlines())
     code, _, _ = run(capsys, "validate", str(tree), "--include", "*.jsonld", "--strict")
     assert 1 == code
 
@@ -510,38 +516,37 @@ def test_inspect_summarises_and_tells_what_each_format_loses(
     assert "jsonld:    loses $.images, $.quotations, $.boilerplate" in lines
 
 
-def test_an_official_schema_replaces_the_profile(
+def test_an_official_schema_judges_files_of_its_format_only(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     xsd = SHARED / "ref" / "newsml-g2" / "NewsML-G2_2.35-spec-All-Power.xsd"
     item = SHARED / "corpus" / "newsml-g2" / "iptc__listing01_news_item.xml"
-    if not xsd.is_file():
-        pytest.skip(f"{xsd} is absent")
-    code, out, _ = run(capsys, "validate", str(item))
+    story = NINJS_CORPUS / "ntb__google_skien_ninjs30.json"
+    need(xsd)
+    code, out, _ = run(capsys, "validate", str(item), "--profile", "newsmodel")
     assert 1 == code  # an IPTC example is not newsmodel's profile
-    code, out, _ = run(capsys, "validate", str(item), "--official-schema", str(xsd))
-    assert (0, "checked 1 file: 1 valid, 0 invalid") == (code, out.splitlines()[-1])
+    code, out, err = run(capsys, "validate", str(item), str(story), "--official-schema", str(xsd))
+    assert (0, "checked 2 files: 2 valid, 0 invalid") == (code, out.splitlines()[-1])
+    assert f"note: {xsd} judges newsml-g2 files only; 1 other file was" in err
     invalid = SHARED / "corpus" / "newsml-g2" / "stt__athletics_results_archive.xml"
     monkeypatch.setenv("NEWSMODEL_SCHEMA_NEWSML_G2", str(xsd))
     code, out, _ = run(capsys, "validate", str(invalid))
     assert 1 == code
-    assert "official schema: Element 'versionCreated': '' is not a valid value" in out
+    rule = "official schema NewsML-G2_2.35-spec-All-Power.xsd"
+    assert f"{rule}: /newsItem/itemMeta/versionCreated: Element 'versionCreated': ''" in out
 
 
 def test_an_official_json_schema_finds_its_references_beside_it(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     schema = SHARED / "ref" / "ninjs" / "ninjs-schema_3.1.json"  # refers to GeoJSON beside it
-    if not schema.is_file():
-        pytest.skip(f"{schema} is absent")
+    need(schema)
     good = NINJS_CORPUS / "ntb__google_skien_ninjs30.json"
     bad = NINJS_CORPUS / "funke_futurezone__cloned_police_dog.json"
     code, out, _ = run(capsys, "validate", str(good), str(bad), "--official-schema", str(schema))
     assert 1 == code
-    assert f"{bad}: $: official schema: 'uri' is a required property" in out.splitlines()
-    assert not any(
-        line.startswith(f"{good}: $") and "official" in line for line in out.splitlines()
-    )
+    assert f"{bad}: official schema ninjs-schema_3.1.json: $.uri: required key missing" in out
+    assert f"{good}: valid: ninjs text" in out.splitlines()
 
 
 def test_the_pre_commit_hook_runs_as_pre_commit_would_run_it(tmp_path: Path) -> None:
@@ -563,7 +568,8 @@ def test_the_pre_commit_hook_runs_as_pre_commit_would_run_it(tmp_path: Path) -> 
     assert 0 == subprocess.run([*entry, files[0]], check=False, capture_output=True).returncode
     failed = subprocess.run([*entry, *files], check=False, capture_output=True, text=True)
     assert 1 == failed.returncode
-    assert f"{bad}: $.headline: expected non-empty text, got ''" in failed.stdout
+    expected = f"{bad}: newsmodel article schema: $.headline: expected non-empty text, got ''"
+    assert expected in failed.stdout
 
 
 class _Terminal(io.StringIO):

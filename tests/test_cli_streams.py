@@ -113,8 +113,8 @@ def test_validate_gives_each_json_line_its_own_line_number(
     code, out, _ = run(capsys, "validate", str(lines))
     assert 1 == code
     assert [
-        f"{lines}:2:1: $.headline: expected non-empty text, got ''",
-        f"{lines}:5:14: $: Expecting value",
+        f"{lines}:2: newsmodel article schema: $.headline: expected non-empty text, got ''",
+        f"{lines}:5:14: JSON: $: Expecting value",
         "checked 1 file: 0 valid, 1 invalid",
     ] == out.splitlines()
 

@@ -276,5 +276,5 @@ def test_json_lines_stream_one_article_per_line() -> None:
     ]
 
 
-def test_streaming_json_lines_keeps_memory_flat() -> None:
-    assert_memory_flat(_lines, native_json.iter_lines, 100)
+def test_streaming_json_lines_keeps_memory_flat(tmp_path: Path) -> None:
+    assert_memory_flat(_lines, native_json.iter_lines, 200, tmp_path)

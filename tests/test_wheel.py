@@ -33,6 +33,8 @@ def test_wheel_installs_and_validates(tmp_path: Path) -> None:
     (wheel,) = wheels.glob("newsmodel_kit-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "newsmodel/schemas/newsmodel-article.schema.json" in names
+    assert "newsmodel/schemas/official/newsml-g2/xml.xsd" in names
+    assert "newsmodel/schemas/official/ninjs/ninjs-schema_3.3.json" in names
     assert "newsmodel/py.typed" in names
 
     fresh = tmp_path / "fresh"
@@ -64,12 +66,22 @@ def test_wheel_installs_and_validates(tmp_path: Path) -> None:
     assert where.stdout.startswith(str(fresh))
 
     good = _run(fresh / "bin" / "newsmodel", "validate", SEED_JSON, cwd=tmp_path)
-    assert (0, "checked 1 file: 1 valid, 0 invalid\n") == (good.returncode, good.stdout)
+    assert (0, "checked 1 file: 1 valid, 0 invalid") == (
+        good.returncode,
+        good.stdout.splitlines()[-1],
+    )
     bad = tmp_path / "bad.json"
     bad.write_text('{"headline": ""}', encoding="utf-8")
     refused = _run(fresh / "bin" / "newsmodel", "validate", bad, cwd=tmp_path)
     assert 1 == refused.returncode
-    assert f"{bad}: $.headline: expected non-empty text, got ''" == refused.stdout.splitlines()[0]
+    expected = f"{bad}: newsmodel article schema: $.headline: expected non-empty text, got ''"
+    assert expected == refused.stdout.splitlines()[0]
+    # The official XSD and the schema it imports come from the installed package.
+    item = tmp_path / "item.xml"
+    item.write_text('<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:x"/>')
+    judged = _run(fresh / "bin" / "newsmodel", "validate", item, cwd=tmp_path)
+    assert 1 == judged.returncode
+    assert f"{item}:1:0: NewsML-G2 2.35 XSD: /newsItem: " in judged.stdout
 
 
 def _run(*argv: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -18,6 +18,7 @@ import contextlib
 import os
 import sys
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsmodel import _files
@@ -43,6 +44,7 @@ _JSON_LINES = ".jsonl"
 _OUTPUT_STYLES = ("text", "json", "github", "junit")  # the keys of reporters.REPORTERS
 _STDIO = "-"
 _FILES_PER_JOB = 4
+_DEBUG = "NEWSMODEL_DEBUG"  # set, a bug shows its traceback
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -85,8 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser(
         "validate",
-        help="validate files against the bundled schemas",
-        description="Validate files, and the files in directories, recursively.",
+        help="validate files against their standards' official schemas",
+        description="Validate files, and the files in directories, recursively: each by the "
+        "official schema of its standard and version (NewsML-G2 2.35 XSD, NITF 3.6 XSD, the "
+        "ninjs schema of its version), bundled; native JSON by its schema; JSON-LD by Google's "
+        "Article rules. A valid file is reported with what it is (valid: ninjs 3.0 picture).",
     )
     validate.add_argument("paths", nargs="+", metavar="PATH", help="a file, a directory or -")
     validate.add_argument(
@@ -97,10 +102,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="fail on warnings too, not only on errors"
     )
     validate.add_argument(
+        "--profile",
+        choices=("standard", "newsmodel"),  # validation.PROFILES
+        default="standard",
+        help="standard: the official schemas (default); newsmodel: the narrower profile "
+        "newsmodel writes, then a reading into the model",
+    )
+    validate.add_argument(
+        "--schema-version",
+        metavar="X.Y",
+        help="judge ninjs files by this version's schema, whatever they declare",
+    )
+    validate.add_argument(
         "--official-schema",
         metavar="PATH",
-        help="also check against your copy of an official schema (.xsd for XML, .json for "
-        "JSON inputs); by default, for each format, the one NEWSMODEL_SCHEMA_<FORMAT> names",
+        help="judge by your copy of an official schema instead of the bundled one: an XSD of "
+        "NewsML-G2 or NITF (told by its namespace) or a ninjs JSON Schema; it applies to files "
+        "of that format only; without it, NEWSMODEL_SCHEMA_<FORMAT> may name one per format",
     )
     validate.add_argument(
         "--include",
@@ -213,6 +231,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         # tools do, with standard output pointed where flushing it cannot fail.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except Exception as error:  # the last resort: a bug, told in one line
+        if os.environ.get(_DEBUG):
+            raise
+        where = _failing_input(error, _inputs_of(args))
+        print(
+            f"newsmodel {args.command}: internal error ({type(error).__name__}:"
+            f" {' '.join(str(error).split())})"
+            f"{f' while working on {where}' if where else ''}; this is a bug in newsmodel,"
+            f" please report it (set {_DEBUG}=1 to see the traceback)",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _inputs_of(args: argparse.Namespace) -> list[str]:
+    """The inputs a command was given: its commands name them differently."""
+    named = [getattr(args, key, None) for key in ("inputs", "paths", "path")]
+    return [
+        name for value in named if value for name in ([value] if isinstance(value, str) else value)
+    ]
+
+
+def _failing_input(error: BaseException, inputs: Sequence[str]) -> str | None:
+    """
+    The input being worked on when *error* was raised, if one can be told.
+
+    The innermost frame holding one of the inputs (or a file under one of
+    them) as a local names it; failing that, a single input is the one.
+    """
+    found = inputs[0] if len(inputs) == 1 else None
+    trace = error.__traceback__
+    while trace is not None:
+        for value in trace.tb_frame.f_locals.values():
+            if isinstance(value, str | Path) and any(
+                str(value) == name or str(value).startswith(name.rstrip("/") + "/")
+                for name in inputs
+            ):
+                found = str(value)
+        trace = trace.tb_next
+    return found
 
 
 def _positive(text: str) -> int:
@@ -368,13 +426,27 @@ def _found_suffixes() -> frozenset[str]:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from newsmodel._cli.checks import check_file, strictly  # noqa: PLC0415 - loads jsonschema
+    from newsmodel._cli.checks import (  # noqa: PLC0415 - loads jsonschema
+        check_file,
+        official_note,
+        options_problem,
+        strictly,
+    )
     from newsmodel._cli.progress import Progress  # noqa: PLC0415
     from newsmodel.reporters import REPORTERS  # noqa: PLC0415
 
+    problem = options_problem(args.schema_version, args.official_schema)
+    if problem:
+        print(f"newsmodel validate: {problem}", file=sys.stderr)
+        return 2
     names = list(_files.expand(args.paths, _found_suffixes(), args.include, args.exclude))
     check = partial(
-        check_file, forced=args.format, official=args.official_schema, max_bytes=args.max_bytes
+        check_file,
+        forced=args.format,
+        official=args.official_schema,
+        profile=args.profile,
+        schema_version=args.schema_version,
+        max_bytes=args.max_bytes,
     )
     progress = Progress(sys.stderr, quiet=args.quiet)
     # Worker processes pay off only for enough files; the output is the same either way.
@@ -392,6 +464,7 @@ def _validate(args: argparse.Namespace) -> int:
             progress.show(f"checked {done}/{len(names)} files")
         progress.finish(f"checked {len(names)}/{len(names)} files")
     REPORTERS[args.output_format](results, sys.stdout)
+    official_note(args.official_schema, results)
     return 0 if all(result.report.ok for result in results) else 1
 
 

@@ -39,6 +39,8 @@ def _text_line(name: str, issue: Issue) -> str:
 def _text(results: Sequence[Checked], out: TextIO) -> None:
     for result in results:
         out.writelines(_text_line(result.name, issue) for issue in result.report.issues)
+        if result.report.ok and result.report.what:
+            out.write(f"{result.name}: valid: {result.report.what}\n")
     invalid = sum(not result.report.ok for result in results)
     files = "file" if len(results) == 1 else "files"
     out.write(
@@ -53,6 +55,7 @@ def _issue_json(issue: Issue) -> dict[str, object]:
         "line": issue.line,
         "column": issue.column,
         "severity": issue.severity.value,
+        "rule": issue.rule,
     }
 
 
@@ -63,6 +66,7 @@ def _json(results: Sequence[Checked], out: TextIO) -> None:
             {
                 "name": result.name,
                 "format": result.report.format.value if result.report.format else None,
+                "what": result.report.what,
                 "ok": result.report.ok,
                 "issues": [_issue_json(issue) for issue in result.report.issues],
             }
@@ -91,7 +95,8 @@ def _github(results: Sequence[Checked], out: TextIO) -> None:
                 properties.append(f"line={issue.line}")
                 if issue.column is not None:
                     properties.append(f"col={issue.column}")
-            properties.append(f"title={_github_escape(issue.path, property_value=True)}")
+            title = f"{issue.rule}: {issue.path}" if issue.rule else issue.path
+            properties.append(f"title={_github_escape(title, property_value=True)}")
             out.write(
                 f"::{issue.severity.value} {','.join(properties)}::"
                 f"{_github_escape(issue.message)}\n"

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from newsmodel.formats import Format
 
-__all__ = ["JSON_FORMATS", "reason"]
+__all__ = ["JSON_FORMATS", "SCHEMA_VARIABLE", "reason"]
 
 #: The formats written as JSON, which JSON Lines can carry one document a line.
 JSON_FORMATS = frozenset({Format.JSON, Format.JSONLD, Format.NINJS, Format.NINJS2, Format.NINJS3})
+#: The start of the environment variables naming an official schema per format.
+SCHEMA_VARIABLE = "NEWSMODEL_SCHEMA_"
 
 
 def reason(error: Exception) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import importlib
+import re
 from pathlib import PurePath
 from typing import TYPE_CHECKING, NamedTuple, Protocol, cast
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from newsmodel.conversion import Item, Writing
     from newsmodel.model import Article
 
-__all__ = ["Codec", "Format", "FormatInfo", "detect", "dumps", "info", "loads"]
+__all__ = ["Codec", "Format", "FormatInfo", "detect", "dumps", "format_named", "info", "loads"]
 
 
 class Format(enum.Enum):
@@ -38,6 +39,7 @@ class Format(enum.Enum):
     NINJS2 = "ninjs2"
     NINJS3 = "ninjs3"
     TEXT = "text"
+    NITF = "nitf"
 
 
 class Codec(Protocol):
@@ -140,40 +142,67 @@ _REGISTRY = {
         module="newsmodel.formats.text",
         writable=False,
     ),
+    Format.NITF: FormatInfo(
+        format=Format.NITF,
+        title="IPTC NITF, with or without its namespace",
+        extensions=(".nitf.xml", ".nitf"),
+        module="newsmodel.formats.nitf",
+        writable=False,
+    ),
 }
 
 
-def info(format: Format) -> FormatInfo:  # noqa: A002 - the public name
+def format_named(format: Format | str) -> Format:  # noqa: A002 - the public name
     """
-    Return what newsmodel knows about *format*.
+    Return the format *format* names (``"ninjs"``, ``"newsml-g2"``), or *format* itself.
+
+    Raises:
+        UnknownFormatError: No format has that name; the message lists the names.
     """
-    return _REGISTRY[format]
+    if isinstance(format, Format):
+        return format
+    try:
+        return Format(format)
+    except ValueError:
+        names = ", ".join(f.value for f in Format)
+        msg = f"unknown format {format!r}; the formats are {names}"
+        raise UnknownFormatError(msg) from None
+
+
+def info(format: Format | str) -> FormatInfo:  # noqa: A002 - the public name
+    """
+    Return what newsmodel knows about *format*, given as a :class:`Format` or its name.
+    """
+    return _REGISTRY[format_named(format)]
 
 
 def loads(
     data: str | bytes,
-    format: Format = Format.JSON,  # noqa: A002
+    format: Format | str | None = None,  # noqa: A002
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Article:
     """
-    Read one article from *data* in *format*.
+    Read one article from *data* in *format*, detected from the content when not given.
 
     Raises:
         TooLargeError: *data* is over *max_bytes* (64 MiB unless told).
         ParseError: The input is not well-formed.
         StructureError: The input does not describe a valid article.
+        UnknownFormatError: *format* names no format, or none was given and
+            the content does not tell.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.1.0 *max_bytes*.
+    .. versionchanged:: 0.1.0 *max_bytes*; *format* by name, or detected.
     """
     check_size(data, max_bytes)
-    return info(format).codec().loads(data)
+    chosen = detect(data) if format is None else format_named(format)
+    return info(chosen).codec().loads(data)
 
 
-def dumps(article: Article, format: Format = Format.JSON) -> str:  # noqa: A002
+def dumps(article: Article, format: Format | str = Format.JSON) -> str:  # noqa: A002
     """
-    Write *article* in *format*.
+    Write *article* in *format*, given as a :class:`Format` or its name.
 
     .. versionadded:: 0.1.0
     """
@@ -183,8 +212,15 @@ def dumps(article: Article, format: Format = Format.JSON) -> str:  # noqa: A002
 # Top-level keys of JSON-LD, and of ninjs in every version and dialect.
 _JSONLD_KEYS = frozenset({"@context", "@type", "@graph", "@id"})
 _NINJS_KEYS = frozenset({"uri", "guid", "headlines", "versioncreated", "versionCreated"})
-_G2_ROOTS = (b"<newsitem", b"<newsmessage", b"<packageitem")
+#: Every root element the NewsML-G2 2.35 schema defines, lowercased.
+_G2_ROOTS = frozenset(
+    b"newsmessage newsitem packageitem conceptitem knowledgeitem planningitem catalogitem"
+    b" catalog".split()
+)
 _HTML_TAGS = (b"<!doctype html", b"<html", b"<head", b"<body")
+# What may stand before an XML document's root: declaration, PIs, comments, DOCTYPE.
+_PROLOG = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->|<!doctype[^>\[]*(?:\[.*?\])?\s*>)", re.DOTALL)
+_ROOT = re.compile(rb"\s*<(?:[\w.-]+:)?([\w.-]+)")
 
 
 def _json_format(data: bytes, name: str | None) -> Format:
@@ -217,24 +253,40 @@ def _by_name(name: str | None) -> Format | None:
     return next((format_ for ending, format_ in endings if lowered.endswith(ending)), None)
 
 
-def detect(data: bytes, name: str | None = None) -> Format:
+def _xml_root(head: bytes) -> bytes | None:
+    """The lowercased local name of the root element *head* starts, past its prolog."""
+    position = 0
+    while match := _PROLOG.match(head, position):
+        position = match.end()
+    root = _ROOT.match(head, position)
+    return root[1] if root else None
+
+
+def detect(data: str | bytes, name: str | None = None) -> Format:
     """
     Tell the format of a document from its content, then from its file name.
 
+    An XML document is told by its root element: NewsML-G2's roots, ``nitf``
+    (never taken for HTML, although it has a ``body``), ``html``.
+
     Args:
-        data: The document.
+        data: The document, as text or bytes.
         name: The file name, if there is one.
 
     Raises:
         UnknownFormatError: Neither the content nor the name tells.
     """
-    head = data.removeprefix(b"\xef\xbb\xbf").lstrip()[:4096]
+    raw = data.encode() if isinstance(data, str) else data
+    head = raw.removeprefix(b"\xef\xbb\xbf").lstrip()[:4096]
     if head[:1] in {b"{", b"["}:
-        return _json_format(data, name)
+        return _json_format(raw, name)
     if head[:1] == b"<":
         lowered = head.lower()
-        if any(root in lowered for root in _G2_ROOTS):
+        root = _xml_root(lowered)
+        if root in _G2_ROOTS:
             return Format.NEWSML_G2
+        if root == b"nitf":
+            return Format.NITF
         return Format.HTML if any(tag in lowered for tag in _HTML_TAGS) else Format.NEWSML_G2
     named = _by_name(name)
     if named is not None:

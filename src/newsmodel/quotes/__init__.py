@@ -15,67 +15,48 @@ recognised and how well, measured on a hand-annotated set.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from attrs import evolve, frozen
 
-from newsmodel.model import Agent, Article, Quotation, QuotationKind, Span, TextPart
-from newsmodel.quotes import sentences
-from newsmodel.quotes.marks import Stretch, stretches
-from newsmodel.quotes.mentions import (
-    BETWEEN,
-    DETERMINERS,
-    SPEECH_VERBS,
-    clause_subject,
-    may_be_in_mention,
-    mention_ending,
-    mention_starting,
-    tokens,
-)
-from newsmodel.quotes.speakers import PRONOUNS, Cast
+from newsmodel.model import Article, Quotation, QuotationKind, Span, TextPart
+from newsmodel.quotes import foreign, sentences
+from newsmodel.quotes.attribution import Attribution, after, attributed, before
+from newsmodel.quotes.cues import SPEECH_VERBS
+from newsmodel.quotes.marks import Stretch, quotes_with_single_marks, stretches
+from newsmodel.quotes.mentions import clause_subject, tokens
+from newsmodel.quotes.speakers import Cast
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
 __all__ = ["extract_quotations"]
 
-#: Verbs that may come before their subject: ``"...," said Rep. Smith``.
-_INVERTING = frozenset(
-    """
-    said says added asked wrote continued explained noted recalled replied responded answered
-    argued insisted tweeted declared warned countered cautioned
-    """.split()
-)
-#: The cue whose speaker follows it.
-_ACCORDING_TO = "according to"
-_SPEECH = re.compile(
-    r"\b(?:[Aa]ccording to|put it|" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b"
-    r"|^\s*(?:" + "|".join(sorted(verb.title() for verb in _INVERTING)) + r")\b"
-)
-#: Words that join a second verb to the subject of a first: ``Scott beamed and asked``.
-_JOINERS = frozenset([",", "and", "but", "then", "before", "after", "while", "by"])
 #: Words just before an opening mark that make a few quoted words a term:
 #: ``the "new territories"``, ``Russia's "special military operation"``.
 _TERM_MARKERS = frozenset(
     ["the", "its", "his", "her", "their", "our", "this", "these", "so-called"]
 )
 _TERM_MAX_WORDS = 4
-#: Characters around a quotation or a verb that attribution reads: enough for
-#: any speaker mention or clause opening, and a bound on the work per quotation.
-_REACH = 400
-#: Words after a quotation that can hold its speaker and verb.
-_AFTER_WORDS = 20
-_ADDRESSEE_MAX_WORDS = 3
-_OBJECT_PRONOUNS = frozenset(["him", "her", "them", "us", "me", "you"])
-_TRANSCRIPT = re.compile(r"([A-Z][A-Z.'\u2019 -]*[A-Z]):\s")
+_GOVERNS = 40  # characters before a term that its speaker's cue may sit in
+#: Words whose ``'s`` is ``is`` or ``has``, not a possessive: ``it's "so nice"``.
+_CONTRACTING = frozenset("it he she that there here what who where let".split())
+_REACH = 400  # characters before a quotation that can hold its sentence's subject
 _HEADLINE_SOURCE = re.compile(r":\s*((?:[\w'\u2019.-]+\s+){0,3}[\w'\u2019.-]+)\s*$")
-_DASH_SOURCE = re.compile(
-    r"\s*[\u2015\u2014\u2013-]+\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4})\s*$"
-)
-#: English's commonest words, and the share of a text's words they make up at least.
-_ENGLISH = frozenset("the of and to a in is was that for on with he she said it as at by".split())
-_ENGLISH_SHARE = 0.1
-_ENGLISH_MIN_WORDS = 40  # fewer words than this: too few to tell, read as English
+#: Each language's commonest words, and the share of a text's words they make up at least.
+_COMMON_WORDS = {
+    "en": frozenset("the of and to a in is was that for on with he she said it as at by".split()),
+    "de": frozenset(
+        "der die und in den von zu das mit sich des auf für ist im dem nicht ein".split()
+    ),
+    "fr": frozenset(
+        "le la les de des et en un une du que est pour qui dans par sur au il a".split()
+    ),
+}
+_COMMON_SHARE = 0.05
+_MARK_WEIGHT = 1  # a language's own opening quotation mark counts as a common word
+_MIN_WORDS = 40  # fewer words than this: too few for the share, the most hits decide
 _LANGUAGE_SAMPLE = 3000  # characters
 _WORDS = re.compile(r"[^\W\d_]+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -93,18 +74,17 @@ def extract_quotations(
     quotations are not consulted.  Terms in quotation marks come back as
     :attr:`~newsmodel.model.QuotationKind.TERM` quotations without a speaker.
 
-    The rules for speakers and terms are English ones: for a ``language``
-    (by default the article's) other than English, quotations come back
-    with their spans and no speaker rather than with wrong ones.
+    The rules for speakers and terms are English ones, with a few German
+    and French patterns (``sagte X``, ``a déclaré X``); for a ``language``
+    (by default the article's, else guessed from the text) other than
+    these, quotations come back with their spans and no speaker rather than
+    with wrong ones.
     """
     if isinstance(source, Article):
         language = language or source.language
-    if language is None:
-        text = source if isinstance(source, str) else source.body.text if source.body else ""
-        english = _looks_english(text)
-    else:
-        english = language.lower().split("-")[0] == "en"
-    reader = _Reader(english=english)
+    text = source if isinstance(source, str) else source.body.text if source.body else ""
+    language = language.lower().split("-")[0] if language else _guess_language(text)
+    reader = _Reader(language=language, single=quotes_with_single_marks(text))
     if isinstance(source, str):
         return tuple(reader.text(source, TextPart.BODY))
     found = list(reader.headline(source.headline))
@@ -113,29 +93,36 @@ def extract_quotations(
     return tuple(found)
 
 
-def _looks_english(text: str) -> bool:
-    """Whether a text of unknown language reads as English: its commonest words are."""
+def _guess_language(text: str) -> str | None:
+    """
+    The language of a text none was given for, by its commonest words.
+
+    English, German or French: the one whose commonest words and opening
+    quotation marks the text uses most (English on a tie), if they make up
+    enough of it or the text is too short to tell, else None.
+    """
     words = _WORDS.findall(text[:_LANGUAGE_SAMPLE].lower())
-    common = sum(word in _ENGLISH for word in words)
-    return len(words) < _ENGLISH_MIN_WORDS or common >= _ENGLISH_SHARE * len(words)
-
-
-@frozen
-class _Attribution:
-    """Who said something, as worded, and how."""
-
-    mention: str
-    speaker: Agent | None
-    cue: str | None
+    counts = Counter(words)
+    hits = {
+        language: sum(map(counts.__getitem__, common & counts.keys()))
+        for language, common in _COMMON_WORDS.items()
+    }
+    hits["de"] += _MARK_WEIGHT * text.count("\u201e")  # „…“ is German
+    hits["fr"] += _MARK_WEIGHT * text.count("\u00ab")  # «…» is French
+    best = max(hits, key=hits.__getitem__)  # English on a tie: it comes first
+    if len(words) < _MIN_WORDS or hits[best] >= _COMMON_SHARE * len(words):
+        return best
+    return None
 
 
 class _Reader:
     """Reads one article in order, remembering who it named and who spoke last."""
 
-    def __init__(self, *, english: bool) -> None:
-        self.english = english
+    def __init__(self, *, language: str | None, single: bool) -> None:
+        self.language = language
+        self.single = single  # the copy quotes with single marks, British style
         self.cast = Cast()
-        self.last: _Attribution | None = None
+        self.last: Attribution | None = None
         self.paragraphs = 0  # read so far
         self.last_said = 0  # the paragraph self.last was said in
 
@@ -151,9 +138,10 @@ class _Reader:
         attribution = None
         if source is not None and all(stretch.end < source.start() for stretch in found):
             mention = source.group(1)
-            attribution = _Attribution(mention, self.cast.resolve(mention), None)
+            attribution = Attribution(mention, self.cast.resolve(mention), None)
         for stretch in found:
-            yield _quotation(headline, stretch, attribution, TextPart.HEADLINE, whole=False)
+            kind = _kind(whole=False, term=_is_term(headline, stretch))
+            yield _quotation(headline, stretch, attribution, TextPart.HEADLINE, kind)
 
     def text(self, text: str, part: TextPart) -> Iterator[Quotation]:
         """Quotations of a text whose paragraphs are separated by blank lines."""
@@ -168,11 +156,9 @@ class _Reader:
     def paragraph(self, paragraph: str, part: TextPart) -> Iterator[Quotation]:
         """Quotations of one paragraph, spans counting from its start."""
         self.paragraphs += 1
-        quoted = stretches(paragraph)
-        if not self.english:
-            for stretch in quoted:
-                span = Span(start=stretch.start, end=stretch.end, part=part)
-                yield Quotation(text=paragraph[stretch.start : stretch.end], span=span)
+        quoted = stretches(paragraph, single=self.single)
+        if self.language != "en":
+            yield from self._foreign(paragraph, quoted, part)
             return
         starts = sentences.starts(paragraph, [(s.start - 1, s.end + 1) for s in quoted])
         first = 0  # of the quoted stretches in the sentence
@@ -184,6 +170,20 @@ class _Reader:
             sentence = _Sentence(paragraph, start, end, following)
             yield from self.sentence(sentence, quoted[first:stop], part)
             first = stop
+
+    def _foreign(
+        self, paragraph: str, quoted: list[Stretch], part: TextPart
+    ) -> Iterator[Quotation]:
+        """Quotations of German or French copy, with the speakers its patterns name."""
+        for index, stretch in enumerate(quoted):
+            mention = None
+            if self.language in foreign.LANGUAGES:
+                left = quoted[index - 1].end + 1 if index else 0
+                mention = foreign.speaker_after(
+                    self.language, paragraph[stretch.end : stretch.end + _REACH]
+                ) or foreign.speaker_before(self.language, paragraph[left : stretch.start - 1])
+            found = attributed(mention, None, self.cast)
+            yield _quotation(paragraph, stretch, found, part, QuotationKind.FULL)
 
     def sentence(
         self, sentence: _Sentence, inside: list[Stretch], part: TextPart
@@ -197,29 +197,41 @@ class _Reader:
         ]
         for left, right in zip(edges[::2], edges[1::2], strict=True):
             self.cast.meet(text[left:right])
-        previous: _Attribution | None = None
+        explicit: list[Attribution | None] = []
+        closing: list[Attribution | None] = []  # named after the quotation
+        terms: list[bool] = []
+        wholes: list[bool] = []
         for index, stretch in enumerate(inside):
             left = inside[index - 1].end + 1 if index else sentence.start
             right = inside[index + 1].start - 1 if index + 1 < len(inside) else sentence.following
-            before = text[left : stretch.start - 1]
-            attribution = (
-                _after(text[stretch.end + 1 : right], _continues(text, stretch), self.cast)
-                or _before(before, self.cast)
-                or _transcript(text, stretch, self.cast)
+            before_text = text[left : stretch.start - 1]
+            continues = _continues(text, stretch)
+            closing.append(after(text[stretch.end : right], continues=continues, cast=self.cast))
+            term = _is_term(text, stretch)
+            spoken = before(before_text, self.cast) if closing[-1] is None or term else None
+            explicit.append(closing[-1] or spoken)
+            terms.append(term and (spoken is None or not _governed(before_text)))
+            wholes.append(_stands_alone(before_text))
+        previous: Attribution | None = None
+        for index, stretch in enumerate(inside):
+            following = (found for found in closing[index + 1 :] if found is not None)
+            found = (
+                explicit[index]
                 or previous
-                or _attribution(_sentence_subject(text, sentence.start, stretch), None, self.cast)
+                or next(following, None)  # "...", "..." and "...," Smith said
+                or attributed(_sentence_subject(text, sentence.start, stretch), None, self.cast)
                 or self._carried_over()
             )
-            quotation = _quotation(text, stretch, attribution, part, whole=_stands_alone(before))
-            if quotation.kind is not QuotationKind.TERM:
-                previous = attribution
-            yield quotation
+            kind = _kind(whole=wholes[index], term=terms[index])
+            if kind is not QuotationKind.TERM:
+                previous = found
+            yield _quotation(text, stretch, found, part, kind)
         if previous is None:
-            previous = _before(text[sentence.start : sentence.end], self.cast, alone=True)
+            previous = before(text[sentence.start : sentence.end], self.cast, alone=True)
         if previous is not None:
             self.last, self.last_said = previous, self.paragraphs
 
-    def _carried_over(self) -> _Attribution | None:
+    def _carried_over(self) -> Attribution | None:
         """
         Return the latest speaker, for a quotation its sentence does not attribute.
 
@@ -227,7 +239,7 @@ class _Reader:
         """
         if self.last is None or self.paragraphs - self.last_said > 1:
             return None  # nobody spoke in the paragraph before: too far to guess
-        return _Attribution(self.last.mention, self.last.speaker, None)
+        return Attribution(self.last.mention, self.last.speaker, None)
 
 
 @frozen
@@ -261,23 +273,37 @@ def _moved(quotation: Quotation, offset: int) -> Quotation:
 def _quotation(
     text: str,
     stretch: Stretch,
-    attribution: _Attribution | None,
+    attribution: Attribution | None,
     part: TextPart,
-    *,
-    whole: bool,
+    kind: QuotationKind,
 ) -> Quotation:
     words = text[stretch.start : stretch.end]
     span = Span(start=stretch.start, end=stretch.end, part=part)
-    if _is_term(text, stretch):
-        return Quotation(text=words, kind=QuotationKind.TERM, span=span)
+    if kind is QuotationKind.TERM:
+        return Quotation(text=words, kind=kind, span=span)
     return Quotation(
         text=words,
-        kind=QuotationKind.FULL if whole else QuotationKind.PARTIAL,
+        kind=kind,
         speaker=attribution.speaker if attribution else None,
         speaker_mention=attribution.mention if attribution else None,
         cue=attribution.cue if attribution else None,
         span=span,
     )
+
+
+def _governed(before_text: str) -> bool:
+    """
+    Whether a cue right before quoted words makes them the speaker's.
+
+    As in ``Trump attacked the "disgusting" media``: his word, not a term.
+    """
+    return any(word in SPEECH_VERBS for word in tokens(before_text[-_GOVERNS:])[-3:])
+
+
+def _kind(*, whole: bool, term: bool) -> QuotationKind:
+    if term:
+        return QuotationKind.TERM
+    return QuotationKind.FULL if whole else QuotationKind.PARTIAL
 
 
 def _is_term(text: str, stretch: Stretch) -> bool:
@@ -295,7 +321,8 @@ def _is_term(text: str, stretch: Stretch) -> bool:
     if not before:
         return False
     marker = before[-1].lower()
-    if marker not in _TERM_MARKERS and not marker.endswith(("'s", "\u2019s")):
+    possessive = marker.endswith(("'s", "\u2019s")) and marker[:-2] not in _CONTRACTING
+    if marker not in _TERM_MARKERS and not possessive:
         return False
     framing = before[-2].lower() if len(before) > 1 else ""
     return framing != "as" and framing not in SPEECH_VERBS
@@ -317,101 +344,6 @@ def _stands_alone(before: str) -> bool:
 
 def _continues(paragraph: str, stretch: Stretch) -> bool:
     """Whether a quotation ends as a sentence goes on: ``"...," he said``, ``«...», he said``."""
-    after = paragraph[stretch.end + 1 : stretch.end + 2]
-    return paragraph[stretch.end - 1] in ",?!\u2014\u2013-\u2026" or after == ","
-
-
-def _after(after: str, continues: bool, cast: Cast) -> _Attribution | None:
-    """
-    Return the speaker named right after a quotation.
-
-    As in ``"...," he said``, ``"...?" said Rep. Smith`` or ``"..." ―
-    Adriana Rodarte``.  Unless the quotation ends with a comma (or ``?``, ``!``, a dash), a
-    capital letter after it starts another sentence, and only a
-    lower-case ``he said`` can still attribute it.
-    """
-    dash = _DASH_SOURCE.match(after)
-    if dash is not None:
-        return _attribution(dash.group(1), None, cast)
-    words = tokens(after[:_REACH])[:_AFTER_WORDS]
-    while words and words[0] in {",", ".", "\u2014", "\u2013", "-"}:
-        words.pop(0)
-    first = words[0].lower() if words else ""
-    if first in _INVERTING:
-        return _attribution(mention_starting(words[1:]), _cue(first, words[1:]), cast)
-    if not words or (words[0][0].isupper() and not continues):
-        return None
-    for index, word in enumerate(words):
-        lowered = word.lower()
-        if lowered in SPEECH_VERBS and index:
-            mention = mention_ending(words[:index], whole=True)
-            return _attribution(mention, _cue(lowered, words[index + 1 :]), cast)
-        if word not in ",()." and not may_be_in_mention(word) and lowered not in BETWEEN:
-            break
-    return None
-
-
-def _before(before: str, cast: Cast, *, alone: bool = False) -> _Attribution | None:
-    """
-    Return the speaker of the latest speech verb in ``before``.
-
-    ``before`` holds the words of a sentence before a quotation: ``Peskov
-    said: "...``, ``Zelensky said ... and called the referendums "...``.
-    With ``alone``, the words are a whole sentence that quotes nothing.
-    """
-    matches = list(_SPEECH.finditer(before))
-    cue: str | None = None
-    for number, match in reversed(list(enumerate(matches))):
-        verb = match.group().lower()
-        preceding = tokens(before[max(0, match.start() - _REACH) : match.start()])
-        following = tokens(before[match.end() : match.end() + _REACH])
-        cue = cue or _cue(verb, following)
-        if verb == _ACCORDING_TO:
-            mention = mention_starting(following)
-        else:
-            mention = mention_ending(preceding, whole=False)
-            opens = not any(word[0].isalnum() for word in preceding)
-            if mention is None and verb in _INVERTING and opens and not alone:
-                mention = mention_starting(following)
-            joined = verb.endswith("ing") or (preceding and preceding[-1].lower() in _JOINERS)
-            if mention is None and joined and number == 0:
-                mention = clause_subject(preceding)
-        if mention:
-            return _attribution(mention, cue, cast)
-    if not matches and not alone and before.rstrip().endswith(":"):
-        return _attribution(clause_subject(tokens(before)), None, cast)
-    return None
-
-
-def _transcript(text: str, stretch: Stretch, cast: Cast) -> _Attribution | None:
-    """The speaker of a transcript quoted whole: ``"PENCE: Well, ..."``."""
-    match = _TRANSCRIPT.match(text, stretch.start)
-    if match is None:
-        return None
-    return _Attribution(match.group(1), cast.resolve(match.group(1).title()), None)
-
-
-def _attribution(mention: str | None, cue: str | None, cast: Cast) -> _Attribution | None:
-    if not mention:
-        return None
-    return _Attribution(mention, cast.resolve(mention), cue)
-
-
-def _cue(verb: str, following: list[str]) -> str:
-    """
-    Return the cue: the verb, and whom a ``told`` was said to.
-
-    As in ``told Russian news agencies``.
-    """
-    if verb not in {"told", "tells", "tell", "telling"}:
-        return verb
-    taken: list[str] = []
-    for word in following[:_ADDRESSEE_MAX_WORDS]:
-        lowered = word.lower()
-        if lowered in _OBJECT_PRONOUNS:
-            taken.append(word)
-            break
-        if not may_be_in_mention(word) or lowered in DETERMINERS or lowered in PRONOUNS:
-            break
-        taken.append(word)
-    return " ".join([verb, *taken])
+    words = paragraph[stretch.start : stretch.end].rstrip("'\u2019 ")  # a quotation inside ends
+    following = paragraph[stretch.end + 1 : stretch.end + 2]
+    return (bool(words) and words[-1] in ",?!\u2014\u2013-\u2026") or following == ","

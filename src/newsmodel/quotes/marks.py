@@ -19,7 +19,7 @@ from attrs import frozen
 
 from newsmodel._lowlevel.validators import NOT_XML
 
-__all__ = ["Stretch", "stretches"]
+__all__ = ["Stretch", "quotes_with_single_marks", "stretches"]
 
 #: Each opening mark, and the marks that close it.
 _DOUBLE = {
@@ -29,10 +29,13 @@ _DOUBLE = {
     "\u00ab": '\u00bb"',  # « »
     "\u00bb": "\u00ab",  # » «
 }
-#: Headlines quote with single marks: U+2018 to U+2019 in English, U+201A to U+2018 in German.
+#: Headlines and British copy quote with single marks: U+2018 to U+2019 in English,
+#: U+201A to U+2018 in German.
 _SINGLE = {"\u2018": "\u2019", "\u201a": "\u2018"}
 _DOUBLE_MARKS = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
 _SINGLE_MARKS = re.compile("[\u2018\u2019\u201a]")
+_OPENING_SINGLE = re.compile("(?:^|(?<=[\\s(\u2014\u2013-]))[\u2018\u201a](?=\\w)")
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 @frozen
@@ -58,7 +61,7 @@ def stretches(paragraph: str, *, single: bool = False) -> list[Stretch]:
         mark, position = match.group(), match.start()
         if single and _inside_word(paragraph, position):
             continue
-        if opener and mark in closers[opener]:
+        if opener and (mark in closers[opener] or _closes(paragraph, position)):
             _keep(paragraph, found, opened, position)
             opener = ""
         elif mark in closers:
@@ -68,6 +71,34 @@ def stretches(paragraph: str, *, single: bool = False) -> list[Stretch]:
     if opener:
         _keep(paragraph, found, opened, len(paragraph))
     return found
+
+
+def _closes(text: str, position: int) -> bool:
+    """
+    Whether a mark that opens is placed as a closing one: a typo.
+
+    As in ``asked, “Why?“ he said``: right after the words,
+    with a space or the end after it.
+    """
+    before = text[position - 1] if position else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    return not before.isspace() and before in ".,?!;:…" and (after.isspace() or after in ",.")
+
+
+def quotes_with_single_marks(text: str) -> bool:
+    """
+    Whether copy quotes speech with single marks, as British copy does.
+
+    It does when it has no double marks at all and opens a quotation with
+    a single mark; copy with double-quoted speech uses single marks only
+    for titles, scare quotes and quotations inside quotations.  Copy in
+    title case is a headline's, whose single marks the headline rules read.
+    """
+    if _DOUBLE_MARKS.search(text) or not _OPENING_SINGLE.search(text):
+        return False
+    words: list[str] = _WORDS.findall(text)
+    capitalised = sum(word[0].isupper() for word in words)
+    return capitalised * 2 < len(words)
 
 
 def _inside_word(text: str, position: int) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from newsmodel.quotes import sentences
+from newsmodel.quotes.cues import FINITE, SPEECH_VERBS, VERB_ONLY
 from newsmodel.quotes.speakers import PRONOUNS
 
 __all__ = [
@@ -22,35 +23,21 @@ __all__ = [
     "DETERMINERS",
     "SPEECH_VERBS",
     "clause_subject",
+    "join",
     "may_be_in_mention",
     "mention_ending",
     "mention_starting",
     "tokens",
+    "trailing_name",
 ]
 
-#: The speech verbs a cue can be, in the forms copy uses them.
-SPEECH_VERBS = frozenset(
-    """
-    said says say saying told tells tell telling added adds adding asked asks asking wrote writes
-    writing tweeted tweeting explained explains argued argues noted stated continued continues
-    insisted insists claimed called calling described describes depicted depicts warned warns
-    recalled recalls replied replies responded responds answered announced announces
-    acknowledged acknowledges admitted admits asserted asserts maintained maintains suggested
-    suggests predicted predicts promised vowed quipped joked shouted chanted chanting yelled
-    urged charged complained testified reported concluded conceded concedes observed remarked
-    reiterated emphasized emphasised stressed commented posted cautioned countered boasted
-    lamented mused pledged labeled labelled dubbed branded touted praised blasted slammed
-    criticized criticised accused demanded proclaimed whispered screamed sang sings singing
-    opined thundered echoed agreed scolded condemned likened mocked attacked reports reads
-    """.split()
-)
 #: Words between a subject and its verb: ``Trump also said``.
 BETWEEN = frozenset(
     """
     also later then again previously recently repeatedly reportedly has had have would will
     could once further simply even never often always just already quickly publicly privately
     separately similarly subsequently initially finally frequently openly bluntly angrily flatly
-    firmly famously succinctly earlier still only is was
+    firmly famously succinctly earlier still only is was are were been however too now
     """.split()
 )
 #: Words a speaker mention does not contain: they start another clause.
@@ -62,16 +49,33 @@ _CLAUSE_WORDS = frozenset(
     are be been being do does did by with has have had would will could should may might can
     """.split()
 )
+_PREPOSITIONS = frozenset(
+    "in on at from with by for of to about into over under between among against without".split()
+)
 DETERMINERS = frozenset(["the", "a", "an", "one", "his", "her", "its", "their", "our", "my"])
 _RELATIVES = frozenset(["who", "which", "whose", "whom", "where"])
 #: Capitalised words that open a sentence but cannot open its subject.
 _NOT_SUBJECTS = _CLAUSE_WORDS | frozenset(
     """
     this these those there here such along amid across after although behind beyond despite
-    like unlike within according however meanwhile still also instead indeed
+    like unlike within according however meanwhile still also instead indeed later earlier
+    perhaps finally then now today yesterday tonight last next first again thus for with of
     """.split()
 )
 _MENTION_MAX_TOKENS = 16
+_GROUP_MAX_WORDS = 3
+_ROLE_MAX_WORDS = 3
+_ASIDE_MAX_WORDS = 14
+_CONJUNCTIONS = frozenset(["and", "but", "so", "yet", "or"])
+#: The commonest irregular pasts, which end a subject as ``-ed`` forms do: ``The senator sought``.
+_COMMON_PASTS = frozenset(
+    """
+    began became brought came did felt found gave got had held kept knew led left lost made met
+    paid ran saw sent set sought spent stood struck took thought understood went won
+    """.split()
+)
+#: Words that stand for an unnamed speaker among several: ``one said``, ``said another``.
+_INDEFINITE = frozenset(["one", "another", "others"])
 _TOKEN = re.compile(r"\w+(?:[.'\u2019&-]\w+)*\.?|[^\w\s]")
 _UNSPACED = re.compile(r" (?=[,.)])|(?<=\() ")
 
@@ -84,7 +88,7 @@ def mention_ending(words: list[str], *, whole: bool) -> str | None:
     closing mark and the verb: ``"...," Mitch McConnell, R-Ky., said``).
     """
     end = len(words)
-    while end and words[end - 1].lower() in BETWEEN:
+    while end and _between(words[end - 1]):
         end -= 1
     if whole:
         return _whole_mention(words[:end])
@@ -103,13 +107,49 @@ def mention_ending(words: list[str], *, whole: bool) -> str | None:
         if lowered in PRONOUNS:
             start -= start == end
             break
-        if not may_be_in_mention(word):
-            break
+        inside = start > 1 and words[start - 2][0].isalnum()  # not the sentence's first word
+        if not may_be_in_mention(word) and not (inside and word[0].isupper()):
+            break  # but Will, the columnist, is a name
         start -= 1
         if lowered in DETERMINERS:
             break
+    return _subject(words, start, end)
+
+
+def _subject(words: list[str], start: int, end: int) -> str | None:
+    """``words[start:end]`` as a mention, unless it is a preposition's object (``in the past``)."""
     taken = words[start:end]
-    return _join(taken) if taken and _names_someone(taken) else None
+    if start and words[start - 1].lower() in _PREPOSITIONS - {"with"}:  # with Smith saying
+        name = trailing_name(taken)  # at the convention Sen. Elizabeth Warren said
+        return join(name) if name and len(name) < len(taken) else None
+    return join(taken) if taken and _names_someone(taken) else None
+
+
+def trailing_name(words: list[str]) -> list[str]:
+    """The capitalised words, and a parenthesis after them, that end ``words``."""
+    start = len(words)
+    while start:
+        word = words[start - 1]
+        if word == ")":
+            opening = _matching(words, start - 1)
+            if opening is None:
+                break
+            start = opening
+        elif word[0].isupper() or (word == "and" and start < len(words) and start > 1):
+            start -= 1  # and joins two names: Frank Newport and Jim Harter
+        else:
+            break
+    while start < len(words) and not words[start][0].isupper():
+        start += 1
+    return words[start:]
+
+
+def _between(word: str) -> bool:
+    """Whether a word can stand between a subject and its verb: ``also``, ``jokingly``."""
+    lowered = word.lower()
+    if not word.islower():
+        return False  # Will, the columnist, is no modal
+    return lowered in BETWEEN or (lowered.endswith("ly") and len(word) > 4)  # noqa: PLR2004
 
 
 def _whole_mention(words: list[str]) -> str | None:
@@ -122,11 +162,38 @@ def _whole_mention(words: list[str]) -> str | None:
         words = words[:-1]
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return words[0]
-    if not words or len(words) > _MENTION_MAX_TOKENS or not _names_someone(words):
+    if not words or len(words) > _MENTION_MAX_TOKENS:
         return None
-    if any(word not in ",()" and not may_be_in_mention(word) for word in words[:3]):
+    if not _names_someone(words) and not _group(words):
         return None
-    return _join(words)
+    if any(not _may_be_in_whole_mention(words, index) for index in range(min(3, len(words)))):
+        return None
+    return join(words)
+
+
+def _may_be_in_whole_mention(words: list[str], index: int) -> bool:
+    """Whether a word fits a mention, ``and`` before a name included: ``Smith and Jones``."""
+    word = words[index]
+    if word in ",()" or may_be_in_mention(word) or (index and word[0].isupper()):
+        return True
+    if not index and word[0].isupper() and len(words) == 1:
+        return True  # a one-word name the lexicon also holds: Read said
+    following = words[index + 1] if index + 1 < len(words) else ""
+    return word == "and" and following[:1].isupper()
+
+
+def _group(words: list[str]) -> bool:
+    """
+    Whether a few lower-case words name people by a plural: ``federal prosecutors``.
+
+    Only where every word must be the speaker's (right before a cue).
+    """
+    return (
+        len(words) <= _GROUP_MAX_WORDS
+        and all(word.isalpha() and word.islower() for word in words)
+        and words[-1].endswith("s")
+        and not words[-1].endswith("ss")
+    )
 
 
 def _appositive(words: list[str]) -> str | None:
@@ -143,10 +210,25 @@ def _appositive(words: list[str]) -> str | None:
         name = mention_ending(words[:comma], whole=False)
         if name is None:
             return None
-        if name[0].isupper():
-            relative = words[comma + 1].lower() in _RELATIVES
-            return name if relative else _join([name, *words[comma:]])
+        appositive = words[comma + 1 :]
+        named = name[0].isupper() or (
+            name.split()[0].lower() in DETERMINERS and trailing_name(appositive) == appositive
+        )  # her personal lawyer, David E. Kendall, wrote
+        if named:
+            if words[comma + 1].lower() in _RELATIVES:
+                return name  # Assad, who was sworn in on Wednesday, said
+            if any(_verb_like(word) for word in words[comma + 1 :]):
+                return None  # in Salem, Trump went after Bush, calling: a clause, no appositive
+            return join([name, *words[comma:]])
     return None
+
+
+def _verb_like(word: str) -> bool:
+    """Whether a word reads as a finite verb: ``went``, ``attacked``, ``says``."""
+    lowered = word.lower()
+    return word.islower() and (
+        lowered in FINITE or lowered in _COMMON_PASTS or lowered.endswith("ed")
+    )
 
 
 def mention_starting(words: list[str]) -> str | None:
@@ -166,7 +248,8 @@ def mention_starting(words: list[str]) -> str | None:
                 break
             end = closing + 1
             continue
-        if word.lower() != "of" and not may_be_in_mention(word):
+        linked = _joins_names(words, end) or _links_description(words, end)
+        if word.lower() != "of" and not may_be_in_mention(word) and not linked:
             break
         if word.lower() == "for" and end and words[end - 1][0].isupper():
             break
@@ -174,7 +257,48 @@ def mention_starting(words: list[str]) -> str | None:
     while end and words[end - 1].lower() == "of":
         end -= 1
     taken = words[:end]
-    return _join(taken) if taken and _names_someone(taken) else None
+    return join(taken) if taken and _names_someone(taken) else None
+
+
+def _links_description(words: list[str], index: int) -> bool:
+    """
+    Whether ``words[index]`` carries a description on: ``an adviser to Trump``.
+
+    As in ``a person close to the Clintons``, ``the chief known as Bob``.
+    """
+    word = words[index].lower()
+    previous = words[index - 1] if index else ""
+    following = words[index + 1] if index + 1 < len(words) else ""
+    if word == "as":
+        return previous.lower() == "known"
+    return (
+        word == "to"
+        and previous.islower()
+        and previous not in VERB_ONLY
+        and (following[:1].isupper() or following.lower() in DETERMINERS)
+    )
+
+
+def _joins_names(words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` is the ``and`` of ``Trump and Ryan``."""
+    following = words[index + 1] if index + 1 < len(words) else ""
+    return bool(index) and words[index] == "and" and following[:1].isupper()
+
+
+def _opens_participle(clause: list[str]) -> bool:
+    """
+    Whether a clause opens with a participle or an adverb, not a name.
+
+    As in ``Horrified at ..., Ramos``, ``Immediately after ..., Trump``,
+    ``Hours later, she``.
+    """
+    opener = clause[0].lower()
+    following = clause[1].lower() if len(clause) > 1 else ""
+    if following in {"later", "earlier", "ago"}:
+        return True  # Hours later, she issued
+    if opener.endswith("ly"):
+        return following == "," or following.endswith(("ing", "ed")) or following in _CLAUSE_WORDS
+    return opener.endswith(("ed", "ing")) and "," in clause
 
 
 def clause_subject(words: list[str]) -> str | None:
@@ -186,16 +310,29 @@ def clause_subject(words: list[str]) -> str | None:
     lower-case word after the name (its verb).
     """
     starts = [0] + [index + 1 for index, word in enumerate(words) if word == ","]
+    opening = True  # only an opening phrase so far: a lower-case ``the ...`` may follow
     for start in starts:
         clause = words[start:]
-        if not clause or not (clause[0][0].isupper() or clause[0].lower() in PRONOUNS):
+        if clause and clause[0].lower() in _CONJUNCTIONS:
+            clause = clause[1:]  # And she is sure
+        if not clause:
             continue
-        if clause[0].lower() in _NOT_SUBJECTS:
+        opener = clause[0].lower()
+        if opener in _NOT_SUBJECTS or _opens_participle(clause):
             continue
+        lower_case_start = opening and start and opener in DETERMINERS
+        if not (clause[0][0].isupper() or opener in PRONOUNS or lower_case_start):
+            opening = False
+            continue
+        opening = False
         verb = next(
-            (index for index, word in enumerate(clause) if _ends_subject(word, clause[0])),
+            (index for index in range(1, len(clause)) if _ends_subject(clause, index)),
             len(clause),
         )
+        if verb < len(clause) and "," in clause[:verb]:
+            named = _name_with_aside(clause)
+            if named is not None:
+                return named
         if verb == len(clause) or "," in clause[:verb]:
             continue
         mention = mention_starting(clause[:verb])
@@ -204,17 +341,61 @@ def clause_subject(words: list[str]) -> str | None:
     return None
 
 
-def _ends_subject(word: str, first: str) -> bool:
+def _name_with_aside(clause: list[str]) -> str | None:
     """
-    Whether ``word`` is past the subject a clause opens with.
+    The name opening ``Bush, Florida's former governor, also attacked``.
 
-    That is the first lower-case word after a name (``Trump attacked``),
-    or, after ``The ...``, the first word a noun phrase cannot hold.
+    A name, a comma, an aside of a few words, a comma, then a lower-case verb.
     """
+    name = mention_starting(clause)
+    if name is None or not name[0].isupper():
+        return None
+    taken = len(tokens(name))
+    if taken >= len(clause) or clause[taken] != ",":
+        return None
+    for index in range(taken + 2, min(len(clause) - 1, taken + _ASIDE_MAX_WORDS)):
+        if clause[index] == ",":
+            following = clause[index + 1]
+            return name if following.islower() and following.lower() not in DETERMINERS else None
+    return None
+
+
+def _ends_subject(clause: list[str], index: int) -> bool:
+    """
+    Whether ``clause[index]`` is past the subject the clause opens with.
+
+    That is the first lower-case word after a name (``Trump attacked``)
+    that is not a role before another name (``Obama speechwriter Jon
+    Favreau``), or, after ``The ...``, the first word a noun phrase cannot
+    hold: a clause word or a verb (``The town released``).
+    """
+    word = clause[index]
     lowered = word.lower()
-    if first.lower() in DETERMINERS:
-        return lowered in _CLAUSE_WORDS or lowered in SPEECH_VERBS or lowered in BETWEEN
-    return word[0].islower() and lowered not in {"of", "for"}
+    if clause[0].lower() in DETERMINERS:
+        after_name = clause[index - 1][0].isupper() and word.islower()
+        present = after_name and lowered.endswith("s") and not lowered.endswith("ss")
+        verb = index > 1 and (_verb_like(word) or lowered in _COMMON_PASTS or present)
+        return lowered in _CLAUSE_WORDS or lowered in VERB_ONLY or _between(word) or verb
+    if not word[0].islower() or lowered in {"of", "for"} or _joins_names(clause, index):
+        return False
+    return not _role_before_name(clause, index)
+
+
+def _role_before_name(clause: list[str], index: int) -> bool:
+    """
+    Whether lower-case words from ``index`` on are a role before a name.
+
+    As in ``Obama speechwriter Jon Favreau``, ``Democratic presidential
+    candidate Bernie Sanders``: up to three nouns, then a capital.
+    """
+    for offset in range(index, min(len(clause), index + _ROLE_MAX_WORDS + 1)):
+        word = clause[offset]
+        if word[:1].isupper():
+            return offset > index
+        lowered = word.lower()
+        if not may_be_in_mention(word) or lowered in SPEECH_VERBS or lowered.endswith(("ed", "s")):
+            return False
+    return False
 
 
 def _matching(words: list[str], index: int) -> int | None:
@@ -229,7 +410,7 @@ def _matching(words: list[str], index: int) -> int | None:
 def may_be_in_mention(word: str) -> bool:
     """Whether a word can belong to a speaker mention: not a clause word or speech verb."""
     lowered = word.lower()
-    return word[0].isalnum() and lowered not in _CLAUSE_WORDS and lowered not in SPEECH_VERBS
+    return word[0].isalnum() and lowered not in _CLAUSE_WORDS and lowered not in VERB_ONLY
 
 
 def _names_someone(words: list[str]) -> bool:
@@ -239,9 +420,9 @@ def _names_someone(words: list[str]) -> bool:
     They can if they hold a capitalised name, are a pronoun, or are a
     description with its own noun (``the mayor``, not ``the``).
     """
-    if len(words) == 1 and words[0].lower() in PRONOUNS:
+    if len(words) == 1 and words[0].lower() in PRONOUNS | _INDEFINITE:
         return True
-    return any(word[0].isupper() for word in words) or (
+    return any(word[0].isupper() and word.lower() not in DETERMINERS for word in words) or (
         len(words) > 1 and words[0].lower() in DETERMINERS
     )
 
@@ -269,6 +450,6 @@ def _abbreviation(word: str) -> bool:
     )
 
 
-def _join(words: list[str]) -> str:
+def join(words: list[str]) -> str:
     """Words as they were written: no space before ``,`` ``.`` ``)`` or after ``(``."""
     return _UNSPACED.sub("", " ".join(words))

@@ -30,6 +30,8 @@ _TITLES = frozenset(
     commissioner attorney sheriff chief leader spokesman spokeswoman spokesperson
     """.split()
 )
+_ANY_TITLE = re.compile(r"\b(?:" + "|".join(sorted(_TITLES)) + r")\b", re.IGNORECASE)
+_FULL_NAME = re.compile(r"[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*)+")
 _DETERMINERS = frozenset(["the", "a", "an", "one", "this", "that", "another"])
 #: The last word of a name that is an organisation's, not a person's.
 _ORGANIZATION_WORDS = frozenset(
@@ -68,11 +70,19 @@ class Cast:
 
     def meet(self, text: str) -> None:
         """
-        Remember every person ``text`` names with a title.
+        Remember every person ``text`` names in full.
 
         Called on each sentence, so that ``Putin`` can later resolve to the
-        ``President Vladimir Putin`` of a sentence that quoted nobody.
+        ``President Vladimir Putin`` of a sentence that quoted nobody, and
+        ``Lee`` to the ``Ann Lee`` of ``Ann Lee, a teacher, arrived early``.
+        A titled person is also whom ``he`` or ``she`` means before anyone
+        has spoken.
         """
+        if not _ANY_TITLE.search(text):
+            for run in _FULL_NAME.findall(text):  # no title: only full names to remember
+                words = _WORD.findall(run)
+                self._meet(_named(words, len(words)))
+            return
         for phrase in _PHRASE_BREAK.split(text):
             words = _WORD.findall(phrase)
             start = 0
@@ -83,11 +93,16 @@ class Cast:
                 stop = start
                 while stop < len(words) and _capitalised(words[stop]):
                     stop += 1
-                agent = _named(words[max(0, start - _ROLE_WORDS) : stop], stop - start)
-                if isinstance(agent, Person) and agent.title is not None:
-                    self._last_named = self._known(agent)
-                    self._remember(self._last_named)
+                self._meet(_named(words[max(0, start - _ROLE_WORDS) : stop], stop - start))
                 start = stop
+
+    def _meet(self, agent: Agent | None) -> None:
+        """Remember a person named in full; a titled one is whom ``he`` means for now."""
+        if isinstance(agent, Person) and agent.title is not None:
+            self._last_named = self._known(agent)
+            self._remember(self._last_named)
+        elif isinstance(agent, Person) and agent.name not in self._by_name:
+            self._remember(agent)
 
     def resolve(self, mention: str) -> Agent | None:
         """

@@ -333,8 +333,9 @@ def _section(value: object) -> Section | None:
     return Section(path=tuple(p.strip() for p in text.split(_PATH_SEPARATOR) if p.strip()))
 
 
-def _uri(text: str | None) -> str | None:
-    return text if text is not None and validators.URI.match(text) else None
+def _uri(value: object) -> str | None:
+    """*value* if it is a URI; pages put numbers and booleans where URIs go, too."""
+    return value if isinstance(value, str) and validators.URI.match(value) else None
 
 
 def _page(node: Node) -> str | None:

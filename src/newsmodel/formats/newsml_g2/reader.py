@@ -9,7 +9,6 @@ offset, a guid that is not a URI).
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from datetime import datetime
 from functools import partial
@@ -20,6 +19,7 @@ from urllib.parse import urlsplit
 import attrs
 from lxml import etree
 
+from newsmodel._lowlevel import json as strict_json
 from newsmodel._lowlevel.validators import LANGUAGE_TAG, URI
 from newsmodel.conversion import Loss, NonArticle, Reading, Unreadable
 from newsmodel.errors import FieldError, StructureError
@@ -445,32 +445,55 @@ def _held_field(name: str, text: str | None) -> Any:
     if text is None:
         return attrs.fields_dict(Article)[name].default
     cattrs_converter = native_json.make_converter()
-    return converter.structure(cattrs_converter, json.loads(text), _FIELD_TYPES[name])
+    # The strict parser: too deep, NaN or a duplicate key is a ParseError, a loss.
+    return converter.structure(cattrs_converter, strict_json.parse(text), _FIELD_TYPES[name])
 
 
 _FIELD_TYPES = get_type_hints(Article)
 
 
 def _quotation(item: _Item, element: etree._Element) -> Quotation | None:
+    return item.keep(element, partial(_quotation_of, element))
+
+
+def _quotation_of(element: etree._Element) -> Quotation:
+    """Every value is built here, inside ``keep``: a bad offset is a loss, not a crash."""
     speaker = next(element.iterchildren(g2.nm("speaker")), None)
     span = None
     if element.get("start") is not None:
         span = Span(
-            start=int(element.get("start", "0")),
-            end=int(element.get("end", "0")),
-            part=TextPart(element.get("part", "body")),
+            start=_offset(element, "start"),
+            end=_offset(element, "end"),
+            part=_choice(element, "part", TextPart, TextPart.BODY),
         )
-    return item.keep(
-        element,
-        lambda: Quotation(
-            text=_raw(next(element.iterchildren(g2.nm("text")), None)) or "",
-            kind=QuotationKind(element.get("kind", "full")),
-            speaker=None if speaker is None else _speaker(speaker),
-            speaker_mention=_raw(next(element.iterchildren(g2.nm("mention")), None)),
-            cue=_raw(next(element.iterchildren(g2.nm("cue")), None)),
-            span=span,
-        ),
+    return Quotation(
+        text=_raw(next(element.iterchildren(g2.nm("text")), None)) or "",
+        kind=_choice(element, "kind", QuotationKind, QuotationKind.FULL),
+        speaker=None if speaker is None else _speaker(speaker),
+        speaker_mention=_raw(next(element.iterchildren(g2.nm("mention")), None)),
+        cue=_raw(next(element.iterchildren(g2.nm("cue")), None)),
+        span=span,
     )
+
+
+def _offset(element: etree._Element, name: str) -> int:
+    text = element.get(name, "")
+    if not (text.isascii() and text.isdigit()):
+        raise FieldError(name, f"expected a whole number of 0 or more, got {text!r}")
+    return int(text)
+
+
+_E = TypeVar("_E", TextPart, QuotationKind)
+
+
+def _choice(element: etree._Element, name: str, kind: type[_E], default: _E) -> _E:
+    text = element.get(name)
+    if text is None:
+        return default
+    known = {member.value: member for member in kind}
+    if text not in known:
+        raise FieldError(name, f"expected one of {', '.join(known)}, got {text!r}")
+    return known[text]
 
 
 def _speaker(element: etree._Element) -> Person | Organization:

@@ -4,7 +4,7 @@ IPTC ninjs, the JSON of news agency APIs: read 1.x, 2.x and 3.x, write 2.x and 3
 * The version is told from the document: camelCase keys are 3.x,
   ``headlines``/``bodies`` arrays are 2.x, ``headline``/``body_*`` strings are
   1.x (and the dialects of Superdesk and the AP Media API, which extend 1.x).
-* Writing follows the official 3.1 and 2.2 schemas, which refuse unknown
+* Writing follows the official 3.2 and 2.3 schemas, which refuse unknown
   keys; the model's fields ninjs has no key for use ninjs's own structures
   in documented ways:
 

@@ -46,7 +46,7 @@ _STANDARDS = {
         "version": minor,
         "schema": f"https://www.iptc.org/std/ninjs/ninjs-schema_{minor}.json",
     }
-    for major, minor in ((2, "2.2"), (3, "3.1"))
+    for major, minor in ((2, "2.3"), (3, "3.2"))
 }
 
 

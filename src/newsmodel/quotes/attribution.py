@@ -1,0 +1,435 @@
+"""
+Who a quotation's own sentence says said it, and with which cue.
+
+The speaker of a quotation sits next to a cue: after the quotation
+(``"...," he said``, ``"...," said Rep. Smith``, ``"...," Blunt, after a
+pause, said``, ``"..." for now, she said``, ``"..." according to the
+report``) or before it (``Peskov told reporters: "..."``, ``Zelensky
+called the referendums "..."``, ``according to Smith, "..."``, ``as Smith
+put it, "..."``).  The functions here read the words on either side of one
+quotation; :mod:`newsmodel.quotes` decides which side to trust.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from newsmodel.model import Agent
+from newsmodel.quotes.cues import FINITE, PASTS, PHRASAL, SPEECH_VERBS, VERB_ONLY
+from newsmodel.quotes.mentions import (
+    BETWEEN,
+    DETERMINERS,
+    clause_subject,
+    join,
+    may_be_in_mention,
+    mention_ending,
+    mention_starting,
+    tokens,
+    trailing_name,
+)
+from newsmodel.quotes.speakers import PRONOUNS, Cast
+
+__all__ = ["Attribution", "after", "attributed", "before"]
+
+#: Cues whose speaker follows them: ``according to the report``, ``per the mayor``.
+_LEADING_CUES = {"according": "to", "per": ""}
+#: Words that join a second verb to the subject of a first: ``Scott beamed and asked``.
+_JOINERS = frozenset([",", "and", "but", "then", "before", "after", "while", "by"])
+#: Characters around a quotation or a verb that attribution reads: enough for
+#: any speaker mention or clause opening, and a bound on the work per quotation.
+_REACH = 400
+#: Words after a quotation that can hold its speaker and verb.
+_AFTER_WORDS = 24
+#: Words an aside between commas may have: ``Blunt, after a long pause, said``.
+_ASIDE_WORDS = 20
+_ADDRESSEE_MAX_WORDS = 3
+_OBJECT_PRONOUNS = frozenset(["him", "her", "them", "us", "me", "you"])
+#: What may follow a cue that ends its clause: ``she said.``, ``she said on Monday``.
+_CLAUSE_ENDS = frozenset(
+    """
+    . , ; : ? ! on in at during after before last this yesterday today earlier later recently
+    """.split()
+)
+#: Words after which an -ing form is a verb: ``, saying``, ``was telling``.
+_BEFORE_PARTICIPLE = _JOINERS | frozenset("when is was are were be been kept began started".split())
+#: Words after which a base form is a verb: ``will say``, ``to tell``, ``they say``.
+_BEFORE_BASE = frozenset(
+    "to will would could should may might must can did do does not never i we they you".split()
+)
+#: Words that open a relative clause, whose cue is the quotation's own.
+_RELATIVES = frozenset(["who", "whom", "which"])
+#: Words that open a clause that sets the scene for the main one.
+_SUBORDINATORS = frozenset(
+    "when after as while before since although though if because once until whenever".split()
+)
+#: Words that open a phrase after a speaker, before the verb: ``a staffer in the room said``.
+_PHRASE_OPENERS = frozenset(["in", "at", "from", "with", "for", "on"])
+_LABEL_MAX_WORDS = 6
+#: Every word that can be a cue, to pass over the others quickly.
+_MAY_CUE = SPEECH_VERBS | PHRASAL.keys() | _LEADING_CUES.keys() | {"put", "puts"}
+_CLOSING_MARKS = "'\"\u2019\u201d\u00bb\u201c \t\n"
+_DASHES = frozenset([",", ".", "\u2014", "\u2013", "-"])
+
+
+@frozen
+class Attribution:
+    """Who said something, as worded, and how."""
+
+    mention: str
+    speaker: Agent | None
+    cue: str | None
+
+
+def attributed(mention: str | None, cue: str | None, cast: Cast) -> Attribution | None:
+    """The attribution to ``mention``, resolved against the people named so far."""
+    if not mention:
+        return None
+    return Attribution(mention, cast.resolve(mention), cue)
+
+
+def after(text: str, *, continues: bool, cast: Cast) -> Attribution | None:
+    """
+    Return the speaker named right after a quotation.
+
+    Unless the quotation ends with a comma (or ``?``, ``!``, a dash), a
+    capital letter after it starts another sentence, and only that
+    sentence being just a speaker and a cue (``Smith said.``) or a
+    lower-case ``he said`` can still attribute it.
+    """
+    words = tokens(text.lstrip(_CLOSING_MARKS)[:_REACH])[:_AFTER_WORDS]
+    while words and words[0] in _DASHES:
+        words.pop(0)
+    if not words:
+        return None
+    first = words[0].lower()
+    if first in _LEADING_CUES:
+        return _leading(words, 0, cast)
+    if first in FINITE and (continues or words[0].islower()):
+        found = attributed(mention_starting(words[1:]), cue(first, words[1:]), cast)
+        if found is not None:
+            return found
+    if words[0][0].isupper() and not continues:
+        return _speaker_sentence(words, cast)
+    if continues:
+        return _subject_then_cue(words, cast) or _trailing(words, cast)
+    return _trailing(words, cast) or _subject_then_cue(words, cast)
+
+
+def _subject_then_cue(words: list[str], cast: Cast) -> Attribution | None:
+    """``he said``, ``Mitch McConnell, R-Ky., said``, ``Blunt, after a pause, said``."""
+    index = 0
+    aside: int | None = None  # where an aside between speaker and verb ends
+    phrase: int | None = None  # where a phrase after the speaker starts: a staffer in the room
+    while index < len(words):
+        word = words[index]
+        lowered = word.lower()
+        if index and _verb_after_subject(words, index):
+            end = index if aside is None and phrase is None else (phrase or index)
+            mention = None if aside else mention_ending(words[:end], whole=True)
+            if mention is None and "," in words[:index]:
+                mention = mention_ending(words[: words.index(",")], whole=True)
+            return attributed(mention, cue(lowered, words[index + 1 :]), cast)
+        if word == "," and index:
+            aside = _aside_end(words, index)
+            if aside is not None:
+                index = aside
+                continue
+        if index and phrase is None and lowered in _PHRASE_OPENERS:
+            phrase = index
+        elif lowered == "and" and index + 1 < len(words) and words[index + 1][:1].isupper():
+            pass  # Smith and Jones wrote
+        elif not (
+            word in ",()."
+            or may_be_in_mention(word)
+            or lowered in BETWEEN
+            or (word[0].isupper() and index + 1 < len(words) and _verb(words, index + 1))
+        ):
+            return None  # a capital before a cue is a name the lexicon also holds: Read said
+        index += 1
+    return None
+
+
+def _verb_after_subject(words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` is a cue, counting a plural's present: ``the two write``."""
+    lowered = words[index].lower()
+    present = lowered in SPEECH_VERBS and lowered not in VERB_ONLY
+    return _verb(words, index) or (present and index > 0 and _plural(words[index - 1]))
+
+
+def _plural(word: str) -> bool:
+    """Whether a word before a verb makes a plural subject: ``the Saudis``, ``the two``."""
+    lowered = word.lower()
+    return lowered in {"two", "three", "both", "they", "we", "i", "you"} or (
+        lowered.endswith("s") and not lowered.endswith(("ss", "'s", "\u2019s"))
+    )
+
+
+def _aside_end(words: list[str], comma: int) -> int | None:
+    """
+    Where an aside that opens at ``comma`` closes, if a cue follows it.
+
+    ``Blunt, after a long pause, said``, ``Paris, who worked there, said``.
+    """
+    for index in range(comma + 1, min(len(words) - 1, comma + _ASIDE_WORDS)):
+        if words[index] == ",":
+            return index + 1 if _verb(words, index + 1) else None
+        if words[index] in {".", ";"}:
+            return None
+    return None
+
+
+def _trailing(words: list[str], cast: Cast) -> Attribution | None:
+    """
+    The speaker of a cue that ends the sentence after a clause of the writer's.
+
+    As in ``"..." for crimes, she said.``: the cue closes its clause, so it
+    attributes what came before rather than introducing what follows.
+    """
+    for index, word in enumerate(words):
+        if word in {".", "?", "!", ";"}:
+            return None
+        lowered = word.lower()
+        if not _verb_after_subject(words, index) or lowered.endswith("ing"):
+            continue
+        rest = words[index + 1 :]
+        if index and words[index - 1] == "," and lowered in FINITE:  # ..., said Ann Smith.
+            mention = mention_starting(rest)
+            taken = len(tokens(mention)) if mention else len(rest)
+            if taken < len(rest) and rest[taken] in {".", ","}:
+                return attributed(mention, cue(lowered, rest), cast)
+        following = rest[0] if rest else "."
+        comma = max((i for i in range(index) if words[i] == ","), default=None)
+        if comma is not None and following.lower() in _CLAUSE_ENDS:
+            mention = mention_ending(words[comma + 1 : index], whole=True)
+            if mention is not None:
+                return attributed(mention, cue(lowered, rest), cast)
+    return None
+
+
+def _speaker_sentence(words: list[str], cast: Cast) -> Attribution | None:
+    """The speaker of a sentence that is only a speaker and a cue: ``Trump said.``."""
+    for index, word in enumerate(words):
+        lowered = word.lower()
+        if index and _verb(words, index):
+            following = words[index + 1] if index + 1 < len(words) else "."
+            if following != ".":
+                return None
+            mention = mention_ending(words[:index], whole=True)
+            return attributed(mention, cue(lowered, words[index + 1 :]), cast)
+        if not may_be_in_mention(word) and word not in ",()" and lowered not in BETWEEN:
+            return None
+    return None
+
+
+def _leading(words: list[str], index: int, cast: Cast) -> Attribution | None:
+    """The speaker after ``according to`` or ``per`` at ``words[index]``."""
+    lowered = words[index].lower()
+    rest = words[index + 1 :]
+    if _LEADING_CUES[lowered]:
+        if not rest or rest[0].lower() != _LEADING_CUES[lowered]:
+            return None
+        rest = rest[1:]
+    elif not rest or not (rest[0][0].isupper() or rest[0].lower() in DETERMINERS):
+        return None  # per cent, per year
+    cue_words = f"{lowered} {_LEADING_CUES[lowered]}".strip()
+    return attributed(mention_starting(rest), cue_words, cast)
+
+
+def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
+    """
+    Return the speaker of the first cue in ``text``, the words before a quotation.
+
+    The first is the outermost: in ``Obama said he expected Americans to say
+    "no"``, the quotation is reported by Obama, and the cue is the verb
+    nearest the quotation: ``Zelensky said ... and called the referendums
+    "...`` gives Zelensky and ``called``.  A relative clause is the
+    exception (``Smith said it was a law which he called "..."``: he), and a
+    cue in a clause that only sets the scene is passed over (``When Trump
+    announced his run, he called them "..."``: he).  With ``alone``, the
+    words are a whole sentence that quotes nothing.
+    """
+    words = tokens(text[-_REACH:])
+    labelled = _label(words)
+    if labelled is not None and not alone:
+        return attributed(labelled, None, cast)
+    cues = [
+        index
+        for index, word in enumerate(words)
+        if word.lower() in _MAY_CUE and _is_cue(words, index)
+    ]
+    relative = max((i for i, word in enumerate(words) if word.lower() in _RELATIVES), default=-1)
+    ordered = [i for i in cues if i > relative] + [i for i in cues if i < relative]
+    for number, index in enumerate(ordered):
+        if _subordinate(words, index):
+            continue
+        verb = words[index].lower()
+        if verb in _LEADING_CUES:
+            leading = _leading(words, index, cast)
+            if leading is not None:
+                return leading
+            continue
+        mention = _speaker_of(words, index, first=number == 0, alone=alone)
+        if mention:
+            nearest = cues[-1] if words[cues[-1]].lower() not in _LEADING_CUES else index
+            return attributed(mention, cue(words[nearest].lower(), words[nearest + 1 :]), cast)
+    if not cues and not alone and words and words[-1] == ":":
+        named = mention_ending(words[:-1], whole=True) or clause_subject(words)
+        return attributed(named, None, cast)
+    return None
+
+
+def _speaker_of(words: list[str], index: int, *, first: bool, alone: bool) -> str | None:
+    """The speaker of the cue at ``index``: before it, after it, or opening its clause."""
+    verb = words[index].lower()
+    preceding, following = words[:index], words[index + 1 :]
+    inserted = _inserted(preceding, verb, following)
+    if inserted is not None:
+        return inserted
+    mention = mention_ending(preceding, whole=False)
+    opens = not any(word[0].isalnum() for word in preceding)
+    if mention is None and verb in FINITE and opens and not alone:
+        mention = mention_starting(following)
+    joined = verb.endswith("ing") or (preceding and preceding[-1].lower() in _JOINERS)
+    if mention is None and joined and first:
+        mention = clause_subject(preceding)
+    if mention is None and preceding and preceding[-1] == ",":
+        mention = _subject_before_aside(preceding)
+    return mention or _antecedent(preceding)
+
+
+def _inserted(preceding: list[str], verb: str, following: list[str]) -> str | None:
+    """The speaker of a cue set between commas: ``The paradox, says Carl Anthony, is``."""
+    if not preceding or preceding[-1] != "," or verb not in FINITE:
+        return None
+    mention = mention_starting(following)
+    taken = len(tokens(mention)) if mention else len(following)
+    if taken < len(following) and following[taken] == "," and mention and mention[0].isupper():
+        return mention
+    return None
+
+
+def _subordinate(words: list[str], index: int) -> bool:
+    """Whether the cue at ``index`` is in a clause a comma closes: ``When Trump said ...,``."""
+    start = index
+    while start and words[start - 1] != ",":
+        start -= 1
+    if words[start].lower() not in _SUBORDINATORS or "," not in words[index + 1 :]:
+        return False
+    comma = words.index(",", index + 1)
+    return any(word[0].isalnum() for word in words[comma + 1 :])  # As Smith put it, "...
+
+
+def _label(words: list[str]) -> str | None:
+    """
+    The name a line of quotation is labelled with: ``More from Jones: "..."``.
+
+    A name right before the colon, itself after a dash, ``from`` or nothing.
+    """
+    if len(words) < 2 or words[-1] != ":":  # noqa: PLR2004 - a name and its colon
+        return None
+    name = trailing_name(words[:-1])
+    if not name or len(name) > _LABEL_MAX_WORDS:
+        return None
+    opening = len(words) - 1 - len(name)
+    ahead = words[opening - 1].lower() if opening else ""
+    if opening and ahead[0].isalnum() and ahead != "from":
+        return None
+    return join(name)
+
+
+def _antecedent(words: list[str]) -> str | None:
+    """The name a relative clause the cue is in belongs to: ``Beck, who has in the past said``."""
+    for index in range(len(words) - 1, 0, -1):
+        if words[index] in {",", ".", ";"}:
+            return None
+        if words[index].lower() == "who" and words[index - 1] == ",":
+            return mention_ending(words[: index - 1], whole=False)
+    return None
+
+
+def _subject_before_aside(words: list[str]) -> str | None:
+    """
+    The name opening a clause whose verb comes after an aside.
+
+    As in ``Michael Seaman, who lives outside Sacramento, said``.
+    """
+    mention = mention_starting(words)
+    taken = len(tokens(mention)) if mention else 0
+    if mention is None or taken >= len(words) or words[taken] != ",":
+        return None
+    return mention if mention[0].isupper() or mention.lower() in PRONOUNS else None
+
+
+def _is_cue(words: list[str], index: int) -> bool:
+    """
+    Whether ``words[index]`` is a cue.
+
+    A verb of speech in lower case, or capitalised where copy is in
+    title case or inverts (``Said Smith``); ``according to``, ``per``, ``as
+    ... put it``.
+    """
+    word = words[index]
+    lowered = word.lower()
+    if lowered in _LEADING_CUES or lowered in {"put", "puts"}:
+        following = words[index + 1] if index + 1 < len(words) else ""
+        return lowered in _LEADING_CUES or following == "it"
+    if lowered in PHRASAL or lowered not in SPEECH_VERBS:
+        return _speech(words, index)
+    previous = words[index - 1].lower() if index else ""
+    if lowered in PASTS or not word.islower():
+        return lowered in PASTS
+    if lowered in FINITE:  # says, or the noun reports
+        return previous not in DETERMINERS and not previous.endswith(("'s", "\u2019s"))
+    if lowered.endswith("ing"):  # saying, or the adjective in a writing professor
+        return (
+            not previous
+            or previous in _BEFORE_PARTICIPLE
+            or previous.endswith("ly")
+            or _after_with(words, index)
+        )
+    return previous in _BEFORE_BASE  # say, or the noun in the press
+
+
+def _after_with(words: list[str], index: int) -> bool:
+    """Whether an ``-ing`` form follows ``with`` and a name: ``with Sen. McCain calling it``."""
+    start = index
+    while start and words[start - 1][0].isupper() and words[start - 1].lower() != "with":
+        start -= 1
+    return start < index and start > 0 and words[start - 1].lower() == "with"
+
+
+def _verb(words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` is a verb of speech where it stands (not ``the report``)."""
+    return words[index].lower() not in _LEADING_CUES and _is_cue(words, index)
+
+
+def _speech(words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` is a verb of speech, with its particle if it needs one."""
+    lowered = words[index].lower()
+    if lowered in PHRASAL:
+        return index + 1 < len(words) and words[index + 1].lower() == PHRASAL[lowered]
+    return lowered in SPEECH_VERBS
+
+
+def cue(verb: str, following: list[str]) -> str:
+    """
+    Return the cue: the verb, and whom a ``told`` was said to.
+
+    As in ``told Russian news agencies``.
+    """
+    if verb in {"put", "puts"}:
+        return "put it"
+    if verb in PHRASAL:
+        return f"{verb} {PHRASAL[verb]}"
+    if verb not in {"told", "tells", "tell", "telling"}:
+        return verb
+    taken: list[str] = []
+    for word in following[:_ADDRESSEE_MAX_WORDS]:
+        lowered = word.lower()
+        if lowered in _OBJECT_PRONOUNS:
+            taken.append(word)
+            break
+        if not may_be_in_mention(word) or lowered in DETERMINERS or lowered in PRONOUNS:
+            break
+        taken.append(word)
+    return " ".join([verb, *taken])

@@ -1,0 +1,160 @@
+"""
+Two speaker rules, each checked so that breaking it fails a test.
+
+Only the public ``extract_quotations`` is used: how the rules are coded
+may change, what they decide may not.  The sentences were written for
+these tests, and the expected speakers by hand.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmodel import extract_quotations
+from newsmodel.model import Person
+
+
+def speakers(text: str) -> list[str | None]:
+    """The name of each quotation's speaker, in reading order."""
+    return [
+        None if q.speaker is None else q.speaker.name
+        for q in extract_quotations(text, language="en")
+    ]
+
+
+# ---- "of" ends a name that has begun ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"We will not back down," said Sen. Elizabeth Warren of Massachusetts.',
+            "Elizabeth Warren",
+        ),
+        ('"We will not back down," Elizabeth Warren of Massachusetts said.', "Elizabeth Warren"),
+        ('"We will not back down," said Mary Jones of the Red Cross.', "Mary Jones"),
+        (
+            '"We will not back down," said Governor Mary Jones of Ohio, the head of the group.',
+            "Mary Jones",
+        ),
+    ],
+)
+def test_of_after_a_name_ends_it(text: str, speaker: str) -> None:
+    assert [speaker] == speakers(text)
+
+
+def test_the_title_before_the_name_is_kept_when_of_cuts() -> None:
+    (quotation,) = extract_quotations(
+        '"We will not back down," said Sen. Elizabeth Warren of Massachusetts.', language="en"
+    )
+    assert quotation.speaker is not None
+    assert ("Elizabeth Warren", "Sen.") == (quotation.speaker.name, quotation.speaker.title)  # type: ignore[union-attr]
+    assert "Sen. Elizabeth Warren of Massachusetts" == quotation.speaker_mention
+
+
+# ---- he and she: the latest person quoted, else the latest titled person named --------
+
+
+def test_a_pronoun_prefers_the_latest_person_quoted_to_one_named_since() -> None:
+    text = (
+        '"It is over," said John Doe. Prime Minister Anna Berg visited the site on Monday. '
+        '"We will rebuild," he said.'
+    )
+    assert ["John Doe", "John Doe"] == speakers(text)
+
+
+def test_before_anyone_is_quoted_a_pronoun_is_the_latest_titled_person_named() -> None:
+    text = 'Prime Minister Anna Berg visited the site on Monday. "We will rebuild," she said.'
+    assert ["Anna Berg"] == speakers(text)
+
+
+def test_a_pronoun_follows_the_speaker_from_quotation_to_quotation() -> None:
+    text = '"It is over," said Mayor Jane Smith. "We are done," she added.'
+    assert ["Jane Smith", "Jane Smith"] == speakers(text)
+
+
+@pytest.mark.parametrize("pronoun", ["they", "it", "we"])
+def test_other_pronouns_name_nobody(pronoun: str) -> None:
+    text = f'"It is over," said John Doe. "We will rebuild," {pronoun} said.'
+    assert ["John Doe", None] == speakers(text)
+
+
+# ---- what the mutation run found unchecked: the records a mention resolves to ----------
+
+
+def records(text: str) -> list[tuple[str, str | None, str | None]]:
+    """Each speaker as name, title and affiliation."""
+    found = []
+    for quotation in extract_quotations(text, language="en"):
+        speaker = quotation.speaker
+        assert isinstance(speaker, Person), speaker
+        affiliation = speaker.affiliation.name if speaker.affiliation else None
+        found.append((speaker.name, speaker.title, affiliation))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Mayor Jane Smith opened the bridge on Monday. "It is a great day," said Jane Smith.',
+            [("Jane Smith", "Mayor", None)],
+        ),
+        (
+            '"It is a great day," said Mayor Jane Smith. "We waited long," Smith said.',
+            [("Jane Smith", "Mayor", None), ("Jane Smith", "Mayor", None)],
+        ),
+        (
+            '"It is a great day," said Jane Smith. "We waited long," said Mayor Jane Smith.',
+            [("Jane Smith", None, None), ("Jane Smith", "Mayor", None)],
+        ),
+        (
+            (
+                '"It is a great day," said the Kremlin\'s spokesman Dmitry Peskov. '
+                '"We waited long," the spokesman said.'
+            ),
+            [("Dmitry Peskov", "spokesman", "Kremlin"), ("Dmitry Peskov", "spokesman", "Kremlin")],
+        ),
+        (
+            '"We are ready," said Jane Smith. "We are done," said Mr. Smith.',
+            [("Jane Smith", None, None), ("Jane Smith", "Mr.", None)],
+        ),
+        (
+            '"It is a great day," said UN Secretary-General Antonio Guterres.',
+            [("Antonio Guterres", "Secretary-General", "UN")],
+        ),
+    ],
+)
+def test_a_mention_resolves_to_the_fullest_record_of_the_person(
+    text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    """A surname, a title or a bare name finds the person named before, title and all."""
+    assert expected == records(text)
+
+
+@pytest.mark.parametrize(
+    ("mention", "kind", "name", "title"),
+    [
+        ("the BBC", "Organization", "BBC", None),
+        ("THE BBC", "Organization", "BBC", None),
+        ("NASA", "Organization", "NASA", None),
+        ("the Kremlin", "Organization", "Kremlin", None),
+        ("Reuters", "Organization", "Reuters", None),
+        ("Jane Smith (D-Va.)", "Person", "Jane Smith", None),
+        ("Mr. Smith", "Person", "Smith", "Mr."),
+        ("former President Barack Obama", "Person", "Barack Obama", "President"),
+    ],
+)
+def test_who_a_speaker_is_told_from_the_words_naming_them(
+    mention: str, kind: str, name: str, title: str | None
+) -> None:
+    """A determiner or capitals make an organisation, a title a person."""
+    (quotation,) = extract_quotations(f'"We are ready," said {mention}.', language="en")
+    speaker = quotation.speaker
+    assert speaker is not None
+    assert (kind, name, title) == (
+        type(speaker).__name__,
+        speaker.name,
+        getattr(speaker, "title", None),
+    )
