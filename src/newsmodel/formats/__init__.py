@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import importlib
+import re
 from pathlib import PurePath
 from typing import TYPE_CHECKING, NamedTuple, Protocol, cast
 
@@ -37,6 +38,7 @@ class Format(enum.Enum):
     NINJS = "ninjs"
     NINJS2 = "ninjs2"
     NINJS3 = "ninjs3"
+    NITF = "nitf"
     TEXT = "text"
 
 
@@ -133,6 +135,12 @@ _REGISTRY = {
         extensions=(".ninjs.json",),
         module="newsmodel.formats.ninjs:VERSION_3",
     ),
+    Format.NITF: FormatInfo(
+        format=Format.NITF,
+        title="IPTC NITF 3.0-3.6 to read, 3.6 to write",
+        extensions=(".nitf", ".nitf.xml"),
+        module="newsmodel.formats.nitf",
+    ),
     Format.TEXT: FormatInfo(
         format=Format.TEXT,
         title="a plain-text article: section, headline, caption, paragraphs",
@@ -185,6 +193,8 @@ _JSONLD_KEYS = frozenset({"@context", "@type", "@graph", "@id"})
 _NINJS_KEYS = frozenset({"uri", "guid", "headlines", "versioncreated", "versionCreated"})
 _G2_ROOTS = (b"<newsitem", b"<newsmessage", b"<packageitem")
 _HTML_TAGS = (b"<!doctype html", b"<html", b"<head", b"<body")
+# NITF's root, with or without a namespace prefix.
+_NITF_ROOT = re.compile(rb"<(?:[\w.-]+:)?nitf[\s/>]")
 
 
 def _json_format(data: bytes, name: str | None) -> Format:
@@ -235,6 +245,8 @@ def detect(data: bytes, name: str | None = None) -> Format:
         lowered = head.lower()
         if any(root in lowered for root in _G2_ROOTS):
             return Format.NEWSML_G2
+        if _NITF_ROOT.search(lowered):
+            return Format.NITF
         return Format.HTML if any(tag in lowered for tag in _HTML_TAGS) else Format.NEWSML_G2
     named = _by_name(name)
     if named is not None:
