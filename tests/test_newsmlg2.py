@@ -370,6 +370,40 @@ def test_nitf_bodies_are_read() -> None:
     assert Body(html="<h2>Sub</h2><p>One.</p><blockquote><p>Quoted.</p></blockquote>") == body
 
 
+def test_the_nitf_story_stands_in_for_missing_metadata() -> None:
+    nitf = (
+        '<inlineXML contenttype="application/nitf+xml"><nitf><head><title>Dairy prices rise'
+        "</title></head><body><body.head><byline>By Jonathan Underhill</byline><dateline>"
+        "<location>WELLINGTON</location></dateline></body.head><body.content><p>By Jonathan "
+        "Underhill</p><p>Prices rose.</p></body.content></body></nitf></inlineXML>"
+    )
+    reading = newsml_g2.read(_ITEM.replace("<headline>H</headline>", "").format(nitf))
+    article = reading.article
+    assert "Dairy prices rise" == article.headline
+    assert ["By Jonathan Underhill"] == [b.text for b in article.bylines]
+    assert ["Jonathan Underhill"] == [c.agent.name for c in article.bylines[0].contributors]
+    assert "WELLINGTON" == (article.dateline.text if article.dateline else None)
+    assert not any("headline" in loss.what for loss in reading.losses)
+
+
+def test_an_agency_vocabulary_is_kept_not_dropped() -> None:
+    markup = (
+        '<inlineXML contenttype="application/xml"><TEXT><BRODTEXT><P>Fires spread.</P>'
+        "<MELLIS>Evacuations</MELLIS><CITAT>\u201dWe left at night,\u201d she said.</CITAT>"
+        "<BYLINE>Anna Berg/TT</BYLINE><FAKTA>Three towns.</FAKTA></BRODTEXT></TEXT></inlineXML>"
+    )
+    reading = newsml_g2.read(_ITEM.format(markup))
+    assert reading.article.body == Body(
+        html=(
+            "<p>Fires spread.</p><h2>Evacuations</h2><blockquote><p>\u201dWe left at night,"
+            "\u201d she said.</p></blockquote><p>Three towns.</p>"
+        )
+    )
+    (byline,) = reading.article.bylines
+    assert ("Anna Berg/TT", "Anna Berg") == (byline.text, byline.contributors[0].agent.name)
+    assert any("<fakta>" in loss.what for loss in reading.losses)
+
+
 def test_plain_text_bodies_are_read() -> None:
     data = '<inlineData contenttype="text/plain">First.\n\nSecond &amp; last.</inlineData>'
     assert (

@@ -27,7 +27,7 @@ from newsmodel.formats import json as native_json
 from newsmodel.formats.json import converter
 from newsmodel.formats.json.converter import RFC3339
 from newsmodel.formats.newsml_g2 import names as g2
-from newsmodel.formats.newsml_g2.body import read_body
+from newsmodel.formats.newsml_g2.body import read_story
 from newsmodel.model import (
     Article,
     Byline,
@@ -214,9 +214,21 @@ def _fields(item: _Item, *, body: bool = True) -> dict[str, Any]:
     if content_meta is not None:
         fields.update(_content_meta(item, content_meta, fields))
     if body:
-        fields["body"] = read_body(_child(element, "contentSet"), item.lose)
+        fields.update(_story(item, _child(element, "contentSet"), fields))
     fields.update(_extension(item, content_meta))
     return {key: value for key, value in fields.items() if value not in (None, ())}
+
+
+def _story(item: _Item, content_set: etree._Element | None, known: dict[str, Any]) -> dict[str, Any]:
+    """The body, and what the story's markup says where the item's metadata is silent."""
+    story = read_story(content_set, item.lose)
+    fields = {"body": story.pop("body", None)}
+    for name, value in story.items():
+        if not known.get(name):
+            fields[name] = value
+        elif value and known[name] != value and content_set is not None:
+            item.lose(content_set, f"the story's own {name} besides the item's")
+    return fields
 
 
 def _rights(item: _Item, rights: etree._Element | None) -> dict[str, Any]:

@@ -26,7 +26,14 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from newsmodel.conversion import Writing, article_of
-from newsmodel.formats.nitf.reader import read, read_document, read_element, read_items, read_story
+from newsmodel.formats.nitf.reader import (
+    printed_byline,
+    read,
+    read_document,
+    read_element,
+    read_items,
+    read_story,
+)
 from newsmodel.formats.nitf.writer import build_document
 
 if TYPE_CHECKING:
@@ -34,6 +41,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "dumps",
+    "printed_byline",
     "loads",
     "read",
     "read_document",

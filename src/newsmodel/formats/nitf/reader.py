@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
     from lxml import etree
 
-__all__ = ["read", "read_document", "read_element", "read_items", "read_story"]
+__all__ = ["printed_byline", "read", "read_document", "read_element", "read_items", "read_story"]
 
 _T = TypeVar("_T")
 _PATH_SEPARATOR = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "
@@ -71,11 +71,15 @@ _FIELD_TYPES = get_type_hints(Article)
 class _Document:
     """One NITF document being read, and what was lost so far."""
 
-    def __init__(self) -> None:
+    def __init__(self, tell: Callable[[etree._Element, str], None] | None = None) -> None:
         self.losses: list[Loss] = []
+        self.tell = tell  # the reader of the format the document is inside
 
     def lose(self, element: etree._Element, what: str) -> None:
-        self.losses.append(Loss(where=_where(element), what=what))
+        if self.tell is not None:
+            self.tell(element, what)
+        else:
+            self.losses.append(Loss(where=_where(element), what=what))
 
     def keep(self, element: etree._Element, build: partial[_T]) -> _T | None:
         try:
@@ -171,14 +175,10 @@ def read_story(root: etree._Element, lose: Callable[[etree._Element, str], None]
     Used for NITF inside NewsML-G2, whose item carries its own metadata.
     *lose* is told what the model cannot hold, with the element it is in.
     """
-    document = _Document()
-    fields = _story(document, child(root, "body"))
-    title = text_of(child(child(root, "head"), "title"))
-    if title is not None:
-        fields.setdefault("headline", title)
-    for loss in document.losses:
-        lose(root, f"{loss.where}: {loss.what}")
-    return fields
+    fields = _story(_Document(lose), child(root, "body"))
+    if not fields.get("headline"):
+        fields["headline"] = text_of(child(child(root, "head"), "title"))
+    return {key: value for key, value in fields.items() if value not in (None, ())}
 
 
 def _fields(document: _Document, root: etree._Element, *, held: bool = True) -> dict[str, Any]:
@@ -379,7 +379,7 @@ def _story(document: _Document, body: etree._Element | None) -> dict[str, Any]:
         fields["body"] = document.keep(body, partial(_joined_body, blocks))
         fields["quotations"] = _quotations(document, contents, fields["body"])
     if printed and not fields.get("bylines"):
-        fields["bylines"] = tuple(_printed_byline(text) for text in printed)
+        fields["bylines"] = tuple(printed_byline(text) for text in printed)
     body_end = child(body, "body.end")
     document.report_unknown(body_end)
     tagline = text_of(child(body_end, "tagline"))
@@ -442,7 +442,7 @@ def _byline_element(document: _Document, element: etree._Element) -> Byline | No
     return Byline(text=printed, contributors=tuple(Contributor(agent=p) for p in people))
 
 
-def _printed_byline(text: str) -> Byline:
+def printed_byline(text: str) -> Byline:
     """A credit line inside the story: its text, and the people it names."""
     return Byline(text=text, contributors=tuple(Contributor(agent=p) for p in people_in(text)))
 
