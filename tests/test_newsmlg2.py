@@ -273,9 +273,7 @@ def test_people_places_and_times_of_a_real_item() -> None:
     if not CORPUS.is_dir():
         pytest.skip(f"{CORPUS} is absent")
     dpa = article("dpa__faktencheck_infobox.xml")
-    assert ["stahlberg.leo", "stahlberg.leo", "siegloff"] == [
-        c.agent.name for b in dpa.bylines for c in b.contributors
-    ]
+    assert [] == [c.agent.name for b in dpa.bylines for c in b.contributors]  # logins
     assert "urn:newsml:dpa.com:20090101:250122-99-671785" == dpa.id
     assert datetime(2025, 1, 22, 14, 59, 24, tzinfo=UTC) == dpa.modified
     assert "de" == dpa.language

@@ -14,15 +14,19 @@ import re
 
 from newsmodel.model import Person
 
-__all__ = ["is_login", "is_personal_name", "people_in"]
+__all__ = ["is_credit_line", "is_login", "is_personal_name", "people_in"]
 
 # "By", as bylines print it in the languages of the wires.
 _BY = re.compile(r"^\s*(?:by|von|av|af|door|de|par|por|di|da)\s+", re.IGNORECASE)
 _BETWEEN_NAMES = re.compile(r"\s+(?:and|und|og|och|en|et|y|e|i)\s+|\s*[&;]\s*", re.IGNORECASE)
 _AFTER_NAMES = re.compile(r"\s*(?:,|/|\||\s-\s|\s\u2013\s)\s*")
-_LOGIN = re.compile(r"^[\w.+-]+@[\w.-]+$|^[a-z0-9]+(?:[._][a-z0-9]+)+$")
+# An address, or one lower-case word of four or more (``powell.robin``, ``siegloff``).
+_LOGIN = re.compile(r"^[\w.+-]+@[\w.-]+$|^[a-z][a-z0-9._-]{3,}$")
+# What a credit line has and a name has not: "Foto: dpa", "futurezone/KN", "© AFP".
+_CREDIT_MARKS = re.compile(r"[:/|\u00a9]")
 # A given name and a family name, at the least; a long name has five words.
 _FEWEST_WORDS, _MOST_WORDS = 2, 5
+_NOT_IN_NAMES = re.compile(r"[\d:@/]")
 # Lower-case words names carry: "Ursula von der Leyen", "Ahmed bin Salman".
 _PARTICLES = frozenset(
     {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le", "bin"}
@@ -37,6 +41,11 @@ def is_login(text: str) -> bool:
     return _LOGIN.match(text.strip()) is not None
 
 
+def is_credit_line(text: str) -> bool:
+    """Whether *text* is a credit line (``Foto: dpa``, ``futurezone/KN``), not a name."""
+    return _CREDIT_MARKS.search(text) is not None
+
+
 def is_personal_name(text: str) -> bool:
     """
     Whether *text* reads as one person's name: two to five capitalised words.
@@ -45,6 +54,8 @@ def is_personal_name(text: str) -> bool:
     credits with a colon (``Photo: AFP``) do not.
     """
     words = text.split()
+    if not any(c.isupper() or c.islower() for c in text):  # a script without case: 習近平
+        return 0 < len(words) <= _MOST_WORDS and not _NOT_IN_NAMES.search(text)
     if (
         not _FEWEST_WORDS <= len(words) <= _MOST_WORDS
         or ":" in text

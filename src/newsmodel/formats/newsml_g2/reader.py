@@ -24,6 +24,7 @@ from newsmodel._lowlevel.validators import LANGUAGE_TAG, URI
 from newsmodel.conversion import Loss, NonArticle, Reading, Unreadable
 from newsmodel.errors import FieldError, StructureError
 from newsmodel.formats import json as native_json
+from newsmodel.formats.credits import is_credit_line, is_login
 from newsmodel.formats.json import converter
 from newsmodel.formats.json.converter import RFC3339
 from newsmodel.formats.newsml_g2 import names as g2
@@ -219,7 +220,9 @@ def _fields(item: _Item, *, body: bool = True) -> dict[str, Any]:
     return {key: value for key, value in fields.items() if value not in (None, ())}
 
 
-def _story(item: _Item, content_set: etree._Element | None, known: dict[str, Any]) -> dict[str, Any]:
+def _story(
+    item: _Item, content_set: etree._Element | None, known: dict[str, Any]
+) -> dict[str, Any]:
     """The body, and what the story's markup says where the item's metadata is silent."""
     story = read_story(content_set, item.lose)
     fields = {"body": story.pop("body", None)}
@@ -355,10 +358,33 @@ def _bylines(item: _Item, meta: etree._Element) -> tuple[Byline, ...]:
         if (contributor := _contributor(item, element)) is not None
     )
     texts = [t for t in map(g2.text_of, _children(meta, "by")) if t]
+    contributors, credits = _people_only(item, contributors)
+    if not texts and credits:  # a credit line given as a creator: the printed credit
+        texts = credits
     if not texts:
         return (Byline(contributors=contributors),) if contributors else ()
     first = Byline(text=texts[0], contributors=contributors)
     return (first, *(Byline(text=t) for t in texts[1:]))
+
+
+def _people_only(
+    item: _Item, contributors: tuple[Contributor, ...]
+) -> tuple[tuple[Contributor, ...], list[str]]:
+    """
+    The contributors but "people" who are logins or credit lines, and the credit lines.
+
+    A login (``stahlberg.leo``) is reported as a loss.
+    """
+    kept, credits = [], []
+    for contributor in contributors:
+        name = contributor.agent.name
+        if isinstance(contributor.agent, Person) and is_login(name):
+            item.lose(item.element, f"creator {name!r} is a login, not a person")
+        elif isinstance(contributor.agent, Person) and is_credit_line(name):
+            credits.append(name)
+        else:
+            kept.append(contributor)
+    return tuple(kept), credits
 
 
 def _contributor(item: _Item, element: etree._Element) -> Contributor | None:
