@@ -323,7 +323,8 @@ def test_an_html_page_converts_and_validates(
     code, out, err = run(capsys, "convert", str(page), "--to", "json")
     assert 0 == code
     assert "Storm hits coast" == json.loads(out)["headline"]
-    assert f"{page}: warning: line 3: block 1 is not JSON" in err
+    column = page.read_text().splitlines()[2].index(",}") + 2  # the "}" in the page
+    assert f"{page}: warning: line 3, column {column}: block 1 is not JSON" in err
     code, out, _ = run(capsys, "validate", str(page))
     assert 1 == code
     assert out.startswith(f"{page}:3:")
@@ -424,7 +425,8 @@ def test_validate_a_mixed_tree_the_same_with_one_job_or_two(tmp_path: Path) -> N
         f"{tree}/broken.json:1:2: $: Expecting property name enclosed in double quotes",
     ] == lines[:2]
     not_json = "block 1 is not JSON: Expecting property name enclosed in double quotes"
-    assert f"{tree}/page.html:1:1: $: {not_json}" in lines
+    column = (tree / "page.html").read_text().index(",}") + 2  # the "}" in the page
+    assert f"{tree}/page.html:1:{column}: $: {not_json}" in lines
     assert f"{tree}/page.html: $: no JSON-LD article among the page's 1 blocks" in lines
     assert any(line.startswith(f"{tree}/sub/bomb.xml:1:") and "DOCTYPE" in line for line in lines)
     assert "checked 18 files: 14 valid, 4 invalid" == lines[-1]

@@ -10,6 +10,8 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import attrs
+
 from newsmodel._lowlevel import json as strict_json
 from newsmodel._lowlevel import validators
 from newsmodel._lowlevel.xhtml import escape
@@ -40,8 +42,10 @@ if TYPE_CHECKING:
 __all__ = [
     "Node",
     "find_article",
+    "find_articles",
     "loads",
     "read",
+    "read_articles",
     "read_document",
     "read_fields",
     "read_items",
@@ -94,26 +98,45 @@ def read(data: str | bytes) -> Reading:
 
 def read_items(data: str | bytes, /) -> Iterator[Reading | Unreadable]:
     """
-    Read the article of a document, as every format reads items.
+    Read every article of a document, as every format reads items.
     """
-    yield read_document(strict_json.parse(data))
+    yield from read_articles(strict_json.parse(data))
 
 
 def read_document(document: object) -> Reading | Unreadable:
     """
-    Read the article node of parsed JSON-LD (a node, an array or a graph).
+    Read the first article node of parsed JSON-LD (a node, an array or a graph).
+
+    Any other article node is reported as a loss: :func:`read_articles`
+    reads them all.
+    """
+    items = read_articles(document)
+    first = items[0]
+    if len(items) > 1 and isinstance(first, Reading):
+        found = find_articles(document)
+        others = [] if isinstance(found, str) else found[1:]
+        more = tuple(
+            Loss(where=path, what="another article, left out: read_items() reads every one")
+            for _, path in others
+        )
+        first = attrs.evolve(first, losses=(*first.losses, *more))
+    return first
+
+
+def read_articles(document: object) -> list[Reading | Unreadable]:
+    """
+    Read every article node of parsed JSON-LD, in document order; at least one item.
     """
     try:
-        return _read_document(document)
+        found = find_articles(document)
+        if isinstance(found, str):
+            return [Unreadable(where="$", reason=found)]
+        return [_read_node(document, node, path) for node, path in found]
     except RecursionError:  # the parser allows a little more depth than the reader
-        return Unreadable(where="$", reason=strict_json.TOO_DEEP_TO_READ)
+        return [Unreadable(where="$", reason=strict_json.TOO_DEEP_TO_READ)]
 
 
-def _read_document(document: object) -> Reading | Unreadable:
-    found = find_article(document)
-    if isinstance(found, str):
-        return Unreadable(where="$", reason=found)
-    node, path = found
+def _read_node(document: object, node: dict[str, Any], path: str) -> Reading | Unreadable:
     losses = [
         Loss(where=p, what=strict_json.UNFIT_FOR_XML)
         for p in strict_json.strings_unfit_for_xml(node, path)
@@ -133,16 +156,28 @@ def _read_document(document: object) -> Reading | Unreadable:
 
 def find_article(document: object) -> tuple[dict[str, Any], str] | str:
     """
-    Find the article node of a document and its JSONPath.
+    Find the (first) article node of a document and its JSONPath.
 
     Returns:
         The node and its path, or, when there is none, what the document
         holds instead.
     """
+    found = find_articles(document)
+    return found if isinstance(found, str) else found[0]
+
+
+def find_articles(document: object) -> list[tuple[dict[str, Any], str]] | str:
+    """
+    Find every article node of a document, with its JSONPath.
+
+    Returns:
+        The nodes and their paths, or, when there is none, what the document
+        holds instead.
+    """
     nodes = list(_nodes(document, "$"))
-    for node, path in nodes:
-        if _types(node) & ARTICLE_TYPES:
-            return node, path
+    articles = [(node, path) for node, path in nodes if _types(node) & ARTICLE_TYPES]
+    if articles:
+        return articles
     found = sorted({t for node, _ in nodes for t in _types(node)})
     holds = ", ".join(found) if found else "no typed node"
     return f"expected an Article or one of its subtypes, found {holds}"

@@ -1,5 +1,5 @@
 """
-The story of a NewsML-G2 item: XHTML, NITF or other markup in ``inlineXML``, or text in ``inlineData``.
+The story of a NewsML-G2 item: XHTML, NITF or other markup, or plain text.
 
 NITF inside an item (``application/nitf+xml``, as AP and many agencies send
 it) gives the body, and the headline, bylines and dateline the item's own

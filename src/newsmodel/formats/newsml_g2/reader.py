@@ -358,9 +358,9 @@ def _bylines(item: _Item, meta: etree._Element) -> tuple[Byline, ...]:
         if (contributor := _contributor(item, element)) is not None
     )
     texts = [t for t in map(g2.text_of, _children(meta, "by")) if t]
-    contributors, credits = _people_only(item, contributors)
-    if not texts and credits:  # a credit line given as a creator: the printed credit
-        texts = credits
+    contributors, credit_lines = _people_only(item, contributors)
+    if not texts and credit_lines:  # a credit line given as a creator: the printed credit
+        texts = credit_lines
     if not texts:
         return (Byline(contributors=contributors),) if contributors else ()
     first = Byline(text=texts[0], contributors=contributors)
@@ -375,16 +375,16 @@ def _people_only(
 
     A login (``stahlberg.leo``) is reported as a loss.
     """
-    kept, credits = [], []
+    kept, credit_lines = [], []
     for contributor in contributors:
         name = contributor.agent.name
         if isinstance(contributor.agent, Person) and is_login(name):
             item.lose(item.element, f"creator {name!r} is a login, not a person")
         elif isinstance(contributor.agent, Person) and is_credit_line(name):
-            credits.append(name)
+            credit_lines.append(name)
         else:
             kept.append(contributor)
-    return tuple(kept), credits
+    return tuple(kept), credit_lines
 
 
 def _contributor(item: _Item, element: etree._Element) -> Contributor | None:

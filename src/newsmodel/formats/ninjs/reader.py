@@ -376,7 +376,7 @@ def _time(value: object, lose: Callable[[str], None]) -> datetime | None:
 
 
 def _bylines(node: dict[str, Any], lose: Callable[[str, str], None]) -> tuple[Byline, ...]:
-    contributors, credits = _contributors(node, lose)
+    contributors, credit_lines = _contributors(node, lose)
     texts = [_text(node.get("by"))] if isinstance(node.get("by"), str) else []
     texts += [_text(b.get("by")) for b in _entries(node, "bylines")]
     printed = []
@@ -385,7 +385,7 @@ def _bylines(node: dict[str, Any], lose: Callable[[str, str], None]) -> tuple[By
             lose("by", f"{text!r} is a login, not a printed credit")
         else:
             printed.append(text)
-    printed = printed or credits
+    printed = printed or credit_lines
     if not printed:
         return (Byline(contributors=tuple(contributors)),) if contributors else ()
     return (
@@ -404,7 +404,7 @@ def _contributors(
     (``futurezone/KN``, ``Foto: dpa``) is not a person: a login is reported,
     a credit line kept as the printed byline when there is none.
     """
-    contributors, credits, others = [], [], 0
+    contributors, credit_lines, others = [], [], 0
     for key in ("people", "organisations", "authors"):
         for entry in _entries(node, key):
             name = _text(entry.get("name"))
@@ -416,7 +416,7 @@ def _contributors(
                 lose(key, f"{name!r} is a login, not a person")
                 continue
             if key != "organisations" and is_credit_line(name):
-                credits.append(name)
+                credit_lines.append(name)
                 continue
             uri = entry.get("uri") if isinstance(entry.get("uri"), str) else None
             agent = _one(partial(_agent, key, name, uri), partial(lose, key))
@@ -424,7 +424,7 @@ def _contributors(
                 contributors.append(Contributor(agent=agent, role=role))
     if others:
         lose("people", f"{others} people or organisations the article is about")
-    return contributors, credits
+    return contributors, credit_lines
 
 
 def _agent(key: str, name: str, uri: str | None) -> Person | Organization:

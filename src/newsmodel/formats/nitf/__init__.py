@@ -41,8 +41,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "dumps",
-    "printed_byline",
     "loads",
+    "printed_byline",
     "read",
     "read_document",
     "read_element",
