@@ -331,9 +331,10 @@ def _body(node: dict[str, Any], lose: Callable[[str, str], None]) -> Body | None
     marked = [b for b in bodies if str(b.get("contenttype", "")).lower() in _HTML_TYPES]
     plain = [b for b in bodies if b not in marked and b["value"].strip()]
     escaped = bool(marked) and _escaped(marked[0]["value"])
-    chosen = plain[0] if escaped and plain else marked[0] if marked else (plain or [None])[0]
-    if chosen is None:
+    candidates = [*plain, *marked] if escaped else [*marked, *plain]
+    if not candidates:
         return None
+    chosen = candidates[0]
     for other in bodies:
         if other is not chosen:
             kind = other.get("contenttype", "unknown type")
