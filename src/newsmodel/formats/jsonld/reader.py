@@ -11,6 +11,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
+from lxml import html as lxml_html
 
 from newsmodel._lowlevel import json as strict_json
 from newsmodel._lowlevel import validators
@@ -340,7 +341,7 @@ def read_fields(
     holders = _each(node, "copyrightHolder", _agent_of, lose)
     fields["copyright_holder"] = holders[0] if holders else None
     fields["copyright_notice"] = node.text("copyrightNotice")
-    fields["body"] = _body(node.text("articleBody"), like=like)
+    fields["body"] = _body(node.text("articleBody"), partial(lose, "articleBody"), like=like)
     fields["quotations"] = _each(node, "hasPart", _quote, lose)
     return {key: value for key, value in fields.items() if value not in (None, ())}
 
@@ -521,21 +522,35 @@ def _pixels(value: object) -> int | None:
     return int(digits) if digits.isdigit() and int(digits) > 0 else None
 
 
-def _body(text: str | None, *, like: Body | None = None) -> Body | None:
+def _body(
+    text: str | None, lose: Callable[[str], None], *, like: Body | None = None
+) -> Body | None:
     """
     The body of ``articleBody``'s text: a paragraph for each.
 
-    When ``like``'s markup is exactly these paragraphs, it is the body:
-    nothing to parse.
+    Markup some pages put in the text (``<b>TEGUCIGALPA.-</b>``) is taken
+    out, keeping its words.  When ``like``'s markup is exactly these
+    paragraphs, it is the body: nothing to parse.
     """
     if text is None:
         return None
     paragraphs = [p.strip() for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
+    if any(_TAG.search(p) for p in paragraphs):
+        lose("markup in the text removed, its words kept")
+        paragraphs = [t for p in paragraphs if (t := _without_markup(p))]
     if not paragraphs:
         return None
     if like is not None and like.html == "".join(f"<p>{escape(p)}</p>" for p in paragraphs):
         return like
     return Body.from_paragraphs(*paragraphs)
+
+
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+
+
+def _without_markup(paragraph: str) -> str:
+    text = lxml_html.fragment_fromstring(paragraph, create_parent="div").text_content()
+    return " ".join(text.split())
 
 
 def _quote(value: object) -> Quotation | None:
