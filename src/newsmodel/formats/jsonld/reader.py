@@ -60,7 +60,7 @@ _READ = {
     "articleBody", "articleSection", "author", "creator", "contributor", "editor", "translator",
     "datePublished", "dateModified", "dateCreated", "dateline", "locationCreated", "inLanguage",
     "keywords", "about", "genre", "publisher", "sourceOrganization", "copyrightHolder",
-    "copyrightNotice", "url", "mainEntityOfPage", "image", "hasPart",
+    "copyrightNotice", "url", "mainEntityOfPage", "image", "hasPart", "creditText",
 }  # fmt: skip
 # Properties that say nothing a reader of the article needs.
 _IGNORED = {"thumbnailUrl", "wordCount", "isAccessibleForFree", "speakable", "isPartOf"}
@@ -451,7 +451,10 @@ def _bylines(node: Node, lose: Callable[[str, str], None]) -> tuple[Byline, ...]
                 contributors.append(Contributor(agent=agent, role=role))
             elif not isinstance(value, str | dict):
                 lose(key, f"{value!r} names no one")
-    return (Byline(contributors=tuple(contributors)),) if contributors else ()
+    printed = node.text("creditText")
+    if printed is None:
+        return (Byline(contributors=tuple(contributors)),) if contributors else ()
+    return (Byline(text=printed, contributors=tuple(contributors)),)
 
 
 def _dateline(node: Node) -> Dateline | None:
