@@ -34,7 +34,7 @@ from newsmodel._lowlevel import json as strict_json
 from newsmodel._lowlevel import xml as hardened_xml
 from newsmodel.conversion import Item, Reading
 from newsmodel.errors import DocumentInvalid, ParseError, StructureError, TooLargeError
-from newsmodel.formats import Format, jsonld, newsml_g2, ninjs
+from newsmodel.formats import Format, jsonld, newsml_g2, ninjs, nitf
 from newsmodel.formats import html as htmlpage
 from newsmodel.formats import json as native_json
 from newsmodel.formats import text as plaintext
@@ -207,6 +207,7 @@ def validate(
         Format.NINJS: _check_ninjs,
         Format.NINJS2: _check_ninjs,
         Format.NINJS3: _check_ninjs,
+        Format.NITF: _check_nitf,
         Format.TEXT: _check_text,
     }[format]
     try:
@@ -448,6 +449,31 @@ def _check_text(data: str | bytes, official: Path | None) -> list[Issue]:
         for guess in reading.guesses
     ]
     return guesses + _reading_issues([reading])
+
+
+def _check_nitf(data: str | bytes, official: Path | None) -> list[Issue]:
+    """
+    Read an NITF document: what reading repaired and lost are warnings.
+
+    Only a user's official XSD is checked for now; the bundled NITF 3.6
+    verdict belongs with the other official schemas.
+    """
+    try:
+        reading = nitf.read(data)
+    except ParseError as error:
+        return [_parse_issue(error)]
+    except StructureError as error:
+        return [Issue(message=message, path=path) for path, message in error.problems]
+    issues = [
+        Issue(message=guess.what, line=guess.line, severity=Severity.WARNING)
+        for guess in reading.guesses
+    ]
+    if official is not None and official.suffix.lower() == ".xsd":
+        root, _ = hardened_xml.parse_dtd_based(
+            data.encode() if isinstance(data, str) else data, doctype="nitf"
+        )
+        issues += _xsd_issues(root, _official_xsd(str(official)), "official schema: ")
+    return issues + _reading_issues([reading])
 
 
 def _holds_article(document: object) -> bool:
