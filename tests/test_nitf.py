@@ -154,6 +154,7 @@ def test_a_doctype_naming_the_dtd_is_ignored_with_a_warning() -> None:
         b'<!DOCTYPE nitf [<!ENTITY x "y">]>',
         b'<!DOCTYPE nitf SYSTEM "nitf.dtd" [<!ATTLIST nitf a CDATA "1">]>',
         b'<!DOCTYPE html SYSTEM "nitf.dtd">',
+        b'<!-- <!DOCTYPE nitf SYSTEM "nitf.dtd"> --><!DOCTYPE nitf [<!ENTITY x "y">]>',
     ],
 )
 def test_any_other_doctype_is_refused(doctype: bytes) -> None:
@@ -196,15 +197,33 @@ def test_encodings_that_the_bytes_contradict_are_repaired(
     assert warned == any("bytes" in guess.what for guess in reading.guesses)
 
 
-def test_placeholder_dates_are_not_dates() -> None:
+@pytest.mark.parametrize(
+    "norm", ["YYYYMMDDTHHMMSS-HHMM", "20020226T000000-0500", "20150220T135142"]
+)
+def test_placeholder_dates_are_not_dates(norm: str) -> None:
     reading = nitf.read(
         _nitf(
-            head='<docdata><date.issue norm="YYYYMMDDTHHMMSS-HHMM"/></docdata>',
+            head=f'<docdata><date.issue norm="{norm}"/></docdata>',
             body_head="<hedline><hl1>h</hl1></hedline>",
         )
     )
     assert reading.article.published is None
     assert ["date.issue"] == [loss.where.rpartition("/")[2] for loss in reading.losses]
+
+
+def test_the_issue_date_is_the_publication_time() -> None:
+    article = nitf.loads(
+        _nitf(
+            head=(
+                '<docdata><date.issue norm="20020225T143000-0500"/></docdata>'
+                '<pubdata date.publication="20020226T090000-0500"/>'
+            ),
+            body_head="<hedline><hl1>h</hl1></hedline>",
+        )
+    )
+    assert "2002-02-25T14:30:00-05:00" == (
+        article.published.isoformat() if article.published else None
+    )
 
 
 def test_several_people_in_one_person_and_their_title() -> None:

@@ -127,13 +127,16 @@ def parse_dtd_based(data: bytes, *, doctype: str) -> tuple[etree._Element, tuple
     start = data.find(_DOCTYPE)
     if start >= 0:
         match = _EXTERNAL_ONLY.match(data, start)
-        if match is None or match.group(1).decode() != doctype:
+        if match is None or match.group(1).decode() != doctype or data.count(_DOCTYPE) > 1:
             raise ParseError(_NO_DOCTYPE, line=data.count(b"\n", 0, start) + 1, column=None)
         # Parsed as it is: lxml neither loads nor fetches the DTD it names.
         notes.append(
             f"the DOCTYPE naming the {doctype.upper()} DTD was ignored: no DTD is ever loaded"
         )
     root = _parse_keeping_entities(data)
+    declared = root.getroottree().docinfo.internalDTD
+    if declared is not None and (any(declared.iterentities()) or any(declared.iterelements())):
+        raise ParseError(_NO_DOCTYPE, line=1, column=None)  # a subset after all
     _replace_html_entities(root, notes)
     return root, tuple(notes)
 

@@ -51,14 +51,18 @@ def parse_norm(value: str) -> datetime:
     A date-time of NITF's ``norm`` form, which must carry its offset.
 
     Raises:
-        ValueError: The value is not a date-time with an offset (a
-            placeholder such as ``YYYYMMDDTHHMMSS`` is not one).
+        ValueError: The value is not a date-time with an offset: a
+            placeholder such as ``YYYYMMDDTHHMMSS`` is not one, nor is a
+            date whose time is ``000000``, which NITF writes when it has none.
     """
     match = _NORM.match(value.strip())
     if match is None:
         msg = f"{value!r} is not a date-time"
         raise ValueError(msg)
     year, month, day, hour, minute, second, fraction, offset = match.groups()
+    if f"{hour}{minute}{second}" == "000000" and not fraction:
+        msg = f"{value!r} is a date alone: NITF writes the time 000000 when it has none"
+        raise ValueError(msg)
     if offset is None:
         msg = f"{value!r} is not a date-time with a UTC offset"
         raise ValueError(msg)

@@ -223,7 +223,9 @@ def _head(document: _Document, head: etree._Element | None, root: etree._Element
             if (s := document.keep(element, partial(_subject, element)))
         )
     fields.update(_docdata(document, child(head, "docdata")))
-    fields.update(_pubdata(document, children(head, "pubdata")))
+    for key, value in _pubdata(document, children(head, "pubdata")).items():
+        if fields.get(key) is None:  # the publication date only where date.issue says none
+            fields[key] = value
     for meta in children(head, "meta"):
         document.lose(meta, f"<meta name={meta.get('name')!r}> is not held by the model")
     return fields
@@ -344,9 +346,8 @@ def _pubdata(document: _Document, pubdata: list[etree._Element]) -> dict[str, An
         address = (element.get("ex-ref") or "").strip()
         if address and URI.match(address) and "canonical_url" not in fields:
             fields["canonical_url"] = address
-        if "published" not in fields and element.get("date.publication"):
-            published = _time_of(document, element, "date.publication")
-            fields["published"] = published
+        if fields.get("published") is None and element.get("date.publication"):
+            fields["published"] = _time_of(document, element, "date.publication")
     fields["sections"] = tuple(sections)
     return fields
 

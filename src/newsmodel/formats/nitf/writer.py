@@ -11,6 +11,7 @@ namespaces there), so that reading the document back gives the same article.
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING
 
 import attrs
@@ -32,6 +33,7 @@ __all__ = ["build_document"]
 _BLOCKS = {"p": "p", "pre": "pre", "hr": "hr", **{f"h{level}": "hl2" for level in range(1, 7)}}
 _LISTS = {"ul": "li", "ol": "li"}
 _EMPHASIS = frozenset({"em", "i", "b", "strong"})
+_NAME_TOKEN = re.compile(r"^[\w.:-]+$")
 
 
 def _n(local: str) -> str:
@@ -76,7 +78,10 @@ def build_document(article: Article) -> etree._Element:
 
 
 def _tobject(head: etree._Element, article: Article) -> None:
-    subjects = [s for s in article.subjects if s.code and s.scheme == "subj"]
+    # IPTC subject codes; NITF's refnum is an XML name token.
+    subjects = [
+        s for s in article.subjects if s.scheme == "subj" and _NAME_TOKEN.match(s.code or "")
+    ]
     genres = [g.name for g in article.genres if g.name]
     if not (subjects or genres):
         return
