@@ -26,7 +26,7 @@ from newsmodel.model import Body
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["NITF_INLINE", "local_name", "to_body"]
+__all__ = ["NITF_INLINE", "append_text", "local_name", "to_body"]
 
 #: NITF's inline elements that name what a stretch of text is.
 NITF_INLINE = frozenset(
@@ -165,11 +165,11 @@ class _Converter:
 
     def inline(self, source: etree._Element, target: etree._Element) -> None:
         """Copy *source*'s text and inline markup into *target*."""
-        _append_text(target, source.text)
+        append_text(target, source.text)
         for child in source:
             local = local_name(child)
             if not local:
-                _append_text(target, child.tail)
+                append_text(target, child.tail)
                 continue
             if local in ALLOWED_ELEMENTS and local not in _BLOCKS.values():
                 element = etree.SubElement(target, local, attrib=_attributes(local, child))
@@ -180,8 +180,8 @@ class _Converter:
             else:  # a block inside a paragraph, or a name nobody knows: its text
                 if local not in _BLOCKS and local not in _CONTAINERS:
                     self.unknown.setdefault(local, child)
-                _append_text(target, " ".join("".join(child.itertext()).split()))
-            _append_text(target, child.tail)
+                append_text(target, " ".join("".join(child.itertext()).split()))
+            append_text(target, child.tail)
 
 
 def _escaped_markup(element: etree._Element) -> bool:
@@ -197,7 +197,8 @@ def _holds_blocks(element: etree._Element) -> bool:
     )
 
 
-def _append_text(element: etree._Element, text: str | None) -> None:
+def append_text(element: etree._Element, text: str | None) -> None:
+    """Add *text* at the end of *element*'s content: after its last child, or as its text."""
     if not text:
         return
     if len(element):

@@ -9,15 +9,13 @@ offset, a guid that is not a URI).
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from datetime import datetime
 from functools import partial
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Any, TypeVar, get_type_hints
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
-import attrs
 from lxml import etree
 
 from newsmodel._lowlevel.validators import LANGUAGE_TAG, URI
@@ -25,7 +23,6 @@ from newsmodel.conversion import Loss, NonArticle, Reading, Unreadable
 from newsmodel.errors import FieldError, StructureError
 from newsmodel.formats import json as native_json
 from newsmodel.formats.credits import is_credit_line, is_login
-from newsmodel.formats.json import converter
 from newsmodel.formats.json.converter import RFC3339
 from newsmodel.formats.newsml_g2 import names as g2
 from newsmodel.formats.newsml_g2.body import read_story
@@ -469,24 +466,10 @@ def _extension(item: _Item, meta: etree._Element | None) -> dict[str, Any]:
     for element in meta.iterchildren(g2.nm("field")):
         name = element.get("name", "")
         try:
-            fields[name] = _held_field(name, element.text)
+            fields[name] = native_json.field_from_json(name, element.text)
         except (StructureError, ValueError) as error:
             item.lose(element, f"field {name!r}: {error}")
     return fields
-
-
-def _held_field(name: str, text: str | None) -> Any:
-    """A field newsmodel's writer held as native JSON; empty means the default."""
-    if name not in _FIELD_TYPES:
-        msg = "the model has no such field"
-        raise ValueError(msg)
-    if text is None:
-        return attrs.fields_dict(Article)[name].default
-    cattrs_converter = native_json.make_converter()
-    return converter.structure(cattrs_converter, json.loads(text), _FIELD_TYPES[name])
-
-
-_FIELD_TYPES = get_type_hints(Article)
 
 
 def _quotation(item: _Item, element: etree._Element) -> Quotation | None:

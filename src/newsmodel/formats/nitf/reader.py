@@ -10,9 +10,8 @@ repaired or ignored on the way in (a DOCTYPE, a wrong encoding) as a
 
 from __future__ import annotations
 
-import json
 from functools import partial
-from typing import TYPE_CHECKING, Any, TypeVar, get_type_hints
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -22,7 +21,6 @@ from newsmodel.conversion import Guess, Loss, Reading, Unreadable
 from newsmodel.errors import FieldError, ParseError, StructureError
 from newsmodel.formats import json as native_json
 from newsmodel.formats.credits import is_login, people_in
-from newsmodel.formats.json import converter
 from newsmodel.formats.markup import local_name, to_body
 from newsmodel.formats.nitf.names import NM, child, children, parse_norm, text_of
 from newsmodel.model import (
@@ -65,7 +63,6 @@ _HANDLED = {
     "body.head": {"hedline", "byline", "dateline", "abstract", "distributor", "note", "rights"},
     "body.end": {"tagline"},
 }  # fmt: skip
-_FIELD_TYPES = get_type_hints(Article)
 
 
 class _Document:
@@ -533,19 +530,10 @@ def _held(document: _Document, head: etree._Element | None) -> dict[str, Any]:
     for element in head.iterchildren(f"{{{NM}}}field") if head is not None else ():
         name = element.get("name", "")
         try:
-            fields[name] = _held_field(name, element.text)
+            fields[name] = native_json.field_from_json(name, element.text)
         except (StructureError, ValueError) as error:
             document.lose(element, f"field {name!r}: {error}")
     return fields
-
-
-def _held_field(name: str, text: str | None) -> Any:
-    if name not in _FIELD_TYPES:
-        msg = "the model has no such field"
-        raise ValueError(msg)
-    if text is None:
-        return attrs.fields_dict(Article)[name].default
-    return converter.structure(native_json.make_converter(), json.loads(text), _FIELD_TYPES[name])
 
 
 def _where(element: etree._Element) -> str:

@@ -19,7 +19,7 @@ from lxml import etree
 
 from newsmodel._lowlevel import xml as hardened_xml
 from newsmodel.formats import json as native_json
-from newsmodel.formats.markup import NITF_INLINE
+from newsmodel.formats.markup import NITF_INLINE, append_text
 from newsmodel.formats.nitf import reader
 from newsmodel.formats.nitf.names import NITF, NM, norm
 from newsmodel.model import Article
@@ -246,7 +246,7 @@ def _table(parent: etree._Element, table: etree._Element) -> None:
 
 def _inline(target: etree._Element, source: etree._Element) -> None:
     """Copy text and inline markup NITF has (emphasis, quotes, links, names)."""
-    _append(target, source.text)
+    append_text(target, source.text)
     for child in source:
         tag = str(child.tag)
         css = child.get("class") or ""
@@ -264,17 +264,8 @@ def _inline(target: etree._Element, source: etree._Element) -> None:
         elif tag == "span" and css in NITF_INLINE:
             _sub(target, css, "".join(child.itertext()))
         else:
-            _append(target, "".join(child.itertext()))
-        _append(target, child.tail)
-
-
-def _append(element: etree._Element, text: str | None) -> None:
-    if not text:
-        return
-    if len(element):
-        element[-1].tail = (element[-1].tail or "") + text
-    else:
-        element.text = (element.text or "") + text
+            append_text(target, "".join(child.itertext()))
+        append_text(target, child.tail)
 
 
 def _held_fields(root: etree._Element, head: etree._Element, article: Article) -> None:
