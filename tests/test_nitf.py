@@ -293,6 +293,26 @@ def test_unknown_markup_is_kept_as_text_with_a_warning() -> None:
     assert any("<widget>" in loss.what for loss in reading.losses)
 
 
+def test_notes_of_the_head_and_the_story_are_both_kept() -> None:
+    article = nitf.loads(
+        _nitf(
+            head='<docdata><ed-msg info="Embargoed."/></docdata>',
+            body_head=(
+                "<hedline><hl1>h</hl1></hedline>"
+                '<note noteclass="editorsnote"><body.content><p>Corrects a name.</p>'
+                "</body.content></note>"
+            ),
+        )
+    )
+    assert "Embargoed.\n\nCorrects a name." == article.editorial_note
+    alone = nitf.loads(
+        _nitf(
+            body_head="<hedline><hl1>h</hl1></hedline><note><body.content><p>N.</p></body.content></note>"
+        )
+    )
+    assert "N." == alone.editorial_note
+
+
 def test_a_title_stands_in_for_a_missing_headline() -> None:
     reading = nitf.read(_nitf(head="<title>From the title</title>", content="<p>Body.</p>"))
     assert "From the title" == reading.article.headline

@@ -57,7 +57,7 @@ _HANDLED = {
     "head": {"title", "meta", "tobject", "docdata", "pubdata", "field"},
     "docdata": {
         "doc-id", "urgency", "date.issue", "date.release", "ed-msg", "du-key", "key-list",
-        "doc.copyright", "doc.rights", "date.expire", "field",
+        "doc.copyright", "doc.rights",
     },
     "body": {"body.head", "body.content", "body.end"},
     "body.head": {"hedline", "byline", "dateline", "abstract", "distributor", "note", "rights"},
@@ -195,9 +195,9 @@ def _fields(document: _Document, root: etree._Element, *, held: bool = True) -> 
     for key, value in story.items():
         if key == "editorial_note" and fields.get(key) and value:
             fields[key] = f"{fields[key]}\n\n{value}"
-        else:
-            fields.setdefault(key, value)
-    if "headline" not in fields and fields.get("summary"):
+        elif fields.get(key) is None:
+            fields[key] = value
+    if fields.get("headline") is None and fields.get("summary"):
         fields["headline"] = fields["summary"].split("\n")[0]
         document.lose(root, "no headline: took the abstract's first line as headline")
     if held:
