@@ -323,12 +323,6 @@ def _rights(docdata: etree._Element) -> dict[str, Any]:
     }
 
 
-def _time(document: _Document, element: etree._Element | None) -> Any:
-    if element is None or not (element.get("norm") or "").strip():
-        return None
-    return document.keep(element, partial(parse_norm, element.get("norm") or ""))
-
-
 def _pubdata(document: _Document, pubdata: list[etree._Element]) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     sections = []
@@ -344,13 +338,17 @@ def _pubdata(document: _Document, pubdata: list[etree._Element]) -> dict[str, An
         if address and URI.match(address) and "canonical_url" not in fields:
             fields["canonical_url"] = address
         if fields.get("published") is None and element.get("date.publication"):
-            fields["published"] = _time_of(document, element, "date.publication")
+            fields["published"] = _time(document, element, "date.publication")
     fields["sections"] = tuple(sections)
     return fields
 
 
-def _time_of(document: _Document, element: etree._Element, attribute: str) -> Any:
-    return document.keep(element, partial(parse_norm, element.get(attribute) or ""))
+def _time(document: _Document, element: etree._Element | None, attribute: str = "norm") -> Any:
+    """The date-time an attribute of NITF's ``norm`` form gives, or ``None`` (reported)."""
+    value = (element.get(attribute) or "").strip() if element is not None else ""
+    if element is None or not value:
+        return None
+    return document.keep(element, partial(parse_norm, value))
 
 
 def _story(document: _Document, body: etree._Element | None) -> dict[str, Any]:
@@ -397,6 +395,8 @@ def _body_head(document: _Document, body_head: etree._Element) -> dict[str, Any]
     subheads = [t for h in children(hedline, "hl2") if (t := text_of(h))]
     alternatives = [t for t in subheads if t != fields["headline"]]
     fields["alternative_headline"] = alternatives[0] if alternatives else None
+    if len(alternatives) > 1 and hedline is not None:
+        document.lose(hedline, f"{len(alternatives) - 1} more <hl2> have no place in the model")
     for extra in children(body_head, "hedline")[1:]:
         document.lose(extra, "a second <hedline> has no place in the model")
     fields["bylines"] = tuple(
@@ -406,6 +406,8 @@ def _body_head(document: _Document, body_head: etree._Element) -> dict[str, Any]
     )
     datelines = children(body_head, "dateline")
     fields["dateline"] = _dateline(document, datelines[0]) if datelines else None
+    for extra in datelines[1:]:
+        document.lose(extra, "a second <dateline> has no place in the model")
     abstracts = [
         "\n\n".join(t for p in abstract if (t := text_of(p))) or text_of(abstract)
         for abstract in children(body_head, "abstract")
