@@ -384,12 +384,24 @@ def test_the_nitf_story_stands_in_for_missing_metadata() -> None:
     assert not any("headline" in loss.what for loss in reading.losses)
 
 
-def test_an_agency_vocabulary_is_kept_not_dropped() -> None:
-    markup = (
-        '<inlineXML contenttype="application/xml"><TEXT><BRODTEXT><P>Fires spread.</P>'
-        "<MELLIS>Evacuations</MELLIS><CITAT>\u201dWe left at night,\u201d she said.</CITAT>"
-        "<BYLINE>Anna Berg/TT</BYLINE><FAKTA>Three towns.</FAKTA></BRODTEXT></TEXT></inlineXML>"
-    )
+_TT_STORY = (
+    "<BRODTEXT><P>Fires spread.</P><MELLIS>Evacuations</MELLIS>"
+    "<CITAT>\u201dWe left at night,\u201d she said.</CITAT><BYLINE>Anna Berg/TT</BYLINE>"
+    "<FAKTA>Three towns.</FAKTA></BRODTEXT>"
+)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        f'<inlineXML contenttype="application/xml"><TEXT>{_TT_STORY}</TEXT></inlineXML>',
+        (
+            '<inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/'
+            f'xhtml"><body>{_TT_STORY}</body></html></inlineXML>'
+        ),
+    ],
+)
+def test_an_agency_vocabulary_is_kept_not_dropped(markup: str) -> None:
     reading = newsml_g2.read(_ITEM.format(markup))
     assert reading.article.body == Body(
         html=(

@@ -26,7 +26,7 @@ from newsmodel.model import Body
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["NITF_INLINE", "append_text", "local_name", "to_body"]
+__all__ = ["NITF_INLINE", "append_text", "local_name", "speaks_own_vocabulary", "to_body"]
 
 #: NITF's inline elements that name what a stretch of text is.
 NITF_INLINE = frozenset(
@@ -81,6 +81,26 @@ _CONTAINERS = frozenset(
 _NOT_TEXT = frozenset({"media", "script", "style", "nitf-table", "col", "colgroup", "head"})
 # Credit lines inside a story's markup: the article's bylines, not its text.
 _BYLINES = frozenset({"byline", "by", "author"})
+# The words of story vocabularies that XHTML has not, or writes in another case.
+# (HTML5's own containers are left to the sanitiser, which keeps more of HTML.)
+_OWN_WORDS = (set(_BLOCKS) | set(_CONTAINERS) | _BYLINES | set(_STRUCTURES)) - {
+    "html", "body", "div", "section", "article", "main", "by",
+}  # fmt: skip
+
+
+def speaks_own_vocabulary(element: etree._Element) -> bool:
+    """
+    Whether markup names story parts in words XHTML lacks (``<BRODTEXT>``, ``<CITAT>``).
+
+    Such markup, even inside an XHTML ``body``, is read by :func:`to_body`,
+    which knows the words; a sanitiser would keep the text but lose what
+    each part is.
+    """
+    for node in element.iterdescendants():
+        written = str(node.tag).rpartition("}")[2] if isinstance(node.tag, str) else ""
+        if written.lower() in _OWN_WORDS and written not in ALLOWED_ELEMENTS:
+            return True
+    return False
 
 
 def local_name(element: etree._Element) -> str:

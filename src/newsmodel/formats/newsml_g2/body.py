@@ -55,7 +55,7 @@ def _markup_story(
     local = markup.local_name(root)
     if local == "nitf":
         return nitf.read_story(root, lose)
-    if local == "html":
+    if local == "html" and not markup.speaks_own_vocabulary(root):
         found = _xhtml_body(root, lose)
         if found is not None:
             return {"body": found}
