@@ -79,6 +79,8 @@ _CONTAINERS = frozenset(
 )  # fmt: skip
 # Elements that are not story text: pictures, scripts, NITF's table references.
 _NOT_TEXT = frozenset({"media", "script", "style", "nitf-table", "col", "colgroup", "head"})
+# Of those, the ones nothing else reads: reported as removed.
+_REMOVED = frozenset({"script", "style", "nitf-table"})
 # Credit lines inside a story's markup: the article's bylines, not its text.
 _BYLINES = frozenset({"byline", "by", "author"})
 # The words of story vocabularies that XHTML has not, or writes in another case.
@@ -130,13 +132,21 @@ class _Converter:
                 self.structure(child, target, local)
             elif local in _CONTAINERS:
                 self.blocks(child, target)
-            elif local and local not in _NOT_TEXT:
-                self.unknown.setdefault(local, child)
-                if _holds_blocks(child):
-                    self.blocks(child, target)
-                else:
-                    self.block(child, target, "p")
+            elif local:
+                self.other(child, target, local)
             self._loose(child.tail, target)
+
+    def other(self, source: etree._Element, target: etree._Element, local: str) -> None:
+        """An element of no known meaning: its blocks, or its text as a paragraph."""
+        if local in _NOT_TEXT:
+            if local in _REMOVED:
+                self.unknown.setdefault(local, source)
+            return
+        self.unknown.setdefault(local, source)
+        if _holds_blocks(source):
+            self.blocks(source, target)
+        else:
+            self.block(source, target, "p")
 
     def _loose(self, text: str | None, target: etree._Element) -> None:
         if text and text.strip():
@@ -249,7 +259,10 @@ def to_body(
     wrapper = etree.Element("div")
     converter.blocks(container, wrapper)
     for name, element in converter.unknown.items():
-        lose(element, f"<{name}> is not known markup: its text is kept as a paragraph")
+        if name in _REMOVED:
+            lose(element, f"<{name}> removed from the body")
+        else:
+            lose(element, f"<{name}> is not known markup: its text is kept as a paragraph")
     markup = "".join(etree.tostring(block, encoding="unicode") for block in wrapper)
     return _body(markup, container, lose), tuple(converter.bylines)
 
