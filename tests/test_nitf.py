@@ -285,12 +285,13 @@ def test_unknown_markup_is_kept_as_text_with_a_warning() -> None:
             body_head="<hedline><hl1>h</hl1></hedline>",
             content=(
                 "<p>One.</p><widget>Two <b>bold</b>.</widget>"
-                "<escaped>&lt;div&gt;&lt;/div&gt;</escaped>"
+                "<escaped>&lt;div&gt;&lt;/div&gt;</escaped><script>steal()</script>"
             ),
         )
     )
     assert reading.article.body == Body(html="<p>One.</p><p>Two <b>bold</b>.</p>")
     assert any("<widget>" in loss.what for loss in reading.losses)
+    assert any("<script> removed" in loss.what for loss in reading.losses)
 
 
 def test_notes_of_the_head_and_the_story_are_both_kept() -> None:
