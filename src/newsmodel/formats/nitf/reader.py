@@ -20,7 +20,7 @@ from newsmodel._lowlevel.validators import LANGUAGE_TAG, URI
 from newsmodel.conversion import Guess, Loss, Reading, Unreadable
 from newsmodel.errors import FieldError, ParseError, StructureError
 from newsmodel.formats import json as native_json
-from newsmodel.formats.credits import is_login, people_in
+from newsmodel.formats.credits import people_in
 from newsmodel.formats.markup import local_name, to_body
 from newsmodel.formats.nitf.names import NM, child, children, parse_norm, text_of
 from newsmodel.model import (
@@ -402,7 +402,7 @@ def _body_head(document: _Document, body_head: etree._Element) -> dict[str, Any]
     fields["bylines"] = tuple(
         byline
         for element in children(body_head, "byline")
-        if (byline := _byline_element(document, element)) is not None
+        if (byline := _byline_element(element)) is not None
     )
     datelines = children(body_head, "dateline")
     fields["dateline"] = _dateline(document, datelines[0]) if datelines else None
@@ -421,7 +421,7 @@ def _body_head(document: _Document, body_head: etree._Element) -> dict[str, Any]
     return fields
 
 
-def _byline_element(document: _Document, element: etree._Element) -> Byline | None:
+def _byline_element(element: etree._Element) -> Byline | None:
     """A ``byline``: its printed text, the people it names and their titles."""
     titles = [t for title in children(element, "byttl") if (t := text_of(title))]
     text = _text_without(element, "byttl")
@@ -435,9 +435,6 @@ def _byline_element(document: _Document, element: etree._Element) -> Byline | No
         people = [attrs.evolve(p, title=title or p.title) for p in people_in(text)]
     printed = text or (", ".join(titles) if titles else None)
     if printed is None and not people:
-        return None
-    if printed and is_login(printed):
-        document.lose(element, f"byline {printed!r} is a login, not a printed credit")
         return None
     return Byline(text=printed, contributors=tuple(Contributor(agent=p) for p in people))
 

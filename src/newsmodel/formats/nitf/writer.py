@@ -25,6 +25,8 @@ from newsmodel.formats.nitf.names import NITF, NM, norm
 from newsmodel.model import Article
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from newsmodel.model import Byline, Image
 
 __all__ = ["build_document"]
@@ -102,8 +104,8 @@ def _docdata(head: etree._Element, article: Article) -> etree._Element:
     elements = [
         ("doc-id", "id-string", article.id),
         ("urgency", "ed-urg", None if article.urgency is None else str(article.urgency)),
-        ("date.issue", "norm", None if article.published is None else norm(article.published)),
-        ("date.release", "norm", None if article.embargo is None else norm(article.embargo)),
+        ("date.issue", "norm", _norm(article.published)),
+        ("date.release", "norm", _norm(article.embargo)),
         ("ed-msg", "info", article.editorial_note),
     ]
     for local, attribute, value in elements:
@@ -124,6 +126,17 @@ def _docdata(head: etree._Element, article: Article) -> etree._Element:
         for keyword in article.keywords:
             _sub(key_list, "keyword", key=keyword)
     return docdata
+
+
+def _norm(when: datetime | None) -> str | None:
+    """
+    A time in NITF's form; none for midnight, which NITF writes for a date alone.
+
+    The extension holds a time at midnight (and any fraction of a second).
+    """
+    if when is None or (when.hour, when.minute, when.second) == (0, 0, 0):
+        return None
+    return norm(when)
 
 
 def _pubdata(head: etree._Element, article: Article) -> None:
