@@ -34,7 +34,8 @@ _characters = st.characters(codec="utf-8").filter(lambda c: TEXT.match(c) is not
 
 texts = st.text(_characters, max_size=30)
 non_empty_texts = st.text(_characters, min_size=1, max_size=30).filter(str.strip)
-uris = st.from_regex(URI, fullmatch=True)
+# The URI pattern allows characters XML cannot carry (U+FFFE); the model refuses them.
+uris = st.from_regex(URI, fullmatch=True).filter(lambda u: TEXT.match(u) is not None)
 language_tags = st.from_regex(LANGUAGE_TAG, fullmatch=True)
 
 # RFC 3339 offsets are whole minutes; Python allows less than a day either way.
