@@ -326,7 +326,8 @@ def test_an_html_page_converts_and_validates(
     code, out, err = run(capsys, "convert", str(page), "--to", "json")
     assert 0 == code
     assert "Storm hits coast" == json.loads(out)["headline"]
-    assert f"{page}: warning: line 3: block 1 is not JSON" in err
+    column = page.read_text().splitlines()[2].index(",}") + 2  # the "}" in the page
+    assert f"{page}: warning: line 3, column {column}: block 1 is not JSON" in err
     code, out, _ = run(capsys, "validate", str(page))
     assert 1 == code
     assert out.startswith(f"{page}:3:")
@@ -431,7 +432,8 @@ def test_validate_a_mixed_tree_the_same_with_one_job_or_two(tmp_path: Path) -> N
     ] == lines[:2]
     message, _, _ = json_error('{"@type": "NewsArticle",}')
     not_json = f"block 1 is not JSON: {message}"
-    assert f"{tree}/page.html:1: JSON: $: {not_json}" in lines
+    column = (tree / "page.html").read_text().index(",}") + 2  # the "}" in the page
+    assert f"{tree}/page.html:1:{column}: JSON: $: {not_json}" in lines
     no_article = "no JSON-LD article among the page's 1 blocks"
     assert f"{tree}/page.html: newsmodel reading: $: {no_article}" in lines
     assert any(line.startswith(f"{tree}/sub/bomb.xml:1:") and "DOCTYPE" in line for line in lines)

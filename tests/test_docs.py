@@ -90,7 +90,12 @@ def test_readme_links_resolve() -> None:
 
 @pytest.mark.parametrize(
     ("page", "format"),
-    [("newsml-g2.md", Format.NEWSML_G2), ("jsonld.md", Format.JSONLD), ("ninjs.md", Format.NINJS)],
+    [
+        ("newsml-g2.md", Format.NEWSML_G2),
+        ("jsonld.md", Format.JSONLD),
+        ("ninjs.md", Format.NINJS),
+        ("nitf.md", Format.NITF),
+    ],
 )
 def test_mapping_table_lists_every_field_and_what_comes_back(page: str, format: Format) -> None:  # noqa: A002
     text = (ROOT / "docs" / "formats" / page).read_text()
@@ -127,6 +132,18 @@ def test_the_ninjs_table_names_every_key_written() -> None:
     written = json.loads(ninjs.VERSION_3.dumps(_rich_article()))
     names = _table_names("ninjs.md", "## Writing", "`write(article)`")
     assert set(written) - {"standard", "type"} <= names
+
+
+def test_the_nitf_table_names_every_element_written() -> None:
+    from lxml import etree  # noqa: PLC0415
+
+    from newsmodel.formats import nitf  # noqa: PLC0415
+
+    document = etree.fromstring(nitf.dumps(_rich_article()).encode())
+    head = [e for part in ("head", "body/body.head") for e in document.iterfind(f"{{*}}{part}//*")]
+    written = {p for e in head for p in etree.QName(e).localname.split(".")} - {"field"}
+    names = _table_names("nitf.md", "## The mapping", "### The extension")
+    assert written <= names
 
 
 def test_the_newsml_g2_table_names_every_element_written() -> None:

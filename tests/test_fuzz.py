@@ -41,6 +41,7 @@ _SEEDS = {
     Format.JSONLD: sorted((SHARED / "corpus" / "jsonld").glob("*.jsonld"))[:12],
     Format.HTML: sorted((SHARED / "corpus" / "jsonld").glob("*.jsonld"))[12:24],
     Format.NINJS: sorted((SHARED / "corpus" / "ninjs").glob("*.json")),
+    Format.NITF: sorted((SHARED / "corpus" / "nitf").glob("*.xml")),
     Format.TEXT: [EXAMPLES / "seed-article.txt"],
 }
 _WRITABLE = [f for f in Format if info(f).writable]

@@ -16,6 +16,7 @@ from jsonschema import Draft202012Validator
 
 import newsmodel
 from conftest import SEED_JSON, SHARED, json_error, need, when
+from newsmodel.conversion import Reading
 from newsmodel.errors import LossyConversionError, ParseError, StructureError
 from newsmodel.formats import html as htmlpage
 from newsmodel.formats import json as native_json
@@ -342,7 +343,45 @@ def test_a_page_blocks_are_found_and_a_broken_one_is_named_by_line() -> None:
     assert f"block 2 is not JSON: {message}" == broken.message
     reading = htmlpage.read(PAGE)
     assert "The story" == reading.article.headline
-    assert ["line 6"] == [loss.where for loss in reading.losses]
+    assert [f"line 6, column {broken.column}"] == [loss.where for loss in reading.losses]
+
+
+TWO_ARTICLES = b"""<html><head>
+<script type="application/ld+json">{"@type": "Article", "headline": "A", "headline": "B"}</script>
+<script type="application/ld+json">{"@context": "https://schema.org",
+ "@graph": [{"@type": "NewsArticle", "headline": "First"},
+            {"@type": "ReportageNewsArticle", "headline": "Second"}]}</script>
+  <script type="application/ld+json">{"@type": "NewsArticle", headline: "C"}</script>
+</head></html>"""
+
+
+def test_every_article_of_a_page_is_read_and_each_bad_block_named_alone() -> None:
+    items = list(htmlpage.read_items(TWO_ARTICLES))
+    assert ["First", "Second"] == [i.article.headline for i in items if isinstance(i, Reading)]
+    first = items[0]
+    assert isinstance(first, Reading)
+    bad_line = TWO_ARTICLES.splitlines()[5]
+    column = bad_line.index(b"headline: ") + 1
+    assert ["line 2", f"line 6, column {column}"] == [loss.where for loss in first.losses]
+    assert "duplicate key 'headline'" in first.losses[0].what
+    reading = htmlpage.read(TWO_ARTICLES)
+    assert "First" == reading.article.headline
+    assert "another article, left out: 'Second'" in reading.losses[-1].what
+
+
+def test_a_second_article_of_a_document_is_reported_or_read() -> None:
+    document = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "NewsArticle", "headline": "One"},
+            {"@type": "Article", "headline": "Two"},
+        ],
+    }
+    reading = jsonld.read(json.dumps(document))
+    assert "One" == reading.article.headline
+    assert ["$['@graph'][1]"] == [loss.where for loss in reading.losses]
+    items = list(jsonld.read_items(json.dumps(document)))
+    assert ["One", "Two"] == [i.article.headline for i in items if isinstance(i, Reading)]
 
 
 def test_a_page_without_an_article_is_unreadable() -> None:

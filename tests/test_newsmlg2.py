@@ -374,9 +374,7 @@ def test_facts_of_real_items(  # noqa: PLR0913, PLR0917 - one row of facts
 def test_people_places_and_times_of_a_real_item() -> None:
     need(CORPUS)
     dpa = article("dpa__faktencheck_infobox.xml")
-    assert ["stahlberg.leo", "stahlberg.leo", "siegloff"] == [
-        c.agent.name for b in dpa.bylines for c in b.contributors
-    ]
+    assert [] == [c.agent.name for b in dpa.bylines for c in b.contributors]  # logins
     assert "urn:newsml:dpa.com:20090101:250122-99-671785" == dpa.id
     assert datetime(2025, 1, 22, 14, 59, 24, tzinfo=UTC) == dpa.modified
     assert "de" == dpa.language
@@ -550,6 +548,52 @@ def test_nitf_bodies_are_read() -> None:
     )
     body = newsml_g2.loads(_ITEM.format(nitf)).body
     assert Body(html="<h2>Sub</h2><p>One.</p><blockquote><p>Quoted.</p></blockquote>") == body
+
+
+def test_the_nitf_story_stands_in_for_missing_metadata() -> None:
+    nitf = (
+        '<inlineXML contenttype="application/nitf+xml"><nitf><head><title>Dairy prices rise'
+        "</title></head><body><body.head><byline>By Jonathan Underhill</byline><dateline>"
+        "<location>WELLINGTON</location></dateline></body.head><body.content><p>By Jonathan "
+        "Underhill</p><p>Prices rose.</p></body.content></body></nitf></inlineXML>"
+    )
+    reading = newsml_g2.read(_ITEM.replace("<headline>H</headline>", "").format(nitf))
+    article = reading.article
+    assert "Dairy prices rise" == article.headline
+    assert ["By Jonathan Underhill"] == [b.text for b in article.bylines]
+    assert ["Jonathan Underhill"] == [c.agent.name for c in article.bylines[0].contributors]
+    assert "WELLINGTON" == (article.dateline.text if article.dateline else None)
+    assert not any("headline" in loss.what for loss in reading.losses)
+
+
+_TT_STORY = (
+    "<BRODTEXT><P>Fires spread.</P><MELLIS>Evacuations</MELLIS>"
+    "<CITAT>\u201dWe left at night,\u201d she said.</CITAT><BYLINE>Anna Berg/TT</BYLINE>"
+    "<FAKTA>Three towns.</FAKTA></BRODTEXT>"
+)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        f'<inlineXML contenttype="application/xml"><TEXT>{_TT_STORY}</TEXT></inlineXML>',
+        (
+            '<inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/'
+            f'xhtml"><body>{_TT_STORY}</body></html></inlineXML>'
+        ),
+    ],
+)
+def test_an_agency_vocabulary_is_kept_not_dropped(markup: str) -> None:
+    reading = newsml_g2.read(_ITEM.format(markup))
+    assert reading.article.body == Body(
+        html=(
+            "<p>Fires spread.</p><h2>Evacuations</h2><blockquote><p>\u201dWe left at night,"
+            "\u201d she said.</p></blockquote><p>Three towns.</p>"
+        )
+    )
+    (byline,) = reading.article.bylines
+    assert ("Anna Berg/TT", "Anna Berg") == (byline.text, byline.contributors[0].agent.name)
+    assert any("<fakta>" in loss.what for loss in reading.losses)
 
 
 def test_plain_text_bodies_are_read() -> None:

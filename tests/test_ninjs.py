@@ -158,6 +158,37 @@ def test_body_html_is_sanitised_and_the_removal_reported() -> None:
     assert ["markup removed: <script>, p@onclick"] == [loss.what for loss in reading.losses]
 
 
+def test_escaped_body_html_gives_way_to_a_clean_body_text() -> None:
+    escaped = "&lt;p&gt;Rain &amp;amp; wind.&lt;/p&gt;&lt;p&gt;More.&lt;/p&gt;"
+    document = {"guid": "urn:x:1", "headline": "H", "body_html": escaped}
+    assert (
+        Body(html="<p>Rain &amp; wind.</p><p>More.</p>") == ninjs.loads(json.dumps(document)).body
+    )
+    document["body_text"] = "Rain & wind.\n\nMore."
+    reading = ninjs.read(json.dumps(document))
+    assert Body.from_paragraphs("Rain & wind.", "More.") == reading.article.body
+    assert ["a body as text/html (its markup escaped) besides the one read"] == [
+        loss.what for loss in reading.losses
+    ]
+
+
+def test_logins_are_not_people_and_credit_lines_are_printed_credits() -> None:
+    document = {
+        "uri": "urn:x:1",
+        "headlines": [{"role": "main", "value": "H"}],
+        "people": [
+            {"name": "powell.robin", "rel": "author"},
+            {"name": "Robin Powell", "rel": "author"},
+            {"name": "Foto: dpa", "rel": "photographer"},
+        ],
+    }
+    reading = ninjs.read(json.dumps(document))
+    (byline,) = reading.article.bylines
+    assert "Foto: dpa" == byline.text
+    assert ["Robin Powell"] == [c.agent.name for c in byline.contributors]
+    assert any("'powell.robin' is a login" in loss.what for loss in reading.losses)
+
+
 def test_markup_survives_ninjs_and_newsml_g2() -> None:
     body = Body(html='<h2>Sub</h2><p>One <a href="https://x.org/">link</a>.</p><ul><li>a</li></ul>')
     article = Article(headline="H", id="urn:x:1", body=body)

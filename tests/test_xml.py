@@ -149,11 +149,3 @@ def test_streaming_drops_each_item_once_the_next_is_asked_for() -> None:
     ]
     assert [("0", []), *((str(n), [0]) for n in range(1, 5))] == seen
     assert [0] == [len(child) for child in root]
-
-
-def test_an_entity_an_external_dtd_might_declare_is_refused() -> None:
-    """With an external DOCTYPE accepted (NITF), ``&foo;`` is well-formed: it must not vanish."""
-    document = b'<!DOCTYPE nitf SYSTEM "nitf-3-4.dtd">\n<nitf><body>a &foo; b</body></nitf>'
-    with pytest.raises(ParseError, match=r"entity reference &foo; is not supported") as raised:
-        parse(document, external_doctype=True)
-    assert 2 == raised.value.line

@@ -83,6 +83,7 @@ FIDELITY: dict[Format, Fidelity] = {
     Format.NINJS: _NINJS,
     Format.NINJS2: _NINJS,
     Format.NINJS3: _NINJS,
+    Format.NITF: Fidelity(not_whole={}, trims_text=False),
 }
 
 

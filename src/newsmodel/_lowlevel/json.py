@@ -18,7 +18,7 @@ from newsmodel.errors import ParseError
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["TOO_DEEP_TO_READ", "UNFIT_FOR_XML", "dumps", "parse", "strings_unfit_for_xml"]
+__all__ = ["UNFIT_FOR_XML", "dumps", "parse", "strings_unfit_for_xml"]
 
 
 def _fast_writer() -> Any:
@@ -37,7 +37,6 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 #: What a reader reports for each string it dropped characters from.
 UNFIT_FOR_XML = "characters XML 1.0 cannot carry were removed"
 #: What a reader says of a document the parser took but the reader's stack cannot.
-TOO_DEEP_TO_READ = "nesting is too deep to read"
 
 
 def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -38,8 +38,8 @@ class Format(enum.Enum):
     NINJS = "ninjs"
     NINJS2 = "ninjs2"
     NINJS3 = "ninjs3"
-    TEXT = "text"
     NITF = "nitf"
+    TEXT = "text"
 
 
 class Codec(Protocol):
@@ -135,18 +135,17 @@ _REGISTRY = {
         extensions=(".ninjs.json",),
         module="newsmodel.formats.ninjs:VERSION_3",
     ),
+    Format.NITF: FormatInfo(
+        format=Format.NITF,
+        title="IPTC NITF 3.0-3.6 to read, 3.6 to write",
+        extensions=(".nitf", ".nitf.xml"),
+        module="newsmodel.formats.nitf",
+    ),
     Format.TEXT: FormatInfo(
         format=Format.TEXT,
         title="a plain-text article: section, headline, caption, paragraphs",
         extensions=(".txt",),
         module="newsmodel.formats.text",
-        writable=False,
-    ),
-    Format.NITF: FormatInfo(
-        format=Format.NITF,
-        title="IPTC NITF, with or without its namespace",
-        extensions=(".nitf.xml", ".nitf"),
-        module="newsmodel.formats.nitf",
         writable=False,
     ),
 }

@@ -45,13 +45,16 @@ def check(data: str | bytes, *, official: Path | None) -> Verdict:
     """
     raw = data.encode() if isinstance(data, str) else data
     try:
-        root = hardened_xml.parse(raw, external_doctype=True)
+        root, repairs = hardened_xml.parse_dtd_based(raw, doctype="nitf")
     except ParseError as error:
         return Verdict([parse_issue(error, "XML")])
     what = _describe(root)
     if root.tag == "nitf":
         _into_namespace(root)
-    notes = _dated_attributes(root)
+    notes = [
+        Issue(message=repair, path="/", line=1, severity=Severity.WARNING, rule="XML")
+        for repair in repairs
+    ] + _dated_attributes(root)
     if official is None:
         schema, rule = bundled.nitf_xsd(), _RULE
     else:

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_type_hints
+
+import attrs
 
 from newsmodel._lowlevel import json as strict_json
 from newsmodel.conversion import Reading, Unreadable, Writing
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "dumps",
+    "field_from_json",
     "from_document",
     "iter_lines",
     "json_lines",
@@ -167,3 +170,28 @@ def to_document(article: Article, /) -> dict[str, Any]:
     """
     document: dict[str, Any] = make_converter().unstructure(article)
     return document
+
+
+def field_from_json(name: str, text: str | None) -> Any:
+    """
+    One field of an article from its native JSON, as formats' extensions hold it.
+
+    Empty text means the field's default.
+
+    Raises:
+        ValueError: The article has no field *name*.
+        ParseError: *text* is not strict JSON (too deep, ``NaN``, a duplicate key).
+        StructureError: The JSON is not a valid value of the field.
+    """
+    types = _field_types()
+    if name not in types:
+        msg = "the model has no such field"
+        raise ValueError(msg)
+    if text is None:
+        return attrs.fields_dict(Article)[name].default
+    return converter.structure(make_converter(), strict_json.parse(text), types[name])
+
+
+@cache
+def _field_types() -> dict[str, Any]:
+    return get_type_hints(Article)

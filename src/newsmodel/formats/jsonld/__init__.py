@@ -16,14 +16,24 @@ schema.org JSON-LD: the ``NewsArticle`` markup of news pages.
   ``@type`` arrays, ``@context`` as a string or an object, ``http`` or
   ``https`` schema.org, authors as strings, objects or arrays, ``@id``
   references, HTML entities in strings.  The article node is the first node
-  of an article type, never the ``WebPage`` or ``BreadcrumbList`` around it.
+  of an article type, never the ``WebPage`` or ``BreadcrumbList`` around it;
+  :func:`read_items` gives every article node, :func:`read` reports the
+  others as losses.
 
 The mapping table is in the documentation, ``docs/formats/jsonld.md``.
 """
 
 from __future__ import annotations
 
-from newsmodel.formats.jsonld.reader import find_article, loads, read, read_document, read_items
+from newsmodel.formats.jsonld.reader import (
+    find_article,
+    find_articles,
+    loads,
+    read,
+    read_articles,
+    read_document,
+    read_items,
+)
 from newsmodel.formats.jsonld.terms import ARTICLE_TYPES
 from newsmodel.formats.jsonld.writer import dumps, write
 
@@ -31,8 +41,10 @@ __all__ = [
     "ARTICLE_TYPES",
     "dumps",
     "find_article",
+    "find_articles",
     "loads",
     "read",
+    "read_articles",
     "read_document",
     "read_items",
     "write",

@@ -10,6 +10,9 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import attrs
+from lxml import html as lxml_html
+
 from newsmodel._lowlevel import json as strict_json
 from newsmodel._lowlevel import validators
 from newsmodel._lowlevel.xhtml import escape
@@ -40,8 +43,10 @@ if TYPE_CHECKING:
 __all__ = [
     "Node",
     "find_article",
+    "find_articles",
     "loads",
     "read",
+    "read_articles",
     "read_document",
     "read_fields",
     "read_items",
@@ -55,7 +60,7 @@ _READ = {
     "articleBody", "articleSection", "author", "creator", "contributor", "editor", "translator",
     "datePublished", "dateModified", "dateCreated", "dateline", "locationCreated", "inLanguage",
     "keywords", "about", "genre", "publisher", "sourceOrganization", "copyrightHolder",
-    "copyrightNotice", "url", "mainEntityOfPage", "image", "hasPart",
+    "copyrightNotice", "url", "mainEntityOfPage", "image", "hasPart", "creditText",
 }  # fmt: skip
 # Properties that say nothing a reader of the article needs.
 _IGNORED = {"thumbnailUrl", "wordCount", "isAccessibleForFree", "speakable", "isPartOf"}
@@ -94,22 +99,43 @@ def read(data: str | bytes) -> Reading:
 
 def read_items(data: str | bytes, /) -> Iterator[Reading | Unreadable]:
     """
-    Read the article of a document, as every format reads items.
+    Read every article of a document, as every format reads items.
     """
-    yield read_document(strict_json.parse(data))
+    yield from read_articles(strict_json.parse(data))
 
 
 def read_document(document: object) -> Reading | Unreadable:
     """
-    Read the article node of parsed JSON-LD (a node, an array or a graph).
+    Read the first article node of parsed JSON-LD (a node, an array or a graph).
 
-    Nothing here recurses on the document's depth, which is the parser's to
-    limit: it differs between Python versions.
+    Any other article node is reported as a loss: :func:`read_articles`
+    reads them all.  Nothing here recurses on the document's depth, which is
+    the parser's to limit: it differs between Python versions.
     """
-    found = find_article(document)
+    items = read_articles(document)
+    first = items[0]
+    if len(items) > 1 and isinstance(first, Reading):
+        found = find_articles(document)
+        others = [] if isinstance(found, str) else found[1:]
+        more = tuple(
+            Loss(where=path, what="another article, left out: read_items() reads every one")
+            for _, path in others
+        )
+        first = attrs.evolve(first, losses=(*first.losses, *more))
+    return first
+
+
+def read_articles(document: object) -> list[Reading | Unreadable]:
+    """
+    Read every article node of parsed JSON-LD, in document order; at least one item.
+    """
+    found = find_articles(document)
     if isinstance(found, str):
-        return Unreadable(where="$", reason=found)
-    node, path = found
+        return [Unreadable(where="$", reason=found)]
+    return [_read_node(document, node, path) for node, path in found]
+
+
+def _read_node(document: object, node: dict[str, Any], path: str) -> Reading | Unreadable:
     losses = [
         Loss(where=p, what=strict_json.UNFIT_FOR_XML)
         for p in strict_json.strings_unfit_for_xml(node, path)
@@ -129,16 +155,28 @@ def read_document(document: object) -> Reading | Unreadable:
 
 def find_article(document: object) -> tuple[dict[str, Any], str] | str:
     """
-    Find the article node of a document and its JSONPath.
+    Find the (first) article node of a document and its JSONPath.
 
     Returns:
         The node and its path, or, when there is none, what the document
         holds instead.
     """
+    found = find_articles(document)
+    return found if isinstance(found, str) else found[0]
+
+
+def find_articles(document: object) -> list[tuple[dict[str, Any], str]] | str:
+    """
+    Find every article node of a document, with its JSONPath.
+
+    Returns:
+        The nodes and their paths, or, when there is none, what the document
+        holds instead.
+    """
     nodes = list(_nodes(document, "$"))
-    for node, path in nodes:
-        if _types(node) & ARTICLE_TYPES:
-            return node, path
+    articles = [(node, path) for node, path in nodes if _types(node) & ARTICLE_TYPES]
+    if articles:
+        return articles
     found = sorted({t for node, _ in nodes for t in _types(node)})
     holds = ", ".join(found) if found else "no typed node"
     return f"expected an Article or one of its subtypes, found {holds}"
@@ -304,7 +342,7 @@ def read_fields(
     holders = _each(node, "copyrightHolder", _agent_of, lose)
     fields["copyright_holder"] = holders[0] if holders else None
     fields["copyright_notice"] = node.text("copyrightNotice")
-    fields["body"] = _body(node.text("articleBody"), like=like)
+    fields["body"] = _body(node.text("articleBody"), partial(lose, "articleBody"), like=like)
     fields["quotations"] = _each(node, "hasPart", _quote, lose)
     return {key: value for key, value in fields.items() if value not in (None, ())}
 
@@ -420,7 +458,10 @@ def _bylines(node: Node, lose: Callable[[str, str], None]) -> tuple[Byline, ...]
                 contributors.append(Contributor(agent=agent, role=role))
             elif not isinstance(value, str | dict):
                 lose(key, f"{value!r} names no one")
-    return (Byline(contributors=tuple(contributors)),) if contributors else ()
+    printed = node.text("creditText")
+    if printed is None:
+        return (Byline(contributors=tuple(contributors)),) if contributors else ()
+    return (Byline(text=printed, contributors=tuple(contributors)),)
 
 
 def _dateline(node: Node) -> Dateline | None:
@@ -491,21 +532,35 @@ def _pixels(value: object) -> int | None:
     return int(digits) if digits.isdigit() and int(digits) > 0 else None
 
 
-def _body(text: str | None, *, like: Body | None = None) -> Body | None:
+def _body(
+    text: str | None, lose: Callable[[str], None], *, like: Body | None = None
+) -> Body | None:
     """
     The body of ``articleBody``'s text: a paragraph for each.
 
-    When ``like``'s markup is exactly these paragraphs, it is the body:
-    nothing to parse.
+    Markup some pages put in the text (``<b>TEGUCIGALPA.-</b>``) is taken
+    out, keeping its words.  When ``like``'s markup is exactly these
+    paragraphs, it is the body: nothing to parse.
     """
     if text is None:
         return None
     paragraphs = [p.strip() for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
+    if any(_TAG.search(p) for p in paragraphs):
+        lose("markup in the text removed, its words kept")
+        paragraphs = [t for p in paragraphs if (t := _without_markup(p))]
     if not paragraphs:
         return None
     if like is not None and like.html == "".join(f"<p>{escape(p)}</p>" for p in paragraphs):
         return like
     return Body.from_paragraphs(*paragraphs)
+
+
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+
+
+def _without_markup(paragraph: str) -> str:
+    text = lxml_html.fragment_fromstring(paragraph, create_parent="div").text_content()
+    return " ".join(text.split())
 
 
 def _quote(value: object) -> Quotation | None:

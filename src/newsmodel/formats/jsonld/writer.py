@@ -143,7 +143,8 @@ _ROLE_KEYS = {
 
 
 def _credits(node: dict[str, Any], article: Article) -> None:
-    """The byline's people, each under the property of their role."""
+    """The byline as printed, and its people, each under the property of their role."""
+    _put(node, "creditText", next((b.text for b in article.bylines if b.text), None))
     for role, key in _ROLE_KEYS.items():
         people = [c.agent for b in article.bylines for c in b.contributors if c.role is role]
         if role is ContributorRole.EDITOR:  # schema.org's editor is a Person

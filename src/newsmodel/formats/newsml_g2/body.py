@@ -1,84 +1,93 @@
 """
-The body of a NewsML-G2 item: XHTML or NITF in ``inlineXML``, or plain text in ``inlineData``.
+The story of a NewsML-G2 item: XHTML, NITF or other markup, or plain text.
+
+NITF inside an item (``application/nitf+xml``, as AP and many agencies send
+it) gives the body, and the headline, bylines and dateline the item's own
+metadata may lack.  Markup of an agency's own vocabulary is kept, not
+dropped: see :mod:`newsmodel.formats.markup`.
 """
 
 from __future__ import annotations
 
 from copy import deepcopy
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
 from newsmodel._lowlevel import sanitiser
 from newsmodel.errors import FieldError
+from newsmodel.formats import markup, nitf
 from newsmodel.formats.newsml_g2 import names as g2
 from newsmodel.model import Body
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["read_body"]
+__all__ = ["read_story"]
 
 
-def read_body(
+def read_story(
     content_set: etree._Element | None, lose: Callable[[etree._Element, str], None]
-) -> Body | None:
+) -> dict[str, Any]:
     """
-    The first body of the content set; other contents are reported.
+    The body of the first content of the set, and what else its markup says.
 
-    *lose* is told what the model cannot hold, with the element it is in.
+    Other contents are reported.  *lose* is told what the model cannot
+    hold, with the element it is in.
     """
-    body = None
+    story: dict[str, Any] | None = None
     for content in content_set if content_set is not None else ():
         local = g2.local_name(content)
         root = next((c for c in content if isinstance(c.tag, str)), None)
-        if body is None and local == "inlineXML" and root is not None:
-            body = _markup_body(root, lose)
-        elif body is None and local == "inlineData" and g2.text_of(content):
+        if story is None and local == "inlineXML" and root is not None:
+            story = _markup_story(content, root, lose)
+        elif story is None and local == "inlineData" and g2.text_of(content):
             paragraphs = [p.strip() for p in (content.text or "").split("\n\n") if p.strip()]
-            body = Body.from_paragraphs(*paragraphs)
+            story = {"body": Body.from_paragraphs(*paragraphs)}
         elif local and (root is not None or g2.text_of(content)):
             lose(content, f"<{local}> besides the body is not held by the model")
-    return body
+    return story or {}
 
 
-def _markup_body(root: etree._Element, lose: Callable[[etree._Element, str], None]) -> Body | None:
-    content = _plain_markup(_body_content(root))
-    markup = (content.text or "") + "".join(
+def _markup_story(
+    content: etree._Element, root: etree._Element, lose: Callable[[etree._Element, str], None]
+) -> dict[str, Any]:
+    local = markup.local_name(root)
+    if local == "nitf":
+        return nitf.read_story(root, lose)
+    if local == "html" and not markup.speaks_own_vocabulary(root):
+        found = _xhtml_body(root, lose)
+        if found is not None:
+            return {"body": found}
+    body, bylines = markup.to_body(content, lose)
+    story: dict[str, Any] = {"body": body}
+    if bylines:
+        story["bylines"] = tuple(nitf.printed_byline(text) for text in bylines)
+    return story
+
+
+def _xhtml_body(root: etree._Element, lose: Callable[[etree._Element, str], None]) -> Body | None:
+    body = next((c for c in root if g2.local_name(c) == "body"), root)
+    content = _plain_markup(body)
+    html = (content.text or "") + "".join(
         etree.tostring(child, encoding="unicode", with_tail=True) for child in content
     )
     try:
         # Markup that is already safe blocks (newsmodel's own) needs no cleaning.
-        return Body(html=markup) if markup.strip() else None
+        return Body(html=html) if html.strip() else None
     except FieldError:
         pass
-    cleaned, removed = sanitiser.clean(markup)
+    cleaned, removed = sanitiser.clean(html)
     if removed:
         lose(root, "body markup removed: " + ", ".join(removed))
     return Body(html=cleaned) if cleaned else None
 
 
-def _body_content(root: etree._Element) -> etree._Element:
-    """The element whose children are the story: an XHTML or NITF body."""
-    local = etree.QName(root).localname
-    if local == "html":
-        body = next((c for c in root if g2.local_name(c) == "body"), None)
-        return body if body is not None else root
-    if local == "nitf":
-        body = next((c for c in root if g2.local_name(c) == "body"), root)
-        return next((c for c in body if g2.local_name(c) == "body.content"), body)
-    return root
-
-
-_NITF_TAGS = {"hl1": "h1", "hl2": "h2", "bq": "blockquote", "block": "div"}
-
-
 def _plain_markup(element: etree._Element) -> etree._Element:
-    """A copy without namespaces, NITF tags renamed to their HTML peers."""
+    """A copy without namespaces."""
     copy = deepcopy(element)
     for node in copy.iter():
         if isinstance(node.tag, str):
-            local = node.tag.rpartition("}")[2]
-            node.tag = _NITF_TAGS.get(local, local)
+            node.tag = node.tag.rpartition("}")[2]
     etree.cleanup_namespaces(copy)
     return copy

@@ -13,21 +13,19 @@ from collections import Counter
 from datetime import datetime
 from functools import partial
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Any, TypeVar, get_type_hints
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
-import attrs
 from lxml import etree
 
-from newsmodel._lowlevel import json as strict_json
 from newsmodel._lowlevel.validators import LANGUAGE_TAG, URI
 from newsmodel.conversion import Loss, NonArticle, Reading, Unreadable
 from newsmodel.errors import FieldError, StructureError
 from newsmodel.formats import json as native_json
-from newsmodel.formats.json import converter
+from newsmodel.formats.credits import is_credit_line, is_login
 from newsmodel.formats.json.converter import RFC3339
 from newsmodel.formats.newsml_g2 import names as g2
-from newsmodel.formats.newsml_g2.body import read_body
+from newsmodel.formats.newsml_g2.body import read_story
 from newsmodel.model import (
     Article,
     Byline,
@@ -214,9 +212,23 @@ def _fields(item: _Item, *, body: bool = True) -> dict[str, Any]:
     if content_meta is not None:
         fields.update(_content_meta(item, content_meta, fields))
     if body:
-        fields["body"] = read_body(_child(element, "contentSet"), item.lose)
+        fields.update(_story(item, _child(element, "contentSet"), fields))
     fields.update(_extension(item, content_meta))
     return {key: value for key, value in fields.items() if value not in (None, ())}
+
+
+def _story(
+    item: _Item, content_set: etree._Element | None, known: dict[str, Any]
+) -> dict[str, Any]:
+    """The body, and what the story's markup says where the item's metadata is silent."""
+    story = read_story(content_set, item.lose)
+    fields = {"body": story.pop("body", None)}
+    for name, value in story.items():
+        if not known.get(name):
+            fields[name] = value
+        elif value and known[name] != value and content_set is not None:
+            item.lose(content_set, f"the story's own {name} besides the item's")
+    return fields
 
 
 def _rights(item: _Item, rights: etree._Element | None) -> dict[str, Any]:
@@ -343,10 +355,33 @@ def _bylines(item: _Item, meta: etree._Element) -> tuple[Byline, ...]:
         if (contributor := _contributor(item, element)) is not None
     )
     texts = [t for t in map(g2.text_of, _children(meta, "by")) if t]
+    contributors, credit_lines = _people_only(item, contributors)
+    if not texts and credit_lines:  # a credit line given as a creator: the printed credit
+        texts = credit_lines
     if not texts:
         return (Byline(contributors=contributors),) if contributors else ()
     first = Byline(text=texts[0], contributors=contributors)
     return (first, *(Byline(text=t) for t in texts[1:]))
+
+
+def _people_only(
+    item: _Item, contributors: tuple[Contributor, ...]
+) -> tuple[tuple[Contributor, ...], list[str]]:
+    """
+    The contributors but "people" who are logins or credit lines, and the credit lines.
+
+    A login (``stahlberg.leo``) is reported as a loss.
+    """
+    kept, credit_lines = [], []
+    for contributor in contributors:
+        name = contributor.agent.name
+        if isinstance(contributor.agent, Person) and is_login(name):
+            item.lose(item.element, f"creator {name!r} is a login, not a person")
+        elif isinstance(contributor.agent, Person) and is_credit_line(name):
+            credit_lines.append(name)
+        else:
+            kept.append(contributor)
+    return tuple(kept), credit_lines
 
 
 def _contributor(item: _Item, element: etree._Element) -> Contributor | None:
@@ -431,25 +466,10 @@ def _extension(item: _Item, meta: etree._Element | None) -> dict[str, Any]:
     for element in meta.iterchildren(g2.nm("field")):
         name = element.get("name", "")
         try:
-            fields[name] = _held_field(name, element.text)
+            fields[name] = native_json.field_from_json(name, element.text)
         except (StructureError, ValueError) as error:
             item.lose(element, f"field {name!r}: {error}")
     return fields
-
-
-def _held_field(name: str, text: str | None) -> Any:
-    """A field newsmodel's writer held as native JSON; empty means the default."""
-    if name not in _FIELD_TYPES:
-        msg = "the model has no such field"
-        raise ValueError(msg)
-    if text is None:
-        return attrs.fields_dict(Article)[name].default
-    cattrs_converter = native_json.make_converter()
-    # The strict parser: too deep, NaN or a duplicate key is a ParseError, a loss.
-    return converter.structure(cattrs_converter, strict_json.parse(text), _FIELD_TYPES[name])
-
-
-_FIELD_TYPES = get_type_hints(Article)
 
 
 def _quotation(item: _Item, element: etree._Element) -> Quotation | None:

@@ -6,6 +6,7 @@ See :mod:`newsmodel.formats.ninjs` for what is read from where.
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import datetime
 from functools import partial
@@ -17,6 +18,7 @@ from newsmodel._lowlevel import json as strict_json
 from newsmodel._lowlevel import sanitiser, validators
 from newsmodel.conversion import Loss, NonArticle, Reading, Unreadable, article_of
 from newsmodel.errors import FieldError
+from newsmodel.formats.credits import is_credit_line, is_login
 from newsmodel.formats.json.converter import RFC3339
 from newsmodel.model import (
     Article,
@@ -74,7 +76,7 @@ _READ = {
     "bylines", "slugline", "ednote", "language", "urgency", "firstcreated", "versioncreated",
     "contentcreated", "embargoed", "pubstatus", "copyrightholder", "copyrightnotice",
     "usageterms", "located", "subjects", "genres", "people", "organisations", "keywords",
-    "infosources", "altids", "associations", "links", "service", "standard",
+    "infosources", "altids", "associations", "links", "service", "standard", "authors",
     "representationtype", "profile",
 }  # fmt: skip
 _ROLES = {role.value: role for role in ContributorRole}
@@ -134,10 +136,7 @@ def read_document(document: object) -> Iterator[Reading | NonArticle | Unreadabl
     objects = document if isinstance(document, list) else [document]
     for index, value in enumerate(objects):
         where = f"$[{index}]" if isinstance(document, list) else "$"
-        try:
-            yield _read_object(value, where)
-        except RecursionError:  # the parser allows a little more depth than the reader
-            yield Unreadable(where=where, reason=strict_json.TOO_DEEP_TO_READ)
+        yield _read_object(value, where)
 
 
 def _read_object(value: object, where: str) -> Reading | NonArticle | Unreadable:
@@ -318,28 +317,49 @@ def _summary(node: dict[str, Any], lose: Callable[[str, str], None]) -> str | No
 
 
 def _body(node: dict[str, Any], lose: Callable[[str, str], None]) -> Body | None:
-    bodies = _entries(node, "bodies")
+    """
+    The body: the marked-up one, unless its markup was escaped into text.
+
+    Feeds that escape their HTML (``&lt;p&gt;``) often send a clean plain
+    text beside it; that is read then, and the escaped markup otherwise
+    unescaped, never kept as literal tags.
+    """
+    bodies = [b for b in _entries(node, "bodies") if isinstance(b.get("value"), str)]
     marked = [b for b in bodies if str(b.get("contenttype", "")).lower() in _HTML_TYPES]
-    chosen = marked[0] if marked else (bodies[0] if bodies else None)
-    if chosen is None or not isinstance(chosen.get("value"), str):
+    plain = [b for b in bodies if b not in marked and b["value"].strip()]
+    escaped = bool(marked) and _escaped(marked[0]["value"])
+    candidates = [*plain, *marked] if escaped else [*marked, *plain]
+    if not candidates:
         return None
+    chosen = candidates[0]
     for other in bodies:
         if other is not chosen:
-            lose(
-                "bodies",
-                f"a body as {other.get('contenttype', 'unknown type')} besides the one read",
-            )
+            kind = other.get("contenttype", "unknown type")
+            why = " (its markup escaped)" if escaped and other in marked else ""
+            lose("bodies", f"a body as {kind}{why} besides the one read")
     value = chosen["value"]
     if chosen in marked:
-        try:
-            return Body(html=value) if value.strip() else None
-        except FieldError:
-            cleaned, removed = sanitiser.clean(value)
-            if removed:
-                lose("bodies", "markup removed: " + ", ".join(removed))
-            return Body(html=cleaned) if cleaned else None
+        return _html_body(html.unescape(value) if escaped else value, lose)
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", value) if p.strip()]
     return Body.from_paragraphs(*paragraphs) if paragraphs else None
+
+
+# Markup written as text: "&lt;p&gt;" where "<p>" was meant.
+_ESCAPED_MARKUP = re.compile(r"&lt;/?[A-Za-z][\w-]*(?:\s[^&]*)?/?&gt;")
+
+
+def _escaped(value: str) -> bool:
+    return "<" not in value and _ESCAPED_MARKUP.search(value) is not None
+
+
+def _html_body(value: str, lose: Callable[[str, str], None]) -> Body | None:
+    try:
+        return Body(html=value) if value.strip() else None
+    except FieldError:
+        cleaned, removed = sanitiser.clean(value)
+        if removed:
+            lose("bodies", "markup removed: " + ", ".join(removed))
+        return Body(html=cleaned) if cleaned else None
 
 
 def _time(value: object, lose: Callable[[str], None]) -> datetime | None:
@@ -354,38 +374,61 @@ def _time(value: object, lose: Callable[[str], None]) -> datetime | None:
 
 
 def _bylines(node: dict[str, Any], lose: Callable[[str, str], None]) -> tuple[Byline, ...]:
-    contributors = []
-    for key in ("people", "organisations"):
+    contributors, credit_lines = _contributors(node, lose)
+    texts = [_text(node.get("by"))] if isinstance(node.get("by"), str) else []
+    texts += [_text(b.get("by")) for b in _entries(node, "bylines")]
+    printed = []
+    for text in (t for t in texts if t):
+        if is_login(text):
+            lose("by", f"{text!r} is a login, not a printed credit")
+        else:
+            printed.append(text)
+    printed = printed or credit_lines
+    if not printed:
+        return (Byline(contributors=tuple(contributors)),) if contributors else ()
+    return (
+        Byline(text=printed[0], contributors=tuple(contributors)),
+        *(Byline(text=t) for t in printed[1:]),
+    )
+
+
+def _contributors(
+    node: dict[str, Any], lose: Callable[[str, str], None]
+) -> tuple[list[Contributor], list[str]]:
+    """
+    The people and organisations who made the article, and credits that name no one.
+
+    A person's name that is a login (``powell.robin``) or a credit line
+    (``futurezone/KN``, ``Foto: dpa``) is not a person: a login is reported,
+    a credit line kept as the printed byline when there is none.
+    """
+    contributors, credit_lines, others = [], [], 0
+    for key in ("people", "organisations", "authors"):
         for entry in _entries(node, key):
             name = _text(entry.get("name"))
-            role = _ROLES.get(str(entry.get("rel", "")).lower())
+            role = _ROLES.get(str(entry.get("rel", entry.get("role", ""))).lower())
             if name is None or role is None:
-                continue  # someone the article is about, not one of its makers
+                others += 1  # someone the article is about, not one of its makers
+                continue
+            if key != "organisations" and is_login(name):
+                lose(key, f"{name!r} is a login, not a person")
+                continue
+            if key != "organisations" and is_credit_line(name):
+                credit_lines.append(name)
+                continue
             uri = entry.get("uri") if isinstance(entry.get("uri"), str) else None
             agent = _one(partial(_agent, key, name, uri), partial(lose, key))
             if agent is not None:
                 contributors.append(Contributor(agent=agent, role=role))
-    others = [
-        e
-        for k in ("people", "organisations")
-        for e in _entries(node, k)
-        if str(e.get("rel", "")).lower() not in _ROLES
-    ]
     if others:
-        lose("people", f"{len(others)} people or organisations the article is about")
-    texts = [_text(node.get("by"))] if isinstance(node.get("by"), str) else []
-    texts += [_text(b.get("by")) for b in _entries(node, "bylines")]
-    texts = [t for t in texts if t]
-    if not texts:
-        return (Byline(contributors=tuple(contributors)),) if contributors else ()
-    return (
-        Byline(text=texts[0], contributors=tuple(contributors)),
-        *(Byline(text=t) for t in texts[1:]),
-    )
+        lose("people", f"{others} people or organisations the article is about")
+    return contributors, credit_lines
 
 
 def _agent(key: str, name: str, uri: str | None) -> Person | Organization:
-    return Person(name=name, uri=uri) if key == "people" else Organization(name=name, uri=uri)
+    return (
+        Organization(name=name, uri=uri) if key == "organisations" else Person(name=name, uri=uri)
+    )
 
 
 def _subjects(node: dict[str, Any], lose: Callable[[str, str], None]) -> dict[str, Any]:

@@ -139,8 +139,9 @@ def _document(article: Article, major: int) -> dict[str, Any]:
     texts = [b.text for b in article.bylines if b.text]
     _put(node, "by", texts[0] if texts else None)
     _put(node, "slugline", article.slugline)
-    if article.dateline is not None and article.dateline.place is not None:
-        node["located"] = article.dateline.place.name
+    if article.dateline is not None:  # the place, or else the dateline as printed
+        place = article.dateline.place
+        node["located"] = place.name if place is not None else article.dateline.text
     _credits(node, article)
     subjects = [
         *(
