@@ -292,8 +292,17 @@ class Body:
     def from_paragraphs(cls, *paragraphs: str) -> Body:
         """
         Build a body of ``<p>`` elements from plain-text paragraphs.
+
+        Escaped text in paragraphs is safe and canonical by construction, so
+        the markup is written directly instead of parsed and checked.
         """
-        return cls(html="".join(f"<p>{xhtml.escape(p)}</p>" for p in paragraphs))
+        try:
+            html = xhtml.paragraphs(paragraphs)
+        except ValueError as error:
+            raise FieldError("html", str(error)) from error
+        body = object.__new__(cls)
+        object.__setattr__(body, "html", html)
+        return body
 
     @cached_property
     def text(self) -> str:

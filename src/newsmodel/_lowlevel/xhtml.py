@@ -16,6 +16,7 @@ import re
 from lxml import etree
 
 from newsmodel._lowlevel import xml as hardened_xml
+from newsmodel._lowlevel.validators import NOT_XML as _NOT_XML
 from newsmodel.errors import ParseError
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "WHITE_SPACE",
     "canonical",
     "escape",
+    "paragraphs",
     "plain_text",
 ]
 
@@ -124,9 +126,40 @@ _OPEN, _CLOSE = f"<{_WRAPPER}>", f"</{_WRAPPER}>"
 
 def escape(text: str) -> str:
     """
-    Return *text* with ``&``, ``<`` and ``>`` escaped for XHTML.
+    Return *text* escaped for XHTML as lxml writes it.
+
+    ``&``, ``<`` and ``>`` are entities, and a carriage return a character
+    reference, since a parser would read a bare one as a line feed.
     """
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\r", "&#13;")
+    )
+
+
+def paragraphs(texts: tuple[str, ...]) -> str:
+    """
+    Return the canonical form of a fragment of ``<p>`` elements holding *texts*.
+
+    The markup is written directly, with nothing to parse or check: escaped
+    text inside ``<p>`` is in the allow-list by construction, and it is what
+    :func:`canonical` would give (an empty paragraph is ``<p/>``).
+
+    Raises:
+        ValueError: There is no text, or a text holds a character XML 1.0
+            cannot carry.
+    """
+    if not texts:
+        msg = "expected at least one paragraph"
+        raise ValueError(msg)
+    for text in texts:
+        bad = _NOT_XML.search(text)
+        if bad is not None:
+            msg = f"character {bad.group()!r} cannot be carried by XML 1.0"
+            raise ValueError(msg)
+    return "".join(f"<p>{escape(text)}</p>" if text else "<p/>" for text in texts)
 
 
 def canonical(html: str) -> str:
