@@ -26,8 +26,9 @@ __all__ = [
     "BLOCK_ELEMENTS",
     "GLOBAL_ATTRIBUTES",
     "WHITE_SPACE",
-    "canonical",
+    "canonical_and_text",
     "escape",
+    "fragment_canonical_and_text",
     "paragraphs",
     "plain_text",
 ]
@@ -132,10 +133,7 @@ def escape(text: str) -> str:
     reference, since a parser would read a bare one as a line feed.
     """
     return (
-        text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\r", "&#13;")
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
     )
 
 
@@ -145,7 +143,7 @@ def paragraphs(texts: tuple[str, ...]) -> str:
 
     The markup is written directly, with nothing to parse or check: escaped
     text inside ``<p>`` is in the allow-list by construction, and it is what
-    :func:`canonical` would give (an empty paragraph is ``<p/>``).
+    :func:`canonical_and_text` would give (an empty paragraph is ``<p/>``).
 
     Raises:
         ValueError: There is no text, or a text holds a character XML 1.0
@@ -162,18 +160,42 @@ def paragraphs(texts: tuple[str, ...]) -> str:
     return "".join(f"<p>{escape(text)}</p>" if text else "<p/>" for text in texts)
 
 
-def canonical(html: str) -> str:
+def canonical_and_text(html: str) -> tuple[str, str | None]:
     """
-    Check that *html* is a safe XHTML fragment and return its canonical form.
+    Check that *html* is a safe XHTML fragment; return its canonical form and text.
 
     The canonical form is what lxml serialises, block after block with no
     white space between them, so two bodies with the same markup are equal.
+    Once the fragment is parsed, the text of a run of paragraphs costs one
+    more serialisation of the same tree, so it is taken then rather than
+    parsed again later; for other fragments the text is ``None``, to be
+    found by :func:`plain_text` when it is wanted.
 
     Raises:
         ValueError: The fragment is not well-formed or not allowed; the
             message says where and why.
     """
-    fragment = _parse(html)
+    return fragment_canonical_and_text(_parse(html))
+
+
+def fragment_canonical_and_text(fragment: etree._Element) -> tuple[str, str | None]:
+    """
+    As :func:`canonical_and_text`, for the blocks of an element already parsed.
+
+    A reader of a document that holds a body (NewsML-G2's ``inlineXML``)
+    checks the body's elements where they are, instead of writing them out
+    and parsing them again.  *fragment* is changed: its tag, attributes and
+    the white space between its blocks; its children must have no namespace.
+    """
+    fragment.tag = _WRAPPER
+    fragment.attrib.clear()
+    fragment.tail = None
+    markup = _canonical(fragment)
+    return markup, None if _BETWEEN_BLOCKS in markup else _simple_paragraphs(fragment)
+
+
+def _canonical(fragment: etree._Element) -> str:
+    """The canonical form of a parsed fragment, checked against the allow-list."""
     if fragment.text is not None and fragment.text.strip():
         msg = f"text outside a block element: {fragment.text.strip()[:40]!r}"
         raise ValueError(msg)
@@ -185,8 +207,12 @@ def canonical(html: str) -> str:
         if block.tag not in BLOCK_ELEMENTS:
             msg = f"expected a block element at the top level, got <{block.tag!s}>"
             raise ValueError(msg)
+    # Changed only once checked, so that a refused fragment is as it was.
+    for block in fragment:
         block.tail = None
     fragment.text = None
+    if not len(fragment):
+        return ""
     # The blocks as one string: the wrapper's own tags cut off its ends.
     return etree.tostring(fragment, encoding="unicode")[len(_OPEN) : -len(_CLOSE)]
 
@@ -229,7 +255,7 @@ def _simple_paragraphs(fragment: etree._Element) -> str | None:
         return None
     for block in fragment:
         block.tail = _BETWEEN_BLOCKS
-    text = WHITE_SPACE.sub(" ", etree.tostring(fragment, method="text", encoding="unicode"))
+    text = _collapsed(etree.tostring(fragment, method="text", encoding="unicode"))
     paragraphs = (paragraph.strip() for paragraph in text.split(_BETWEEN_BLOCKS))
     return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
 
@@ -257,7 +283,7 @@ class _Text:
 
     def add(self, text: str | None, *, preformatted: bool) -> None:
         if text and not preformatted:
-            text = WHITE_SPACE.sub(" ", text)
+            text = _collapsed(text)
             if text.startswith(" ") and self._ends_in_space():
                 text = text[1:]
         if text:
@@ -290,6 +316,13 @@ _HAS_NESTED_BLOCKS = etree.XPath(
 _BETWEEN_BLOCKS = "\ue000"
 #: HTML's white space: space, tab, line feed, form feed, carriage return.
 WHITE_SPACE = re.compile(r"[ \t\n\f\r]+")
+# The runs of white space that are not one space already: most text has none.
+_TO_COLLAPSE = re.compile(r"[\t\n\f\r][ \t\n\f\r]*| [ \t\n\f\r]+")
+
+
+def _collapsed(text: str) -> str:
+    """*text* with each run of white space made one space, as a browser shows it."""
+    return _TO_COLLAPSE.sub(" ", text)
 
 
 def _parse(html: str) -> etree._Element:

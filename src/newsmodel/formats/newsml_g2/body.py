@@ -44,14 +44,18 @@ def read_body(
 
 def _markup_body(root: etree._Element, lose: Callable[[etree._Element, str], None]) -> Body | None:
     content = _plain_markup(_body_content(root))
+    if not len(content) and not (content.text or "").strip():
+        return None
+    try:
+        # Markup that is already safe blocks (newsmodel's own) needs no cleaning,
+        # and is checked where it is, without being parsed again.
+        return Body.from_element(content)
+    except FieldError:
+        pass
+    # A refused fragment is as it was, but for the tag around it.
     markup = (content.text or "") + "".join(
         etree.tostring(child, encoding="unicode", with_tail=True) for child in content
     )
-    try:
-        # Markup that is already safe blocks (newsmodel's own) needs no cleaning.
-        return Body(html=markup) if markup.strip() else None
-    except FieldError:
-        pass
     cleaned, removed = sanitiser.clean(markup)
     if removed:
         lose(root, "body markup removed: " + ", ".join(removed))
