@@ -16,9 +16,10 @@ from __future__ import annotations
 import json
 from datetime import UTC, timedelta
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, get_type_hints
 from urllib.parse import urlsplit
 
+import attrs
 from lxml import etree
 
 from newsmodel._lowlevel import xml as hardened_xml
@@ -44,6 +45,9 @@ __all__ = ["build_item"]
 
 _N = g2.nar
 _LARGEST_OFFSET = timedelta(hours=14)
+# The type and default of each field, to write a field held as JSON alone.
+_TYPES = get_type_hints(Article)
+_DEFAULTS = {field.name: field.default for field in attrs.fields(Article)}
 # The newest IPTC catalog seen in IPTC's 2.35 examples: it defines ninat:, stat:, drol:.
 _CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_34.xml"
 
@@ -255,11 +259,11 @@ def _held_fields(meta: etree._Element, article: Article) -> None:
     Which those are is worked out from the mapping by
     :func:`~newsmodel.formats.newsml_g2.standard.gives_back`.
     """
-    held = [name for name, value in gives_back(article).items() if getattr(article, name) != value]
-    if not held:
-        return
-    document = native_json.to_document(article)
-    for name in held:
+    for name, back in gives_back(article).items():
+        value = getattr(article, name)
+        if value == back:
+            continue
         element = etree.SubElement(meta, g2.nm("field"), name=name)
-        if name in document:
-            element.text = json.dumps(document[name], ensure_ascii=False)
+        if value != _DEFAULTS[name]:  # empty means the default
+            document = native_json.make_converter().unstructure(value, _TYPES[name])
+            element.text = json.dumps(document, ensure_ascii=False)
