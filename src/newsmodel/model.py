@@ -277,8 +277,9 @@ class Body:
     The markup is checked against an allow-list (no script, no event
     handlers, no ``javascript:`` links) and kept in canonical form, so two
     bodies with the same markup compare equal and round trips are exact.
-    Every body is made by parsing and checking its markup once, or by
-    :meth:`from_paragraphs`, which writes safe markup itself.
+    Every body's markup is checked once, where it is made: parsed from a
+    string, checked inside a document already parsed (:meth:`from_element`),
+    or written safe by :meth:`from_paragraphs`.
 
     Attributes:
         html: Block elements without a namespace: ``<p>...</p><p>...</p>``.

@@ -184,8 +184,9 @@ def fragment_canonical_and_text(fragment: etree._Element) -> tuple[str, str | No
 
     A reader of a document that holds a body (NewsML-G2's ``inlineXML``)
     checks the body's elements where they are, instead of writing them out
-    and parsing them again.  *fragment* is changed: its tag, attributes and
-    the white space between its blocks; its children must have no namespace.
+    and parsing them again.  Its children must have no namespace.  *fragment*
+    is changed: its tag, attributes and tail, and, once it passes, the white
+    space between its blocks.
     """
     fragment.tag = _WRAPPER
     fragment.attrib.clear()
