@@ -119,9 +119,9 @@ def test_the_short_way_to_the_text_is_the_long_way(html: str) -> None:
 
 
 @given(st.lists(_blocks, min_size=1, max_size=4).map("".join))
-def test_the_text_taken_while_checking_is_the_text_of_the_markup(html: str) -> None:
-    # A body of paragraphs keeps the text found when its markup was parsed;
-    # it must be the text its canonical markup gives when parsed again.
+def test_the_text_of_a_body_is_the_text_of_the_markup_it_was_given(html: str) -> None:
+    # The text comes from the canonical markup: it must be what the markup
+    # given gives.
     walked = xhtml._Text()  # noqa: SLF001 - the long way is the reference
     walked.walk(xhtml._parse(html), preformatted=False)  # noqa: SLF001
     assert "\n\n".join(walked.paragraphs) == Body(html=html).text

@@ -288,10 +288,10 @@ class Body:
     html: str = field()
 
     def __init__(self, *, html: str) -> None:
-        """Check *html* and keep its canonical form (and its text, when that is free)."""
+        """Check *html* and keep its canonical form."""
         if not isinstance(html, str):
             raise FieldError("html", f"expected a string, got {html!r}")
-        self._keep(partial(xhtml.canonical_and_text, html))
+        self._keep(partial(xhtml.canonical, html))
 
     @classmethod
     def from_element(cls, element: etree._Element) -> Body:
@@ -300,23 +300,21 @@ class Body:
 
         They are checked as :class:`Body` checks markup, where they are:
         nothing is written out to be parsed again.  *element* is changed
-        (see :func:`~newsmodel._lowlevel.xhtml.fragment_canonical_and_text`).
+        (see :func:`~newsmodel._lowlevel.xhtml.fragment_canonical`).
         """
         body = object.__new__(cls)
-        body._keep(partial(xhtml.fragment_canonical_and_text, element))
+        body._keep(partial(xhtml.fragment_canonical, element))
         return body
 
-    def _keep(self, check: Callable[[], tuple[str, str | None]]) -> None:
-        """Keep the canonical markup *check* gives, and its text if it gives one."""
+    def _keep(self, check: Callable[[], str]) -> None:
+        """Keep the canonical markup *check* gives."""
         try:
-            markup, text = check()
+            markup = check()
         except ValueError as error:
             raise FieldError("html", str(error)) from error
         if not markup.strip():
             raise FieldError("html", f"expected non-empty text, got {markup!r}")
         object.__setattr__(self, "html", markup)
-        if text is not None:
-            object.__setattr__(self, "text", text)
 
     @classmethod
     def from_paragraphs(cls, *paragraphs: str) -> Body:
@@ -339,8 +337,8 @@ class Body:
         """
         The plain text: one paragraph per block, separated by a blank line.
 
-        Computed on first use and kept; a body of paragraphs has it from
-        the parse that checked its markup.
+        Computed on first use and kept: most articles read are never asked
+        for it, and on a long body it costs more than parsing the markup.
         """
         return xhtml.plain_text(self.html)
 

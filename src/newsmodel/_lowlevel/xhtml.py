@@ -26,9 +26,9 @@ __all__ = [
     "BLOCK_ELEMENTS",
     "GLOBAL_ATTRIBUTES",
     "WHITE_SPACE",
-    "canonical_and_text",
+    "canonical",
     "escape",
-    "fragment_canonical_and_text",
+    "fragment_canonical",
     "paragraphs",
     "plain_text",
 ]
@@ -143,7 +143,7 @@ def paragraphs(texts: tuple[str, ...]) -> str:
 
     The markup is written directly, with nothing to parse or check: escaped
     text inside ``<p>`` is in the allow-list by construction, and it is what
-    :func:`canonical_and_text` would give (an empty paragraph is ``<p/>``).
+    :func:`canonical` would give (an empty paragraph is ``<p/>``).
 
     Raises:
         ValueError: There is no text, or a text holds a character XML 1.0
@@ -160,27 +160,23 @@ def paragraphs(texts: tuple[str, ...]) -> str:
     return "".join(f"<p>{escape(text)}</p>" if text else "<p/>" for text in texts)
 
 
-def canonical_and_text(html: str) -> tuple[str, str | None]:
+def canonical(html: str) -> str:
     """
-    Check that *html* is a safe XHTML fragment; return its canonical form and text.
+    Check that *html* is a safe XHTML fragment and return its canonical form.
 
     The canonical form is what lxml serialises, block after block with no
     white space between them, so two bodies with the same markup are equal.
-    Once the fragment is parsed, the text of a run of paragraphs costs one
-    more serialisation of the same tree, so it is taken then rather than
-    parsed again later; for other fragments the text is ``None``, to be
-    found by :func:`plain_text` when it is wanted.
 
     Raises:
         ValueError: The fragment is not well-formed or not allowed; the
             message says where and why.
     """
-    return fragment_canonical_and_text(_parse(html))
+    return fragment_canonical(_parse(html))
 
 
-def fragment_canonical_and_text(fragment: etree._Element) -> tuple[str, str | None]:
+def fragment_canonical(fragment: etree._Element) -> str:
     """
-    As :func:`canonical_and_text`, for the blocks of an element already parsed.
+    As :func:`canonical`, for the blocks of an element already parsed.
 
     A reader of a document that holds a body (NewsML-G2's ``inlineXML``)
     checks the body's elements where they are, instead of writing them out
@@ -191,8 +187,7 @@ def fragment_canonical_and_text(fragment: etree._Element) -> tuple[str, str | No
     fragment.tag = _WRAPPER
     fragment.attrib.clear()
     fragment.tail = None
-    markup = _canonical(fragment)
-    return markup, None if _BETWEEN_BLOCKS in markup else _simple_paragraphs(fragment)
+    return _canonical(fragment)
 
 
 def _canonical(fragment: etree._Element) -> str:
