@@ -27,6 +27,24 @@ def best(rounds: int, work: Callable[[], object]) -> float:
     return min(times)
 
 
+def paired(
+    rounds: int, ours: Callable[[], object], floor: Callable[[], object]
+) -> tuple[float, float]:
+    """
+    The fastest of *rounds* runs of *ours* and of *floor*, taken in turn.
+
+    On a shared machine the load changes from second to second; timing the
+    two in turn puts both under the same load, so their ratio holds.
+    """
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(rounds):
+        for work, kept in ((ours, times[0]), (floor, times[1])):
+            start = time.perf_counter()
+            work()
+            kept.append(time.perf_counter() - start)
+    return min(times[0]), min(times[1])
+
+
 def timed(command: list[str], rounds: int) -> float:
     """The fastest of *rounds* runs of a command, in seconds."""
     times = []

@@ -29,7 +29,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from common import WRITTEN_AT, best, generated_articles, timed
+from common import WRITTEN_AT, best, generated_articles, paired, timed
 from jsonschema import Draft202012Validator
 from lxml import etree
 
@@ -147,20 +147,24 @@ def generated_sets(count: int) -> dict[Format, Set]:
 
 def conversions(table: Table, label: str, sets: dict[Format, Set], rounds: int) -> None:
     """Read, write and validate each format's set, each next to its floor."""
-    table.section(f"{label}: articles per second, best of {rounds}; floor on the same bytes")
+    table.section(
+        f"{label}: articles per second, best of {rounds}; floor on the same bytes, timed in turn"
+    )
     for format_, (documents, articles) in sets.items():
         count = len(articles)
         own = written(format_, articles)
-        read_floor = best(rounds, partial(floor, format_, documents))
-        write_floor = best(rounds, partial(floor, format_, own))
+        read_floor = partial(floor, format_, documents)
         name = format_.value
-        ours = best(rounds, partial(read, format_, documents))
-        table.ratio(f"{name} read", count, ours, read_floor)
         table.ratio(
-            f"{name} write", count, best(rounds, partial(write, format_, articles)), write_floor
+            f"{name} read", count, *paired(rounds, partial(read, format_, documents), read_floor)
         )
-        ours = best(rounds, partial(validate, format_, documents))
-        table.ratio(f"{name} validate", count, ours, read_floor)
+        table.ratio(
+            f"{name} write",
+            count,
+            *paired(rounds, partial(write, format_, articles), partial(floor, format_, own)),
+        )
+        ours = partial(validate, format_, documents)
+        table.ratio(f"{name} validate", count, *paired(rounds, ours, read_floor))
 
 
 def standards(table: Table, label: str, sets: dict[Format, Set], rounds: int) -> None:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsmodel._lowlevel import xhtml
+from newsmodel._lowlevel import xhtml, xml
 from newsmodel.errors import FieldError
 from newsmodel.model import Body
 from strategies import non_empty_texts
@@ -116,3 +116,30 @@ def test_the_short_way_to_the_text_is_the_long_way(html: str) -> None:
     walked = xhtml._Text()  # noqa: SLF001
     walked.walk(parse(html), preformatted=False)
     assert short in (None, "\n\n".join(walked.paragraphs))
+
+
+@given(st.lists(_blocks, min_size=1, max_size=4).map("".join))
+def test_the_text_of_a_body_is_the_text_of_the_markup_it_was_given(html: str) -> None:
+    # The text comes from the canonical markup: it must be what the markup
+    # given gives.
+    walked = xhtml._Text()  # noqa: SLF001 - the long way is the reference
+    walked.walk(xhtml._parse(html), preformatted=False)  # noqa: SLF001
+    assert "\n\n".join(walked.paragraphs) == Body(html=html).text
+    assert Body(html=html).text == xhtml.plain_text(Body(html=html).html)
+
+
+@given(st.lists(st.text(st.sampled_from(" \t\n\r&<ab"), max_size=12), min_size=1, max_size=3))
+def test_paragraphs_written_directly_are_what_checking_them_gives(texts: list[str]) -> None:
+    body = Body.from_paragraphs(*texts)
+    assert body == Body(html=body.html)
+    assert body.text == Body(html=body.html).text
+
+
+@given(st.lists(_blocks, min_size=1, max_size=4).map("".join))
+def test_blocks_checked_where_they_were_parsed_are_the_body_of_their_markup(html: str) -> None:
+    # NewsML-G2 items hold their body: it is checked in the parsed item, whose
+    # element has attributes and a tail of its own.
+    document = xml.parse(f'<item><body class="main">{html}</body>\n tail</item>'.encode())
+    body = Body.from_element(document[0])
+    assert Body(html=html) == body
+    assert xhtml.plain_text(body.html) == body.text

@@ -1,8 +1,10 @@
 """
 What each format keeps of an article: the one table of documented losses.
 
-Writers report what they lose by reading their output back, so a report is
-always true; this table says what they are *meant* to lose. The tests hold
+Writers report what they lose from the mapping (each format's ``losses`` or
+``standard`` module works out what reading back gives), and property tests
+hold that equal to a real read-back; this table says what they are *meant*
+to lose. The tests hold
 every conversion, and every chain of two, to it, and the mapping tables in the
 documentation are checked against it, so a writer that starts dropping a field
 fails a test instead of quietly reporting a new loss.

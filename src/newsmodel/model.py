@@ -12,14 +12,19 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
-from functools import cached_property
-from typing import Any
+from functools import cached_property, partial
+from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
 from newsmodel._lowlevel import validators as v
 from newsmodel._lowlevel import xhtml
 from newsmodel.errors import FieldError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from lxml import etree
 
 __all__ = [
     "Agent",
@@ -264,16 +269,7 @@ class Image:
             raise FieldError("url", "an image needs a URL or a caption")
 
 
-def _canonical_html(html: object) -> str:
-    if not isinstance(html, str):
-        raise FieldError("html", f"expected a string, got {html!r}")
-    try:
-        return xhtml.canonical(html)
-    except ValueError as error:
-        raise FieldError("html", str(error)) from error
-
-
-@frozen(kw_only=True)
+@frozen(kw_only=True, init=False)
 class Body:
     """
     The story text as a safe XHTML fragment of block elements.
@@ -281,24 +277,68 @@ class Body:
     The markup is checked against an allow-list (no script, no event
     handlers, no ``javascript:`` links) and kept in canonical form, so two
     bodies with the same markup compare equal and round trips are exact.
+    Every body's markup is checked once, where it is made: parsed from a
+    string, checked inside a document already parsed (:meth:`from_element`),
+    or written safe by :meth:`from_paragraphs`.
 
     Attributes:
         html: Block elements without a namespace: ``<p>...</p><p>...</p>``.
     """
 
-    html: str = field(converter=_canonical_html, validator=v.non_empty_text)
+    html: str = field()
+
+    def __init__(self, *, html: str) -> None:
+        """Check *html* and keep its canonical form."""
+        if not isinstance(html, str):
+            raise FieldError("html", f"expected a string, got {html!r}")
+        self._keep(partial(xhtml.canonical, html))
+
+    @classmethod
+    def from_element(cls, element: etree._Element) -> Body:
+        """
+        Build a body of the blocks inside an element of a parsed document.
+
+        They are checked as :class:`Body` checks markup, where they are:
+        nothing is written out to be parsed again.  *element* is changed
+        (see :func:`~newsmodel._lowlevel.xhtml.fragment_canonical`).
+        """
+        body = object.__new__(cls)
+        body._keep(partial(xhtml.fragment_canonical, element))
+        return body
+
+    def _keep(self, check: Callable[[], str]) -> None:
+        """Keep the canonical markup *check* gives."""
+        try:
+            markup = check()
+        except ValueError as error:
+            raise FieldError("html", str(error)) from error
+        if not markup.strip():
+            raise FieldError("html", f"expected non-empty text, got {markup!r}")
+        object.__setattr__(self, "html", markup)
 
     @classmethod
     def from_paragraphs(cls, *paragraphs: str) -> Body:
         """
         Build a body of ``<p>`` elements from plain-text paragraphs.
+
+        Escaped text in paragraphs is safe and canonical by construction, so
+        the markup is written directly instead of parsed and checked.
         """
-        return cls(html="".join(f"<p>{xhtml.escape(p)}</p>" for p in paragraphs))
+        try:
+            html = xhtml.paragraphs(paragraphs)
+        except ValueError as error:
+            raise FieldError("html", str(error)) from error
+        body = object.__new__(cls)
+        object.__setattr__(body, "html", html)
+        return body
 
     @cached_property
     def text(self) -> str:
         """
         The plain text: one paragraph per block, separated by a blank line.
+
+        Computed on first use and kept: most articles read are never asked
+        for it, and on a long body it costs more than parsing the markup.
         """
         return xhtml.plain_text(self.html)
 

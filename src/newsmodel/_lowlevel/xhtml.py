@@ -16,6 +16,7 @@ import re
 from lxml import etree
 
 from newsmodel._lowlevel import xml as hardened_xml
+from newsmodel._lowlevel.validators import NOT_XML as _NOT_XML
 from newsmodel.errors import ParseError
 
 __all__ = [
@@ -27,6 +28,8 @@ __all__ = [
     "WHITE_SPACE",
     "canonical",
     "escape",
+    "fragment_canonical",
+    "paragraphs",
     "plain_text",
 ]
 
@@ -124,9 +127,37 @@ _OPEN, _CLOSE = f"<{_WRAPPER}>", f"</{_WRAPPER}>"
 
 def escape(text: str) -> str:
     """
-    Return *text* with ``&``, ``<`` and ``>`` escaped for XHTML.
+    Return *text* escaped for XHTML as lxml writes it.
+
+    ``&``, ``<`` and ``>`` are entities, and a carriage return a character
+    reference, since a parser would read a bare one as a line feed.
     """
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    )
+
+
+def paragraphs(texts: tuple[str, ...]) -> str:
+    """
+    Return the canonical form of a fragment of ``<p>`` elements holding *texts*.
+
+    The markup is written directly, with nothing to parse or check: escaped
+    text inside ``<p>`` is in the allow-list by construction, and it is what
+    :func:`canonical` would give (an empty paragraph is ``<p/>``).
+
+    Raises:
+        ValueError: There is no text, or a text holds a character XML 1.0
+            cannot carry.
+    """
+    if not texts:
+        msg = "expected at least one paragraph"
+        raise ValueError(msg)
+    for text in texts:
+        bad = _NOT_XML.search(text)
+        if bad is not None:
+            msg = f"character {bad.group()!r} cannot be carried by XML 1.0"
+            raise ValueError(msg)
+    return "".join(f"<p>{escape(text)}</p>" if text else "<p/>" for text in texts)
 
 
 def canonical(html: str) -> str:
@@ -140,7 +171,27 @@ def canonical(html: str) -> str:
         ValueError: The fragment is not well-formed or not allowed; the
             message says where and why.
     """
-    fragment = _parse(html)
+    return fragment_canonical(_parse(html))
+
+
+def fragment_canonical(fragment: etree._Element) -> str:
+    """
+    As :func:`canonical`, for the blocks of an element already parsed.
+
+    A reader of a document that holds a body (NewsML-G2's ``inlineXML``)
+    checks the body's elements where they are, instead of writing them out
+    and parsing them again.  Its children must have no namespace.  *fragment*
+    is changed: its tag, attributes and tail, and, once it passes, the white
+    space between its blocks.
+    """
+    fragment.tag = _WRAPPER
+    fragment.attrib.clear()
+    fragment.tail = None
+    return _canonical(fragment)
+
+
+def _canonical(fragment: etree._Element) -> str:
+    """The canonical form of a parsed fragment, checked against the allow-list."""
     if fragment.text is not None and fragment.text.strip():
         msg = f"text outside a block element: {fragment.text.strip()[:40]!r}"
         raise ValueError(msg)
@@ -152,8 +203,12 @@ def canonical(html: str) -> str:
         if block.tag not in BLOCK_ELEMENTS:
             msg = f"expected a block element at the top level, got <{block.tag!s}>"
             raise ValueError(msg)
+    # Changed only once checked, so that a refused fragment is as it was.
+    for block in fragment:
         block.tail = None
     fragment.text = None
+    if not len(fragment):
+        return ""
     # The blocks as one string: the wrapper's own tags cut off its ends.
     return etree.tostring(fragment, encoding="unicode")[len(_OPEN) : -len(_CLOSE)]
 
@@ -196,7 +251,7 @@ def _simple_paragraphs(fragment: etree._Element) -> str | None:
         return None
     for block in fragment:
         block.tail = _BETWEEN_BLOCKS
-    text = WHITE_SPACE.sub(" ", etree.tostring(fragment, method="text", encoding="unicode"))
+    text = _collapsed(etree.tostring(fragment, method="text", encoding="unicode"))
     paragraphs = (paragraph.strip() for paragraph in text.split(_BETWEEN_BLOCKS))
     return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
 
@@ -224,7 +279,7 @@ class _Text:
 
     def add(self, text: str | None, *, preformatted: bool) -> None:
         if text and not preformatted:
-            text = WHITE_SPACE.sub(" ", text)
+            text = _collapsed(text)
             if text.startswith(" ") and self._ends_in_space():
                 text = text[1:]
         if text:
@@ -257,6 +312,13 @@ _HAS_NESTED_BLOCKS = etree.XPath(
 _BETWEEN_BLOCKS = "\ue000"
 #: HTML's white space: space, tab, line feed, form feed, carriage return.
 WHITE_SPACE = re.compile(r"[ \t\n\f\r]+")
+# The runs of white space that are not one space already: most text has none.
+_TO_COLLAPSE = re.compile(r"[\t\n\f\r][ \t\n\f\r]*| [ \t\n\f\r]+")
+
+
+def _collapsed(text: str) -> str:
+    """*text* with each run of white space made one space, as a browser shows it."""
+    return _TO_COLLAPSE.sub(" ", text)
 
 
 def _parse(html: str) -> etree._Element:

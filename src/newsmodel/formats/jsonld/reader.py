@@ -15,7 +15,6 @@ from lxml import html as lxml_html
 
 from newsmodel._lowlevel import json as strict_json
 from newsmodel._lowlevel import validators
-from newsmodel._lowlevel.xhtml import escape
 from newsmodel.conversion import Loss, Reading, Unreadable, article_of
 from newsmodel.errors import FieldError
 from newsmodel.formats.json.converter import RFC3339
@@ -45,11 +44,14 @@ __all__ = [
     "find_article",
     "find_articles",
     "loads",
+    "paragraphs_of",
+    "person_name",
     "read",
     "read_articles",
     "read_document",
     "read_fields",
     "read_items",
+    "section_of",
 ]
 
 _T = TypeVar("_T")
@@ -295,14 +297,9 @@ def _text(value: object) -> str | None:
     return validators.NOT_XML.sub("", text).strip() or None
 
 
-def read_fields(
-    node: Node, losses: list[Loss], path: str = "$", *, like: Body | None = None
-) -> dict[str, Any]:
+def read_fields(node: Node, losses: list[Loss], path: str = "$") -> dict[str, Any]:
     """
     The article fields of an article node, by name.
-
-    A writer reading its own document back passes the body it wrote as
-    ``like``, to be given back without reparsing when the text says it.
     """
 
     def lose(key: str, what: str) -> None:
@@ -342,7 +339,7 @@ def read_fields(
     holders = _each(node, "copyrightHolder", _agent_of, lose)
     fields["copyright_holder"] = holders[0] if holders else None
     fields["copyright_notice"] = node.text("copyrightNotice")
-    fields["body"] = _body(node.text("articleBody"), partial(lose, "articleBody"), like=like)
+    fields["body"] = _body(node.text("articleBody"), partial(lose, "articleBody"))
     fields["quotations"] = _each(node, "hasPart", _quote, lose)
     return {key: value for key, value in fields.items() if value not in (None, ())}
 
@@ -366,8 +363,11 @@ def _each(
 
 def _section(value: object) -> Section | None:
     text = _text(value)
-    if text is None:
-        return None
+    return None if text is None else section_of(text)
+
+
+def section_of(text: str) -> Section:
+    """The section a path names, written as str(Section) writes it."""
     return Section(path=tuple(p.strip() for p in text.split(_PATH_SEPARATOR) if p.strip()))
 
 
@@ -418,7 +418,7 @@ def _agent_of(value: object, *, affiliated: bool = True) -> Person | Organizatio
         return Organization(name=name, uri=uri)
     affiliation = _agent_of(value.get("affiliation"), affiliated=False) if affiliated else None
     return Person(
-        name=_BY.sub("", name) or name,
+        name=person_name(name),
         uri=uri,
         title=_text(value.get("jobTitle")),
         affiliation=affiliation if isinstance(affiliation, Organization) else None,
@@ -426,6 +426,11 @@ def _agent_of(value: object, *, affiliated: bool = True) -> Person | Organizatio
 
 
 _AGENT_LINKS = ("url", "sameAs", "identifier", "@id")
+
+
+def person_name(name: str) -> str:
+    """A person's name without the "By" pages put before it."""
+    return _BY.sub("", name) or name
 
 
 def _uris(value: object) -> list[str]:
@@ -532,27 +537,27 @@ def _pixels(value: object) -> int | None:
     return int(digits) if digits.isdigit() and int(digits) > 0 else None
 
 
-def _body(
-    text: str | None, lose: Callable[[str], None], *, like: Body | None = None
-) -> Body | None:
+def _body(text: str | None, lose: Callable[[str], None]) -> Body | None:
     """
     The body of ``articleBody``'s text: a paragraph for each.
 
     Markup some pages put in the text (``<b>TEGUCIGALPA.-</b>``) is taken
-    out, keeping its words.  When ``like``'s markup is exactly these
-    paragraphs, it is the body: nothing to parse.
+    out, keeping its words, and reported.
     """
     if text is None:
         return None
+    if _TAG.search(text):
+        lose("markup in the text removed, its words kept")
+    paragraphs = paragraphs_of(text)
+    return Body.from_paragraphs(*paragraphs) if paragraphs else None
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """The paragraphs of a plain text: blank lines part them; markup in them is taken out."""
     paragraphs = [p.strip() for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
     if any(_TAG.search(p) for p in paragraphs):
-        lose("markup in the text removed, its words kept")
         paragraphs = [t for p in paragraphs if (t := _without_markup(p))]
-    if not paragraphs:
-        return None
-    if like is not None and like.html == "".join(f"<p>{escape(p)}</p>" for p in paragraphs):
-        return like
-    return Body.from_paragraphs(*paragraphs)
+    return paragraphs
 
 
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")

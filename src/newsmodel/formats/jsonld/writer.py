@@ -7,18 +7,15 @@ from __future__ import annotations
 import html
 from typing import Any
 
-import attrs
-
 from newsmodel._lowlevel import json as strict_json
 from newsmodel._lowlevel import validators
 from newsmodel.conversion import Loss, Writing
 from newsmodel.errors import LossyConversionError
-from newsmodel.formats.jsonld.reader import Node, read_fields
-from newsmodel.formats.jsonld.terms import ARTICLE_TYPES, CONTEXT, SCHEMA, type_genre
+from newsmodel.formats.jsonld.losses import ROLES, comes_back, credited
+from newsmodel.formats.jsonld.terms import CONTEXT, schema_type
 from newsmodel.model import (
     Article,
     Concept,
-    ContributorRole,
     Image,
     Organization,
     Person,
@@ -52,21 +49,20 @@ def write(article: Article) -> Writing:
     """
     Write *article*, and say which of its fields JSON-LD could not hold.
 
-    A field is lost when reading the document back does not give it again,
-    so the report cannot drift from what the writer does.
+    A field is lost when what reading the document back gives (worked out
+    from the mapping by :func:`~newsmodel.formats.jsonld.losses.comes_back`)
+    differs from it.
     """
-    document = _kept_literal(_document(article))
-    text = strict_json.dumps(document) + "\n"
-    back = read_fields(Node(document, {}), [], like=article.body)
+    text = strict_json.dumps(_kept_literal(_document(article))) + "\n"
     losses = tuple(
         Loss(
-            where=f"$.{field.name}",
+            where=f"$.{name}",
             what="JSON-LD has no place for it"
-            if field.name not in back
+            if value in (None, ())
             else "JSON-LD holds only part of it",
         )
-        for field in attrs.fields(Article)
-        if getattr(article, field.name) != back.get(field.name, field.default)
+        for name, value in comes_back(article).items()
+        if getattr(article, name) != value
     )
     return Writing(text=text, losses=losses)
 
@@ -91,8 +87,8 @@ def _kept_literal(value: Any) -> Any:
 
 
 def _document(article: Article) -> dict[str, Any]:
-    genres = [g for g in article.genres if not _schema_type(g)]
-    types = [t for g in article.genres if (t := _schema_type(g))]
+    genres = [g for g in article.genres if not schema_type(g)]
+    types = [t for g in article.genres if (t := schema_type(g))]
     node: dict[str, Any] = {"@context": CONTEXT, "@type": types[0] if types else "NewsArticle"}
     _put(node, "@id", article.id)
     node["headline"] = article.headline
@@ -134,35 +130,17 @@ def _document(article: Article) -> dict[str, Any]:
     return node
 
 
-_ROLE_KEYS = {
-    ContributorRole.AUTHOR: "author",
-    ContributorRole.CONTRIBUTOR: "contributor",
-    ContributorRole.EDITOR: "editor",
-    ContributorRole.TRANSLATOR: "translator",
-}
-
-
 def _credits(node: dict[str, Any], article: Article) -> None:
     """The byline as printed, and its people, each under the property of their role."""
     _put(node, "creditText", next((b.text for b in article.bylines if b.text), None))
-    for role, key in _ROLE_KEYS.items():
-        people = [c.agent for b in article.bylines for c in b.contributors if c.role is role]
-        if role is ContributorRole.EDITOR:  # schema.org's editor is a Person
-            people = [p for p in people if isinstance(p, Person)]
-        _put(node, key, [_agent(agent) for agent in people] or None)
+    for role in ROLES:
+        people = credited(article, role)
+        _put(node, role.value, [_agent(agent) for agent in people] or None)
 
 
 def _put(node: dict[str, Any], key: str, value: object) -> None:
     if value is not None:
         node[key] = value
-
-
-def _schema_type(genre: Concept) -> str | None:
-    """The article type a genre names by its schema.org URI, if it does."""
-    if genre.uri is None or not genre.uri.startswith(SCHEMA):
-        return None
-    name = genre.uri.removeprefix(SCHEMA)
-    return name if name in ARTICLE_TYPES and genre == type_genre(name) else None
 
 
 def _link(uri: str | None) -> dict[str, str]:

@@ -69,14 +69,18 @@ def _markup_story(
 def _xhtml_body(root: etree._Element, lose: Callable[[etree._Element, str], None]) -> Body | None:
     body = next((c for c in root if g2.local_name(c) == "body"), root)
     content = _plain_markup(body)
+    if not len(content) and not (content.text or "").strip():
+        return None
+    try:
+        # Markup that is already safe blocks (newsmodel's own) needs no cleaning,
+        # and is checked where it is, without being parsed again.
+        return Body.from_element(content)
+    except FieldError:
+        pass
+    # A refused fragment is as it was, but for the tag around it.
     html = (content.text or "") + "".join(
         etree.tostring(child, encoding="unicode", with_tail=True) for child in content
     )
-    try:
-        # Markup that is already safe blocks (newsmodel's own) needs no cleaning.
-        return Body(html=html) if html.strip() else None
-    except FieldError:
-        pass
     cleaned, removed = sanitiser.clean(html)
     if removed:
         lose(root, "body markup removed: " + ", ".join(removed))

@@ -47,7 +47,7 @@ from newsmodel.model import (
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["read_fields", "read_item"]
+__all__ = ["read_item"]
 
 _N = g2.nar
 _T = TypeVar("_T")
@@ -109,21 +109,16 @@ _STATUSES = {qcode.rpartition(":")[2]: status for status, qcode in g2.STATUS_QCO
 class _Item:
     """
     One item being read: its element, and the losses found so far.
-
-    A writer reading its own item back (``projecting``) needs the fields
-    only: no losses are gathered and unknown elements are not looked for.
     """
 
-    def __init__(self, element: etree._Element, *, projecting: bool = False) -> None:
+    def __init__(self, element: etree._Element) -> None:
         self.element = element
-        self.projecting = projecting
         self.losses: list[Loss] = []
         # Values newsmodel's writer made up because NewsML-G2 requires them.
         self.derived = frozenset((element.get(g2.nm("derived")) or "").split())
 
     def lose(self, element: etree._Element, what: str) -> None:
-        if not self.projecting:
-            self.losses.append(Loss(where=_where(element), what=what))
+        self.losses.append(Loss(where=_where(element), what=what))
 
     def keep(self, element: etree._Element, build: Callable[[], _T]) -> _T | None:
         """Build a model value from an element, or report why it cannot be."""
@@ -163,17 +158,6 @@ def read_item(element: etree._Element) -> Reading | NonArticle | Unreadable:
     return Reading(article=article, losses=tuple(item.losses))
 
 
-def read_fields(element: etree._Element) -> dict[str, Any]:
-    """
-    Return the article fields a ``newsItem`` holds but its body, by name.
-
-    For the writer, reading its own item back: losses are not reported,
-    the body (which ``inlineXML`` gives back whole) is not read, and
-    nothing checks that the fields make an article together.
-    """
-    return _fields(_Item(element, projecting=True), body=False)
-
-
 def _stand_in_headline(item: _Item, fields: dict[str, Any]) -> str | None:
     """Feeds do send text items without a headline: take the next best line."""
     title = g2.text_of(_child(_child(item.element, "itemMeta"), "title"))
@@ -190,7 +174,7 @@ def _stand_in_headline(item: _Item, fields: dict[str, Any]) -> str | None:
     return None
 
 
-def _fields(item: _Item, *, body: bool = True) -> dict[str, Any]:
+def _fields(item: _Item) -> dict[str, Any]:
     element = item.element
     item_meta = _child(element, "itemMeta")
     content_meta = _child(element, "contentMeta")
@@ -211,8 +195,7 @@ def _fields(item: _Item, *, body: bool = True) -> dict[str, Any]:
         fields.update(_item_meta(item, item_meta))
     if content_meta is not None:
         fields.update(_content_meta(item, content_meta, fields))
-    if body:
-        fields.update(_story(item, _child(element, "contentSet"), fields))
+    fields.update(_story(item, _child(element, "contentSet"), fields))
     fields.update(_extension(item, content_meta))
     return {key: value for key, value in fields.items() if value not in (None, ())}
 
@@ -532,29 +515,31 @@ def _speaker(element: etree._Element) -> Person | Organization:
 
 
 def _report_unknown(item: _Item, parent: etree._Element) -> None:
-    if item.projecting:
-        return
     handled = _HANDLED[g2.local_name(parent)]
-    unknown: Counter[str] = Counter()  # NewsML-G2 elements the model has no place for
-    foreign: Counter[str] = Counter()  # elements of other namespaces
-    repeated: Counter[str] = Counter()
-    for child in parent:
-        tag = child.tag
-        if not isinstance(tag, str):
-            continue
-        namespace, _, local = tag[1:].partition("}") if tag[0] == "{" else ("", "", tag)
-        if namespace == g2.NAR and local not in handled:
-            unknown[local] += 1
-        elif namespace not in (g2.NAR, g2.NM):
-            foreign[tag] += 1
-        if local in _SINGLE:
-            repeated[local] += 1
-    for name, count in (unknown + foreign).items():
+    # One count of the children's names; the few names are then looked at.
+    counts = Counter(tag for tag in (child.tag for child in parent) if isinstance(tag, str))
+    names = {tag: tag[1:].partition("}") if tag[0] == "{" else ("", "", tag) for tag in counts}
+    unknown = [  # NewsML-G2 elements the model has no place for
+        (local, counts[tag])
+        for tag, (namespace, _, local) in names.items()
+        if namespace == g2.NAR and local not in handled
+    ]
+    foreign = [  # elements of other namespaces
+        (tag, counts[tag]) for tag, (namespace, _, _) in names.items() if namespace not in _OURS
+    ]
+    for name, count in unknown + foreign:
         held = f"{count} <{name}> elements are" if count > 1 else f"<{name}> is"
         item.lose(parent, f"{held} not held by the model")
+    repeated: Counter[str] = Counter()
+    for tag, (_, _, local) in names.items():
+        if local in _SINGLE:
+            repeated[local] += counts[tag]
     for name, count in repeated.items():
         if count > 1:
             item.lose(parent, f"{count} <{name}> elements: only the first is held")
+
+
+_OURS = (g2.NAR, g2.NM)
 
 
 def _child(parent: etree._Element | None, local: str) -> etree._Element | None:

@@ -14,10 +14,9 @@ knows to ignore them.
 from __future__ import annotations
 
 import json
-import re
 from datetime import UTC, timedelta
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, get_type_hints
 from urllib.parse import urlsplit
 
 import attrs
@@ -27,7 +26,7 @@ from newsmodel._lowlevel import xml as hardened_xml
 from newsmodel.formats import json as native_json
 from newsmodel.formats.identity import made_up_id
 from newsmodel.formats.newsml_g2 import names as g2
-from newsmodel.formats.newsml_g2 import reader
+from newsmodel.formats.newsml_g2.standard import QCODE, code_attributes, gives_back, one_line
 from newsmodel.model import (
     Article,
     Concept,
@@ -45,9 +44,10 @@ if TYPE_CHECKING:
 __all__ = ["build_item"]
 
 _N = g2.nar
-_QCODE = re.compile(r"[^\s:]+:\S+")
 _LARGEST_OFFSET = timedelta(hours=14)
-_LINE_BREAKS = re.compile(r"[\t\n\r]")
+# The type and default of each field, to write a field held as JSON alone.
+_TYPES = get_type_hints(Article)
+_DEFAULTS = {field.name: field.default for field in attrs.fields(Article)}
 # The newest IPTC catalog seen in IPTC's 2.35 examples: it defines ninat:, stat:, drol:.
 _CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_34.xml"
 
@@ -82,13 +82,8 @@ def build_item(article: Article, *, version_created: datetime) -> etree._Element
     _quotations(meta, article.quotations)
     if derived:
         item.set(g2.nm("derived"), " ".join(derived))
-    _held_fields(item, meta, article)
+    _held_fields(meta, article)
     return item
-
-
-def _one_line(text: str) -> str:
-    """Names, keywords and sluglines hold no tab or line break in NewsML-G2."""
-    return _LINE_BREAKS.sub(" ", text)
 
 
 def _sub(
@@ -126,7 +121,7 @@ def _item_meta(item: etree._Element, article: Article, version_created: datetime
         _sub(meta, "pubStatus", qcode=g2.STATUS_QCODES[article.pub_status])
     for section in article.sections:
         service = _sub(meta, "service", **_code(section.code))
-        _sub(service, "name", _one_line(str(section)))
+        _sub(service, "name", one_line(str(section)))
     _maybe(meta, "edNote", article.editorial_note)
     for image in article.images:
         if image.url is not None:
@@ -148,7 +143,7 @@ def _content_meta(item: etree._Element, article: Article) -> etree._Element:
     place = article.dateline.place if article.dateline else None
     if place is not None:
         located = _sub(meta, "located", **({"uri": place.uri} if place.uri else {}))
-        _sub(located, "name", _one_line(place.name))
+        _sub(located, "name", one_line(place.name))
     for contributor in _contributors(article):
         _contributor(meta, contributor)
     # Block two: language, concepts and texts.
@@ -156,9 +151,9 @@ def _content_meta(item: etree._Element, article: Article) -> etree._Element:
         _sub(meta, "language", tag=article.language)
     _concepts(meta, "genre", article.genres)
     for keyword in article.keywords:
-        _sub(meta, "keyword", _one_line(keyword))
+        _sub(meta, "keyword", one_line(keyword))
     _concepts(meta, "subject", article.subjects)
-    _maybe(meta, "slugline", article.slugline and _one_line(article.slugline))
+    _maybe(meta, "slugline", article.slugline and one_line(article.slugline))
     _sub(meta, "headline", article.headline)
     _maybe(meta, "headline", article.alternative_headline)
     _maybe(meta, "dateline", article.dateline.text if article.dateline else None)
@@ -199,27 +194,20 @@ def _agent(parent: etree._Element, local: str, agent: Person | Organization) -> 
     element = _sub(parent, local, **({"uri": agent.uri} if agent.uri else {}))
     if isinstance(agent, Organization) and local in {"creator", "contributor"}:
         element.set("type", "cpnat:organisation")
-    _sub(element, "name", _one_line(agent.name))
+    _sub(element, "name", one_line(agent.name))
     return element
 
 
 def _concepts(meta: etree._Element, local: str, concepts: tuple[Concept, ...]) -> None:
     for concept in concepts:
-        attributes = {}
-        if concept.code is not None:
-            attributes.update(_code(f"{concept.scheme or 'code'}:{concept.code}"))
-        if concept.uri is not None:
-            attributes["uri"] = concept.uri
-        if not attributes and concept.name is None and concept.code is not None:
-            attributes["literal"] = _one_line(concept.code)  # a code no QCode can hold
-        element = _sub(meta, local, **attributes)
+        element = _sub(meta, local, **code_attributes(concept))
         if concept.name is not None:
-            _sub(element, "name", _one_line(concept.name))
+            _sub(element, "name", one_line(concept.name))
 
 
 def _code(code: str | None) -> dict[str, str]:
     """A code as a QCode attribute, when it has a QCode's shape."""
-    return {"qcode": code} if code is not None and _QCODE.fullmatch(code) else {}
+    return {"qcode": code} if code is not None and QCODE.fullmatch(code) else {}
 
 
 def _content_set(item: etree._Element, article: Article) -> None:
@@ -264,18 +252,18 @@ def _speaker(parent: etree._Element, speaker: Person | Organization) -> None:
                 affiliation.set("uri", speaker.affiliation.uri)
 
 
-def _held_fields(item: etree._Element, meta: etree._Element, article: Article) -> None:
+def _held_fields(meta: etree._Element, article: Article) -> None:
     """
     Write as JSON every field the NewsML-G2 elements do not give back exactly.
 
-    The body is not read back: XHTML in ``inlineXML`` always gives it back.
+    Which those are is worked out from the mapping by
+    :func:`~newsmodel.formats.newsml_g2.standard.gives_back`.
     """
-    projected = reader.read_fields(item)
-    document = native_json.to_document(article)
-    for field in attrs.fields(Article):
-        value = getattr(article, field.name)
-        if field.name == "body" or projected.get(field.name, field.default) == value:
+    for name, back in gives_back(article).items():
+        value = getattr(article, name)
+        if value == back:
             continue
-        element = etree.SubElement(meta, g2.nm("field"), name=field.name)
-        if field.name in document:
-            element.text = json.dumps(document[field.name], ensure_ascii=False)
+        element = etree.SubElement(meta, g2.nm("field"), name=name)
+        if value != _DEFAULTS[name]:  # empty means the default
+            document = native_json.make_converter().unstructure(value, _TYPES[name])
+            element.text = json.dumps(document, ensure_ascii=False)

@@ -22,8 +22,9 @@ IPTC ninjs, the JSON of news agency APIs: read 1.x, 2.x and 3.x, write 2.x and 3
     descriptions hold the cue, the mention, the kind and the span.
 
 * What ninjs cannot hold (a person's title, a dateline's text, boilerplate...)
-  is reported by :func:`write` as a loss: the writer reads its own output
-  back, so the report is exactly what does not come back.
+  is reported by :func:`write` as a loss, worked out from the mapping by
+  :mod:`newsmodel.formats.ninjs.losses`; a property test holds it equal to
+  what reading the document back finds.
 * HTML bodies from outside are cleaned with the sanitiser.
 
 The mapping table is in the documentation, ``docs/formats/ninjs.md``.

@@ -6,20 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
 from newsmodel._lowlevel import json as strict_json
 from newsmodel.conversion import Loss, NonArticle, Reading, Unreadable, Writing
 from newsmodel.errors import LossyConversionError
 from newsmodel.formats.identity import made_up_id
-from newsmodel.formats.ninjs.reader import (
-    article_from,
-    loads,
-    lowered,
-    normalise,
-    read_fields,
-    read_items,
-)
+from newsmodel.formats.ninjs.losses import comes_back
+from newsmodel.formats.ninjs.reader import loads, lowered, read_items
 from newsmodel.model import (
     Article,
     Concept,
@@ -61,15 +53,16 @@ class Ninjs:
     def write(self, article: Article, /) -> Writing:
         """
         Write *article*, and say which of its fields ninjs could not hold.
+
+        A field is lost when what reading the document back gives (worked
+        out from the mapping by :func:`~newsmodel.formats.ninjs.losses.comes_back`)
+        differs from it.
         """
-        document = _document(article, self.major)
-        text = strict_json.dumps(document) + "\n"
-        fields = read_fields(normalise(document), [])
-        back = article_from(fields, [], "$")  # never None: the main headline is always written
+        text = strict_json.dumps(_document(article, self.major)) + "\n"
         losses = tuple(
-            Loss(where=f"$.{f.name}", what=_loss(f.name, fields))
-            for f in attrs.fields(Article)
-            if getattr(article, f.name) != getattr(back, f.name)
+            Loss(where=f"$.{name}", what=_loss(name, value))
+            for name, value in comes_back(article).items()
+            if getattr(article, name) != value
         )
         return Writing(text=text, losses=losses)
 
@@ -99,10 +92,10 @@ VERSION_2 = Ninjs(2)
 VERSION_3 = Ninjs(3)
 
 
-def _loss(name: str, back: dict[str, Any]) -> str:
+def _loss(name: str, back: object) -> str:
     if name == "id":
         return "ninjs requires a uri: one was made from the article's content"
-    return "ninjs holds only part of it" if name in back else "ninjs has no place for it"
+    return "ninjs has no place for it" if back in (None, ()) else "ninjs holds only part of it"
 
 
 def _document(article: Article, major: int) -> dict[str, Any]:
