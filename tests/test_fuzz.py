@@ -203,7 +203,8 @@ def test_deep_values_inside_an_article(source: Format, depth: int, text: str) ->
 #: What newsmodel writes, and the page around JSON-LD that ``html`` reads.
 _OWN = [*_WRITABLE, Format.HTML]
 _SEED_ARTICLE = native_json.loads(SEED_JSON.read_bytes())
-_JSON_OUTPUTS = [f for f in _OWN if f not in {Format.NEWSML_G2, Format.HTML}]
+_XML_OUTPUTS = [Format.NEWSML_G2, Format.NITF]
+_JSON_OUTPUTS = [f for f in _OWN if f not in {*_XML_OUTPUTS, Format.HTML}]
 #: Values an attribute of newsmodel's may be given instead of its own.
 _ODD_VALUES = [
     *("", "x", "-1", "0", "1e3", "٣", "9" * 30, "body", "headline", "organization"),
@@ -239,9 +240,10 @@ def test_own_json_with_values_of_the_wrong_kind(target: Format, data: st.DataObj
     read_everything(json.dumps(document).encode(), target)
 
 
+@pytest.mark.parametrize("target", _XML_OUTPUTS)
 @given(data=st.data())
-def test_own_newsml_g2_with_parts_changed(data: st.DataObject) -> None:
+def test_own_xml_with_parts_changed(target: Format, data: st.DataObject) -> None:
     """Newsmodel's ``nm:`` elements and their attributes are changed with the rest."""
-    root = etree.fromstring(_own_output(data.draw(_any_article()), Format.NEWSML_G2))
+    root = etree.fromstring(_own_output(data.draw(_any_article()), target))
     _change_parts(root, data, values=st.sampled_from(_ODD_VALUES) | _xml_texts)
-    read_everything(etree.tostring(root), Format.NEWSML_G2)
+    read_everything(etree.tostring(root), target)

@@ -341,6 +341,9 @@ def _bylines(item: _Item, meta: etree._Element) -> tuple[Byline, ...]:
     contributors, credit_lines = _people_only(item, contributors)
     if not texts and credit_lines:  # a credit line given as a creator: the printed credit
         texts = credit_lines
+    elif credit_lines:
+        for line in credit_lines:
+            item.lose(item.element, f"creator {line!r} is a credit line, not a person")
     if not texts:
         return (Byline(contributors=contributors),) if contributors else ()
     first = Byline(text=texts[0], contributors=contributors)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any, TypeVar
 
+from newsmodel.formats.credits import is_credit_line, is_login
 from newsmodel.model import (
     Agent,
     Article,
@@ -126,9 +127,23 @@ def _bylines(bylines: tuple[Byline, ...]) -> tuple[Byline, ...]:
         and (back := _contributor(c)) is not None
     )
     texts = [t for t in (_text(b.text) for b in bylines) if t]
+    people = tuple(c for c in contributors if not _credit(c.agent))
+    credit_lines = [c.agent.name for c in contributors if _credit(c.agent) == "credit line"]
+    contributors = people
+    if not texts and credit_lines:  # read as the printed credit
+        texts = credit_lines
     if not texts:
         return (Byline(contributors=contributors),) if contributors else ()
     return (Byline(text=texts[0], contributors=contributors), *(Byline(text=t) for t in texts[1:]))
+
+
+def _credit(agent: Agent) -> str | None:
+    """What the reader takes a "person" for that is no person: a login or a credit line."""
+    if isinstance(agent, Person) and is_login(agent.name):
+        return "login"
+    if isinstance(agent, Person) and is_credit_line(agent.name):
+        return "credit line"
+    return None
 
 
 def _contributor(contributor: Contributor) -> Contributor | None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from attrs import evolve
 
+from newsmodel.formats.credits import is_credit_line, is_login
 from newsmodel.formats.identity import made_up_id
 from newsmodel.model import (
     Article,
@@ -103,31 +104,44 @@ def _section(section: Section) -> Section:
 
 def _bylines(bylines: tuple[Byline, ...]) -> tuple[Byline, ...]:
     """
-    One byline: the first printed text, then the people, then the organisations.
+    The first printed text, then the people, then the organisations.
 
-    People and organisations come back with their names and addresses only.
+    People and organisations come back with their names and addresses only;
+    a "person" whose name is a login is lost, one whose name is a credit line
+    comes back as the printed text when there is none.
     """
-    contributors = [c for b in bylines for c in b.contributors]
+    contributors = [
+        Contributor(agent=type(c.agent)(name=c.agent.name.strip(), uri=c.agent.uri), role=c.role)
+        for b in bylines
+        for c in b.contributors
+    ]
+    people = [c for c in contributors if isinstance(c.agent, Person)]
+    credit_lines = [c.agent.name for c in people if _no_person(c.agent.name) == "credit line"]
     ordered = tuple(
-        Contributor(
-            agent=type(c.agent)(name=c.agent.name.strip(), uri=c.agent.uri),
-            role=c.role,
-        )
-        for kind in (Person, Organization)
-        for c in contributors
-        if isinstance(c.agent, kind)
+        [c for c in people if not _no_person(c.agent.name)]
+        + [c for c in contributors if isinstance(c.agent, Organization)]
     )
     text = next((b.text.strip() for b in bylines if b.text), None)
-    if text is None and not ordered:
-        return ()
-    return (Byline(text=text, contributors=ordered),)
+    printed = [text] if text and not is_login(text) else []
+    printed = printed or credit_lines
+    if not printed:
+        return (Byline(contributors=ordered),) if ordered else ()
+    return (Byline(text=printed[0], contributors=ordered), *(Byline(text=t) for t in printed[1:]))
+
+
+def _no_person(name: str) -> str | None:
+    """What the reader takes a person's name for when it names no one."""
+    if is_login(name):
+        return "login"
+    return "credit line" if is_credit_line(name) else None
 
 
 def _dateline(dateline: Dateline | None) -> Dateline | None:
-    """The place's name alone comes back."""
-    if dateline is None or dateline.place is None:
+    """``located`` is the place's name, or else the dateline's text; it comes back as a place."""
+    if dateline is None:
         return None
-    return Dateline(place=Place(name=dateline.place.name.strip()))
+    name = (dateline.place.name if dateline.place is not None else dateline.text or "").strip()
+    return Dateline(place=Place(name=name)) if name else None
 
 
 def _concept(concept: Concept) -> Concept:

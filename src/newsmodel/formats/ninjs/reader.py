@@ -383,6 +383,8 @@ def _bylines(node: dict[str, Any], lose: Callable[[str, str], None]) -> tuple[By
             lose("by", f"{text!r} is a login, not a printed credit")
         else:
             printed.append(text)
+    if printed and credit_lines:
+        lose("people", "credit lines, not people: " + ", ".join(map(repr, credit_lines)))
     printed = printed or credit_lines
     if not printed:
         return (Byline(contributors=tuple(contributors)),) if contributors else ()
