@@ -130,9 +130,7 @@ def read_items(data: str | bytes, /) -> Iterator[Reading | NonArticle | Unreadab
 
 
 def read_document(document: object) -> Iterator[Reading | NonArticle | Unreadable]:
-    """
-    Read parsed ninjs: an object, or an array of them.
-    """
+    """Read parsed ninjs: an object, or an array of them."""
     objects = document if isinstance(document, list) else [document]
     for index, value in enumerate(objects):
         where = f"$[{index}]" if isinstance(document, list) else "$"
