@@ -338,12 +338,14 @@ def _bylines(item: _Item, meta: etree._Element) -> tuple[Byline, ...]:
         if (contributor := _contributor(item, element)) is not None
     )
     texts = [t for t in map(g2.text_of, _children(meta, "by")) if t]
-    contributors, credit_lines = _people_only(item, contributors)
-    if not texts and credit_lines:  # a credit line given as a creator: the printed credit
-        texts = credit_lines
-    elif credit_lines:
-        for line in credit_lines:
-            item.lose(item.element, f"creator {line!r} is a credit line, not a person")
+    # newsmodel's own item holds the bylines whole in nm:field: nothing is lost here.
+    held = any(f.get("name") == "bylines" for f in meta.iterchildren(g2.nm("field")))
+    contributors, credit_lines, logins = _people_only(contributors)
+    unused = credit_lines if texts else []
+    texts = texts or credit_lines  # a credit line given as a creator: the printed credit
+    for name in () if held else (*logins, *unused):
+        kind = "a login" if name in logins else "a credit line"
+        item.lose(item.element, f"creator {name!r} is {kind}, not a person")
     if not texts:
         return (Byline(contributors=contributors),) if contributors else ()
     first = Byline(text=texts[0], contributors=contributors)
@@ -351,23 +353,24 @@ def _bylines(item: _Item, meta: etree._Element) -> tuple[Byline, ...]:
 
 
 def _people_only(
-    item: _Item, contributors: tuple[Contributor, ...]
-) -> tuple[tuple[Contributor, ...], list[str]]:
+    contributors: tuple[Contributor, ...],
+) -> tuple[tuple[Contributor, ...], list[str], list[str]]:
     """
-    The contributors but "people" who are logins or credit lines, and the credit lines.
+    The contributors but "people" who are credit lines or logins, and those two kinds.
 
-    A login (``stahlberg.leo``) is reported as a loss.
+    A login (``stahlberg.leo``) names no one; a credit line (``Foto: dpa``)
+    is a printed credit, not a person.
     """
-    kept, credit_lines = [], []
+    kept, credit_lines, logins = [], [], []
     for contributor in contributors:
         name = contributor.agent.name
         if isinstance(contributor.agent, Person) and is_login(name):
-            item.lose(item.element, f"creator {name!r} is a login, not a person")
+            logins.append(name)
         elif isinstance(contributor.agent, Person) and is_credit_line(name):
             credit_lines.append(name)
         else:
             kept.append(contributor)
-    return tuple(kept), credit_lines
+    return tuple(kept), credit_lines, logins
 
 
 def _contributor(item: _Item, element: etree._Element) -> Contributor | None:
