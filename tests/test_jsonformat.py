@@ -255,6 +255,48 @@ def test_the_quick_look_for_unfit_characters_misses_none(value: object) -> None:
     assert not (quick and unfit)
 
 
+def _places(value: object, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """The path of every value inside a parsed document."""
+    inside: list[tuple[str | int, ...]] = []
+    if isinstance(value, dict):
+        for key, member in value.items():
+            inside += _places(member, (*path, key))
+    elif isinstance(value, list):
+        for index, member in enumerate(value):
+            inside += _places(member, (*path, index))
+    return [path, *inside]
+
+
+@st.composite
+def _articles_with_a_value_changed(draw: st.DrawFn) -> object:
+    document = native_json.to_document(draw(articles()))
+    path = draw(st.sampled_from(_places(document)[1:]))
+    changed = json.loads(json.dumps(document))  # a deep copy
+    parent = changed
+    for step in path[:-1]:
+        parent = parent[step]
+    parent[path[-1]] = draw(_json_values | st.integers(0, 10) | st.sampled_from(["person", " "]))
+    return changed
+
+
+@given(_articles_with_a_value_changed())
+def test_the_quick_reading_refuses_what_the_checking_one_refuses(document: object) -> None:
+    # A document is read first by a converter that leaves strings and
+    # integers to the model; only if that refuses it does the checking one
+    # run, to list every problem. They must agree on every document.
+    quick = native_json.converter._quick_converter()  # noqa: SLF001 - the two ways are private
+    outcomes = []
+    for converter in (quick, native_json.converter.checking_converter()):
+        try:
+            outcomes.append(converter.structure(document, Article))
+        except Exception as error:  # noqa: BLE001 - any refusal, whatever its kind
+            outcomes.append(error)
+    quick_outcome, checked = outcomes
+    assert isinstance(quick_outcome, Article) == isinstance(checked, Article)
+    if isinstance(checked, Article):
+        assert quick_outcome == checked
+
+
 def _lines(count: int) -> bytes:
     """JSON Lines of the seed article, *count* times, each with its own id."""
     line = json.dumps(json.loads(SEED_JSON.read_bytes()), ensure_ascii=False)

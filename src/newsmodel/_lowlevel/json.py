@@ -40,12 +40,12 @@ UNFIT_FOR_XML = "characters XML 1.0 cannot carry were removed"
 
 
 def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    document: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in document:
-            msg = f"duplicate key {key!r}"
-            raise ParseError(msg)
-        document[key] = value
+    document = dict(pairs)  # in C; a key given twice makes it shorter than the pairs
+    if len(document) < len(pairs):
+        keys = [key for key, _ in pairs]
+        duplicate = next(key for index, key in enumerate(keys) if key in keys[:index])
+        msg = f"duplicate key {duplicate!r}"
+        raise ParseError(msg)
     return document
 
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = [
     "LANGUAGE_TAG",
     "NOT_XML",
+    "NOT_XML_CHARACTERS",
     "TEXT",
     "URI",
     "aware_datetime",
@@ -41,10 +42,10 @@ Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 #: Text that XML 1.0 can carry: no C0 controls but tab, newline and carriage
 #: return, no lone surrogates, no U+FFFE or U+FFFF.  Every format newsmodel
 #: writes can then hold every string of the model.
-_NOT_XML_CHARACTERS = r"\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF"
-TEXT = re.compile(rf"^[^{_NOT_XML_CHARACTERS}]*$")
+NOT_XML_CHARACTERS = r"\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF"
+TEXT = re.compile(rf"^[^{NOT_XML_CHARACTERS}]*$")
 #: One character that XML 1.0 cannot carry, to find or remove.
-NOT_XML = re.compile(rf"[{_NOT_XML_CHARACTERS}]")
+NOT_XML = re.compile(rf"[{NOT_XML_CHARACTERS}]")
 
 #: An absolute URI or IRI (RFC 3986/3987): a scheme, a colon, then the
 #: characters URIs are made of (``%`` only to start a percent-encoded byte,

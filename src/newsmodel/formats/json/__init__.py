@@ -49,12 +49,11 @@ __all__ = [
 ]
 
 
-@cache
 def make_converter() -> Converter:
     """
     Return the converter between the model and native JSON, built once.
     """
-    return converter.make_converter()
+    return converter.checking_converter()
 
 
 def loads(data: str | bytes, /) -> Article:
@@ -160,7 +159,7 @@ def from_document(document: object, /) -> Article:
     Raises:
         StructureError: The value does not describe a valid article.
     """
-    article: Article = converter.structure(make_converter(), document, Article)
+    article: Article = converter.structure(document, Article)
     return article
 
 
@@ -189,7 +188,7 @@ def field_from_json(name: str, text: str | None) -> Any:
         raise ValueError(msg)
     if text is None:
         return attrs.fields_dict(Article)[name].default
-    return converter.structure(make_converter(), strict_json.parse(text), types[name])
+    return converter.structure(strict_json.parse(text), types[name])
 
 
 @cache

@@ -1,15 +1,21 @@
 """
-A strict cattrs converter for the model, and readable errors from it.
+Strict cattrs converters for the model, and readable errors from them.
 
 cattrs is lenient by default: it turns ``5`` into ``"5"``, a string into a
 tuple of characters and drops unknown keys.  Every hook here accepts only the
 JSON type that stands for the Python type, so a document that is not exactly
 right is refused with a message and a JSONPath instead of being bent into
 shape.
+
+A document is read twice only when it is refused.  The first, quick reading
+leaves strings and integers to the model's validators, which check every one
+of them anyway, and stops at the first problem; only then does a checking
+reading look at every value itself, to list every problem at once.
 """
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import functools
 import operator
@@ -33,7 +39,7 @@ from newsmodel.model import Organization, Person
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["RFC3339", "make_converter", "structure"]
+__all__ = ["RFC3339", "checking_converter", "structure"]
 
 #: An RFC 3339 date-time with its offset, as the bundled schema requires.
 #: Leap seconds and lower-case ``t``/``z`` are refused: Python cannot read them.
@@ -82,6 +88,10 @@ def _structure_int(value: object, _: type) -> int:
     return _expect(int, "an integer", value)
 
 
+def _as_is(value: Any, _: type) -> Any:
+    return value
+
+
 def _structure_datetime(value: object, _: type) -> datetime:
     text = _expect(str, "an RFC 3339 date-time", value)
     if RFC3339.match(text) is None:
@@ -111,6 +121,9 @@ def _tuple_hook(cl: Any, converter: Converter) -> Callable[[object, type], tuple
     item_type = get_args(cl)[0]
     handle = converter.get_structure_hook(item_type)
 
+    def structure_tuple_quickly(value: object, _: type) -> tuple[Any, ...]:
+        return tuple([handle(item, item_type) for item in _expect(list, "an array", value)])
+
     def structure_tuple(value: object, _: type) -> tuple[Any, ...]:
         items: list[Any] = []
         errors: list[Exception] = []
@@ -126,7 +139,7 @@ def _tuple_hook(cl: Any, converter: Converter) -> Callable[[object, type], tuple
             raise IterableValidationError(msg, errors, cl)
         return tuple(items)
 
-    return structure_tuple
+    return structure_tuple if converter.detailed_validation else structure_tuple_quickly
 
 
 def _is_optional(cl: Any) -> bool:
@@ -157,9 +170,10 @@ def _class_hook(cl: Any, converter: Converter) -> Callable[[object, type], Any]:
     return structure_object
 
 
-def make_converter() -> Converter:
+@functools.cache
+def checking_converter() -> Converter:
     """
-    Build a converter that structures only exactly-typed JSON into the model.
+    The converter that checks every value itself and lists every problem, built once.
 
     * strings, integers, arrays and objects must be of that JSON type;
     * an optional field without a value is left out, never ``null``;
@@ -169,9 +183,21 @@ def make_converter() -> Converter:
     * a person or organisation carries ``"type": "person"`` or
       ``"type": "organization"``.
     """
-    converter = Converter(forbid_extra_keys=True, omit_if_default=True)
-    converter.register_structure_hook(str, _structure_str)
-    converter.register_structure_hook(int, _structure_int)
+    return _make_converter(checking=True)
+
+
+@functools.cache
+def _quick_converter() -> Converter:
+    """As :func:`checking_converter`, but strings and integers are the model's to check."""
+    return _make_converter(checking=False)
+
+
+def _make_converter(*, checking: bool) -> Converter:
+    converter = Converter(
+        forbid_extra_keys=True, omit_if_default=True, detailed_validation=checking
+    )
+    converter.register_structure_hook(str, _structure_str if checking else _as_is)
+    converter.register_structure_hook(int, _structure_int if checking else _as_is)
     converter.register_structure_hook(datetime, _structure_datetime)
     converter.register_unstructure_hook(datetime, datetime.isoformat)
     converter.register_structure_hook_func(
@@ -229,15 +255,17 @@ def _configure_agents(converter: Converter) -> None:
     converter.register_structure_hook(_AGENT, structure_agent)
 
 
-def structure(converter: Converter, document: object, cl: type[Any]) -> Any:
+def structure(document: object, cl: type[Any]) -> Any:
     """
     Structure *document* as *cl*, or raise one error listing every problem.
 
     Raises:
         StructureError: With one ``(path, message)`` pair per problem.
     """
+    with contextlib.suppress(Exception):  # the checking converter says what is wrong
+        return _quick_converter().structure(document, cl)
     try:
-        return converter.structure(document, cl)
+        return checking_converter().structure(document, cl)
     except Exception as error:
         problems = tuple(_problems(error, "$"))
         if not problems:
