@@ -285,7 +285,7 @@ def test_the_quick_reading_refuses_what_the_checking_one_refuses(document: objec
     # integers to the model; only if that refuses it does the checking one
     # run, to list every problem. They must agree on every document.
     quick = native_json.converter._quick_converter()  # noqa: SLF001 - the two ways are private
-    outcomes = []
+    outcomes: list[Article | Exception] = []
     for converter in (quick, native_json.converter.checking_converter()):
         try:
             outcomes.append(converter.structure(document, Article))
