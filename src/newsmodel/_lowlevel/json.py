@@ -54,6 +54,10 @@ def _refuse_constant(name: str) -> Any:
     raise ParseError(msg)
 
 
+# Made once: json.loads with any option makes a decoder, and its scanner, per call.
+_DECODER = json.JSONDecoder(object_pairs_hook=_refuse_duplicates, parse_constant=_refuse_constant)
+
+
 def parse(data: str | bytes) -> Any:
     """
     Parse a JSON document from text or from UTF-8 bytes (a BOM is allowed).
@@ -64,11 +68,7 @@ def parse(data: str | bytes) -> Any:
     """
     text = utf8.decode(data) if isinstance(data, bytes) else data
     try:
-        document = json.loads(
-            text,
-            object_pairs_hook=_refuse_duplicates,
-            parse_constant=_refuse_constant,
-        )
+        document = _DECODER.decode(text)
     except ParseError:
         raise
     except json.JSONDecodeError as error:
@@ -80,7 +80,7 @@ def parse(data: str | bytes) -> Any:
         reason = str(error).split(";")[0]  # not Python's advice to raise the limit
         msg = f"a number is too long: {reason}"
         raise ParseError(msg) from error
-    if _SURROGATE_ESCAPE.search(text):  # rare: look closer only then
+    if "\\u" in text and _SURROGATE_ESCAPE.search(text):  # rare: look closer only then
         _refuse_lone_surrogates(document, text)
     return document
 

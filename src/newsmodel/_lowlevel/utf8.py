@@ -28,9 +28,10 @@ def decode(data: bytes) -> str:
         msg = "expected UTF-8, found UTF-16 or UTF-32"
         raise ParseError(msg, line=1, column=1)
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode()  # in C; the "utf-8-sig" codec is written in Python
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         msg = f"expected UTF-8, found byte 0x{data[error.start]:02x}"
         raise ParseError(msg, line=line, column=column) from error
+    return text.removeprefix("\ufeff")

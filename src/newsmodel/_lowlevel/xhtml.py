@@ -172,8 +172,9 @@ def _written_text(html: str) -> str | None:
     """
     if _WRITTEN.fullmatch(html) is None:
         return None
-    # NUL cannot be in the texts: it marks where one ends and the next begins.
-    texts = "\0".join(_WRITTEN_PARAGRAPH.findall(html))
+    # Between "<p>" and "</p>" no "<" is left: the tags are cut by string
+    # replacement, and NUL, which no text holds, marks where blocks meet.
+    texts = html.replace("<p/>", "<p></p>")[len("<p>") : -len("</p>")].replace("</p><p>", "\0")
     paragraphs = _collapsed(_unescaped(texts)).split("\0")
     return "\n\n".join(paragraph for paragraph in map(str.strip, paragraphs) if paragraph)
 
@@ -192,7 +193,6 @@ _ESCAPED_RUN = rf"[^<>&\r{NOT_XML_CHARACTERS}]*"
 _WRITTEN = re.compile(
     rf"(?:<p>(?!<){_ESCAPED_RUN}(?:&(?:amp|lt|gt|#13);{_ESCAPED_RUN})*</p>|<p/>)+"
 )
-_WRITTEN_PARAGRAPH = re.compile(r"<p>([^<]*)</p>|<p/>")
 
 
 def canonical(html: str) -> str:

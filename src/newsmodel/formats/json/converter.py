@@ -167,7 +167,9 @@ def _class_hook(cl: Any, converter: Converter) -> Callable[[object, type], Any]:
     def structure_object(value: object, _: type) -> Any:
         return generated(_expect(dict, "an object", value), cl)
 
-    return structure_object
+    # Only a dict has the keys the generated code looks for: a quick
+    # reading is refused by anything else all the same.
+    return structure_object if converter.detailed_validation else generated
 
 
 @functools.cache
