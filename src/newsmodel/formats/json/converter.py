@@ -161,7 +161,7 @@ def _optional_hook(cl: Any, converter: Converter) -> Callable[[object, type], An
     return structure_present
 
 
-def _class_hook(cl: Any, converter: Converter) -> Callable[[object, type], Any]:
+def _class_hook(cl: Any, converter: Converter) -> Callable[[Any, type], Any]:
     generated = make_dict_structure_fn(cl, converter, _cattrs_forbid_extra_keys=True)
 
     def structure_object(value: object, _: type) -> Any:
