@@ -236,7 +236,9 @@ def test_an_integer_too_wide_for_the_fast_writer_is_written_all_the_same() -> No
 
 # Any text, and text made of the characters that matter here.
 _texts = st.text() | st.text(
-    st.sampled_from(["a", "b", "f", "\\", "\n", "\x07", "\x08", "\x0c", "\ufffe"])
+    st.sampled_from(
+        ["a", "b", "f", "u", "0", "\\", "\n", "\x07", "\x08", "\x0c", "\ufffe", "\uffff"]
+    )
 )
 _json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | _texts,

@@ -16,8 +16,9 @@ from referencing import Registry, Resource
 
 import newsmodel
 from conftest import SEED_JSON, SHARED, need, when
+from newsmodel._lowlevel import json as strict_json
 from newsmodel.conversion import NonArticle, Reading
-from newsmodel.errors import NotAnArticleError
+from newsmodel.errors import NotAnArticleError, ParseError
 from newsmodel.formats import json as native_json
 from newsmodel.formats import newsml_g2, ninjs
 from newsmodel.model import Article, Body
@@ -110,6 +111,38 @@ def test_every_corpus_file_reads_or_says_what_it_is(path: Path) -> None:
     else:
         assert isinstance(item, Reading)
         assert item.article.headline.strip()
+
+
+def _without_unfit_paths(items: list[Any]) -> list[Any]:
+    # Keys lower-cased by the parser name unfit characters' places in lower
+    # case; every other loss names its key in lower case either way.
+    return [
+        attrs.evolve(item, losses=tuple(x for x in item.losses if "XML 1.0" not in x.what))
+        if isinstance(item, Reading)
+        else item
+        for item in items
+    ]
+
+
+@pytest.mark.parametrize("path", _corpus(), ids=lambda p: p.name)
+def test_keys_lowered_by_the_parser_read_as_keys_lowered_after_it(path: Path) -> None:
+    data = path.read_bytes()
+    as_parsed = list(ninjs.read_items(data))
+    copied = list(ninjs.read_document(strict_json.parse(data)))
+    assert _without_unfit_paths(as_parsed) == _without_unfit_paths(copied)
+
+
+@given(articles(), st.sampled_from([2, 3]))
+def test_written_ninjs_reads_alike_however_its_keys_were_lowered(
+    article: Article, major: int
+) -> None:
+    data = ninjs.Ninjs(major).dumps(article).encode()
+    assert list(ninjs.read_items(data)) == list(ninjs.read_document(strict_json.parse(data)))
+
+
+def test_a_key_given_twice_in_two_cases_is_refused() -> None:
+    with pytest.raises(ParseError, match="duplicate key 'headline'"):
+        ninjs.read(b'{"headline": "One", "Headline": "Two"}')
 
 
 FACTS = json.loads((Path(__file__).parent / "data" / "ninjs-facts.json").read_text())

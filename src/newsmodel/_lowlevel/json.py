@@ -54,13 +54,24 @@ def _refuse_constant(name: str) -> Any:
     raise ParseError(msg)
 
 
+def _lower_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    return _refuse_duplicates([(key.lower(), value) for key, value in pairs])
+
+
 # Made once: json.loads with any option makes a decoder, and its scanner, per call.
 _DECODER = json.JSONDecoder(object_pairs_hook=_refuse_duplicates, parse_constant=_refuse_constant)
+_LOWERING_DECODER = json.JSONDecoder(object_pairs_hook=_lower_keys, parse_constant=_refuse_constant)
 
 
-def parse(data: str | bytes) -> Any:
+def parse(data: str | bytes, *, lower_keys: bool = False) -> Any:
     """
     Parse a JSON document from text or from UTF-8 bytes (a BOM is allowed).
+
+    Args:
+        data: The document.
+        lower_keys: Give every object's keys in lower case, for a format
+            whose versions spell their keys in different cases (ninjs); a
+            key given twice, in any case, is refused.
 
     Raises:
         ParseError: The input is not valid UTF-8 or not valid JSON; the
@@ -68,7 +79,7 @@ def parse(data: str | bytes) -> Any:
     """
     text = utf8.decode(data) if isinstance(data, bytes) else data
     try:
-        document = _DECODER.decode(text)
+        document = (_LOWERING_DECODER if lower_keys else _DECODER).decode(text)
     except ParseError:
         raise
     except json.JSONDecodeError as error:
@@ -140,10 +151,10 @@ def strings_unfit_for_xml(value: object, where: str = "$") -> Iterator[str]:
     return iter(dict.fromkeys(p for p, s in _strings(value, where) if validators.NOT_XML.search(s)))
 
 
-# How JSON writes the characters XML cannot carry: escaped controls, and two
-# noncharacters as they are. A match may be a false alarm (a backslash
-# followed by "b"), never a miss.
-_UNFIT_AS_JSON = re.compile(r"\\u00[01][0-9a-fA-F]|\\[bf]|[\ufffe\uffff]")
+# How orjson writes the characters XML cannot carry, in UTF-8: escaped
+# controls, and two noncharacters as they are. A find may be a false alarm
+# (a backslash followed by "b"), never a miss. Each is a search in C.
+_UNFIT_AS_JSON = (b"\\u00", b"\\b", b"\\f", "\ufffe".encode(), "\uffff".encode())
 
 
 def _written_clean(value: object) -> bool:
@@ -154,4 +165,4 @@ def _written_clean(value: object) -> bool:
         text: bytes = _orjson.dumps(value)
     except TypeError:  # too deep or too wide a number for orjson: walk
         return False
-    return _UNFIT_AS_JSON.search(text.decode()) is None
+    return not any(sign in text for sign in _UNFIT_AS_JSON)

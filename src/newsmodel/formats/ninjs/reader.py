@@ -59,6 +59,9 @@ __all__ = [
 _T = TypeVar("_T")
 _PATH_SEPARATOR = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "
 _BASIC_OFFSET = re.compile(r"([+\-]\d{2})(\d{2})$")
+_NAMED_BY_KIND = re.compile(r"(headline|body|description)_(\w+)")  # 1.x: body_html, ...
+#: What reading one ninjs object gives.
+Item = Reading | NonArticle | Unreadable
 _HTML_TYPES = {"text/html", "application/xhtml+xml", "html", "xhtml"}
 # The plural keys of 2.x, by their 1.x singular (and the AP and Superdesk dialects).
 _PLURALS = {
@@ -122,27 +125,25 @@ def read(data: str | bytes) -> Reading:
     return item
 
 
-def read_items(data: str | bytes, /) -> Iterator[Reading | NonArticle | Unreadable]:
-    """
-    Read the ninjs object of a document, or each object of an array of them.
-    """
-    return read_document(strict_json.parse(data))
+def read_items(data: str | bytes, /) -> Iterator[Item]:
+    """Read the ninjs object of a document, or each of an array; keys lower-cased as parsed."""
+    return read_document(strict_json.parse(data, lower_keys=True), keys_lowered=True)
 
 
-def read_document(document: object) -> Iterator[Reading | NonArticle | Unreadable]:
-    """Read parsed ninjs: an object, or an array of them."""
+def read_document(document: object, *, keys_lowered: bool = False) -> Iterator[Item]:
+    """Read parsed ninjs (an object, or an array of them), its keys in lower case if said so."""
     objects = document if isinstance(document, list) else [document]
     for index, value in enumerate(objects):
         where = f"$[{index}]" if isinstance(document, list) else "$"
-        yield _read_object(value, where)
+        yield _read_object(value, where, keys_lowered=keys_lowered)
 
 
-def _read_object(value: object, where: str) -> Reading | NonArticle | Unreadable:
+def _read_object(value: object, where: str, *, keys_lowered: bool) -> Item:
     if not isinstance(value, dict):
         return Unreadable(
             where=where, reason=f"expected a ninjs object, got {type(value).__name__}"
         )
-    node = normalise(value)
+    node = normalise(value, keys_lowered=keys_lowered)
     kind = node.get("type", "text")
     guid = node.get("uri") or node.get("guid")
     if kind != "text":
@@ -178,13 +179,13 @@ def article_from(fields: dict[str, Any], losses: list[Loss], where: str) -> Arti
     return None
 
 
-def normalise(document: dict[str, Any]) -> dict[str, Any]:
+def normalise(document: dict[str, Any], *, keys_lowered: bool = False) -> dict[str, Any]:
     """Any version in the shape of 2.x: lower-case keys, arrays, plural names."""
     node: dict[str, Any] = {}
-    for key, value in lowered(document).items():
+    for key, value in (document if keys_lowered else lowered(document)).items():
         if key == "embargoeduntil":
             key = "embargoed"  # noqa: PLW2901 - the 2.x name
-        match = re.fullmatch(r"(headline|body|description)_(\w+)", key)
+        match = _NAMED_BY_KIND.fullmatch(key)
         if match:
             _add_text(node, match.group(1), match.group(2), value)
         elif key in {"headline", "body"} and isinstance(value, str):
