@@ -554,8 +554,8 @@ def _body(text: str | None, lose: Callable[[str], None]) -> Body | None:
 
 def paragraphs_of(text: str) -> list[str]:
     """The paragraphs of a plain text: blank lines part them; markup in them is taken out."""
-    paragraphs = [p.strip() for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
-    if any(_TAG.search(p) for p in paragraphs):
+    paragraphs = [stripped for p in _PARAGRAPH_BREAK.split(text) if (stripped := p.strip())]
+    if "<" in text and any(_TAG.search(p) for p in paragraphs):
         paragraphs = [t for p in paragraphs if (t := _without_markup(p))]
     return paragraphs
 

@@ -53,7 +53,11 @@ def write(article: Article) -> Writing:
     from the mapping by :func:`~newsmodel.formats.jsonld.losses.comes_back`)
     differs from it.
     """
-    text = strict_json.dumps(_kept_literal(_document(article))) + "\n"
+    document = _document(article)
+    text = strict_json.dumps(document)
+    if "&" in text:  # only then can a text read as an HTML entity
+        text = strict_json.dumps(_kept_literal(document))
+    text += "\n"
     losses = tuple(
         Loss(
             where=f"$.{name}",
