@@ -292,7 +292,7 @@ def _text(value: object) -> str | None:
     if not isinstance(value, str | int | float) or isinstance(value, bool):
         return None
     text = str(value)
-    if not validators.URI.match(text):  # a URI is read as it is
+    if "&" in text and not validators.URI.match(text):  # a URI is read as it is
         text = html.unescape(text)
     return validators.NOT_XML.sub("", text).strip() or None
 
