@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
 from hypothesis import given
 
+from newsmodel._lowlevel.validators import NOT_XML, unfit_character
 from newsmodel.errors import FieldError
 from newsmodel.model import (
     Article,
@@ -139,3 +141,13 @@ def test_agents_are_told_apart() -> None:
 def test_articles_are_hashable_and_equal_to_themselves(article: Article) -> None:
     assert article == article  # noqa: PLR0124 - attrs equality over every field
     assert hash(article) == hash(article)
+
+
+def test_every_character_xml_cannot_carry_is_found() -> None:
+    # Strings are first asked whether they are printable (a loop in C): that
+    # shortcut must never pass over a character XML cannot carry.
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    unfit = [c for c in every if NOT_XML.match(c)]
+    assert [c for c in unfit if c.isprintable()] == []
+    assert all(unfit_character(f"ok {c} ok") == c for c in unfit)
+    assert unfit_character("Ünïcödé “text”\n\ttoo") is None

@@ -165,4 +165,8 @@ def _written_clean(value: object) -> bool:
         text: bytes = _orjson.dumps(value)
     except TypeError:  # too deep or too wide a number for orjson: walk
         return False
+    # Every sign starts with a backslash or the byte 0xEF: a search for one
+    # byte (memchr) clears most documents before any search for a sign.
+    if b"\\" not in text and b"\xef" not in text:
+        return True
     return not any(sign in text for sign in _UNFIT_AS_JSON)

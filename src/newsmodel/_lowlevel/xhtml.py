@@ -16,8 +16,7 @@ import re
 from lxml import etree
 
 from newsmodel._lowlevel import xml as hardened_xml
-from newsmodel._lowlevel.validators import NOT_XML as _NOT_XML
-from newsmodel._lowlevel.validators import NOT_XML_CHARACTERS
+from newsmodel._lowlevel.validators import NOT_XML_CHARACTERS, unfit_character
 from newsmodel.errors import ParseError
 
 __all__ = [
@@ -154,9 +153,9 @@ def paragraphs(texts: tuple[str, ...]) -> str:
         msg = "expected at least one paragraph"
         raise ValueError(msg)
     # All texts at once, each step one pass in C however many there are.
-    bad = _NOT_XML.search("".join(texts))
+    bad = unfit_character("".join(texts))
     if bad is not None:
-        msg = f"character {bad.group()!r} cannot be carried by XML 1.0"
+        msg = f"character {bad!r} cannot be carried by XML 1.0"
         raise ValueError(msg)
     # NUL, which no text holds, marks where one ends; escaped text holds no
     # "<", so "<p></p>" can only be an empty paragraph.
