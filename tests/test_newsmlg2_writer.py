@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
@@ -21,6 +22,7 @@ from conftest import SEED_JSON
 from newsmodel._lowlevel import xml as hardened_xml
 from newsmodel.formats import json as native_json
 from newsmodel.formats import newsml_g2
+from newsmodel.formats.newsml_g2 import standard
 from newsmodel.model import (
     Article,
     Body,
@@ -123,3 +125,11 @@ def test_attributes_keep_line_breaks_tabs_and_quotes() -> None:
     document = newsml_g2.dumps(article, version_created=WRITTEN_AT)
     assert 'name="Ann &quot;A&quot;&#9;Lee&#13;&#10;Jr &amp; &lt;Co&gt;"' in document
     assert article == newsml_g2.loads(document)
+
+
+def test_a_field_at_its_default_comes_back_as_it_is() -> None:
+    """The writer never looks at such a field: it would hold nothing for it."""
+    defaults = {field.name: field.default for field in attrs.fields(Article)}
+    for name, project in standard.PROJECTIONS.items():
+        if defaults[name] is not attrs.NOTHING:
+            assert defaults[name] == project(defaults[name]), name

@@ -27,13 +27,11 @@ from typing import TYPE_CHECKING, get_type_hints
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
-import attrs
-
 from newsmodel._lowlevel import xhtml
 from newsmodel.formats import json as native_json
 from newsmodel.formats.identity import made_up_id
 from newsmodel.formats.newsml_g2 import names as g2
-from newsmodel.formats.newsml_g2.standard import QCODE, code_attributes, gives_back, one_line
+from newsmodel.formats.newsml_g2.standard import QCODE, code_attributes, held, one_line
 from newsmodel.model import (
     Article,
     Concept,
@@ -51,11 +49,12 @@ if TYPE_CHECKING:
 __all__ = ["write_item"]
 
 _LARGEST_OFFSET = timedelta(hours=14)
-# The type and default of each field, to write a field held as JSON alone.
+# The type of each field, to write a field held as JSON alone.
 _TYPES = get_type_hints(Article)
-_DEFAULTS = {field.name: field.default for field in attrs.fields(Article)}
 # The newest IPTC catalog seen in IPTC's 2.35 examples: it defines ninat:, stat:, drol:.
 _CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_34.xml"
+# The provider of an article that names none: NewsML-G2 requires one.
+_UNKNOWN = Organization(name="unknown")
 # What an attribute value escapes besides & < >: its quote, and the white space
 # a parser would otherwise turn into spaces.
 _IN_ATTRIBUTES = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
@@ -90,9 +89,13 @@ class _Lines:
 
 
 def _attributes(attributes: dict[str, str]) -> str:
+    if not attributes:
+        return ""
     return "".join(
-        f' {name}="{escape(value, _IN_ATTRIBUTES) if _ESCAPED.search(value) else value}"'
-        for name, value in attributes.items()
+        [
+            f' {name}="{escape(value, _IN_ATTRIBUTES) if _ESCAPED.search(value) else value}"'
+            for name, value in attributes.items()
+        ]
     )
 
 
@@ -146,7 +149,7 @@ def _rights(lines: _Lines, article: Article) -> None:
 def _item_meta(lines: _Lines, article: Article, version_created: datetime) -> None:
     lines.open(1, "itemMeta")
     lines.element(2, "itemClass", qcode="ninat:text")
-    _agent(lines, "provider", article.provider or article.publisher or Organization(name="unknown"))
+    _agent(lines, "provider", article.provider or article.publisher or _UNKNOWN)
     lines.element(2, "versionCreated", _time(article.modified or version_created))
     lines.maybe(2, "firstCreated", _time(article.published))
     lines.maybe(2, "embargoed", _time(article.embargo))
@@ -295,14 +298,8 @@ def _held_fields(lines: _Lines, article: Article) -> None:
     Write as JSON every field the NewsML-G2 elements do not give back exactly.
 
     Which those are is worked out from the mapping by
-    :func:`~newsmodel.formats.newsml_g2.standard.gives_back`.
+    :func:`~newsmodel.formats.newsml_g2.standard.held`.
     """
-    for name, back in gives_back(article).items():
-        value = getattr(article, name)
-        if value == back:
-            continue
-        document = None
-        if value != _DEFAULTS[name]:  # empty means the default
-            unstructured = native_json.make_converter().unstructure(value, _TYPES[name])
-            document = json.dumps(unstructured, ensure_ascii=False)
-        lines.element(2, "nm:field", document, name=name)
+    for name, value in held(article):
+        document = native_json.make_converter().unstructure(value, _TYPES[name])
+        lines.element(2, "nm:field", json.dumps(document, ensure_ascii=False), name=name)
