@@ -190,14 +190,4 @@ def dumps(article: Article, /, *, version_created: datetime | None = None) -> st
         version_created: The ``versionCreated`` time of an article without a
             ``modified`` time; by default the time of writing.
     """
-    item = writer.build_item(article, version_created=version_created or datetime.now(UTC))
-    # Indent the metadata only: white space added inside the body would change it.
-    content_set = item.find(g2.nar("contentSet"))
-    if content_set is not None:
-        item.remove(content_set)
-    etree.indent(item)
-    if content_set is not None:
-        item[-1].tail = "\n  "
-        content_set.tail = "\n"
-        item.append(content_set)
-    return etree.tostring(item, encoding="unicode") + "\n"
+    return writer.write_item(article, version_created=version_created or datetime.now(UTC))

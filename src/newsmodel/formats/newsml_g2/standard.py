@@ -12,7 +12,9 @@ the reader's values equal to this, so the two cannot drift apart.
 from __future__ import annotations
 
 import re
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
 
 from newsmodel.formats.credits import is_credit_line, is_login
 from newsmodel.model import (
@@ -30,7 +32,10 @@ from newsmodel.model import (
     Section,
 )
 
-__all__ = ["QCODE", "code_attributes", "gives_back", "one_line"]
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+__all__ = ["PROJECTIONS", "QCODE", "code_attributes", "gives_back", "held", "one_line"]
 
 #: What a QCode looks like: a scheme, a colon, a code, no white space.
 QCODE = re.compile(r"[^\s:]+:\S+")
@@ -65,27 +70,20 @@ def gives_back(article: Article) -> dict[str, Any]:
     version, times, status, urgency, language, body) are left out, and so
     are quotations, which have extension elements of their own.
     """
-    return {
-        "headline": _text(article.headline),
-        "alternative_headline": _text(article.alternative_headline),
-        "slugline": _line(article.slugline),
-        "summary": _text(article.summary),
-        "sections": tuple(_section(section) for section in article.sections),
-        "bylines": _bylines(article.bylines),
-        "dateline": _dateline(article.dateline),
-        "genres": _concepts(article.genres),
-        "subjects": _concepts(article.subjects),
-        "keywords": tuple(k for k in map(_line, article.keywords) if k),
-        "publisher": None,
-        "provider": _party(article.provider, Organization),
-        "copyright_holder": _party(article.copyright_holder, Organization),
-        "copyright_notice": _text(article.copyright_notice),
-        "usage_terms": _text(article.usage_terms),
-        "canonical_url": None,
-        "images": tuple(Image(url=image.url) for image in article.images if image.url),
-        "boilerplate": (),
-        "editorial_note": _text(article.editorial_note),
-    }
+    return {name: project(getattr(article, name)) for name, project in PROJECTIONS.items()}
+
+
+def held(article: Article) -> Iterator[tuple[str, Any]]:
+    """
+    The fields, with their values, the standard elements do not give back exactly.
+
+    A field at its default is never one: each projection gives the default
+    back as it is, so it is not computed.
+    """
+    for name, project in PROJECTIONS.items():
+        value = getattr(article, name)
+        if value != _DEFAULTS[name] and project(value) != value:
+            yield name, value
 
 
 def _text(text: str | None) -> str | None:
@@ -174,6 +172,35 @@ def _concept(concept: Concept) -> Concept | None:
     attributes = code_attributes(concept)
     scheme, _, code = attributes.get("qcode", "").partition(":")
     name = _line(concept.name) or attributes.get("literal")
-    if not (name or code or attributes.get("uri")):
+    uri = attributes.get("uri")
+    if not (name or code or uri):
         return None
-    return Concept(name=name, code=code or None, scheme=scheme or None, uri=attributes.get("uri"))
+    back = (name, code or None, scheme or None, uri)
+    if back == (concept.name, concept.code, concept.scheme, concept.uri):
+        return concept  # most come back whole: nothing to build and check again
+    return Concept(name=back[0], code=back[1], scheme=back[2], uri=uri)
+
+
+#: For each field the standard elements may not give back whole, what they give back of a value.
+PROJECTIONS: dict[str, Callable[[Any], Any]] = {
+    "headline": _text,
+    "alternative_headline": _text,
+    "slugline": _line,
+    "summary": _text,
+    "sections": lambda sections: tuple(map(_section, sections)),
+    "bylines": _bylines,
+    "dateline": _dateline,
+    "genres": _concepts,
+    "subjects": _concepts,
+    "keywords": lambda keywords: tuple(k for k in map(_line, keywords) if k),
+    "publisher": lambda _: None,
+    "provider": lambda provider: _party(provider, Organization),
+    "copyright_holder": lambda holder: _party(holder, Organization),
+    "copyright_notice": _text,
+    "usage_terms": _text,
+    "canonical_url": lambda _: None,
+    "images": lambda images: tuple(Image(url=image.url) for image in images if image.url),
+    "boilerplate": lambda _: (),
+    "editorial_note": _text,
+}
+_DEFAULTS = {field.name: field.default for field in attrs.fields(Article)}

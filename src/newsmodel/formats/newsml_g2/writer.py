@@ -9,24 +9,29 @@ article.  Quotations have extension elements of their own.  Values NewsML-G2
 requires but the article lacks (a guid, a provider, a version time) are
 made up, and named in the item's ``nm:derived`` attribute so that a reader
 knows to ignore them.
+
+The item is written as text, escaped as lxml escapes, not built as a tree:
+building and serialising the elements cost more than all else the writer
+does.  The metadata is indented, one element a line; the body goes in as
+its canonical markup, which is well-formed allow-listed XHTML by the
+model's promise, so no white space is added inside it.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, timedelta
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, get_type_hints
 from urllib.parse import urlsplit
+from xml.sax.saxutils import escape
 
-import attrs
-from lxml import etree
-
-from newsmodel._lowlevel import xml as hardened_xml
+from newsmodel._lowlevel import xhtml
 from newsmodel.formats import json as native_json
 from newsmodel.formats.identity import made_up_id
 from newsmodel.formats.newsml_g2 import names as g2
-from newsmodel.formats.newsml_g2.standard import QCODE, code_attributes, gives_back, one_line
+from newsmodel.formats.newsml_g2.standard import QCODE, code_attributes, held, one_line
 from newsmodel.model import (
     Article,
     Concept,
@@ -41,92 +46,124 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from datetime import datetime
 
-__all__ = ["build_item"]
+__all__ = ["write_item"]
 
-_N = g2.nar
 _LARGEST_OFFSET = timedelta(hours=14)
-# The type and default of each field, to write a field held as JSON alone.
+# The type of each field, to write a field held as JSON alone.
 _TYPES = get_type_hints(Article)
-_DEFAULTS = {field.name: field.default for field in attrs.fields(Article)}
 # The newest IPTC catalog seen in IPTC's 2.35 examples: it defines ninat:, stat:, drol:.
 _CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_34.xml"
+# The provider of an article that names none: NewsML-G2 requires one.
+_UNKNOWN = Organization(name="unknown")
+# What an attribute value escapes besides & < >: its quote, and the white space
+# a parser would otherwise turn into spaces.
+_IN_ATTRIBUTES = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+# The line break and indent before an element at each depth.
+_BREAKS = tuple("\n" + "  " * depth for depth in range(6))
+# Most values hold none of these, and are written as they are.
+_ESCAPED = re.compile(r'[&<>"\n\r\t]')
 
 
-def build_item(article: Article, *, version_created: datetime) -> etree._Element:
+class _Lines:
+    """The item's text as it is written: the metadata one element a line, indented."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def element(self, depth: int, tag: str, text: str | None = None, /, **attributes: str) -> None:
+        """An element without children: its text, if it has any, on its line."""
+        start = f"{_BREAKS[depth]}<{tag}{_attributes(attributes)}"
+        self.parts.append(f"{start}>{xhtml.escape(text)}</{tag}>" if text else f"{start}/>")
+
+    def open(self, depth: int, tag: str, /, **attributes: str) -> None:
+        """The start tag of an element whose children follow."""
+        self.parts.append(f"{_BREAKS[depth]}<{tag}{_attributes(attributes)}>")
+
+    def close(self, depth: int, tag: str) -> None:
+        self.parts.append(f"{_BREAKS[depth]}</{tag}>")
+
+    def maybe(self, depth: int, tag: str, text: str | None, /, **attributes: str) -> None:
+        """An element for a value the article may not have."""
+        if text is not None:
+            self.element(depth, tag, text, **attributes)
+
+
+def _attributes(attributes: dict[str, str]) -> str:
+    if not attributes:
+        return ""
+    return "".join(
+        [
+            f' {name}="{escape(value, _IN_ATTRIBUTES) if _ESCAPED.search(value) else value}"'
+            for name, value in attributes.items()
+        ]
+    )
+
+
+def write_item(article: Article, *, version_created: datetime) -> str:
     """
-    Build the ``newsItem`` element of *article*.
+    Write the ``newsItem`` document of *article*, ending in a line break.
 
     Args:
         article: The article.
         version_created: The time to give ``versionCreated`` when the article
             has no ``modified`` time (NewsML-G2 requires one).
     """
-    derived = []
-    item = etree.Element(_N("newsItem"), nsmap={None: g2.NAR, "nm": g2.NM})
-    if article.id is None:
-        derived.append("guid")
-    item.set("guid", article.id or made_up_id(article))
+    made_up = {
+        "guid": article.id is None,
+        "provider": article.provider is None,
+        "versionCreated": article.modified is None,
+    }
+    item = {"xmlns": g2.NAR, "xmlns:nm": g2.NM, "guid": article.id or made_up_id(article)}
     if article.version is not None:
-        item.set("version", str(article.version))
-    item.set("standard", "NewsML-G2")
-    item.set("standardversion", "2.35")
-    item.set("conformance", "power")
+        item["version"] = str(article.version)
+    item |= {"standard": "NewsML-G2", "standardversion": "2.35", "conformance": "power"}
     if article.language is not None:
-        item.set(g2.XML_LANG, article.language)
-    _sub(item, "catalogRef", href=_CATALOG)
-    _rights(item, article)
-    derived += _item_meta(item, article, version_created)
-    meta = _content_meta(item, article)
-    if article.body is not None:
-        _content_set(item, article)
-    _quotations(meta, article.quotations)
+        item["xml:lang"] = article.language
+    derived = " ".join(name for name, missing in made_up.items() if missing)
     if derived:
-        item.set(g2.nm("derived"), " ".join(derived))
-    _held_fields(meta, article)
-    return item
+        item["nm:derived"] = derived
+    lines = _Lines()
+    lines.parts.append(f"<newsItem{_attributes(item)}>")
+    lines.element(1, "catalogRef", href=_CATALOG)
+    _rights(lines, article)
+    _item_meta(lines, article, version_created)
+    _content_meta(lines, article)
+    if article.body is not None:
+        lines.parts.append(_BREAKS[1] + _content_set(article.headline, article.body.html))
+    lines.close(0, "newsItem")
+    lines.parts.append("\n")
+    return "".join(lines.parts)
 
 
-def _sub(
-    parent: etree._Element, local: str, text: str | None = None, **attributes: str
-) -> etree._Element:
-    element = etree.SubElement(parent, _N(local), attrib=attributes)
-    element.text = text
-    return element
-
-
-def _rights(item: etree._Element, article: Article) -> None:
+def _rights(lines: _Lines, article: Article) -> None:
     if not (article.copyright_holder or article.copyright_notice or article.usage_terms):
         return
-    rights = _sub(item, "rightsInfo")
+    lines.open(1, "rightsInfo")
     if article.copyright_holder is not None:
-        _agent(rights, "copyrightHolder", article.copyright_holder)
-    _maybe(rights, "copyrightNotice", article.copyright_notice)
-    _maybe(rights, "usageTerms", article.usage_terms)
+        _agent(lines, "copyrightHolder", article.copyright_holder)
+    lines.maybe(2, "copyrightNotice", article.copyright_notice)
+    lines.maybe(2, "usageTerms", article.usage_terms)
+    lines.close(1, "rightsInfo")
 
 
-def _item_meta(item: etree._Element, article: Article, version_created: datetime) -> list[str]:
-    derived = []
-    meta = _sub(item, "itemMeta")
-    _sub(meta, "itemClass", qcode="ninat:text")
-    provider = article.provider or article.publisher or Organization(name="unknown")
-    if article.provider is None:
-        derived.append("provider")
-    _agent(meta, "provider", provider)
-    if article.modified is None:
-        derived.append("versionCreated")
-    _sub(meta, "versionCreated", _time(article.modified or version_created))
-    _maybe(meta, "firstCreated", _time(article.published))
-    _maybe(meta, "embargoed", _time(article.embargo))
+def _item_meta(lines: _Lines, article: Article, version_created: datetime) -> None:
+    lines.open(1, "itemMeta")
+    lines.element(2, "itemClass", qcode="ninat:text")
+    _agent(lines, "provider", article.provider or article.publisher or _UNKNOWN)
+    lines.element(2, "versionCreated", _time(article.modified or version_created))
+    lines.maybe(2, "firstCreated", _time(article.published))
+    lines.maybe(2, "embargoed", _time(article.embargo))
     if article.pub_status is not None:
-        _sub(meta, "pubStatus", qcode=g2.STATUS_QCODES[article.pub_status])
+        lines.element(2, "pubStatus", qcode=g2.STATUS_QCODES[article.pub_status])
     for section in article.sections:
-        service = _sub(meta, "service", **_code(section.code))
-        _sub(service, "name", one_line(str(section)))
-    _maybe(meta, "edNote", article.editorial_note)
+        lines.open(2, "service", **_code(section.code))
+        lines.element(3, "name", one_line(str(section)))
+        lines.close(2, "service")
+    lines.maybe(2, "edNote", article.editorial_note)
     for image in article.images:
         if image.url is not None:
-            _sub(meta, "link", rel="irel:seeAlso", href=image.url, **_image_type(image.url))
-    return derived
+            lines.element(2, "link", rel="irel:seeAlso", href=image.url, **_image_type(image.url))
+    lines.close(1, "itemMeta")
 
 
 def _image_type(url: str) -> dict[str, str]:
@@ -135,38 +172,36 @@ def _image_type(url: str) -> dict[str, str]:
     return {"contenttype": g2.IMAGE_TYPES.get(suffix, "image/*")}
 
 
-def _content_meta(item: etree._Element, article: Article) -> etree._Element:
-    meta = _sub(item, "contentMeta")
+def _content_meta(lines: _Lines, article: Article) -> None:
+    lines.open(1, "contentMeta")
     # Block one of contentMeta: times, place and people, in this order.
-    _maybe(meta, "urgency", None if article.urgency is None else str(article.urgency))
-    _maybe(meta, "contentCreated", _time(article.created))
+    lines.maybe(2, "urgency", None if article.urgency is None else str(article.urgency))
+    lines.maybe(2, "contentCreated", _time(article.created))
     place = article.dateline.place if article.dateline else None
     if place is not None:
-        located = _sub(meta, "located", **({"uri": place.uri} if place.uri else {}))
-        _sub(located, "name", one_line(place.name))
+        lines.open(2, "located", **({"uri": place.uri} if place.uri else {}))
+        lines.element(3, "name", one_line(place.name))
+        lines.close(2, "located")
     for contributor in _contributors(article):
-        _contributor(meta, contributor)
+        _contributor(lines, contributor)
     # Block two: language, concepts and texts.
     if article.language is not None:
-        _sub(meta, "language", tag=article.language)
-    _concepts(meta, "genre", article.genres)
+        lines.element(2, "language", tag=article.language)
+    _concepts(lines, "genre", article.genres)
     for keyword in article.keywords:
-        _sub(meta, "keyword", one_line(keyword))
-    _concepts(meta, "subject", article.subjects)
-    _maybe(meta, "slugline", article.slugline and one_line(article.slugline))
-    _sub(meta, "headline", article.headline)
-    _maybe(meta, "headline", article.alternative_headline)
-    _maybe(meta, "dateline", article.dateline.text if article.dateline else None)
+        lines.element(2, "keyword", one_line(keyword))
+    _concepts(lines, "subject", article.subjects)
+    lines.maybe(2, "slugline", article.slugline and one_line(article.slugline))
+    lines.element(2, "headline", article.headline)
+    lines.maybe(2, "headline", article.alternative_headline)
+    lines.maybe(2, "dateline", article.dateline.text if article.dateline else None)
     for byline in article.bylines:
-        _maybe(meta, "by", byline.text)
-    _maybe(meta, "description", article.summary, role="drol:summary")
-    return meta
-
-
-def _maybe(parent: etree._Element, local: str, text: str | None, **attributes: str) -> None:
-    """Write an element for a value the article may not have."""
-    if text is not None:
-        _sub(parent, local, text, **attributes)
+        lines.maybe(2, "by", byline.text)
+    lines.maybe(2, "description", article.summary, role="drol:summary")
+    for quotation in article.quotations:
+        _quotation(lines, quotation)
+    _held_fields(lines, article)
+    lines.close(1, "contentMeta")
 
 
 def _time(when: datetime | None) -> str | None:
@@ -183,26 +218,30 @@ def _contributors(article: Article) -> Iterable[Contributor]:
     return (c for byline in article.bylines for c in byline.contributors)
 
 
-def _contributor(meta: etree._Element, contributor: Contributor) -> None:
-    local = "contributor" if contributor.role is ContributorRole.CONTRIBUTOR else "creator"
-    element = _agent(meta, local, contributor.agent)
-    if contributor.role in g2.ROLE_QCODES:
-        element.set("role", g2.ROLE_QCODES[contributor.role])
+def _contributor(lines: _Lines, contributor: Contributor) -> None:
+    tag = "contributor" if contributor.role is ContributorRole.CONTRIBUTOR else "creator"
+    role = g2.ROLE_QCODES.get(contributor.role)
+    _agent(lines, tag, contributor.agent, **({"role": role} if role else {}))
 
 
-def _agent(parent: etree._Element, local: str, agent: Person | Organization) -> etree._Element:
-    element = _sub(parent, local, **({"uri": agent.uri} if agent.uri else {}))
-    if isinstance(agent, Organization) and local in {"creator", "contributor"}:
-        element.set("type", "cpnat:organisation")
-    _sub(element, "name", one_line(agent.name))
-    return element
+def _agent(lines: _Lines, tag: str, agent: Person | Organization, /, **attributes: str) -> None:
+    """A party with a name: an item's provider, a rights holder, a creator."""
+    about = {"uri": agent.uri} if agent.uri else {}
+    if isinstance(agent, Organization) and tag in {"creator", "contributor"}:
+        about["type"] = "cpnat:organisation"
+    lines.open(2, tag, **about, **attributes)
+    lines.element(3, "name", one_line(agent.name))
+    lines.close(2, tag)
 
 
-def _concepts(meta: etree._Element, local: str, concepts: tuple[Concept, ...]) -> None:
+def _concepts(lines: _Lines, tag: str, concepts: tuple[Concept, ...]) -> None:
     for concept in concepts:
-        element = _sub(meta, local, **code_attributes(concept))
-        if concept.name is not None:
-            _sub(element, "name", one_line(concept.name))
+        if concept.name is None:
+            lines.element(2, tag, **code_attributes(concept))
+            continue
+        lines.open(2, tag, **code_attributes(concept))
+        lines.element(3, "name", one_line(concept.name))
+        lines.close(2, tag)
 
 
 def _code(code: str | None) -> dict[str, str]:
@@ -210,60 +249,57 @@ def _code(code: str | None) -> dict[str, str]:
     return {"qcode": code} if code is not None and QCODE.fullmatch(code) else {}
 
 
-def _content_set(item: etree._Element, article: Article) -> None:
-    assert article.body is not None  # noqa: S101 - the caller checked
-    inline = _sub(_sub(item, "contentSet"), "inlineXML", contenttype="application/xhtml+xml")
-    html = etree.SubElement(inline, etree.QName(g2.XHTML, "html").text, nsmap={None: g2.XHTML})
-    head = etree.SubElement(html, etree.QName(g2.XHTML, "head").text)
-    etree.SubElement(head, etree.QName(g2.XHTML, "title").text).text = article.headline
-    body = f'<body xmlns="{g2.XHTML}">{article.body.html}</body>'.encode()
-    html.append(hardened_xml.parse(body))
+def _content_set(headline: str, body: str) -> str:
+    """The body, as the canonical markup it is kept in, in an XHTML page."""
+    return (
+        '<contentSet><inlineXML contenttype="application/xhtml+xml">'
+        f'<html xmlns="{g2.XHTML}"><head><title>{xhtml.escape(headline)}</title></head>'
+        f"<body>{body}</body></html></inlineXML></contentSet>"
+    )
 
 
-def _quotations(meta: etree._Element, quotations: tuple[Quotation, ...]) -> None:
-    for quotation in quotations:
-        element = etree.SubElement(meta, g2.nm("quotation"), kind=quotation.kind.value)
-        if quotation.span is not None:
-            element.set("part", quotation.span.part.value)
-            element.set("start", str(quotation.span.start))
-            element.set("end", str(quotation.span.end))
-        etree.SubElement(element, g2.nm("text")).text = quotation.text
-        if quotation.speaker is not None:
-            _speaker(element, quotation.speaker)
-        if quotation.speaker_mention is not None:
-            etree.SubElement(element, g2.nm("mention")).text = quotation.speaker_mention
-        if quotation.cue is not None:
-            etree.SubElement(element, g2.nm("cue")).text = quotation.cue
+def _quotation(lines: _Lines, quotation: Quotation) -> None:
+    span = quotation.span
+    where = (
+        {}
+        if span is None
+        else {"part": span.part.value, "start": str(span.start), "end": str(span.end)}
+    )
+    lines.open(2, "nm:quotation", kind=quotation.kind.value, **where)
+    lines.element(3, "nm:text", quotation.text)
+    if quotation.speaker is not None:
+        _speaker(lines, quotation.speaker)
+    lines.maybe(3, "nm:mention", quotation.speaker_mention)
+    lines.maybe(3, "nm:cue", quotation.cue)
+    lines.close(2, "nm:quotation")
 
 
-def _speaker(parent: etree._Element, speaker: Person | Organization) -> None:
+def _speaker(lines: _Lines, speaker: Person | Organization) -> None:
     kind = "person" if isinstance(speaker, Person) else "organization"
-    element = etree.SubElement(parent, g2.nm("speaker"), type=kind, name=speaker.name)
+    attributes = {"type": kind, "name": speaker.name}
     if speaker.uri is not None:
-        element.set("uri", speaker.uri)
+        attributes["uri"] = speaker.uri
+    affiliation = None
     if isinstance(speaker, Person):
         if speaker.title is not None:
-            element.set("title", speaker.title)
-        if speaker.affiliation is not None:
-            affiliation = etree.SubElement(
-                element, g2.nm("affiliation"), name=speaker.affiliation.name
-            )
-            if speaker.affiliation.uri is not None:
-                affiliation.set("uri", speaker.affiliation.uri)
+            attributes["title"] = speaker.title
+        affiliation = speaker.affiliation
+    if affiliation is None:
+        lines.element(3, "nm:speaker", **attributes)
+        return
+    lines.open(3, "nm:speaker", **attributes)
+    where = {"uri": affiliation.uri} if affiliation.uri is not None else {}
+    lines.element(4, "nm:affiliation", name=affiliation.name, **where)
+    lines.close(3, "nm:speaker")
 
 
-def _held_fields(meta: etree._Element, article: Article) -> None:
+def _held_fields(lines: _Lines, article: Article) -> None:
     """
     Write as JSON every field the NewsML-G2 elements do not give back exactly.
 
     Which those are is worked out from the mapping by
-    :func:`~newsmodel.formats.newsml_g2.standard.gives_back`.
+    :func:`~newsmodel.formats.newsml_g2.standard.held`.
     """
-    for name, back in gives_back(article).items():
-        value = getattr(article, name)
-        if value == back:
-            continue
-        element = etree.SubElement(meta, g2.nm("field"), name=name)
-        if value != _DEFAULTS[name]:  # empty means the default
-            document = native_json.make_converter().unstructure(value, _TYPES[name])
-            element.text = json.dumps(document, ensure_ascii=False)
+    for name, value in held(article):
+        document = native_json.make_converter().unstructure(value, _TYPES[name])
+        lines.element(2, "nm:field", json.dumps(document, ensure_ascii=False), name=name)
