@@ -246,6 +246,9 @@ def _canonical(fragment: etree._Element) -> str:
     for block in fragment:
         block.tail = None
     fragment.text = None
+    # No allowed name has a namespace, so a declaration left is unused; one
+    # kept (xmlns="") would take a block out of XHTML where a format puts it.
+    etree.cleanup_namespaces(fragment)
     if not len(fragment):
         return ""
     # The blocks as one string: the wrapper's own tags cut off its ends.
