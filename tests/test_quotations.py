@@ -251,6 +251,19 @@ def test_an_article_is_read_headline_then_body() -> None:
         ("The trouble, says Ivo Marsh, is that the plan is “dead.”", "Ivo Marsh", "says"),
         ("“The deal holds,” Read said.", "Read", "said"),
         ("He read the column, which Will called “a mess.”", "Will", "called"),
+        ("“The dam will hold” Noor Hale said on Friday.", "Noor Hale", "said"),
+        ("“The line was long,” another voter wrote online.", "another voter", "wrote"),
+        (
+            "Ines Navarro later Friday told reporters: “The port is safe.”",
+            "Ines Navarro",
+            "told reporters",
+        ),
+        ("Tuesday at the depot, Mayor Lin Cho said, “the plan is dead.”", "Mayor Lin Cho", "said"),
+        (
+            "The memo released Monday said the levy was “unworkable.”",
+            "The memo released Monday",
+            "said",
+        ),
     ],
 )
 def test_cues_in_every_form_and_position(text: str, mention: str, cue: str | None) -> None:

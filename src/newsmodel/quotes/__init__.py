@@ -23,7 +23,7 @@ from attrs import evolve, frozen
 from newsmodel.model import Article, Quotation, QuotationKind, Span, TextPart
 from newsmodel.quotes import foreign, sentences
 from newsmodel.quotes.attribution import Attribution, after, attributed, before
-from newsmodel.quotes.cues import SPEECH_VERBS
+from newsmodel.quotes.cues import FINITE, SPEECH_VERBS
 from newsmodel.quotes.marks import Stretch, quotes_with_single_marks, stretches
 from newsmodel.quotes.mentions import clause_subject, tokens
 from newsmodel.quotes.speakers import Cast
@@ -42,6 +42,8 @@ _TERM_MAX_WORDS = 4
 _GOVERNS = 40  # characters before a term that its speaker's cue may sit in
 #: Words whose ``'s`` is ``is`` or ``has``, not a possessive: ``it's "so nice"``.
 _CONTRACTING = frozenset("it he she that there here what who where let".split())
+_NAME_AND_CUE = 60  # characters after a quotation that lacks its comma: a name and a verb
+_NAME_MAX_WORDS = 4
 _REACH = 400  # characters before a quotation that can hold its sentence's subject
 _HEADLINE_SOURCE = re.compile(r":\s*((?:[\w'\u2019.-]+\s+){0,3}[\w'\u2019.-]+)\s*$")
 #: Each language's commonest words, and the share of a text's words they make up at least.
@@ -346,4 +348,20 @@ def _continues(paragraph: str, stretch: Stretch) -> bool:
     """Whether a quotation ends as a sentence goes on: ``"...," he said``, ``«...», he said``."""
     words = paragraph[stretch.start : stretch.end].rstrip("'\u2019 ")  # a quotation inside ends
     following = paragraph[stretch.end + 1 : stretch.end + 2]
+    if words and words[-1].isalnum():
+        return _name_and_cue(paragraph[stretch.end + 1 : stretch.end + 1 + _NAME_AND_CUE])
     return (bool(words) and words[-1] in ",?!\u2014\u2013-\u2026") or following == ","
+
+
+def _name_and_cue(text: str) -> bool:
+    """
+    Whether a name and a cue follow a quotation that lacks its comma.
+
+    As in ``"We will fight this" Sara Bloom said``: a slip of the keyboard,
+    told from an object (``"..." Trump, his family``) by the verb.
+    """
+    words = tokens(text)
+    names = 0
+    while names < len(words) and words[names][0].isupper():
+        names += 1
+    return 0 < names <= _NAME_MAX_WORDS and names < len(words) and words[names] in FINITE

@@ -76,6 +76,22 @@ _COMMON_PASTS = frozenset(
 )
 #: Words that stand for an unnamed speaker among several: ``one said``, ``said another``.
 _INDEFINITE = frozenset(["one", "another", "others"])
+#: Words that count the people a description names: ``another supporter``, ``two aides``.
+_QUANTIFIERS = frozenset(
+    "another some many several few other both each two three four five dozens".split()
+)
+#: Words that say when, which end a run of words before a verb but name nobody:
+#: ``Priebus later Thursday``, ``two weeks ago``.
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_TIME_WORDS = frozenset(
+    """
+    day days week weeks weekend month months year years ago night morning afternoon evening
+    today yesterday tonight hour hours
+    """.split()
+)
+_TIME_MODIFIERS = frozenset(
+    "last this next earlier later on early late that each every one two three few several".split()
+)
 _TOKEN = re.compile(r"\w+(?:[.'\u2019&-]\w+)*\.?|[^\w\s]")
 _UNSPACED = re.compile(r" (?=[,.)])|(?<=\() ")
 
@@ -122,7 +138,20 @@ def _subject(words: list[str], start: int, end: int) -> str | None:
     if start and words[start - 1].lower() in _PREPOSITIONS - {"with"}:  # with Smith saying
         name = trailing_name(taken)  # at the convention Sen. Elizabeth Warren said
         return join(name) if name and len(name) < len(taken) else None
+    taken = _untimed(taken)
     return join(taken) if taken and _names_someone(taken) else None
+
+
+def _untimed(words: list[str]) -> list[str]:
+    """``words`` without the time they end with: ``Priebus later Thursday`` is Priebus."""
+    end = len(words)
+    while end and (words[end - 1] in _WEEKDAYS or words[end - 1] in _TIME_WORDS):
+        end -= 1
+        while end and (words[end - 1].lower() in _TIME_MODIFIERS or words[end - 1].isdigit()):
+            end -= 1
+    if end and end < len(words) and _verb_like(words[end - 1]):
+        return words  # the order released Friday: the time is the verb's
+    return words[:end]
 
 
 def trailing_name(words: list[str]) -> list[str]:
@@ -160,6 +189,7 @@ def _whole_mention(words: list[str]) -> str | None:
     """
     while words and words[-1] == ",":
         words = words[:-1]
+    words = _untimed(words)
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return words[0]
     if not words or len(words) > _MENTION_MAX_TOKENS:
@@ -256,7 +286,7 @@ def mention_starting(words: list[str]) -> str | None:
         end += 1
     while end and words[end - 1].lower() == "of":
         end -= 1
-    taken = words[:end]
+    taken = _untimed(words[:end])
     return join(taken) if taken and _names_someone(taken) else None
 
 
@@ -423,7 +453,7 @@ def _names_someone(words: list[str]) -> bool:
     if len(words) == 1 and words[0].lower() in PRONOUNS | _INDEFINITE:
         return True
     return any(word[0].isupper() and word.lower() not in DETERMINERS for word in words) or (
-        len(words) > 1 and words[0].lower() in DETERMINERS
+        len(words) > 1 and words[0].lower() in DETERMINERS | _QUANTIFIERS
     )
 
 
