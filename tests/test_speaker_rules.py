@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from newsmodel import extract_quotations
-from newsmodel.model import Person
+from newsmodel.model import Organization, Person
 
 
 def speakers(text: str) -> list[str | None]:
@@ -158,3 +158,34 @@ def test_who_a_speaker_is_told_from_the_words_naming_them(
         speaker.name,
         getattr(speaker, "title", None),
     )
+
+
+# ---- a title's department after "of" is no part of the name; a company is no person -----
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Secretary of State Ida Marsh said: “We disagree.”", "Ida Marsh", "Secretary of State"),
+        (
+            "“We disagree,” said Minister of Foreign Affairs Ida Marsh.",
+            "Ida Marsh",
+            "Minister of Foreign Affairs",
+        ),
+        (
+            "“We disagree,” said U.S. Secretary of State Ida Marsh.",
+            "Ida Marsh",
+            "Secretary of State",
+        ),
+    ],
+)
+def test_the_office_after_a_title_is_no_part_of_the_name(text: str, name: str, title: str) -> None:
+    (quotation,) = extract_quotations(text, language="en")
+    assert isinstance(quotation.speaker, Person)
+    assert (name, title) == (quotation.speaker.name, quotation.speaker.title)
+
+
+@pytest.mark.parametrize("company", ["Brindle Corp.", "Brindle Co.", "Brindle Ltd", "Brindle Inc."])
+def test_a_company_with_a_shortened_suffix_is_an_organisation(company: str) -> None:
+    (quotation,) = extract_quotations(f"“We will appeal,” {company} said.", language="en")
+    assert Organization(name=company) == quotation.speaker

@@ -40,7 +40,16 @@ _ORGANIZATION_WORDS = frozenset(
     campaign inc corp company university commission office house court police government
     union nations association institute foundation bank group network magazine daily
     tribune herald review center centre service services board bureau organization
-    federation republic states kingdom administration
+    federation republic states kingdom administration co ltd llc plc gmbh ag
+    """.split()
+)
+#: The words of a department a title names after ``of``: ``Secretary of State``,
+#: ``Minister of Foreign Affairs``; the capitalised words after them are the name.
+_OFFICES = frozenset(
+    """
+    state defense defence homeland security health education treasury energy labor labour
+    commerce agriculture transportation interior justice finance foreign affairs home
+    veterans housing environment trade war staff
     """.split()
 )
 _WORD = re.compile(r"\w[\w.'\u2019-]*")
@@ -168,6 +177,13 @@ def _named(words: list[str], length: int) -> Agent | None:
     Dmitry Peskov``.
     """
     run = words[len(words) - length :]
+    preceding = words[: len(words) - length]
+    office = _office_length(preceding, run)
+    if office:
+        name = " ".join(_POSSESSIVE.sub("", word) for word in run[office:])
+        title, affiliation = _role(preceding[:-1])
+        title = " ".join([title or preceding[-2], "of", *run[:office]])
+        return Person(name=name, title=title, affiliation=affiliation)
     titled = [index for index, word in enumerate(run) if _is_title(word)]
     split = titled[-1] + 1 if titled else 0
     while split < len(run) and (
@@ -181,7 +197,7 @@ def _named(words: list[str], length: int) -> Agent | None:
     name = " ".join(name_words)
     title, affiliation = _role(before)
     if (
-        name_words[-1].lower() in _ORGANIZATION_WORDS
+        name_words[-1].lower().rstrip(".") in _ORGANIZATION_WORDS
         or (before and before[-1].lower() in _DETERMINERS)
         or (title is None and name.isupper())
     ):
@@ -189,6 +205,21 @@ def _named(words: list[str], length: int) -> Agent | None:
     if title is not None or len(name_words) > 1:
         return Person(name=name, title=title, affiliation=affiliation)
     return Organization(name=name)
+
+
+def _office_length(preceding: list[str], run: list[str]) -> int:
+    """
+    How many words of ``run`` name the department of a title before it.
+
+    As in ``Secretary of State John Kerry``: ``State`` is the office's, and
+    at least one word is left for the name.
+    """
+    if len(preceding) < 2 or preceding[-1] != "of" or not _is_title(preceding[-2]):  # noqa: PLR2004 - a title and its of
+        return 0
+    office = 0
+    while office < len(run) - 1 and run[office].lower() in _OFFICES:
+        office += 1
+    return office
 
 
 def _role(words: list[str]) -> tuple[str | None, Organization | None]:
@@ -227,7 +258,12 @@ def _name_part(words: list[str]) -> list[str]:
     ``Secretary of State John Kerry`` names John Kerry.
     """
     for index, word in enumerate(words):
-        if word == "of" and any(_capitalised(w) and not _is_title(w) for w in words[:index]):
+        if (
+            word == "of"
+            and index
+            and _capitalised(words[index - 1])
+            and not _is_title(words[index - 1])
+        ):
             return words[:index]
     return words
 
