@@ -287,6 +287,27 @@ def test_the_subject_of_a_sentence_with_a_cue_or_a_colon(text: str, mention: str
     assert (_only(text).speaker_mention or "").startswith(mention)
 
 
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "“The dam is safe,” Noor Hale said, according to the Valley Courier.",
+            "the Valley Courier",
+        ),
+        (
+            "“The dam is safe,” said Noor Hale, an engineer, reports the Valley Courier.",
+            "the Valley Courier",
+        ),
+        (
+            "“The dam is safe,” Noor Hale told the council, according to a transcript.",
+            "a transcript",
+        ),
+    ],
+)
+def test_a_source_that_passes_a_saying_on_is_the_quotations(text: str, mention: str) -> None:
+    assert mention == _only(text).speaker_mention
+
+
 def test_a_relative_clause_has_its_own_speaker() -> None:
     quotation = _only("Ada Kwan said the levy, which Tom Pike called “a tax on hope,” passed.")
     assert "Tom Pike" == quotation.speaker_mention

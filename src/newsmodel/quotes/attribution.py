@@ -31,6 +31,8 @@ from newsmodel.quotes.speakers import PRONOUNS, Cast
 
 __all__ = ["Attribution", "after", "attributed", "before"]
 
+#: Verbs by which a later source passes a saying on: ``..., reports the Herald.``
+_REPORTED = frozenset(["reported", "reports"])
 #: Cues whose speaker follows them: ``according to the report``, ``per the mayor``.
 _LEADING_CUES = {"according": "to", "per": ""}
 #: Words that join a second verb to the subject of a first: ``Scott beamed and asked``.
@@ -101,6 +103,39 @@ def after(text: str, *, continues: bool, cast: Cast) -> Attribution | None:
         words.pop(0)
     if not words:
         return None
+    found = _closing(words, continues=continues, cast=cast)
+    if found is None or found.cue == "according to":
+        return found
+    return _reporting_source(words, cast) or found
+
+
+def _reporting_source(words: list[str], cast: Cast) -> Attribution | None:
+    """
+    The source a sentence ends by naming as the one that reported the saying.
+
+    As in ``"...," Smith said, according to the Herald.`` or ``..., reports
+    the Herald.``: the outermost source is the quotation's, as the first
+    of several cues is before a quotation.
+    """
+    for index, word in enumerate(words):
+        lowered = word.lower()
+        if word in {".", "?", "!", ";"}:
+            return None
+        if lowered == "according":
+            found = _leading(words, index, cast)
+            if found is not None:
+                return found
+        if lowered in _REPORTED and index and words[index - 1] == ",":
+            rest = words[index + 1 :]
+            mention = mention_starting(rest)
+            taken = len(tokens(mention)) if mention else len(rest)
+            if mention and (taken == len(rest) or rest[taken] in {".", ","}):
+                return attributed(mention, lowered, cast)
+    return None
+
+
+def _closing(words: list[str], *, continues: bool, cast: Cast) -> Attribution | None:
+    """The speaker and cue of the words after a quotation, by the ways copy orders them."""
     first = words[0].lower()
     if first in _LEADING_CUES:
         return _leading(words, 0, cast)
