@@ -236,6 +236,7 @@ def test_an_article_is_read_headline_then_body() -> None:
         ("“It works,” Tom Pike, who runs the depot, said.", "Tom Pike", "said"),
         ("“The rules are unfair” to farmers, she said.", "she", "said"),
         ("Lena Voss Said “Enough Is Enough” At The Rally", "Lena Voss", "said"),
+        ("Lena Voss Says The Levy Is “Dead On Arrival”", "Lena Voss", "says"),
         ("“We lost the vote,” one said.", "one", "said"),
         ("“We lost the vote,” said another.", "another", "said"),
         ("“We will appeal,” Ana Ruiz and Tom Pike wrote.", "Ana Ruiz and Tom Pike", "wrote"),
@@ -355,6 +356,18 @@ def test_the_outermost_speaker_reports_a_nested_saying() -> None:
 def test_a_term_right_after_a_cue_keeps_its_speaker() -> None:
     quotation = _only("Gita Rao attacked the “reckless” budget on Monday.")
     assert (QuotationKind.PARTIAL, "Gita Rao") == (quotation.kind, quotation.speaker_mention)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ida Marsh defended the levy on “Morning Hour With Tom” last week.",
+        "The council released a report titled “The State of Our Roads.”",
+        'The page held <abbr title="Road Plan">RP</abbr> twice.',
+    ],
+)
+def test_titles_and_markup_values_are_terms(text: str) -> None:
+    assert [QuotationKind.TERM] == [q.kind for q in extract_quotations(text)]
 
 
 def test_its_is_not_a_possessive() -> None:

@@ -39,6 +39,9 @@ _TERM_MARKERS = frozenset(
     ["the", "its", "his", "her", "their", "our", "this", "these", "so-called"]
 )
 _TERM_MAX_WORDS = 4
+_TITLE_WORDS = (2, 8)  # how many words a quoted title has
+#: Words a title leaves in lower case: ``"Orange is the New Black"``.
+_TITLE_SMALL_WORDS = frozenset("a an the and or of to in on at for with by is from as".split())
 _GOVERNS = 40  # characters before a term that its speaker's cue may sit in
 #: Words whose ``'s`` is ``is`` or ``has``, not a possessive: ``it's "so nice"``.
 _CONTRACTING = frozenset("it he she that there here what who where let".split())
@@ -317,9 +320,11 @@ def _is_term(text: str, stretch: Stretch) -> bool:
     "new territories"``, ``Russia's "special military operation"``.
     """
     words = text[stretch.start : stretch.end].split()
+    before = tokens(text[max(0, stretch.start - 60) : stretch.start - 1])
+    if before and (before[-1] == "=" or _is_title(words, before)):
+        return True
     if len(words) > _TERM_MAX_WORDS or words[-1][-1] in ".?!,;:":
         return False
-    before = tokens(text[max(0, stretch.start - 60) : stretch.start - 1])
     if not before:
         return False
     marker = before[-1].lower()
@@ -328,6 +333,29 @@ def _is_term(text: str, stretch: Stretch) -> bool:
         return False
     framing = before[-2].lower() if len(before) > 1 else ""
     return framing != "as" and framing not in SPEECH_VERBS
+
+
+def _is_title(words: list[str], before: list[str]) -> bool:
+    """
+    Whether quoted words are the title of a work: ``the show "Fox & Friends,"``.
+
+    Every word but the small ones capitalised, inside the writer's sentence
+    rather than after a cue or a colon that would make them someone's words.
+    """
+    if not _TITLE_WORDS[0] <= len(words) <= _TITLE_WORDS[1] or before[-1] in {":", ",", "."}:
+        return False
+    if before[-1].lower() in SPEECH_VERBS:
+        return False
+    lettered = [word for word in before[-_TITLE_WORDS[1] :] if word[:1].isalpha()]
+    if sum(word[0].isupper() for word in lettered) * 2 > len(lettered):
+        return False  # the sentence is in title case too: a headline's words
+    return (
+        all(
+            word[:1].isupper() or word.lower() in _TITLE_SMALL_WORDS or not word[:1].isalpha()
+            for word in words
+        )
+        and words[0][:1].isupper()
+    )
 
 
 def _stands_alone(before: str) -> bool:

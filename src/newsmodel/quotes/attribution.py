@@ -412,7 +412,7 @@ def _is_cue(words: list[str], index: int) -> bool:
         return _speech(words, index)
     previous = words[index - 1].lower() if index else ""
     if lowered in PASTS or not word.islower():
-        return lowered in PASTS
+        return lowered in PASTS or (lowered in FINITE and _title_case(words, index))
     if lowered in FINITE:  # says, or the noun reports
         return previous not in DETERMINERS and not previous.endswith(("'s", "\u2019s"))
     if lowered.endswith("ing"):  # saying, or the adjective in a writing professor
@@ -423,6 +423,12 @@ def _is_cue(words: list[str], index: int) -> bool:
             or _after_with(words, index)
         )
     return previous in _BEFORE_BASE  # say, or the noun in the press
+
+
+def _title_case(words: list[str], index: int) -> bool:
+    """Whether the words around ``words[index]`` are in title case: ``Lena Voss Says It``."""
+    lettered = [word for word in words[max(0, index - 3) : index + 3] if word[:1].isalpha()]
+    return len(lettered) > 2 and all(word[0].isupper() for word in lettered)  # noqa: PLR2004 - more than a name
 
 
 def _after_with(words: list[str], index: int) -> bool:
