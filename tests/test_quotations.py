@@ -282,6 +282,8 @@ def test_cues_in_every_form_and_position(text: str, mention: str, cue: str | Non
         ),
         ("Tom Pike, the party's chair, also attacked the plan, calling it “reckless.”", "Tom Pike"),
         ("And she is sure of one thing: “We will win.”", "she"),
+        ("OAKDALE — Mayor Lin Cho on Friday called the levy “a tax on hope.”", "Mayor Lin Cho"),
+        ("SPRINGVALE, Ore. - Ada Kwan on Monday called the levy “a tax on hope.”", "Ada Kwan"),
     ],
 )
 def test_the_subject_of_a_sentence_with_a_cue_or_a_colon(text: str, mention: str) -> None:

@@ -63,6 +63,8 @@ _NOT_SUBJECTS = _CLAUSE_WORDS | frozenset(
     """.split()
 )
 _MENTION_MAX_TOKENS = 16
+_DATELINE_WORDS = 5
+_DASH_MARKS = frozenset(["\u2014", "\u2013", "-"])
 _GROUP_MAX_WORDS = 3
 _ROLE_MAX_WORDS = 3
 _ASIDE_MAX_WORDS = 14
@@ -342,7 +344,7 @@ def clause_subject(words: list[str]) -> str | None:
     starts = [0] + [index + 1 for index, word in enumerate(words) if word == ","]
     opening = True  # only an opening phrase so far: a lower-case ``the ...`` may follow
     for start in starts:
-        clause = words[start:]
+        clause = _after_dateline(words[start:])
         if clause and clause[0].lower() in _CONJUNCTIONS:
             clause = clause[1:]  # And she is sure
         if not clause:
@@ -369,6 +371,25 @@ def clause_subject(words: list[str]) -> str | None:
         if mention is not None:
             return mention
     return None
+
+
+def _after_dateline(clause: list[str]) -> list[str]:
+    """
+    A clause without the dateline it opens with: ``TALLAHASSEE — Rep. Graham``.
+
+    A place in capitals, or ending in a shortened state (``Ore.``), then a dash.
+    """
+    for index, word in enumerate(clause[:_DATELINE_WORDS]):
+        if word in _DASH_MARKS:
+            place = clause[0].isupper() and len(clause[0]) > 1
+            return (
+                clause[index + 1 :]
+                if index and (place or clause[index - 1].endswith("."))
+                else clause
+            )
+        if not word[0].isupper() and word != ",":
+            return clause
+    return clause
 
 
 def _name_with_aside(clause: list[str]) -> str | None:
