@@ -253,6 +253,8 @@ def test_an_article_is_read_headline_then_body() -> None:
         ("“The deal holds,” Read said.", "Read", "said"),
         ("He read the column, which Will called “a mess.”", "Will", "called"),
         ("“The dam will hold” Noor Hale said on Friday.", "Noor Hale", "said"),
+        ("“The end is near,” Gary Hume is quoted as saying.", "Gary Hume", "saying"),
+        ("“Move the vans,” a guard could be heard shouting.", "a guard", "shouting"),
         ("“The line was long,” another voter wrote online.", "another voter", "wrote"),
         (
             "Ines Navarro later Friday told reporters: “The port is safe.”",

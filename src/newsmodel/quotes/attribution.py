@@ -31,6 +31,9 @@ from newsmodel.quotes.speakers import PRONOUNS, Cast
 
 __all__ = ["Attribution", "after", "attributed", "before"]
 
+#: Passives that report what their subject was heard saying: ``is quoted as saying``.
+_HEARD = frozenset(["quoted", "heard", "overheard", "seen", "recorded", "filmed", "caught"])
+_AUXILIARIES = frozenset("is was were are be been being can could may might will would".split())
 #: Verbs by which a later source passes a saying on: ``..., reports the Herald.``
 _REPORTED = frozenset(["reported", "reports"])
 #: Cues whose speaker follows them: ``according to the report``, ``per the mayor``.
@@ -164,6 +167,9 @@ def _subject_then_cue(words: list[str], cast: Cast) -> Attribution | None:
             if mention is None and "," in words[:index]:
                 mention = mention_ending(words[: words.index(",")], whole=True)
             return attributed(mention, cue(lowered, words[index + 1 :]), cast)
+        heard = _heard_saying(words, index) if index else None
+        if heard is not None:
+            return attributed(mention_ending(words[: heard[0]], whole=True), heard[1], cast)
         if word == "," and index:
             aside = _aside_end(words, index)
             if aside is not None:
@@ -177,11 +183,33 @@ def _subject_then_cue(words: list[str], cast: Cast) -> Attribution | None:
             word in ",()."
             or may_be_in_mention(word)
             or lowered in BETWEEN
+            or lowered in _AUXILIARIES
             or (word[0].isupper() and index + 1 < len(words) and _verb(words, index + 1))
         ):
             return None  # a capital before a cue is a name the lexicon also holds: Read said
         index += 1
     return None
+
+
+def _heard_saying(words: list[str], index: int) -> tuple[int, str] | None:
+    """
+    Where the subject of ``is quoted as saying`` ends, and its cue.
+
+    A passive of hearing or quoting at ``words[index]`` whose ``-ing`` cue
+    says what the subject said: ``Kim was heard telling aides``.
+    """
+    if words[index].lower() not in _HEARD:
+        return None
+    following = index + 1
+    if following < len(words) and words[following].lower() == "as":
+        following += 1
+    verb = words[following].lower() if following < len(words) else ""
+    if not verb.endswith("ing") or verb not in SPEECH_VERBS:
+        return None
+    start = index
+    while start and words[start - 1].lower() in _AUXILIARIES:
+        start -= 1
+    return (start, cue(verb, words[following + 1 :])) if start < index else None
 
 
 def _verb_after_subject(words: list[str], index: int) -> bool:
