@@ -246,6 +246,7 @@ def test_an_article_is_read_headline_then_body() -> None:
         ("“Not in my town” is the motto, said Rhea Vance.", "Rhea Vance", "said"),
         ("“The levy passed,” the two write.", "the two", "write"),
         ("More from Ines Navarro: “The port is safe.”", "Ines Navarro", None),
+        ("Ines Navarro, Harbour Gazette: “The port is safe.”", "Ines Navarro", None),
         ("Dale Porter, who has long called it “a scam,” resigned.", "Dale Porter", "called"),
         ("With Mayor Lin Cho calling it “a scandal,” the vote failed.", "Mayor Lin Cho", "calling"),
         ("“We are done,” said a person close to the Pells.", "a person close to the Pells", "said"),

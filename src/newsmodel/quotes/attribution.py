@@ -395,6 +395,15 @@ def _label(words: list[str]) -> str | None:
         return None
     opening = len(words) - 1 - len(name)
     ahead = words[opening - 1].lower() if opening else ""
+    if ahead == ",":  # Ann Lee, Valley Courier: the person, then where they write
+        person = trailing_name(words[: opening - 1])
+        first = opening - 1 - len(person)
+        if (
+            person
+            and len(person) <= _LABEL_MAX_WORDS
+            and not (first and words[first - 1][0].isalnum())
+        ):
+            return join(person)
     if opening and ahead[0].isalnum() and ahead != "from":
         return None
     return join(name)
