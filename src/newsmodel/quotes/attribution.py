@@ -26,6 +26,7 @@ from newsmodel.quotes.mentions import (
     mention_starting,
     tokens,
     trailing_name,
+    verb_like,
 )
 from newsmodel.quotes.speakers import PRONOUNS, Cast
 
@@ -336,7 +337,9 @@ def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
             nearest = cues[-1] if words[cues[-1]].lower() not in _LEADING_CUES else index
             return attributed(mention, cue(words[nearest].lower(), words[nearest + 1 :]), cast)
     if not cues and not alone and words and words[-1] == ":":
-        named = mention_ending(words[:-1], whole=True) or clause_subject(words)
+        named = mention_ending(words[:-1], whole=True)
+        if named is None or any(verb_like(word) for word in tokens(named)[1:]):
+            named = clause_subject(words) or named  # Smith delivered a retort: "..."
         return attributed(named, None, cast)
     return None
 

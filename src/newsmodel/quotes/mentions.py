@@ -29,6 +29,7 @@ __all__ = [
     "mention_starting",
     "tokens",
     "trailing_name",
+    "verb_like",
 ]
 
 #: Words between a subject and its verb: ``Trump also said``.
@@ -151,7 +152,7 @@ def _untimed(words: list[str]) -> list[str]:
         end -= 1
         while end and (words[end - 1].lower() in _TIME_MODIFIERS or words[end - 1].isdigit()):
             end -= 1
-    if end and end < len(words) and _verb_like(words[end - 1]):
+    if end and end < len(words) and verb_like(words[end - 1]):
         return words  # the order released Friday: the time is the verb's
     return words[:end]
 
@@ -249,13 +250,13 @@ def _appositive(words: list[str]) -> str | None:
         if named:
             if words[comma + 1].lower() in _RELATIVES:
                 return name  # Assad, who was sworn in on Wednesday, said
-            if any(_verb_like(word) for word in words[comma + 1 :]):
+            if any(verb_like(word) for word in words[comma + 1 :]):
                 return None  # in Salem, Trump went after Bush, calling: a clause, no appositive
             return join([name, *words[comma:]])
     return None
 
 
-def _verb_like(word: str) -> bool:
+def verb_like(word: str) -> bool:
     """Whether a word reads as a finite verb: ``went``, ``attacked``, ``says``."""
     lowered = word.lower()
     return word.islower() and (
@@ -424,12 +425,19 @@ def _ends_subject(clause: list[str], index: int) -> bool:
     lowered = word.lower()
     if clause[0].lower() in DETERMINERS:
         after_name = clause[index - 1][0].isupper() and word.islower()
-        present = after_name and lowered.endswith("s") and not lowered.endswith("ss")
-        verb = index > 1 and (_verb_like(word) or lowered in _COMMON_PASTS or present)
+        following = clause[index + 1] if index + 1 < len(clause) else ""
+        takes_object = following.lower() in DETERMINERS | {"that"} or following[:1].isupper()
+        present = (after_name or takes_object) and _third_person(word)  # The ad hits Clinton
+        verb = index > 1 and (verb_like(word) or lowered in _COMMON_PASTS or present)
         return lowered in _CLAUSE_WORDS or lowered in VERB_ONLY or _between(word) or verb
     if not word[0].islower() or lowered in {"of", "for"} or _joins_names(clause, index):
         return False
     return not _role_before_name(clause, index)
+
+
+def _third_person(word: str) -> bool:
+    """Whether a lower-case word may be a verb's third person: ``hits``, not ``press``."""
+    return word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _role_before_name(clause: list[str], index: int) -> bool:
