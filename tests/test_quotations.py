@@ -286,6 +286,10 @@ def test_cues_in_every_form_and_position(text: str, mention: str, cue: str | Non
         ("Tom Pike, the party's chair, also attacked the plan, calling it “reckless.”", "Tom Pike"),
         ("And she is sure of one thing: “We will win.”", "she"),
         ("OAKDALE — Mayor Lin Cho on Friday called the levy “a tax on hope.”", "Mayor Lin Cho"),
+        (
+            "RIVERTON, June 3 (AP) — Mayor Lin Cho rallied her staff, saying: “We will win.”",
+            "Mayor Lin Cho",
+        ),
         ("Ada Kwan delivered a sharp reply: “Not in my town.”", "Ada Kwan"),
         ("The new ad hits Kwan for saying “the levy is fair.”", "The new ad"),
         ("The union projects that “the levy will fail.”", "The union"),

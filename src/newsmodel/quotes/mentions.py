@@ -61,10 +61,11 @@ _NOT_SUBJECTS = _CLAUSE_WORDS | frozenset(
     this these those there here such along amid across after although behind beyond despite
     like unlike within according however meanwhile still also instead indeed later earlier
     perhaps finally then now today yesterday tonight last next first again thus for with of
+    outside inside alongside beside near around throughout toward towards upon via amidst
     """.split()
 )
 _MENTION_MAX_TOKENS = 16
-_DATELINE_WORDS = 5
+_DATELINE_WORDS = 8
 _DASH_MARKS = frozenset(["\u2014", "\u2013", "-"])
 _GROUP_MAX_WORDS = 3
 _ROLE_MAX_WORDS = 3
@@ -378,17 +379,15 @@ def _after_dateline(clause: list[str]) -> list[str]:
     """
     A clause without the dateline it opens with: ``TALLAHASSEE — Rep. Graham``.
 
-    A place in capitals, or ending in a shortened state (``Ore.``), then a dash.
+    A place in capitals, or ending in a shortened state (``Ore.``) or an
+    agency's name (``(AP)``), then a dash.
     """
     for index, word in enumerate(clause[:_DATELINE_WORDS]):
         if word in _DASH_MARKS:
             place = clause[0].isupper() and len(clause[0]) > 1
-            return (
-                clause[index + 1 :]
-                if index and (place or clause[index - 1].endswith("."))
-                else clause
-            )
-        if not word[0].isupper() and word != ",":
+            tagged = index and (clause[index - 1] == ")" or clause[index - 1].endswith("."))
+            return clause[index + 1 :] if index and (place or tagged) else clause
+        if not (word[0].isupper() or word[0].isdigit() or word in ",()"):
             return clause
     return clause
 
