@@ -326,9 +326,15 @@ def test_a_relative_clause_has_its_own_speaker() -> None:
     assert "Tom Pike" == quotation.speaker_mention
 
 
-def test_a_scene_setting_clause_is_not_the_cue() -> None:
-    text = "When Ada Kwan announced her run, the mayor called her plan “a fantasy.”"
-    assert "the mayor" == _only(text).speaker_mention
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("When Ada Kwan announced her run, the mayor called her plan “a fantasy.”", "the mayor"),
+        ("Despite what he wrote in the memo, Ivo Marsh said he “may yet vote yes.”", "Ivo Marsh"),
+    ],
+)
+def test_a_scene_setting_clause_is_not_the_cue(text: str, mention: str) -> None:
+    assert mention == _only(text).speaker_mention
 
 
 def test_an_opening_mark_placed_as_a_closing_one_closes() -> None:
