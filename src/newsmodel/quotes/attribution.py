@@ -66,7 +66,9 @@ _BEFORE_BASE = frozenset(
 _RELATIVES = frozenset(["who", "whom", "which"])
 #: Words that open a clause that sets the scene for the main one.
 _SUBORDINATORS = frozenset(
-    "when after as while before since although though if because once until whenever despite".split()
+    """
+    when after as while before since although though if because once until whenever despite
+    """.split()
 )
 #: Words that open a phrase after a speaker, before the verb: ``a staffer in the room said``.
 _PHRASE_OPENERS = frozenset(["in", "at", "from", "with", "for", "on"])
