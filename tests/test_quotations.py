@@ -131,6 +131,11 @@ def test_speakers_before_and_after(text: str, mention: str, cue: str | None) -> 
     assert (mention, cue) == (quotation.speaker_mention, quotation.cue)
 
 
+def test_a_name_that_holds_a_cue_word_is_no_cue() -> None:
+    text = "“The cost,” said Ivo Marsh, who heads the Valley Forecast, “is too high.”"
+    assert ["Ivo Marsh", "Ivo Marsh"] == [q.speaker_mention for q in extract_quotations(text)]
+
+
 def test_a_speaker_in_the_middle_speaks_both_halves() -> None:
     found = extract_quotations("“We will win,” Smith said, “and we will win soon.”")
     assert [("We will win,", "Smith"), ("and we will win soon.", "Smith")] == [
@@ -237,6 +242,18 @@ def test_an_article_is_read_headline_then_body() -> None:
         ("“The rules are unfair” to farmers, she said.", "she", "said"),
         ("Lena Voss Said “Enough Is Enough” At The Rally", "Lena Voss", "said"),
         ("Lena Voss Says The Levy Is “Dead On Arrival”", "Lena Voss", "says"),
+        ("Clinton Said “We Will Win”", "Clinton", "said"),
+        (
+            "Ivo Marsh calls the levy “a tax on hope” and Ada Kwan says it is fair.",
+            "Ivo Marsh",
+            "calls",
+        ),
+        ("Ann Dale, who sat on the board, told WKRP, “We lost.”", "Ann Dale", "told WKRP"),
+        (
+            "Ann Dale backed the levy in June, but after a pause, telling reporters it was “fair.”",
+            "Ann Dale",
+            "telling reporters",
+        ),
         ("“We lost the vote,” one said.", "one", "said"),
         ("“We lost the vote,” said another.", "another", "said"),
         ("“We will appeal,” Ana Ruiz and Tom Pike wrote.", "Ana Ruiz and Tom Pike", "wrote"),

@@ -32,6 +32,8 @@ from newsmodel.quotes.speakers import PRONOUNS, Cast
 
 __all__ = ["Attribution", "after", "attributed", "before"]
 
+#: The forms of ``tell``, whose object is the one told, not the speaker.
+_TELLS = frozenset(["told", "tells", "tell", "telling"])
 #: Passives that report what their subject was heard saying: ``is quoted as saying``.
 _HEARD = frozenset(["quoted", "heard", "overheard", "seen", "recorded", "filmed", "caught"])
 _AUXILIARIES = frozenset("is was were are be been being can could may might will would".split())
@@ -367,8 +369,8 @@ def _speaker_of(words: list[str], index: int, *, first: bool, alone: bool) -> st
 
 def _inserted(preceding: list[str], verb: str, following: list[str]) -> str | None:
     """The speaker of a cue set between commas: ``The paradox, says Carl Anthony, is``."""
-    if not preceding or preceding[-1] != "," or verb not in FINITE:
-        return None
+    if not preceding or preceding[-1] != "," or verb not in FINITE or verb in _TELLS:
+        return None  # told names whom it was said to: X, who ..., told POLITICO, "..."
     mention = mention_starting(following)
     taken = len(tokens(mention)) if mention else len(following)
     if taken < len(following) and following[taken] == "," and mention and mention[0].isupper():
@@ -453,10 +455,12 @@ def _is_cue(words: list[str], index: int) -> bool:
     if lowered in PHRASAL or lowered not in SPEECH_VERBS:
         return _speech(words, index)
     previous = words[index - 1].lower() if index else ""
-    if lowered in PASTS or not word.islower():
-        return lowered in PASTS or (lowered in FINITE and _title_case(words, index))
-    if lowered in FINITE:  # says, or the noun reports
-        return previous not in DETERMINERS and not previous.endswith(("'s", "\u2019s"))
+    if not word.islower():  # Said Smith; Clinton Said; but the UCLA Anderson Forecast
+        opens = not index or not words[index - 1][0].isalnum()
+        return (lowered in PASTS and opens) or (lowered in FINITE and _title_case(words, index))
+    if lowered in FINITE:  # said; says, or the noun reports
+        possessed = previous.endswith(("'s", "\u2019s"))
+        return lowered in PASTS or (previous not in DETERMINERS and not possessed)
     if lowered.endswith("ing"):  # saying, or the adjective in a writing professor
         return (
             not previous
@@ -468,9 +472,9 @@ def _is_cue(words: list[str], index: int) -> bool:
 
 
 def _title_case(words: list[str], index: int) -> bool:
-    """Whether the words around ``words[index]`` are in title case: ``Lena Voss Says It``."""
+    """Whether the words around ``words[index]`` are in title case: ``Voss Says``."""
     lettered = [word for word in words[max(0, index - 3) : index + 3] if word[:1].isalpha()]
-    return len(lettered) > 2 and all(word[0].isupper() for word in lettered)  # noqa: PLR2004 - more than a name
+    return len(lettered) > 1 and all(word[0].isupper() for word in lettered)
 
 
 def _after_with(words: list[str], index: int) -> bool:
@@ -504,7 +508,7 @@ def cue(verb: str, following: list[str]) -> str:
         return "put it"
     if verb in PHRASAL:
         return f"{verb} {PHRASAL[verb]}"
-    if verb not in {"told", "tells", "tell", "telling"}:
+    if verb not in _TELLS:
         return verb
     taken: list[str] = []
     for word in following[:_ADDRESSEE_MAX_WORDS]:

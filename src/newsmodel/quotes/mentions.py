@@ -194,6 +194,8 @@ def _whole_mention(words: list[str]) -> str | None:
     while words and words[-1] == ",":
         words = words[:-1]
     words = _untimed(words)
+    if words and words[0].lower() in _CONJUNCTIONS:
+        return None  # "..." and Jones says: another clause's subject
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return words[0]
     if not words or len(words) > _MENTION_MAX_TOKENS:
@@ -251,7 +253,8 @@ def _appositive(words: list[str]) -> str | None:
         if named:
             if words[comma + 1].lower() in _RELATIVES:
                 return name  # Assad, who was sworn in on Wednesday, said
-            if any(verb_like(word) for word in words[comma + 1 :]):
+            clause = words[comma + 1].lower() in _CLAUSE_WORDS - _PREPOSITIONS  # , but only after
+            if clause or any(verb_like(word) for word in words[comma + 1 :]):
                 return None  # in Salem, Trump went after Bush, calling: a clause, no appositive
             return join([name, *words[comma:]])
     return None
