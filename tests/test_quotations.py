@@ -237,6 +237,12 @@ def test_an_article_is_read_headline_then_body() -> None:
         ("“The fund is empty,” according to the treasurer.", "the treasurer", "according to"),
         ("Per Mayor Lin Cho, “the plan is dead.”", "Mayor Lin Cho", "per"),
         ("As Omar Pell put it, “the river wins.”", "Omar Pell", "put it"),
+        ("“The river wins,” as Omar Pell put it.", "Omar Pell", "put it"),
+        (
+            "Ana Ruiz and Tom Pike wrote that the levy was “dead on arrival.”",
+            "Ana Ruiz and Tom Pike",
+            "wrote",
+        ),
         ("“We tried,” Ana Ruiz, after a long pause, said.", "Ana Ruiz", "said"),
         ("“It works,” Tom Pike, who runs the depot, said.", "Tom Pike", "said"),
         ("“The rules are unfair” to farmers, she said.", "she", "said"),
@@ -421,6 +427,22 @@ def test_british_copy_quotes_with_single_marks() -> None:
     assert "Fiona McRae" == found[0].speaker_mention
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "mention"),
+    [
+        (
+            "‘The farmers’ union is right,’ said Gary Fox.",
+            "The farmers’ union is right,",
+            "Gary Fox",
+        ),
+        ("‘We won’t stop,’ said Niamh O’Dea, the Sinn Féin TD.", "We won’t stop,", "Niamh O’Dea"),
+    ],
+)
+def test_british_copy_keeps_its_apostrophes(text: str, words: str, mention: str) -> None:
+    quotation = _only(text)
+    assert (words, mention) == (quotation.text, quotation.speaker_mention)
+
+
 def test_single_marks_are_no_quotations_where_copy_quotes_with_double() -> None:
     text = "“The ‘quiet’ years are over,” said Joan Pell. The ‘Harbour’ report agreed."
     assert ["The ‘quiet’ years are over,"] == [q.text for q in extract_quotations(text)]
@@ -461,6 +483,7 @@ def test_a_surname_resolves_to_a_full_name_met_without_a_title() -> None:
         ("« Le pont est prêt », a-t-elle dit.", "fr", "elle"),
         ("Selon Claire Morel, « le pont est prêt ».", "fr", "Claire Morel"),
         ("Claire Morel a déclaré : « Le pont est prêt. »", "fr", "Claire Morel"),
+        ("« Le pont est prêt », a déclaré le ministre Claire Morel.", "fr", "Claire Morel"),
     ],
 )
 def test_german_and_french_speakers(text: str, language: str, mention: str) -> None:
@@ -468,6 +491,12 @@ def test_german_and_french_speakers(text: str, language: str, mention: str) -> N
     assert mention == quotation.speaker_mention
     (guessed,) = extract_quotations(text)  # the language told by its words and marks
     assert mention == guessed.speaker_mention
+
+
+def test_a_german_title_is_no_part_of_the_name() -> None:
+    (quotation,) = extract_quotations("„Das Geld ist da“, sagte die Ministerin Lea Brandt.")
+    assert quotation.speaker is not None
+    assert "Lea Brandt" == quotation.speaker.name
 
 
 # The hand-annotated train and development sets: a floor, not a timing.

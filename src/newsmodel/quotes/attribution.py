@@ -117,6 +117,14 @@ def after(text: str, *, continues: bool, cast: Cast) -> Attribution | None:
     return _reporting_source(words, cast) or found
 
 
+def _as_put_it(words: list[str], cast: Cast) -> Attribution | None:
+    """The speaker of ``"...," as Smith put it.`` after a quotation."""
+    for index in range(2, len(words) - 1):
+        if words[index].lower() in {"put", "puts"} and words[index + 1].lower() == "it":
+            return attributed(mention_ending(words[1:index], whole=True), "put it", cast)
+    return None
+
+
 def _reporting_source(words: list[str], cast: Cast) -> Attribution | None:
     """
     The source a sentence ends by naming as the one that reported the saying.
@@ -147,6 +155,8 @@ def _closing(words: list[str], *, continues: bool, cast: Cast) -> Attribution | 
     first = words[0].lower()
     if first in _LEADING_CUES:
         return _leading(words, 0, cast)
+    if first == "as":
+        return _as_put_it(words, cast)
     if first in FINITE and (continues or words[0].islower()):
         found = attributed(mention_starting(words[1:]), cue(first, words[1:]), cast)
         if found is not None:

@@ -18,6 +18,8 @@ __all__ = ["LANGUAGES", "speaker_after", "speaker_before"]
 _CAPITALISED = r"[A-ZÄÖÜÀ-Ý][\w.'\u2019-]*"
 _PARTICLES = r"(?:(?:von|van|de|du|des|le|la|zu)\s+)*"
 _NAME = rf"(?:{_CAPITALISED}(?:\s+{_PARTICLES}{_CAPITALISED})*)"
+#: Lower-case words of a French role before a name: ``le ministre Jean Roux``.
+_ROLE = r"(?:[a-zàâçéèêëîïôûù-]+(?:\s+(?:de|du|des|d'|d\u2019)\s*[a-zàâçéèêëîïôûù-]+)?)"
 _GERMAN_VERBS = (
     "sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|schrieb|schreibt|fügte|"
     "ergänzte|warnte|warnt|kritisierte|rief|antwortete|fragte|so"
@@ -33,7 +35,7 @@ _AFTER = {
     ),
     "fr": re.compile(
         rf"^[\s\"“”»«,]*,?\s*(?:a|avait)?[\s-]*(?:t-(il|elle)\s+)?(?:{_FRENCH_VERBS})"
-        rf"(?:[\s-]+(il|elle)\b|\s+(?:le|la|l'|l\u2019)?\s*({_NAME}))?"
+        rf"(?:[\s-]+(il|elle)\b|\s+(?:le|la|l'|l\u2019)?\s*(?:{_ROLE}\s+)?({_NAME}))?"
     ),
 }
 _BEFORE = {

@@ -114,6 +114,11 @@ def mention_ending(words: list[str], *, whole: bool) -> str | None:
         return _whole_mention(words[:end])
     if end and words[end - 1] == ",":
         return _appositive(words[: end - 1])
+    return _subject(words, _mention_start(words, end), end)
+
+
+def _mention_start(words: list[str], end: int) -> int:
+    """Where the mention that ends at ``words[end]`` starts: back to a clause word."""
     start = end
     while start and end - start < _MENTION_MAX_TOKENS:
         word = words[start - 1]
@@ -128,12 +133,15 @@ def mention_ending(words: list[str], *, whole: bool) -> str | None:
             start -= start == end
             break
         inside = start > 1 and words[start - 2][0].isalnum()  # not the sentence's first word
+        if _joins_names(words, start - 1) and inside and words[start - 2][0].isupper():
+            start -= 1  # Kane and Ortiz wrote
+            continue
         if not may_be_in_mention(word) and not (inside and word[0].isupper()):
             break  # but Will, the columnist, is a name
         start -= 1
         if lowered in DETERMINERS:
             break
-    return _subject(words, start, end)
+    return start
 
 
 def _subject(words: list[str], start: int, end: int) -> str | None:

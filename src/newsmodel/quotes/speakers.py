@@ -28,6 +28,8 @@ _TITLES = frozenset(
     representative congressman congresswoman governor mayor judge justice pope king queen
     prince princess speaker chairman chairwoman chair director ambassador general colonel
     commissioner attorney sheriff chief leader spokesman spokeswoman spokesperson
+    kanzler kanzlerin ministerin präsident präsidentin bürgermeister bürgermeisterin sprecher
+    sprecherin ministre présidente maire porte-parole
     """.split()
 )
 _ANY_TITLE = re.compile(r"\b(?:" + "|".join(sorted(_TITLES)) + r")\b", re.IGNORECASE)
