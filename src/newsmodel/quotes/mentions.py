@@ -136,7 +136,8 @@ def _mention_start(words: list[str], end: int) -> int:
         if _joins_names(words, start - 1) and inside and words[start - 2][0].isupper():
             start -= 1  # Kane and Ortiz wrote
             continue
-        if not may_be_in_mention(word) and not (inside and word[0].isupper()):
+        named = _first_name(words, start - 1) or (inside and word[0].isupper())
+        if not may_be_in_mention(word) and not named:
             break  # but Will, the columnist, is a name
         start -= 1
         if lowered in DETERMINERS:
@@ -218,7 +219,9 @@ def _whole_mention(words: list[str]) -> str | None:
 def _may_be_in_whole_mention(words: list[str], index: int) -> bool:
     """Whether a word fits a mention, ``and`` before a name included: ``Smith and Jones``."""
     word = words[index]
-    if word in ",()" or may_be_in_mention(word) or (index and word[0].isupper()):
+    if word in ",()" or may_be_in_mention(word) or _first_name(words, index):
+        return True
+    if index and word[0].isupper():
         return True
     if not index and word[0].isupper() and len(words) == 1:
         return True  # a one-word name the lexicon also holds: Read said
@@ -293,7 +296,9 @@ def mention_starting(words: list[str]) -> str | None:
                 break
             end = closing + 1
             continue
-        linked = _joins_names(words, end) or _links_description(words, end)
+        linked = (
+            _joins_names(words, end) or _links_description(words, end) or _first_name(words, end)
+        )
         if word.lower() != "of" and not may_be_in_mention(word) and not linked:
             break
         if word.lower() == "for" and end and words[end - 1][0].isupper():
@@ -303,6 +308,12 @@ def mention_starting(words: list[str]) -> str | None:
         end -= 1
     taken = _untimed(words[:end])
     return join(taken) if taken and _names_someone(taken) else None
+
+
+def _first_name(words: list[str], index: int) -> bool:
+    """Whether a capitalised clause word starts a name: ``Will Doyle``, ``May Ruiz``."""
+    following = words[index + 1] if index + 1 < len(words) else ""
+    return words[index][0].isupper() and following[:1].isupper()
 
 
 def _links_description(words: list[str], index: int) -> bool:
