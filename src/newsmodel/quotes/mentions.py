@@ -65,6 +65,8 @@ _NOT_SUBJECTS = _CLAUSE_WORDS | frozenset(
     """.split()
 )
 _MENTION_MAX_TOKENS = 16
+#: Modal verbs that are also first names.
+_MODAL_NAMES = frozenset(["Will", "May"])
 _DATELINE_WORDS = 8
 _DASH_MARKS = frozenset(["\u2014", "\u2013", "-"])
 _GROUP_MAX_WORDS = 3
@@ -311,9 +313,9 @@ def mention_starting(words: list[str]) -> str | None:
 
 
 def _first_name(words: list[str], index: int) -> bool:
-    """Whether a capitalised clause word starts a name: ``Will Doyle``, ``May Ruiz``."""
+    """Whether a capitalised modal starts a name: ``Will Doyle``, ``May Ruiz``."""
     following = words[index + 1] if index + 1 < len(words) else ""
-    return words[index][0].isupper() and following[:1].isupper()
+    return words[index] in _MODAL_NAMES and following[:1].isupper()
 
 
 def _links_description(words: list[str], index: int) -> bool:
