@@ -239,6 +239,17 @@ def test_an_article_is_read_headline_then_body() -> None:
         ("As Omar Pell put it, “the river wins.”", "Omar Pell", "put it"),
         ("“The river wins,” as Omar Pell put it.", "Omar Pell", "put it"),
         (
+            "The fact that the levy “is a dead end,” as Omar Pell said on Monday, matters.",
+            "Omar Pell",
+            "said",
+        ),
+        (
+            "As Omar Pell puts it, the council is making the levy “a dead end.”",
+            "Omar Pell",
+            "put it",
+        ),
+        ("According to some in the hall, the vote was “rigged.”", "some", "according to"),
+        (
             "Ana Ruiz and Tom Pike wrote that the levy was “dead on arrival.”",
             "Ana Ruiz and Tom Pike",
             "wrote",

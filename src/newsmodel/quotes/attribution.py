@@ -15,7 +15,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from newsmodel.model import Agent
-from newsmodel.quotes.cues import FINITE, PASTS, PHRASAL, SPEECH_VERBS, VERB_ONLY
+from newsmodel.quotes.cues import FINITE, PASTS, PHRASAL, SPEECH_VERBS, VERB_ONLY, inflections
 from newsmodel.quotes.mentions import (
     BETWEEN,
     DETERMINERS,
@@ -34,6 +34,14 @@ __all__ = ["Attribution", "after", "attributed", "before"]
 
 #: The forms of ``tell``, whose object is the one told, not the speaker.
 _TELLS = frozenset(["told", "tells", "tell", "telling"])
+#: Cues whose object ``as`` can stand for: ``as Cruz said``, ``as the report notes``.
+_AS_CUES = frozenset(
+    form
+    for base in ("say", "note", "write", "observe", "explain", "argue", "remark", "suggest")
+    for forms in inflections(base).values()
+    for form in forms
+    if not form.endswith("ing")
+)
 #: Passives that report what their subject was heard saying: ``is quoted as saying``.
 _HEARD = frozenset(["quoted", "heard", "overheard", "seen", "recorded", "filmed", "caught"])
 _AUXILIARIES = frozenset("is was were are be been being can could may might will would".split())
@@ -125,6 +133,12 @@ def _as_put_it(words: list[str], cast: Cast) -> Attribution | None:
     return None
 
 
+def _as_said(words: list[str], cast: Cast) -> Attribution | None:
+    """The speaker of ``"...," as Cruz said on Monday``: ``as`` stands for the quotation."""
+    found = _subject_then_cue(words[1:], cast)
+    return found if found is not None and found.cue in _AS_CUES else None
+
+
 def _reporting_source(words: list[str], cast: Cast) -> Attribution | None:
     """
     The source a sentence ends by naming as the one that reported the saying.
@@ -156,7 +170,7 @@ def _closing(words: list[str], *, continues: bool, cast: Cast) -> Attribution | 
     if first in _LEADING_CUES:
         return _leading(words, 0, cast)
     if first == "as":
-        return _as_put_it(words, cast)
+        return _as_put_it(words, cast) or _as_said(words, cast)
     if first in FINITE and (continues or words[0].islower()):
         found = attributed(mention_starting(words[1:]), cue(first, words[1:]), cast)
         if found is not None:
@@ -278,7 +292,8 @@ def _trailing(words: list[str], cast: Cast) -> Attribution | None:
         following = rest[0] if rest else "."
         comma = max((i for i in range(index) if words[i] == ","), default=None)
         if comma is not None and following.lower() in _CLAUSE_ENDS:
-            mention = mention_ending(words[comma + 1 : index], whole=True)
+            opening = comma + 2 if words[comma + 1].lower() == "as" else comma + 1  # , as X said
+            mention = mention_ending(words[opening:index], whole=True)
             if mention is not None:
                 return attributed(mention, cue(lowered, rest), cast)
     return None
@@ -395,8 +410,17 @@ def _subordinate(words: list[str], index: int) -> bool:
         start -= 1
     if words[start].lower() not in _SUBORDINATORS or "," not in words[index + 1 :]:
         return False
+    if words[start].lower() == "as" and _reports_as(words, index):
+        return False  # As Ruth Marcus puts it, Obama is making "...": Marcus's words
     comma = words.index(",", index + 1)
     return any(word[0].isalnum() for word in words[comma + 1 :])  # As Smith put it, "...
+
+
+def _reports_as(words: list[str], index: int) -> bool:
+    """Whether the cue at ``index`` reports what ``as`` stands for: ``as X said``."""
+    verb = words[index].lower()
+    following = words[index + 1] if index + 1 < len(words) else ""
+    return (verb in {"put", "puts"} and following.lower() == "it") or verb in _AS_CUES
 
 
 def _label(words: list[str]) -> str | None:

@@ -81,7 +81,7 @@ _COMMON_PASTS = frozenset(
     """.split()
 )
 #: Words that stand for an unnamed speaker among several: ``one said``, ``said another``.
-_INDEFINITE = frozenset(["one", "another", "others"])
+_INDEFINITE = frozenset(["one", "another", "others", "some", "many", "most", "several"])
 #: Words that count the people a description names: ``another supporter``, ``two aides``.
 _QUANTIFIERS = frozenset(
     "another some many several few other both each two three four five dozens".split()
