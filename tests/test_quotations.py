@@ -356,10 +356,22 @@ def test_the_subject_of_a_sentence_with_a_cue_or_a_colon(text: str, mention: str
             "“The dam is safe,” Noor Hale told the council, according to a transcript.",
             "a transcript",
         ),
+        (
+            "Voters were “angry” after the count, according to a survey by Ridge College.",
+            "a survey",
+        ),
+        (
+            "Ada Kwan said she was “happy to see” it, according to the Valley Courier.",
+            "the Valley Courier",
+        ),
     ],
 )
 def test_a_source_that_passes_a_saying_on_is_the_quotations(text: str, mention: str) -> None:
     assert mention == _only(text).speaker_mention
+
+
+def test_a_source_in_the_next_sentence_is_not_the_quotations() -> None:
+    assert _only("“We are done.” The verdict, according to the judge, was final.").speaker is None
 
 
 def test_a_relative_clause_has_its_own_speaker() -> None:

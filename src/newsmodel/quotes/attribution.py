@@ -120,8 +120,10 @@ def after(text: str, *, continues: bool, cast: Cast) -> Attribution | None:
     if not words:
         return None
     found = _closing(words, continues=continues, cast=cast)
-    if found is None or found.cue == "according to":
+    if found is not None and found.cue == "according to":
         return found
+    if found is None and words[0][0].isupper() and not continues:
+        return None  # the words after the quotation are another sentence's
     return _reporting_source(words, cast) or found
 
 
