@@ -226,6 +226,11 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
     ),
     "the modals that are first names (Will Doyle)": (mentions, "_MODAL_NAMES", frozenset()),
     '"...," as X put it': (attributions, "_as_put_it", _never),
+    "as X said stands for the quotation (..., as Cruz said, ...)": (
+        attributions,
+        "_AS_CUES",
+        frozenset(),
+    ),
     "a title's office after of (Secretary of State X)": (speakers, "_office_length", _no),
 }
 
