@@ -434,6 +434,7 @@ def test_a_term_right_after_a_cue_keeps_its_speaker() -> None:
     [
         "Ida Marsh defended the levy on “Morning Hour With Tom” last week.",
         "The council released a report titled “The State of Our Roads.”",
+        "Ida Marsh said on “Morning Hour With Tom” that the levy would pass.",
         'The page held <abbr title="Road Plan">RP</abbr> twice.',
     ],
 )

@@ -42,6 +42,8 @@ _TERM_MAX_WORDS = 4
 _TITLE_WORDS = (2, 8)  # how many words a quoted title has
 #: Words a title leaves in lower case: ``"Orange is the New Black"``.
 _TITLE_SMALL_WORDS = frozenset("a an the and or of to in on at for with by is from as".split())
+#: Prepositions that put a cue's place or time between it and quoted words.
+_VENUES = frozenset(["on", "in", "at", "for", "from", "during", "with"])
 _GOVERNS = 40  # characters before a term that its speaker's cue may sit in
 #: Words whose ``'s`` is ``is`` or ``has``, not a possessive: ``it's "so nice"``.
 _CONTRACTING = frozenset("it he she that there here what who where let".split())
@@ -302,7 +304,12 @@ def _governed(before_text: str) -> bool:
 
     As in ``Trump attacked the "disgusting" media``: his word, not a term.
     """
-    return any(word in SPEECH_VERBS for word in tokens(before_text[-_GOVERNS:])[-3:])
+    for word in reversed(tokens(before_text[-_GOVERNS:])[-3:]):
+        if word in SPEECH_VERBS:
+            return True
+        if word.lower() in _VENUES:
+            return False  # said on "Meet the Press": where, not what
+    return False
 
 
 def _kind(*, whole: bool, term: bool) -> QuotationKind:
