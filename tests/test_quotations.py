@@ -274,6 +274,7 @@ def test_an_article_is_read_headline_then_body() -> None:
         ("“We lost the vote,” one said.", "one", "said"),
         ("“We lost the vote,” said another.", "another", "said"),
         ("“We will appeal,” Ana Ruiz and Tom Pike wrote.", "Ana Ruiz and Tom Pike", "wrote"),
+        ("“We will appeal,” Ana Ruiz and her aides wrote.", "Ana Ruiz and her aides", "wrote"),
         ("“We will appeal,” federal prosecutors wrote.", "federal prosecutors", "wrote"),
         ("“Is it over?” a clerk in the back room wondered.", "a clerk", "wondered"),
         ("“And then the roof fell in,” Lou Bader went on.", "Lou Bader", "went on"),
@@ -511,6 +512,8 @@ def test_a_surname_resolves_to_a_full_name_met_without_a_title() -> None:
         ("Selon Claire Morel, « le pont est prêt ».", "fr", "Claire Morel"),
         ("Claire Morel a déclaré : « Le pont est prêt. »", "fr", "Claire Morel"),
         ("« Le pont est prêt », a déclaré le ministre Claire Morel.", "fr", "Claire Morel"),
+        ("« Le pont est prêt », selon Claire Morel.", "fr", "Claire Morel"),
+        ("„Die Brücke steht“, laut Jonas Weber.", "de", "Jonas Weber"),
     ],
 )
 def test_german_and_french_speakers(text: str, language: str, mention: str) -> None:

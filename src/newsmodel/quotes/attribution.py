@@ -24,6 +24,7 @@ from newsmodel.quotes.mentions import (
     may_be_in_mention,
     mention_ending,
     mention_starting,
+    opens_name,
     tokens,
     trailing_name,
     verb_like,
@@ -208,8 +209,8 @@ def _subject_then_cue(words: list[str], cast: Cast) -> Attribution | None:
                 continue
         if index and phrase is None and lowered in _PHRASE_OPENERS:
             phrase = index
-        elif lowered == "and" and index + 1 < len(words) and words[index + 1][:1].isupper():
-            pass  # Smith and Jones wrote
+        elif lowered == "and" and index + 1 < len(words) and opens_name(words[index + 1]):
+            pass  # Smith and Jones wrote, Smith and her aides wrote
         elif not (
             word in ",()."
             or may_be_in_mention(word)

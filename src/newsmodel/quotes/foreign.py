@@ -2,11 +2,11 @@
 Speakers of German and French quotations, found by the patterns their copy uses.
 
 German copy writes ``„…“, sagte Olaf Scholz``, ``Scholz sagte: „…“``, ``„…“, so
-Scholz`` and ``laut Scholz``; French copy ``« … », a déclaré Emmanuel Macron``,
-``« … », a-t-il dit``, ``Macron a déclaré : « … »`` and ``selon Macron``.  A
-speaker here is a run of capitalised words (with the particles of names:
-``von``, ``de``) or a pronoun next to one of these cues; anything else is left
-without a speaker rather than guessed.
+Scholz`` and ``laut Scholz`` (before or after); French copy ``« … », a déclaré
+Emmanuel Macron``, ``« … », a-t-il dit``, ``Macron a déclaré : « … »`` and
+``selon Macron`` (before or after).  A speaker here is a run of capitalised
+words (with the particles of names: ``von``, ``de``) or a pronoun next to one
+of these cues; anything else is left without a speaker rather than guessed.
 """
 
 from __future__ import annotations
@@ -31,11 +31,13 @@ _FRENCH_VERBS = (
 )
 _AFTER = {
     "de": re.compile(
-        rf"^[\s\"“”»«,]*,?\s*(?:{_GERMAN_VERBS})\s+(?:(er|sie)\b|(?:der|die|das)?\s*({_NAME}))"
+        rf"^[\s\"“”»«,]*,?\s*(?:(?:{_GERMAN_VERBS})\s+(?:(er|sie)\b|(?:der|die|das)?\s*({_NAME}))"
+        rf"|laut\s+(?:der|des|dem)?\s*({_NAME}))"
     ),
     "fr": re.compile(
-        rf"^[\s\"“”»«,]*,?\s*(?:a|avait)?[\s-]*(?:t-(il|elle)\s+)?(?:{_FRENCH_VERBS})"
+        rf"^[\s\"“”»«,]*,?\s*(?:(?:a|avait)?[\s-]*(?:t-(il|elle)\s+)?(?:{_FRENCH_VERBS})"
         rf"(?:[\s-]+(il|elle)\b|\s+(?:le|la|l'|l\u2019)?\s*(?:{_ROLE}\s+)?({_NAME}))?"
+        rf"|(?:selon|d'après|d\u2019après)\s+(?:le|la|les|l'|l\u2019)?\s*({_NAME}))"
     ),
 }
 _BEFORE = {

@@ -27,6 +27,7 @@ __all__ = [
     "may_be_in_mention",
     "mention_ending",
     "mention_starting",
+    "opens_name",
     "tokens",
     "trailing_name",
     "verb_like",
@@ -228,7 +229,7 @@ def _may_be_in_whole_mention(words: list[str], index: int) -> bool:
     if not index and word[0].isupper() and len(words) == 1:
         return True  # a one-word name the lexicon also holds: Read said
     following = words[index + 1] if index + 1 < len(words) else ""
-    return word == "and" and following[:1].isupper()
+    return word == "and" and opens_name(following)
 
 
 def _group(words: list[str]) -> bool:
@@ -318,6 +319,11 @@ def _first_name(words: list[str], index: int) -> bool:
     return words[index] in _MODAL_NAMES and following[:1].isupper()
 
 
+def opens_name(word: str) -> bool:
+    """Whether a word after ``and`` opens another speaker: ``Jones``, ``her aides``."""
+    return word[:1].isupper() or word.lower() in DETERMINERS
+
+
 def _links_description(words: list[str], index: int) -> bool:
     """
     Whether ``words[index]`` carries a description on: ``an adviser to Trump``.
@@ -338,9 +344,9 @@ def _links_description(words: list[str], index: int) -> bool:
 
 
 def _joins_names(words: list[str], index: int) -> bool:
-    """Whether ``words[index]`` is the ``and`` of ``Trump and Ryan``."""
+    """Whether ``words[index]`` is the ``and`` of ``Trump and Ryan``, ``Kwan and her aides``."""
     following = words[index + 1] if index + 1 < len(words) else ""
-    return bool(index) and words[index] == "and" and following[:1].isupper()
+    return bool(index) and words[index] == "and" and opens_name(following)
 
 
 def _opens_participle(clause: list[str]) -> bool:
