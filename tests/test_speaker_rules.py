@@ -189,3 +189,20 @@ def test_the_office_after_a_title_is_no_part_of_the_name(text: str, name: str, t
 def test_a_company_with_a_shortened_suffix_is_an_organisation(company: str) -> None:
     (quotation,) = extract_quotations(f"“We will appeal,” {company} said.", language="en")
     assert Organization(name=company) == quotation.speaker
+
+
+# ---- he, she and descriptions reach a full name given without a title -------------------
+
+
+def test_he_is_the_full_name_given_without_a_title_when_nobody_titled_was_named() -> None:
+    text = "Ivo Marsh, a farmer from Dunmore, has grown wheat for decades. “It is late,” he said."
+    assert ["Ivo Marsh"] == speakers(text)
+
+
+def test_a_description_between_commas_names_the_person_later() -> None:
+    text = "Lena Voss, the bank's chief economist, spoke.\n\n“Rates will rise,” the economist said."
+    (quotation,) = extract_quotations(text, language="en")
+    assert ("the economist", "Lena Voss") == (
+        quotation.speaker_mention,
+        quotation.speaker.name if quotation.speaker else None,
+    )

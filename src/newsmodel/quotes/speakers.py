@@ -33,6 +33,11 @@ _TITLES = frozenset(
     """.split()
 )
 _ANY_TITLE = re.compile(r"\b(?:" + "|".join(sorted(_TITLES)) + r")\b", re.IGNORECASE)
+#: A full name and the description between commas after it: ``Ann Lee, a teacher,``.
+_APPOSITIVE = re.compile(
+    r"([A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*)+),[ \t]+(?:the|a|an)[ \t]+"
+    r"([^,;:()\"\u201c\u201d]{1,60}?)[ \t]*,"
+)
 _FULL_NAME = re.compile(r"[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*)+")
 _DETERMINERS = frozenset(["the", "a", "an", "one", "this", "that", "another"])
 #: The last word of a name that is an organisation's, not a person's.
@@ -78,6 +83,7 @@ class Cast:
         self._by_title: dict[str, Person] = {}  # by the title's last word: "spokesman"
         self._last_speaker: Person | None = None
         self._last_named: Person | None = None
+        self._last_untitled: Person | None = None
 
     def meet(self, text: str) -> None:
         """
@@ -89,6 +95,8 @@ class Cast:
         A titled person is also whom ``he`` or ``she`` means before anyone
         has spoken.
         """
+        for match in _APPOSITIVE.finditer(text):  # Ann Lee, the bank's economist,
+            self._describe(match.group(1), match.group(2))
         if not _ANY_TITLE.search(text):
             for run in _FULL_NAME.findall(text):  # no title: only full names to remember
                 words = _WORD.findall(run)
@@ -108,12 +116,34 @@ class Cast:
                 start = stop
 
     def _meet(self, agent: Agent | None) -> None:
-        """Remember a person named in full; a titled one is whom ``he`` means for now."""
+        """
+        Remember a person named in full.
+
+        A titled one is whom ``he`` means for now; one without a title only
+        while nobody titled has been named.
+        """
         if isinstance(agent, Person) and agent.title is not None:
             self._last_named = self._known(agent)
             self._remember(self._last_named)
-        elif isinstance(agent, Person) and agent.name not in self._by_name:
-            self._remember(agent)
+        elif isinstance(agent, Person):
+            if agent.name not in self._by_name:
+                self._remember(agent)
+            self._last_untitled = self._by_name[agent.name]
+
+    def _describe(self, name: str, description: str) -> None:
+        """Remember whom a description names: ``Ann Lee, the bank's economist`` (the economist)."""
+        head = description.rsplit(maxsplit=1)[-1]
+        words = _WORD.findall(name)
+        if not head.isalpha() or not head.islower() or len(words) < 2:  # noqa: PLR2004 - a full name
+            return
+        person = self._by_name.get(" ".join(words))
+        if person is None:
+            named = _named(words, len(words))
+            if not isinstance(named, Person):
+                return
+            person = named
+            self._remember(person)
+        self._by_title[head] = person
 
     def resolve(self, mention: str) -> Agent | None:
         """
@@ -133,7 +163,7 @@ class Cast:
         if lowered in PRONOUNS:
             if lowered not in _PERSONAL:
                 return None
-            self._last_speaker = self._last_speaker or self._last_named
+            self._last_speaker = self._last_speaker or self._last_named or self._last_untitled
             return self._last_speaker
         length = _trailing_name_length(words)
         agent = self._described(words) if length == 0 else _named(words, length)
