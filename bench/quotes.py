@@ -2,6 +2,7 @@
 Measure quotation extraction on the hand-annotated train and development sets.
 
     .venv/bin/python bench/quotes.py [train|dev ...] [--rounds N] [--predictions FOLDER]
+    .venv/bin/python bench/quotes.py --rules
 
 Runs ``newsmodel.extract_quotations`` over every paragraph of each split
 (``../shared/quotes/polnear-<split>.jsonl``; both by default: rules are
@@ -10,20 +11,32 @@ predictions with the sets' own ``score.py`` and prints its table, then
 paragraphs per second of this process's CPU time (best of several rounds),
 which other jobs on the machine do not inflate as they do wall time.  Terms in
 quotation marks are not predicted: the sets do not count them as quotations.
+
+With ``--rules``, each rule is switched off in turn (its function or word list
+replaced for the run, all others on) and the change in attribution F1 on
+train and dev is printed: what removing it costs, the table in
+``docs/quotations.md``.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+import newsmodel.quotes
 from newsmodel.model import QuotationKind
-from newsmodel.quotes import extract_quotations
+from newsmodel.quotes import attribution as attributions
+from newsmodel.quotes import extract_quotations, marks, mentions, speakers
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 QUOTES = Path(__file__).resolve().parent.parent.parent / "shared" / "quotes"
 SPLITS = ("train", "dev")
@@ -76,12 +89,200 @@ def measure(split: str, rounds: int, kept: Path | None) -> None:
     )
 
 
+def _never(*_: object, **__: object) -> None:
+    return None
+
+
+def _no(*_: object, **__: object) -> bool:
+    return False
+
+
+def _same(words: list[str]) -> list[str]:
+    return words
+
+
+def _only_titles(text: str, stretch: Any) -> bool:
+    """The term test without its ``the``/possessive rule: only titles and markup values."""
+    words = text[stretch.start : stretch.end].split()
+    before = mentions.tokens(text[max(0, stretch.start - 60) : stretch.start - 1])
+    if not before:
+        return False
+    title: bool = getattr(newsmodel.quotes, "_is_title")(words, before)  # noqa: B009
+    return before[-1] == "=" or title
+
+
+def _after_preposition_too(words: list[str], start: int, end: int) -> str | None:
+    """The mention rule without its test for a preposition before the mention."""
+    taken = getattr(mentions, "_untimed")(words[start:end])  # noqa: B009
+    someone: bool = bool(taken) and getattr(mentions, "_names_someone")(taken)  # noqa: B009
+    return mentions.join(taken) if someone else None
+
+
+_QUOTES = newsmodel.quotes
+_READER = getattr(_QUOTES, "_Reader")  # noqa: B009
+#: Each rule, and what switches it off: (module or class, attribute, replacement).
+RULES: dict[str, tuple[ModuleType | type, str, object]] = {
+    "a speaker named after the quotation": (_QUOTES, "after", _never),
+    "the latest speaker of this paragraph or the one before": (_READER, "_carried_over", _never),
+    "a quotation ending in , ? ! or a dash goes on into its cue": (_QUOTES, "_continues", _no),
+    "a cue before the quotation in its sentence": (_QUOTES, "before", _never),
+    "the subject of the sentence, for a quotation with no cue": (
+        _QUOTES,
+        "_sentence_subject",
+        _never,
+    ),
+    "a cue that closes the sentence after the writer's words": (attributions, "_trailing", _never),
+    "according to X, per X": (attributions, "_leading", _never),
+    "a name, an aside, a verb (Bush, the governor, attacked)": (
+        mentions,
+        "_name_with_aside",
+        _never,
+    ),
+    "a relative clause's cue before an outer one": (attributions, "_RELATIVES", frozenset()),
+    "an aside between speaker and cue after the quotation": (attributions, "_aside_end", _never),
+    "common irregular pasts end subjects (The senator sought)": (
+        mentions,
+        "_COMMON_PASTS",
+        frozenset(),
+    ),
+    "a subject before an aside (X, who ..., said)": (
+        attributions,
+        "_subject_before_aside",
+        _never,
+    ),
+    "a scene-setting clause (When ..., Despite ...,) passed over": (
+        attributions,
+        "_subordinate",
+        _no,
+    ),
+    "a role before a name (presidential candidate X)": (mentions, "_role_before_name", _no),
+    "a description carried on (a person close to X)": (mentions, "_links_description", _no),
+    "cues with a particle (went on, shot back)": (attributions, "PHRASAL", {}),
+    "no speaker right after a preposition (in the past described)": (
+        mentions,
+        "_subject",
+        _after_preposition_too,
+    ),
+    "a name labelling a line (More from Jones:, Jones, Herald:)": (attributions, "_label", _never),
+    "a relative clause's antecedent (Beck, who has called him)": (
+        attributions,
+        "_antecedent",
+        _never,
+    ),
+    "terms a cue governs keep their speaker": (_QUOTES, "_governed", _no),
+    "an opening mark placed as a closing one closes": (marks, "_closes", _no),
+    "participles, adverbs and Hours later open no subject": (mentions, "_opens_participle", _no),
+    "a plural subject's present tense (the two write)": (attributions, "_plural", _no),
+    "a cue between commas (The trouble, says X, is)": (attributions, "_inserted", _never),
+    "a sentence that is only a speaker and a cue (Trump said.)": (
+        attributions,
+        "_speaker_sentence",
+        _never,
+    ),
+    "with X saying": (attributions, "_after_with", _no),
+    "lower-case groups (federal prosecutors wrote)": (mentions, "_group", _no),
+    "single-quoted (British) copy": (_QUOTES, "quotes_with_single_marks", _no),
+    "a plural possessive in single-quoted copy (the farmers' union)": (
+        marks,
+        "_plural_possessive",
+        _no,
+    ),
+    "a name and a cue after a quotation missing its comma": (_QUOTES, "_name_and_cue", _no),
+    "counted descriptions (another voter, two aides)": (mentions, "_QUANTIFIERS", frozenset()),
+    "times are no speakers (Priebus later Thursday)": (mentions, "_untimed", _same),
+    "a source passing a saying on (..., according to the Herald)": (
+        attributions,
+        "_reporting_source",
+        _never,
+    ),
+    'terms after the or a possessive (the "new territories")': (
+        _QUOTES,
+        "_is_term",
+        _only_titles,
+    ),
+    'titles of works are terms (on "Meet the Press")': (_QUOTES, "_is_title", _no),
+    "a capitalised present cues in title case (Voss Says)": (attributions, "_title_case", _no),
+    "a dateline opens no subject (TALLAHASSEE \u2014)": (mentions, "_after_dateline", _same),
+    "is quoted as saying, could be heard shouting": (attributions, "_heard_saying", _never),
+    "a verb ends the subject before a colon (Sanders delivered a retort:)": (
+        attributions,
+        "verb_like",
+        _no,
+    ),
+    "a present tense with an object ends a subject (The ad hits Clinton)": (
+        mentions,
+        "_third_person",
+        _no,
+    ),
+    "a subject runs over nouns before its verb (Legal observers note)": (
+        mentions,
+        "_nouns_before_verb",
+        _no,
+    ),
+    "told between commas names the one told (X, ..., told POLITICO,)": (
+        attributions,
+        "_TELLS",
+        frozenset(),
+    ),
+    "the modals that are first names (Will Doyle)": (mentions, "_MODAL_NAMES", frozenset()),
+    '"...," as X put it': (attributions, "_as_put_it", _never),
+    "as X said stands for the quotation (..., as Cruz said, ...)": (
+        attributions,
+        "_AS_CUES",
+        frozenset(),
+    ),
+    "a title's office after of (Secretary of State X)": (speakers, "_office_length", _no),
+}
+
+
+def _scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("polnear_score", SCORER)
+    if spec is None or spec.loader is None:
+        sys.exit(f"the scorer is not there: {SCORER}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def attribution(scorer: ModuleType, gold: dict[str, Any]) -> tuple[float, int]:
+    """Attribution F1 of the rules as they stand on one split, and how many they get right."""
+    lines = predictions(list(gold.values()))
+    scores = scorer.score({line["id"]: line for line in lines}, gold)
+    _, recall, f1 = scores["attribution"]
+    return f1, round(recall * scores["gold_quotes"])
+
+
+def rule_costs() -> None:
+    """Print the change in attribution F1 on train and dev with each rule switched off."""
+    scorer = _scorer()
+    gold = {split: scorer.load(split_path(split)) for split in SPLITS}
+    base = {split: attribution(scorer, gold[split]) for split in SPLITS}
+    print(f"{'all rules':70} train {base['train'][0]:.3f}  dev {base['dev'][0]:.3f}")
+    print(f"{'rule switched off':70} {'train F1 (right)':>17} {'dev F1 (right)':>17}")
+    for label, (owner, name, replacement) in RULES.items():
+        kept = getattr(owner, name)
+        setattr(owner, name, replacement)
+        try:
+            costs = [attribution(scorer, gold[split]) for split in SPLITS]
+        finally:
+            setattr(owner, name, kept)
+        cells = [
+            f"{f1 - base[split][0]:+.3f} ({right - base[split][1]:+d})"
+            for split, (f1, right) in zip(SPLITS, costs, strict=True)
+        ]
+        print(f"{label:70} {cells[0]:>17} {cells[1]:>17}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("splits", nargs="*", metavar="split", help="train, dev (default: both)")
     parser.add_argument("--rounds", type=int, default=3, help="timing rounds (best is kept)")
     parser.add_argument("--predictions", type=Path, help="also keep the predictions in this folder")
+    parser.add_argument("--rules", action="store_true", help="what switching off each rule costs")
     options = parser.parse_args()
+    if options.rules:
+        rule_costs()
+        return
     unknown = set(options.splits) - set(SPLITS)
     if unknown:
         parser.error(f"unknown split {min(unknown)!r}: expected one of {', '.join(SPLITS)}")

@@ -131,6 +131,11 @@ def test_speakers_before_and_after(text: str, mention: str, cue: str | None) -> 
     assert (mention, cue) == (quotation.speaker_mention, quotation.cue)
 
 
+def test_a_name_that_holds_a_cue_word_is_no_cue() -> None:
+    text = "“The cost,” said Ivo Marsh, who heads the Valley Forecast, “is too high.”"
+    assert ["Ivo Marsh", "Ivo Marsh"] == [q.speaker_mention for q in extract_quotations(text)]
+
+
 def test_a_speaker_in_the_middle_speaks_both_halves() -> None:
     found = extract_quotations("“We will win,” Smith said, “and we will win soon.”")
     assert [("We will win,", "Smith"), ("and we will win soon.", "Smith")] == [
@@ -232,25 +237,75 @@ def test_an_article_is_read_headline_then_body() -> None:
         ("“The fund is empty,” according to the treasurer.", "the treasurer", "according to"),
         ("Per Mayor Lin Cho, “the plan is dead.”", "Mayor Lin Cho", "per"),
         ("As Omar Pell put it, “the river wins.”", "Omar Pell", "put it"),
+        ("“The river wins,” as Omar Pell put it.", "Omar Pell", "put it"),
+        (
+            "The fact that the levy “is a dead end,” as Omar Pell said on Monday, matters.",
+            "Omar Pell",
+            "said",
+        ),
+        (
+            "As Omar Pell puts it, the council is making the levy “a dead end.”",
+            "Omar Pell",
+            "put it",
+        ),
+        ("According to some in the hall, the vote was “rigged.”", "some", "according to"),
+        (
+            "Ana Ruiz and Tom Pike wrote that the levy was “dead on arrival.”",
+            "Ana Ruiz and Tom Pike",
+            "wrote",
+        ),
         ("“We tried,” Ana Ruiz, after a long pause, said.", "Ana Ruiz", "said"),
         ("“It works,” Tom Pike, who runs the depot, said.", "Tom Pike", "said"),
         ("“The rules are unfair” to farmers, she said.", "she", "said"),
         ("Lena Voss Said “Enough Is Enough” At The Rally", "Lena Voss", "said"),
+        ("Lena Voss Says The Levy Is “Dead On Arrival”", "Lena Voss", "says"),
+        ("Clinton Said “We Will Win”", "Clinton", "said"),
+        (
+            "Ivo Marsh calls the levy “a tax on hope” and Ada Kwan says it is fair.",
+            "Ivo Marsh",
+            "calls",
+        ),
+        ("Ann Dale, who sat on the board, told WKRP, “We lost.”", "Ann Dale", "told WKRP"),
+        (
+            "Ann Dale backed the levy in June, but after a pause, telling reporters it was “fair.”",
+            "Ann Dale",
+            "telling reporters",
+        ),
         ("“We lost the vote,” one said.", "one", "said"),
         ("“We lost the vote,” said another.", "another", "said"),
         ("“We will appeal,” Ana Ruiz and Tom Pike wrote.", "Ana Ruiz and Tom Pike", "wrote"),
+        ("“We will appeal,” Ana Ruiz and her aides wrote.", "Ana Ruiz and her aides", "wrote"),
         ("“We will appeal,” federal prosecutors wrote.", "federal prosecutors", "wrote"),
         ("“Is it over?” a clerk in the back room wondered.", "a clerk", "wondered"),
         ("“And then the roof fell in,” Lou Bader went on.", "Lou Bader", "went on"),
         ("“Not in my town” is the motto, said Rhea Vance.", "Rhea Vance", "said"),
         ("“The levy passed,” the two write.", "the two", "write"),
         ("More from Ines Navarro: “The port is safe.”", "Ines Navarro", None),
+        ("Ines Navarro, Harbour Gazette: “The port is safe.”", "Ines Navarro", None),
         ("Dale Porter, who has long called it “a scam,” resigned.", "Dale Porter", "called"),
         ("With Mayor Lin Cho calling it “a scandal,” the vote failed.", "Mayor Lin Cho", "calling"),
         ("“We are done,” said a person close to the Pells.", "a person close to the Pells", "said"),
         ("The trouble, says Ivo Marsh, is that the plan is “dead.”", "Ivo Marsh", "says"),
         ("“The deal holds,” Read said.", "Read", "said"),
+        ("“It is costly,” said Will Doyle, a professor at Ridge College.", "Will Doyle", "said"),
+        ("“It is costly,” May Ruiz said.", "May Ruiz", "said"),
+        ("Will Doyle said the plan was “costly.”", "Will Doyle", "said"),
         ("He read the column, which Will called “a mess.”", "Will", "called"),
+        ("“The dam will hold” Noor Hale said on Friday.", "Noor Hale", "said"),
+        ("“The end is near,” Gary Hume is quoted as saying.", "Gary Hume", "saying"),
+        ("“Move the vans,” a guard could be heard shouting.", "a guard", "shouting"),
+        ("“The line was long,” another voter wrote online.", "another voter", "wrote"),
+        (
+            "Ines Navarro later Friday told reporters: “The port is safe.”",
+            "Ines Navarro",
+            "told reporters",
+        ),
+        ("Tuesday at the depot, Mayor Lin Cho said, “the plan is dead.”", "Mayor Lin Cho", "said"),
+        (
+            "The memo released Monday said the levy was “unworkable.”",
+            "The memo released Monday",
+            "said",
+        ),
     ],
 )
 def test_cues_in_every_form_and_position(text: str, mention: str, cue: str | None) -> None:
@@ -268,10 +323,56 @@ def test_cues_in_every_form_and_position(text: str, mention: str, cue: str | Non
         ),
         ("Tom Pike, the party's chair, also attacked the plan, calling it “reckless.”", "Tom Pike"),
         ("And she is sure of one thing: “We will win.”", "she"),
+        ("OAKDALE — Mayor Lin Cho on Friday called the levy “a tax on hope.”", "Mayor Lin Cho"),
+        (
+            "RIVERTON, June 3 (AP) — Mayor Lin Cho rallied her staff, saying: “We will win.”",
+            "Mayor Lin Cho",
+        ),
+        ("Ada Kwan delivered a sharp reply: “Not in my town.”", "Ada Kwan"),
+        ("Legal observers note the plan would not “close” the depot.", "Legal observers"),
+        ("Federal labor groups have called the plan “reckless.”", "Federal labor groups"),
+        ("Another delegate said he was only “leaning yes.”", "Another delegate"),
+        ("Kwan aides said the plan was “dead.”", "Kwan aides"),
+        ("The new ad hits Kwan for saying “the levy is fair.”", "The new ad"),
+        ("The union projects that “the levy will fail.”", "The union"),
+        ("SPRINGVALE, Ore. - Ada Kwan on Monday called the levy “a tax on hope.”", "Ada Kwan"),
     ],
 )
 def test_the_subject_of_a_sentence_with_a_cue_or_a_colon(text: str, mention: str) -> None:
     assert (_only(text).speaker_mention or "").startswith(mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "“The dam is safe,” Noor Hale said, according to the Valley Courier.",
+            "the Valley Courier",
+        ),
+        (
+            "“The dam is safe,” said Noor Hale, an engineer, reports the Valley Courier.",
+            "the Valley Courier",
+        ),
+        (
+            "“The dam is safe,” Noor Hale told the council, according to a transcript.",
+            "a transcript",
+        ),
+        (
+            "Voters were “angry” after the count, according to a survey by Ridge College.",
+            "a survey",
+        ),
+        (
+            "Ada Kwan said she was “happy to see” it, according to the Valley Courier.",
+            "the Valley Courier",
+        ),
+    ],
+)
+def test_a_source_that_passes_a_saying_on_is_the_quotations(text: str, mention: str) -> None:
+    assert mention == _only(text).speaker_mention
+
+
+def test_a_source_in_the_next_sentence_is_not_the_quotations() -> None:
+    assert _only("“We are done.” The verdict, according to the judge, was final.").speaker is None
 
 
 def test_a_relative_clause_has_its_own_speaker() -> None:
@@ -279,9 +380,15 @@ def test_a_relative_clause_has_its_own_speaker() -> None:
     assert "Tom Pike" == quotation.speaker_mention
 
 
-def test_a_scene_setting_clause_is_not_the_cue() -> None:
-    text = "When Ada Kwan announced her run, the mayor called her plan “a fantasy.”"
-    assert "the mayor" == _only(text).speaker_mention
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("When Ada Kwan announced her run, the mayor called her plan “a fantasy.”", "the mayor"),
+        ("Despite what he wrote in the memo, Ivo Marsh said he “may yet vote yes.”", "Ivo Marsh"),
+    ],
+)
+def test_a_scene_setting_clause_is_not_the_cue(text: str, mention: str) -> None:
+    assert mention == _only(text).speaker_mention
 
 
 def test_an_opening_mark_placed_as_a_closing_one_closes() -> None:
@@ -323,6 +430,19 @@ def test_a_term_right_after_a_cue_keeps_its_speaker() -> None:
     assert (QuotationKind.PARTIAL, "Gita Rao") == (quotation.kind, quotation.speaker_mention)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ida Marsh defended the levy on “Morning Hour With Tom” last week.",
+        "The council released a report titled “The State of Our Roads.”",
+        "Ida Marsh said on “Morning Hour With Tom” that the levy would pass.",
+        'The page held <abbr title="Road Plan">RP</abbr> twice.',
+    ],
+)
+def test_titles_and_markup_values_are_terms(text: str) -> None:
+    assert [QuotationKind.TERM] == [q.kind for q in extract_quotations(text)]
+
+
 def test_its_is_not_a_possessive() -> None:
     quotation = _only("Pavel Dore said it's “so peaceful” in the valley.")
     assert (QuotationKind.PARTIAL, "Pavel Dore") == (quotation.kind, quotation.speaker_mention)
@@ -333,6 +453,22 @@ def test_british_copy_quotes_with_single_marks() -> None:
     found = extract_quotations(text)
     assert ["We will win the seat,", "ready"] == [q.text for q in found]
     assert "Fiona McRae" == found[0].speaker_mention
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "mention"),
+    [
+        (
+            "‘The farmers’ union is right,’ said Gary Fox.",
+            "The farmers’ union is right,",
+            "Gary Fox",
+        ),
+        ("‘We won’t stop,’ said Niamh O’Dea, the Sinn Féin TD.", "We won’t stop,", "Niamh O’Dea"),
+    ],
+)
+def test_british_copy_keeps_its_apostrophes(text: str, words: str, mention: str) -> None:
+    quotation = _only(text)
+    assert (words, mention) == (quotation.text, quotation.speaker_mention)
 
 
 def test_single_marks_are_no_quotations_where_copy_quotes_with_double() -> None:
@@ -375,6 +511,9 @@ def test_a_surname_resolves_to_a_full_name_met_without_a_title() -> None:
         ("« Le pont est prêt », a-t-elle dit.", "fr", "elle"),
         ("Selon Claire Morel, « le pont est prêt ».", "fr", "Claire Morel"),
         ("Claire Morel a déclaré : « Le pont est prêt. »", "fr", "Claire Morel"),
+        ("« Le pont est prêt », a déclaré le ministre Claire Morel.", "fr", "Claire Morel"),
+        ("« Le pont est prêt », selon Claire Morel.", "fr", "Claire Morel"),
+        ("„Die Brücke steht“, laut Jonas Weber.", "de", "Jonas Weber"),
     ],
 )
 def test_german_and_french_speakers(text: str, language: str, mention: str) -> None:
@@ -382,6 +521,12 @@ def test_german_and_french_speakers(text: str, language: str, mention: str) -> N
     assert mention == quotation.speaker_mention
     (guessed,) = extract_quotations(text)  # the language told by its words and marks
     assert mention == guessed.speaker_mention
+
+
+def test_a_german_title_is_no_part_of_the_name() -> None:
+    (quotation,) = extract_quotations("„Das Geld ist da“, sagte die Ministerin Lea Brandt.")
+    assert quotation.speaker is not None
+    assert "Lea Brandt" == quotation.speaker.name
 
 
 # The hand-annotated train and development sets: a floor, not a timing.
@@ -396,7 +541,7 @@ def _load(path: Path, name: str) -> ModuleType:
     return module
 
 
-@pytest.mark.parametrize(("split", "floor"), [("train", 0.85), ("dev", 0.81)])
+@pytest.mark.parametrize(("split", "floor"), [("train", 0.86), ("dev", 0.82)])
 def test_the_annotated_sets_score_above_the_floor(shared: Path, split: str, floor: float) -> None:
     scorer = _load(shared / "quotes" / "score.py", "score")
     bench = _load(ROOT / "bench" / "quotes.py", "bench_quotes")
@@ -407,8 +552,8 @@ def test_the_annotated_sets_score_above_the_floor(shared: Path, split: str, floo
     result = scorer.score(predicted, gold)
     _, _, overlap_f1 = result["overlap"]
     _, _, attribution_f1 = result["attribution"]
-    assert overlap_f1 >= 0.95  # the floor; 0.980 (train), 0.985 (dev) when written
-    assert attribution_f1 >= floor  # 0.856 (train), 0.826 (dev) when written
+    assert overlap_f1 >= 0.95  # the floor; 0.980 (train), 0.981 (dev) when written
+    assert attribution_f1 >= floor  # 0.871 (train), 0.834 (dev) when written
 
 
 # Properties.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from newsmodel import extract_quotations
-from newsmodel.model import Person
+from newsmodel.model import Organization, Person
 
 
 def speakers(text: str) -> list[str | None]:
@@ -157,4 +157,52 @@ def test_who_a_speaker_is_told_from_the_words_naming_them(
         type(speaker).__name__,
         speaker.name,
         getattr(speaker, "title", None),
+    )
+
+
+# ---- a title's department after "of" is no part of the name; a company is no person -----
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Secretary of State Ida Marsh said: “We disagree.”", "Ida Marsh", "Secretary of State"),
+        (
+            "“We disagree,” said Minister of Foreign Affairs Ida Marsh.",
+            "Ida Marsh",
+            "Minister of Foreign Affairs",
+        ),
+        (
+            "“We disagree,” said U.S. Secretary of State Ida Marsh.",
+            "Ida Marsh",
+            "Secretary of State",
+        ),
+    ],
+)
+def test_the_office_after_a_title_is_no_part_of_the_name(text: str, name: str, title: str) -> None:
+    (quotation,) = extract_quotations(text, language="en")
+    assert isinstance(quotation.speaker, Person)
+    assert (name, title) == (quotation.speaker.name, quotation.speaker.title)
+
+
+@pytest.mark.parametrize("company", ["Brindle Corp.", "Brindle Co.", "Brindle Ltd", "Brindle Inc."])
+def test_a_company_with_a_shortened_suffix_is_an_organisation(company: str) -> None:
+    (quotation,) = extract_quotations(f"“We will appeal,” {company} said.", language="en")
+    assert Organization(name=company) == quotation.speaker
+
+
+# ---- he, she and descriptions reach a full name given without a title -------------------
+
+
+def test_he_is_the_full_name_given_without_a_title_when_nobody_titled_was_named() -> None:
+    text = "Ivo Marsh, a farmer from Dunmore, has grown wheat for decades. “It is late,” he said."
+    assert ["Ivo Marsh"] == speakers(text)
+
+
+def test_a_description_between_commas_names_the_person_later() -> None:
+    text = "Lena Voss, the bank's chief economist, spoke.\n\n“Rates will rise,” the economist said."
+    (quotation,) = extract_quotations(text, language="en")
+    assert ("the economist", "Lena Voss") == (
+        quotation.speaker_mention,
+        quotation.speaker.name if quotation.speaker else None,
     )

@@ -23,7 +23,7 @@ from attrs import evolve, frozen
 from newsmodel.model import Article, Quotation, QuotationKind, Span, TextPart
 from newsmodel.quotes import foreign, sentences
 from newsmodel.quotes.attribution import Attribution, after, attributed, before
-from newsmodel.quotes.cues import SPEECH_VERBS
+from newsmodel.quotes.cues import FINITE, SPEECH_VERBS
 from newsmodel.quotes.marks import Stretch, quotes_with_single_marks, stretches
 from newsmodel.quotes.mentions import clause_subject, tokens
 from newsmodel.quotes.speakers import Cast
@@ -39,9 +39,16 @@ _TERM_MARKERS = frozenset(
     ["the", "its", "his", "her", "their", "our", "this", "these", "so-called"]
 )
 _TERM_MAX_WORDS = 4
+_TITLE_WORDS = (2, 8)  # how many words a quoted title has
+#: Words a title leaves in lower case: ``"Orange is the New Black"``.
+_TITLE_SMALL_WORDS = frozenset("a an the and or of to in on at for with by is from as".split())
+#: Prepositions that put a cue's place or time between it and quoted words.
+_VENUES = frozenset(["on", "in", "at", "for", "from", "during", "with"])
 _GOVERNS = 40  # characters before a term that its speaker's cue may sit in
 #: Words whose ``'s`` is ``is`` or ``has``, not a possessive: ``it's "so nice"``.
 _CONTRACTING = frozenset("it he she that there here what who where let".split())
+_NAME_AND_CUE = 60  # characters after a quotation that lacks its comma: a name and a verb
+_NAME_MAX_WORDS = 4
 _REACH = 400  # characters before a quotation that can hold its sentence's subject
 _HEADLINE_SOURCE = re.compile(r":\s*((?:[\w'\u2019.-]+\s+){0,3}[\w'\u2019.-]+)\s*$")
 #: Each language's commonest words, and the share of a text's words they make up at least.
@@ -297,7 +304,12 @@ def _governed(before_text: str) -> bool:
 
     As in ``Trump attacked the "disgusting" media``: his word, not a term.
     """
-    return any(word in SPEECH_VERBS for word in tokens(before_text[-_GOVERNS:])[-3:])
+    for word in reversed(tokens(before_text[-_GOVERNS:])[-3:]):
+        if word in SPEECH_VERBS:
+            return True
+        if word.lower() in _VENUES:
+            return False  # said on "Meet the Press": where, not what
+    return False
 
 
 def _kind(*, whole: bool, term: bool) -> QuotationKind:
@@ -315,9 +327,11 @@ def _is_term(text: str, stretch: Stretch) -> bool:
     "new territories"``, ``Russia's "special military operation"``.
     """
     words = text[stretch.start : stretch.end].split()
+    before = tokens(text[max(0, stretch.start - 60) : stretch.start - 1])
+    if before and (before[-1] == "=" or _is_title(words, before)):
+        return True
     if len(words) > _TERM_MAX_WORDS or words[-1][-1] in ".?!,;:":
         return False
-    before = tokens(text[max(0, stretch.start - 60) : stretch.start - 1])
     if not before:
         return False
     marker = before[-1].lower()
@@ -326,6 +340,29 @@ def _is_term(text: str, stretch: Stretch) -> bool:
         return False
     framing = before[-2].lower() if len(before) > 1 else ""
     return framing != "as" and framing not in SPEECH_VERBS
+
+
+def _is_title(words: list[str], before: list[str]) -> bool:
+    """
+    Whether quoted words are the title of a work: ``the show "Fox & Friends,"``.
+
+    Every word but the small ones capitalised, inside the writer's sentence
+    rather than after a cue or a colon that would make them someone's words.
+    """
+    if not _TITLE_WORDS[0] <= len(words) <= _TITLE_WORDS[1] or before[-1] in {":", ",", "."}:
+        return False
+    if before[-1].lower() in SPEECH_VERBS:
+        return False
+    lettered = [word for word in before[-_TITLE_WORDS[1] :] if word[:1].isalpha()]
+    if sum(word[0].isupper() for word in lettered) * 2 > len(lettered):
+        return False  # the sentence is in title case too: a headline's words
+    return (
+        all(
+            word[:1].isupper() or word.lower() in _TITLE_SMALL_WORDS or not word[:1].isalpha()
+            for word in words
+        )
+        and words[0][:1].isupper()
+    )
 
 
 def _stands_alone(before: str) -> bool:
@@ -346,4 +383,20 @@ def _continues(paragraph: str, stretch: Stretch) -> bool:
     """Whether a quotation ends as a sentence goes on: ``"...," he said``, ``«...», he said``."""
     words = paragraph[stretch.start : stretch.end].rstrip("'\u2019 ")  # a quotation inside ends
     following = paragraph[stretch.end + 1 : stretch.end + 2]
+    if words and words[-1].isalnum():
+        return _name_and_cue(paragraph[stretch.end + 1 : stretch.end + 1 + _NAME_AND_CUE])
     return (bool(words) and words[-1] in ",?!\u2014\u2013-\u2026") or following == ","
+
+
+def _name_and_cue(text: str) -> bool:
+    """
+    Whether a name and a cue follow a quotation that lacks its comma.
+
+    As in ``"We will fight this" Sara Bloom said``: a slip of the keyboard,
+    told from an object (``"..." Trump, his family``) by the verb.
+    """
+    words = tokens(text)
+    names = 0
+    while names < len(words) and words[names][0].isupper():
+        names += 1
+    return 0 < names <= _NAME_MAX_WORDS and names < len(words) and words[names] in FINITE

@@ -15,7 +15,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from newsmodel.model import Agent
-from newsmodel.quotes.cues import FINITE, PASTS, PHRASAL, SPEECH_VERBS, VERB_ONLY
+from newsmodel.quotes.cues import FINITE, PASTS, PHRASAL, SPEECH_VERBS, VERB_ONLY, inflections
 from newsmodel.quotes.mentions import (
     BETWEEN,
     DETERMINERS,
@@ -24,13 +24,30 @@ from newsmodel.quotes.mentions import (
     may_be_in_mention,
     mention_ending,
     mention_starting,
+    opens_name,
     tokens,
     trailing_name,
+    verb_like,
 )
 from newsmodel.quotes.speakers import PRONOUNS, Cast
 
 __all__ = ["Attribution", "after", "attributed", "before"]
 
+#: The forms of ``tell``, whose object is the one told, not the speaker.
+_TELLS = frozenset(["told", "tells", "tell", "telling"])
+#: Cues whose object ``as`` can stand for: ``as Cruz said``, ``as the report notes``.
+_AS_CUES = frozenset(
+    form
+    for base in ("say", "note", "write", "observe", "explain", "argue", "remark", "suggest")
+    for forms in inflections(base).values()
+    for form in forms
+    if not form.endswith("ing")
+)
+#: Passives that report what their subject was heard saying: ``is quoted as saying``.
+_HEARD = frozenset(["quoted", "heard", "overheard", "seen", "recorded", "filmed", "caught"])
+_AUXILIARIES = frozenset("is was were are be been being can could may might will would".split())
+#: Verbs by which a later source passes a saying on: ``..., reports the Herald.``
+_REPORTED = frozenset(["reported", "reports"])
 #: Cues whose speaker follows them: ``according to the report``, ``per the mayor``.
 _LEADING_CUES = {"according": "to", "per": ""}
 #: Words that join a second verb to the subject of a first: ``Scott beamed and asked``.
@@ -60,7 +77,9 @@ _BEFORE_BASE = frozenset(
 _RELATIVES = frozenset(["who", "whom", "which"])
 #: Words that open a clause that sets the scene for the main one.
 _SUBORDINATORS = frozenset(
-    "when after as while before since although though if because once until whenever".split()
+    """
+    when after as while before since although though if because once until whenever despite
+    """.split()
 )
 #: Words that open a phrase after a speaker, before the verb: ``a staffer in the room said``.
 _PHRASE_OPENERS = frozenset(["in", "at", "from", "with", "for", "on"])
@@ -101,9 +120,60 @@ def after(text: str, *, continues: bool, cast: Cast) -> Attribution | None:
         words.pop(0)
     if not words:
         return None
+    found = _closing(words, continues=continues, cast=cast)
+    if found is not None and found.cue == "according to":
+        return found
+    if found is None and words[0][0].isupper() and not continues:
+        return None  # the words after the quotation are another sentence's
+    return _reporting_source(words, cast) or found
+
+
+def _as_put_it(words: list[str], cast: Cast) -> Attribution | None:
+    """The speaker of ``"...," as Smith put it.`` after a quotation."""
+    for index in range(2, len(words) - 1):
+        if words[index].lower() in {"put", "puts"} and words[index + 1].lower() == "it":
+            return attributed(mention_ending(words[1:index], whole=True), "put it", cast)
+    return None
+
+
+def _as_said(words: list[str], cast: Cast) -> Attribution | None:
+    """The speaker of ``"...," as Cruz said on Monday``: ``as`` stands for the quotation."""
+    found = _subject_then_cue(words[1:], cast)
+    return found if found is not None and found.cue in _AS_CUES else None
+
+
+def _reporting_source(words: list[str], cast: Cast) -> Attribution | None:
+    """
+    The source a sentence ends by naming as the one that reported the saying.
+
+    As in ``"...," Smith said, according to the Herald.`` or ``..., reports
+    the Herald.``: the outermost source is the quotation's, as the first
+    of several cues is before a quotation.
+    """
+    for index, word in enumerate(words):
+        lowered = word.lower()
+        if word in {".", "?", "!", ";"}:
+            return None
+        if lowered == "according":
+            found = _leading(words, index, cast)
+            if found is not None:
+                return found
+        if lowered in _REPORTED and index and words[index - 1] == ",":
+            rest = words[index + 1 :]
+            mention = mention_starting(rest)
+            taken = len(tokens(mention)) if mention else len(rest)
+            if mention and (taken == len(rest) or rest[taken] in {".", ","}):
+                return attributed(mention, lowered, cast)
+    return None
+
+
+def _closing(words: list[str], *, continues: bool, cast: Cast) -> Attribution | None:
+    """The speaker and cue of the words after a quotation, by the ways copy orders them."""
     first = words[0].lower()
     if first in _LEADING_CUES:
         return _leading(words, 0, cast)
+    if first == "as":
+        return _as_put_it(words, cast) or _as_said(words, cast)
     if first in FINITE and (continues or words[0].islower()):
         found = attributed(mention_starting(words[1:]), cue(first, words[1:]), cast)
         if found is not None:
@@ -129,6 +199,9 @@ def _subject_then_cue(words: list[str], cast: Cast) -> Attribution | None:
             if mention is None and "," in words[:index]:
                 mention = mention_ending(words[: words.index(",")], whole=True)
             return attributed(mention, cue(lowered, words[index + 1 :]), cast)
+        heard = _heard_saying(words, index) if index else None
+        if heard is not None:
+            return attributed(mention_ending(words[: heard[0]], whole=True), heard[1], cast)
         if word == "," and index:
             aside = _aside_end(words, index)
             if aside is not None:
@@ -136,17 +209,39 @@ def _subject_then_cue(words: list[str], cast: Cast) -> Attribution | None:
                 continue
         if index and phrase is None and lowered in _PHRASE_OPENERS:
             phrase = index
-        elif lowered == "and" and index + 1 < len(words) and words[index + 1][:1].isupper():
-            pass  # Smith and Jones wrote
+        elif lowered == "and" and index + 1 < len(words) and opens_name(words[index + 1]):
+            pass  # Smith and Jones wrote, Smith and her aides wrote
         elif not (
             word in ",()."
             or may_be_in_mention(word)
             or lowered in BETWEEN
+            or lowered in _AUXILIARIES
             or (word[0].isupper() and index + 1 < len(words) and _verb(words, index + 1))
         ):
             return None  # a capital before a cue is a name the lexicon also holds: Read said
         index += 1
     return None
+
+
+def _heard_saying(words: list[str], index: int) -> tuple[int, str] | None:
+    """
+    Where the subject of ``is quoted as saying`` ends, and its cue.
+
+    A passive of hearing or quoting at ``words[index]`` whose ``-ing`` cue
+    says what the subject said: ``Kim was heard telling aides``.
+    """
+    if words[index].lower() not in _HEARD:
+        return None
+    following = index + 1
+    if following < len(words) and words[following].lower() == "as":
+        following += 1
+    verb = words[following].lower() if following < len(words) else ""
+    if not verb.endswith("ing") or verb not in SPEECH_VERBS:
+        return None
+    start = index
+    while start and words[start - 1].lower() in _AUXILIARIES:
+        start -= 1
+    return (start, cue(verb, words[following + 1 :])) if start < index else None
 
 
 def _verb_after_subject(words: list[str], index: int) -> bool:
@@ -200,7 +295,8 @@ def _trailing(words: list[str], cast: Cast) -> Attribution | None:
         following = rest[0] if rest else "."
         comma = max((i for i in range(index) if words[i] == ","), default=None)
         if comma is not None and following.lower() in _CLAUSE_ENDS:
-            mention = mention_ending(words[comma + 1 : index], whole=True)
+            opening = comma + 2 if words[comma + 1].lower() == "as" else comma + 1  # , as X said
+            mention = mention_ending(words[opening:index], whole=True)
             if mention is not None:
                 return attributed(mention, cue(lowered, rest), cast)
     return None
@@ -273,7 +369,9 @@ def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
             nearest = cues[-1] if words[cues[-1]].lower() not in _LEADING_CUES else index
             return attributed(mention, cue(words[nearest].lower(), words[nearest + 1 :]), cast)
     if not cues and not alone and words and words[-1] == ":":
-        named = mention_ending(words[:-1], whole=True) or clause_subject(words)
+        named = mention_ending(words[:-1], whole=True)
+        if named is None or any(verb_like(word) for word in tokens(named)[1:]):
+            named = clause_subject(words) or named  # Smith delivered a retort: "..."
         return attributed(named, None, cast)
     return None
 
@@ -299,8 +397,8 @@ def _speaker_of(words: list[str], index: int, *, first: bool, alone: bool) -> st
 
 def _inserted(preceding: list[str], verb: str, following: list[str]) -> str | None:
     """The speaker of a cue set between commas: ``The paradox, says Carl Anthony, is``."""
-    if not preceding or preceding[-1] != "," or verb not in FINITE:
-        return None
+    if not preceding or preceding[-1] != "," or verb not in FINITE or verb in _TELLS:
+        return None  # told names whom it was said to: X, who ..., told POLITICO, "..."
     mention = mention_starting(following)
     taken = len(tokens(mention)) if mention else len(following)
     if taken < len(following) and following[taken] == "," and mention and mention[0].isupper():
@@ -315,8 +413,17 @@ def _subordinate(words: list[str], index: int) -> bool:
         start -= 1
     if words[start].lower() not in _SUBORDINATORS or "," not in words[index + 1 :]:
         return False
+    if words[start].lower() == "as" and _reports_as(words, index):
+        return False  # As Ruth Marcus puts it, Obama is making "...": Marcus's words
     comma = words.index(",", index + 1)
     return any(word[0].isalnum() for word in words[comma + 1 :])  # As Smith put it, "...
+
+
+def _reports_as(words: list[str], index: int) -> bool:
+    """Whether the cue at ``index`` reports what ``as`` stands for: ``as X said``."""
+    verb = words[index].lower()
+    following = words[index + 1] if index + 1 < len(words) else ""
+    return (verb in {"put", "puts"} and following.lower() == "it") or verb in _AS_CUES
 
 
 def _label(words: list[str]) -> str | None:
@@ -332,6 +439,15 @@ def _label(words: list[str]) -> str | None:
         return None
     opening = len(words) - 1 - len(name)
     ahead = words[opening - 1].lower() if opening else ""
+    if ahead == ",":  # Ann Lee, Valley Courier: the person, then where they write
+        person = trailing_name(words[: opening - 1])
+        first = opening - 1 - len(person)
+        if (
+            person
+            and len(person) <= _LABEL_MAX_WORDS
+            and not (first and words[first - 1][0].isalnum())
+        ):
+            return join(person)
     if opening and ahead[0].isalnum() and ahead != "from":
         return None
     return join(name)
@@ -376,10 +492,12 @@ def _is_cue(words: list[str], index: int) -> bool:
     if lowered in PHRASAL or lowered not in SPEECH_VERBS:
         return _speech(words, index)
     previous = words[index - 1].lower() if index else ""
-    if lowered in PASTS or not word.islower():
-        return lowered in PASTS
-    if lowered in FINITE:  # says, or the noun reports
-        return previous not in DETERMINERS and not previous.endswith(("'s", "\u2019s"))
+    if not word.islower():  # Said Smith; Clinton Said; but the UCLA Anderson Forecast
+        opens = not index or not words[index - 1][0].isalnum()
+        return (lowered in PASTS and opens) or (lowered in FINITE and _title_case(words, index))
+    if lowered in FINITE:  # said; says, or the noun reports
+        possessed = previous.endswith(("'s", "\u2019s"))
+        return lowered in PASTS or (previous not in DETERMINERS and not possessed)
     if lowered.endswith("ing"):  # saying, or the adjective in a writing professor
         return (
             not previous
@@ -388,6 +506,12 @@ def _is_cue(words: list[str], index: int) -> bool:
             or _after_with(words, index)
         )
     return previous in _BEFORE_BASE  # say, or the noun in the press
+
+
+def _title_case(words: list[str], index: int) -> bool:
+    """Whether the words around ``words[index]`` are in title case: ``Voss Says``."""
+    lettered = [word for word in words[max(0, index - 3) : index + 3] if word[:1].isalpha()]
+    return len(lettered) > 1 and all(word[0].isupper() for word in lettered)
 
 
 def _after_with(words: list[str], index: int) -> bool:
@@ -421,7 +545,7 @@ def cue(verb: str, following: list[str]) -> str:
         return "put it"
     if verb in PHRASAL:
         return f"{verb} {PHRASAL[verb]}"
-    if verb not in {"told", "tells", "tell", "telling"}:
+    if verb not in _TELLS:
         return verb
     taken: list[str] = []
     for word in following[:_ADDRESSEE_MAX_WORDS]:

@@ -2,11 +2,11 @@
 Speakers of German and French quotations, found by the patterns their copy uses.
 
 German copy writes ``„…“, sagte Olaf Scholz``, ``Scholz sagte: „…“``, ``„…“, so
-Scholz`` and ``laut Scholz``; French copy ``« … », a déclaré Emmanuel Macron``,
-``« … », a-t-il dit``, ``Macron a déclaré : « … »`` and ``selon Macron``.  A
-speaker here is a run of capitalised words (with the particles of names:
-``von``, ``de``) or a pronoun next to one of these cues; anything else is left
-without a speaker rather than guessed.
+Scholz`` and ``laut Scholz`` (before or after); French copy ``« … », a déclaré
+Emmanuel Macron``, ``« … », a-t-il dit``, ``Macron a déclaré : « … »`` and
+``selon Macron`` (before or after).  A speaker here is a run of capitalised
+words (with the particles of names: ``von``, ``de``) or a pronoun next to one
+of these cues; anything else is left without a speaker rather than guessed.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ __all__ = ["LANGUAGES", "speaker_after", "speaker_before"]
 _CAPITALISED = r"[A-ZÄÖÜÀ-Ý][\w.'\u2019-]*"
 _PARTICLES = r"(?:(?:von|van|de|du|des|le|la|zu)\s+)*"
 _NAME = rf"(?:{_CAPITALISED}(?:\s+{_PARTICLES}{_CAPITALISED})*)"
+#: Lower-case words of a French role before a name: ``le ministre Jean Roux``.
+_ROLE = r"(?:[a-zàâçéèêëîïôûù-]+(?:\s+(?:de|du|des|d'|d\u2019)\s*[a-zàâçéèêëîïôûù-]+)?)"
 _GERMAN_VERBS = (
     "sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|schrieb|schreibt|fügte|"
     "ergänzte|warnte|warnt|kritisierte|rief|antwortete|fragte|so"
@@ -29,11 +31,13 @@ _FRENCH_VERBS = (
 )
 _AFTER = {
     "de": re.compile(
-        rf"^[\s\"“”»«,]*,?\s*(?:{_GERMAN_VERBS})\s+(?:(er|sie)\b|(?:der|die|das)?\s*({_NAME}))"
+        rf"^[\s\"“”»«,]*,?\s*(?:(?:{_GERMAN_VERBS})\s+(?:(er|sie)\b|(?:der|die|das)?\s*({_NAME}))"
+        rf"|laut\s+(?:der|des|dem)?\s*({_NAME}))"
     ),
     "fr": re.compile(
-        rf"^[\s\"“”»«,]*,?\s*(?:a|avait)?[\s-]*(?:t-(il|elle)\s+)?(?:{_FRENCH_VERBS})"
-        rf"(?:[\s-]+(il|elle)\b|\s+(?:le|la|l'|l\u2019)?\s*({_NAME}))?"
+        rf"^[\s\"“”»«,]*,?\s*(?:(?:a|avait)?[\s-]*(?:t-(il|elle)\s+)?(?:{_FRENCH_VERBS})"
+        rf"(?:[\s-]+(il|elle)\b|\s+(?:le|la|l'|l\u2019)?\s*(?:{_ROLE}\s+)?({_NAME}))?"
+        rf"|(?:selon|d'après|d\u2019après)\s+(?:le|la|les|l'|l\u2019)?\s*({_NAME}))"
     ),
 }
 _BEFORE = {

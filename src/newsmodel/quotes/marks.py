@@ -36,6 +36,11 @@ _DOUBLE_MARKS = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
 _SINGLE_MARKS = re.compile("[\u2018\u2019\u201a]")
 _OPENING_SINGLE = re.compile("(?:^|(?<=[\\s(\u2014\u2013-]))[\u2018\u201a](?=\\w)")
 _WORDS = re.compile(r"[^\W\d_]+")
+#: Copy is in title case when nearly all its longer words are capitalised, as
+#: headlines are; prose capitalises names, not its verbs and nouns.
+_TITLE_CASE_LENGTH = 4
+_TITLE_CASE_SHARE = 0.8
+_TITLE_CASE_WORDS = 3
 
 
 @frozen
@@ -59,7 +64,9 @@ def stretches(paragraph: str, *, single: bool = False) -> list[Stretch]:
     opened = 0
     for match in marks.finditer(paragraph):
         mark, position = match.group(), match.start()
-        if single and _inside_word(paragraph, position):
+        if single and (
+            _inside_word(paragraph, position) or _plural_possessive(paragraph, position)
+        ):
             continue
         if opener and (mark in closers[opener] or _closes(paragraph, position)):
             _keep(paragraph, found, opened, position)
@@ -96,9 +103,9 @@ def quotes_with_single_marks(text: str) -> bool:
     """
     if _DOUBLE_MARKS.search(text) or not _OPENING_SINGLE.search(text):
         return False
-    words: list[str] = _WORDS.findall(text)
-    capitalised = sum(word[0].isupper() for word in words)
-    return capitalised * 2 < len(words)
+    long_words = [word for word in _WORDS.findall(text) if len(word) >= _TITLE_CASE_LENGTH]
+    capitalised = sum(word[0].isupper() for word in long_words)
+    return capitalised < _TITLE_CASE_SHARE * len(long_words) or len(long_words) < _TITLE_CASE_WORDS
 
 
 def _inside_word(text: str, position: int) -> bool:
@@ -107,6 +114,20 @@ def _inside_word(text: str, position: int) -> bool:
         0 < position < len(text) - 1
         and text[position - 1].isalnum()
         and text[position + 1].isalnum()
+    )
+
+
+def _plural_possessive(text: str, position: int) -> bool:
+    """
+    Whether the mark at ``position`` makes a plural possessive: ``the players\u2019 union``.
+
+    After an ``s``, before a lower-case word, with a mark still to come to close the quotation.
+    """
+    return (
+        text[position - 1 : position] == "s"
+        and text[position + 1 : position + 2] == " "
+        and text[position + 2 : position + 3].islower()
+        and text.find("\u2019", position + 1) >= 0
     )
 
 

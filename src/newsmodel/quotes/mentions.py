@@ -27,8 +27,10 @@ __all__ = [
     "may_be_in_mention",
     "mention_ending",
     "mention_starting",
+    "opens_name",
     "tokens",
     "trailing_name",
+    "verb_like",
 ]
 
 #: Words between a subject and its verb: ``Trump also said``.
@@ -60,9 +62,14 @@ _NOT_SUBJECTS = _CLAUSE_WORDS | frozenset(
     this these those there here such along amid across after although behind beyond despite
     like unlike within according however meanwhile still also instead indeed later earlier
     perhaps finally then now today yesterday tonight last next first again thus for with of
+    outside inside alongside beside near around throughout toward towards upon via amidst
     """.split()
 )
 _MENTION_MAX_TOKENS = 16
+#: Modal verbs that are also first names.
+_MODAL_NAMES = frozenset(["Will", "May"])
+_DATELINE_WORDS = 8
+_DASH_MARKS = frozenset(["\u2014", "\u2013", "-"])
 _GROUP_MAX_WORDS = 3
 _ROLE_MAX_WORDS = 3
 _ASIDE_MAX_WORDS = 14
@@ -70,12 +77,28 @@ _CONJUNCTIONS = frozenset(["and", "but", "so", "yet", "or"])
 #: The commonest irregular pasts, which end a subject as ``-ed`` forms do: ``The senator sought``.
 _COMMON_PASTS = frozenset(
     """
-    began became brought came did felt found gave got had held kept knew led left lost made met
-    paid ran saw sent set sought spent stood struck took thought understood went won
+    began became broke brought came did felt found gave got had held kept knew led left lost made
+    met paid ran saw sent set sought spent stood struck took thought understood went won
     """.split()
 )
 #: Words that stand for an unnamed speaker among several: ``one said``, ``said another``.
-_INDEFINITE = frozenset(["one", "another", "others"])
+_INDEFINITE = frozenset(["one", "another", "others", "some", "many", "most", "several"])
+#: Words that count the people a description names: ``another supporter``, ``two aides``.
+_QUANTIFIERS = frozenset(
+    "another some many several few other both each two three four five dozens".split()
+)
+#: Words that say when, which end a run of words before a verb but name nobody:
+#: ``Priebus later Thursday``, ``two weeks ago``.
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_TIME_WORDS = frozenset(
+    """
+    day days week weeks weekend month months year years ago night morning afternoon evening
+    today yesterday tonight hour hours
+    """.split()
+)
+_TIME_MODIFIERS = frozenset(
+    "last this next earlier later on early late that each every one two three few several".split()
+)
 _TOKEN = re.compile(r"\w+(?:[.'\u2019&-]\w+)*\.?|[^\w\s]")
 _UNSPACED = re.compile(r" (?=[,.)])|(?<=\() ")
 
@@ -94,6 +117,11 @@ def mention_ending(words: list[str], *, whole: bool) -> str | None:
         return _whole_mention(words[:end])
     if end and words[end - 1] == ",":
         return _appositive(words[: end - 1])
+    return _subject(words, _mention_start(words, end), end)
+
+
+def _mention_start(words: list[str], end: int) -> int:
+    """Where the mention that ends at ``words[end]`` starts: back to a clause word."""
     start = end
     while start and end - start < _MENTION_MAX_TOKENS:
         word = words[start - 1]
@@ -108,12 +136,16 @@ def mention_ending(words: list[str], *, whole: bool) -> str | None:
             start -= start == end
             break
         inside = start > 1 and words[start - 2][0].isalnum()  # not the sentence's first word
-        if not may_be_in_mention(word) and not (inside and word[0].isupper()):
+        if _joins_names(words, start - 1) and inside and words[start - 2][0].isupper():
+            start -= 1  # Kane and Ortiz wrote
+            continue
+        named = _first_name(words, start - 1) or (inside and word[0].isupper())
+        if not may_be_in_mention(word) and not named:
             break  # but Will, the columnist, is a name
         start -= 1
         if lowered in DETERMINERS:
             break
-    return _subject(words, start, end)
+    return start
 
 
 def _subject(words: list[str], start: int, end: int) -> str | None:
@@ -122,7 +154,20 @@ def _subject(words: list[str], start: int, end: int) -> str | None:
     if start and words[start - 1].lower() in _PREPOSITIONS - {"with"}:  # with Smith saying
         name = trailing_name(taken)  # at the convention Sen. Elizabeth Warren said
         return join(name) if name and len(name) < len(taken) else None
+    taken = _untimed(taken)
     return join(taken) if taken and _names_someone(taken) else None
+
+
+def _untimed(words: list[str]) -> list[str]:
+    """``words`` without the time they end with: ``Priebus later Thursday`` is Priebus."""
+    end = len(words)
+    while end and (words[end - 1] in _WEEKDAYS or words[end - 1] in _TIME_WORDS):
+        end -= 1
+        while end and (words[end - 1].lower() in _TIME_MODIFIERS or words[end - 1].isdigit()):
+            end -= 1
+    if end and end < len(words) and verb_like(words[end - 1]):
+        return words  # the order released Friday: the time is the verb's
+    return words[:end]
 
 
 def trailing_name(words: list[str]) -> list[str]:
@@ -160,6 +205,9 @@ def _whole_mention(words: list[str]) -> str | None:
     """
     while words and words[-1] == ",":
         words = words[:-1]
+    words = _untimed(words)
+    if words and words[0].lower() in _CONJUNCTIONS:
+        return None  # "..." and Jones says: another clause's subject
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return words[0]
     if not words or len(words) > _MENTION_MAX_TOKENS:
@@ -174,12 +222,14 @@ def _whole_mention(words: list[str]) -> str | None:
 def _may_be_in_whole_mention(words: list[str], index: int) -> bool:
     """Whether a word fits a mention, ``and`` before a name included: ``Smith and Jones``."""
     word = words[index]
-    if word in ",()" or may_be_in_mention(word) or (index and word[0].isupper()):
+    if word in ",()" or may_be_in_mention(word) or _first_name(words, index):
+        return True
+    if index and word[0].isupper():
         return True
     if not index and word[0].isupper() and len(words) == 1:
         return True  # a one-word name the lexicon also holds: Read said
     following = words[index + 1] if index + 1 < len(words) else ""
-    return word == "and" and following[:1].isupper()
+    return word == "and" and opens_name(following)
 
 
 def _group(words: list[str]) -> bool:
@@ -217,13 +267,14 @@ def _appositive(words: list[str]) -> str | None:
         if named:
             if words[comma + 1].lower() in _RELATIVES:
                 return name  # Assad, who was sworn in on Wednesday, said
-            if any(_verb_like(word) for word in words[comma + 1 :]):
+            clause = words[comma + 1].lower() in _CLAUSE_WORDS - _PREPOSITIONS  # , but only after
+            if clause or any(verb_like(word) for word in words[comma + 1 :]):
                 return None  # in Salem, Trump went after Bush, calling: a clause, no appositive
             return join([name, *words[comma:]])
     return None
 
 
-def _verb_like(word: str) -> bool:
+def verb_like(word: str) -> bool:
     """Whether a word reads as a finite verb: ``went``, ``attacked``, ``says``."""
     lowered = word.lower()
     return word.islower() and (
@@ -248,7 +299,9 @@ def mention_starting(words: list[str]) -> str | None:
                 break
             end = closing + 1
             continue
-        linked = _joins_names(words, end) or _links_description(words, end)
+        linked = (
+            _joins_names(words, end) or _links_description(words, end) or _first_name(words, end)
+        )
         if word.lower() != "of" and not may_be_in_mention(word) and not linked:
             break
         if word.lower() == "for" and end and words[end - 1][0].isupper():
@@ -256,8 +309,19 @@ def mention_starting(words: list[str]) -> str | None:
         end += 1
     while end and words[end - 1].lower() == "of":
         end -= 1
-    taken = words[:end]
+    taken = _untimed(words[:end])
     return join(taken) if taken and _names_someone(taken) else None
+
+
+def _first_name(words: list[str], index: int) -> bool:
+    """Whether a capitalised modal starts a name: ``Will Doyle``, ``May Ruiz``."""
+    following = words[index + 1] if index + 1 < len(words) else ""
+    return words[index] in _MODAL_NAMES and following[:1].isupper()
+
+
+def opens_name(word: str) -> bool:
+    """Whether a word after ``and`` opens another speaker: ``Jones``, ``her aides``."""
+    return word[:1].isupper() or word.lower() in DETERMINERS
 
 
 def _links_description(words: list[str], index: int) -> bool:
@@ -280,9 +344,9 @@ def _links_description(words: list[str], index: int) -> bool:
 
 
 def _joins_names(words: list[str], index: int) -> bool:
-    """Whether ``words[index]`` is the ``and`` of ``Trump and Ryan``."""
+    """Whether ``words[index]`` is the ``and`` of ``Trump and Ryan``, ``Kwan and her aides``."""
     following = words[index + 1] if index + 1 < len(words) else ""
-    return bool(index) and words[index] == "and" and following[:1].isupper()
+    return bool(index) and words[index] == "and" and opens_name(following)
 
 
 def _opens_participle(clause: list[str]) -> bool:
@@ -312,7 +376,7 @@ def clause_subject(words: list[str]) -> str | None:
     starts = [0] + [index + 1 for index, word in enumerate(words) if word == ","]
     opening = True  # only an opening phrase so far: a lower-case ``the ...`` may follow
     for start in starts:
-        clause = words[start:]
+        clause = _after_dateline(words[start:])
         if clause and clause[0].lower() in _CONJUNCTIONS:
             clause = clause[1:]  # And she is sure
         if not clause:
@@ -339,6 +403,23 @@ def clause_subject(words: list[str]) -> str | None:
         if mention is not None:
             return mention
     return None
+
+
+def _after_dateline(clause: list[str]) -> list[str]:
+    """
+    A clause without the dateline it opens with: ``TALLAHASSEE — Rep. Graham``.
+
+    A place in capitals, or ending in a shortened state (``Ore.``) or an
+    agency's name (``(AP)``), then a dash.
+    """
+    for index, word in enumerate(clause[:_DATELINE_WORDS]):
+        if word in _DASH_MARKS:
+            place = clause[0].isupper() and len(clause[0]) > 1
+            tagged = index and (clause[index - 1] == ")" or clause[index - 1].endswith("."))
+            return clause[index + 1 :] if index and (place or tagged) else clause
+        if not (word[0].isupper() or word[0].isdigit() or word in ",()"):
+            return clause
+    return clause
 
 
 def _name_with_aside(clause: list[str]) -> str | None:
@@ -371,14 +452,54 @@ def _ends_subject(clause: list[str], index: int) -> bool:
     """
     word = clause[index]
     lowered = word.lower()
-    if clause[0].lower() in DETERMINERS:
+    if clause[0].lower() in DETERMINERS | _QUANTIFIERS:
         after_name = clause[index - 1][0].isupper() and word.islower()
-        present = after_name and lowered.endswith("s") and not lowered.endswith("ss")
-        verb = index > 1 and (_verb_like(word) or lowered in _COMMON_PASTS or present)
+        following = clause[index + 1] if index + 1 < len(clause) else ""
+        takes_object = following.lower() in DETERMINERS | {"that"} or following[:1].isupper()
+        present = (after_name or takes_object) and _third_person(word)  # The ad hits Clinton
+        counted = clause[0].lower() in _QUANTIFIERS  # Another featured: no noun needed
+        verb = (index > 1 or counted) and (verb_like(word) or lowered in _COMMON_PASTS or present)
         return lowered in _CLAUSE_WORDS or lowered in VERB_ONLY or _between(word) or verb
     if not word[0].islower() or lowered in {"of", "for"} or _joins_names(clause, index):
         return False
-    return not _role_before_name(clause, index)
+    return not _role_before_name(clause, index) and not _nouns_before_verb(clause, index)
+
+
+def _nouns_before_verb(clause: list[str], index: int) -> bool:
+    """
+    Whether lower-case words from ``index`` on are nouns the subject ends with.
+
+    As in ``Clinton aides said``, ``Federal labor organizations have``: up to
+    three words no verb can be, then a verb.
+    """
+    if clause[index - 1].lower().endswith(("'s", "\u2019s")):
+        return False  # Podliska's claim: the owner is the one named
+    for offset in range(index, min(len(clause) - 1, index + _ROLE_MAX_WORDS)):
+        word, following = clause[offset], clause[offset + 1]
+        if _may_be_verb(word) or not may_be_in_mention(word):
+            return False
+        if _third_person(word) and following.lower() in DETERMINERS:
+            return False  # Mills forwards an email
+        if _may_be_verb(following):
+            return True
+    return False
+
+
+def _may_be_verb(word: str) -> bool:
+    """Whether a word can be the verb after a subject: ``said``, ``note``, ``have``."""
+    lowered = word.lower()
+    return word.islower() and (
+        lowered in SPEECH_VERBS
+        or lowered in _COMMON_PASTS
+        or verb_like(word)
+        or _between(word)
+        or lowered.endswith(("n't", "n\u2019t"))
+    )
+
+
+def _third_person(word: str) -> bool:
+    """Whether a lower-case word may be a verb's third person: ``hits``, not ``press``."""
+    return word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _role_before_name(clause: list[str], index: int) -> bool:
@@ -423,7 +544,7 @@ def _names_someone(words: list[str]) -> bool:
     if len(words) == 1 and words[0].lower() in PRONOUNS | _INDEFINITE:
         return True
     return any(word[0].isupper() and word.lower() not in DETERMINERS for word in words) or (
-        len(words) > 1 and words[0].lower() in DETERMINERS
+        len(words) > 1 and words[0].lower() in DETERMINERS | _QUANTIFIERS
     )
 
 

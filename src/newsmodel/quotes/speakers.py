@@ -28,9 +28,16 @@ _TITLES = frozenset(
     representative congressman congresswoman governor mayor judge justice pope king queen
     prince princess speaker chairman chairwoman chair director ambassador general colonel
     commissioner attorney sheriff chief leader spokesman spokeswoman spokesperson
+    kanzler kanzlerin ministerin präsident präsidentin bürgermeister bürgermeisterin sprecher
+    sprecherin ministre présidente maire porte-parole
     """.split()
 )
 _ANY_TITLE = re.compile(r"\b(?:" + "|".join(sorted(_TITLES)) + r")\b", re.IGNORECASE)
+#: A full name and the description between commas after it: ``Ann Lee, a teacher,``.
+_APPOSITIVE = re.compile(
+    r"([A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*)+),[ \t]+(?:the|a|an)[ \t]+"
+    r"([^,;:()\"\u201c\u201d]{1,60}?)[ \t]*,"
+)
 _FULL_NAME = re.compile(r"[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*)+")
 _DETERMINERS = frozenset(["the", "a", "an", "one", "this", "that", "another"])
 #: The last word of a name that is an organisation's, not a person's.
@@ -40,7 +47,16 @@ _ORGANIZATION_WORDS = frozenset(
     campaign inc corp company university commission office house court police government
     union nations association institute foundation bank group network magazine daily
     tribune herald review center centre service services board bureau organization
-    federation republic states kingdom administration
+    federation republic states kingdom administration co ltd llc plc gmbh ag
+    """.split()
+)
+#: The words of a department a title names after ``of``: ``Secretary of State``,
+#: ``Minister of Foreign Affairs``; the capitalised words after them are the name.
+_OFFICES = frozenset(
+    """
+    state defense defence homeland security health education treasury energy labor labour
+    commerce agriculture transportation interior justice finance foreign affairs home
+    veterans housing environment trade war staff
     """.split()
 )
 _WORD = re.compile(r"\w[\w.'\u2019-]*")
@@ -67,6 +83,7 @@ class Cast:
         self._by_title: dict[str, Person] = {}  # by the title's last word: "spokesman"
         self._last_speaker: Person | None = None
         self._last_named: Person | None = None
+        self._last_untitled: Person | None = None
 
     def meet(self, text: str) -> None:
         """
@@ -78,6 +95,8 @@ class Cast:
         A titled person is also whom ``he`` or ``she`` means before anyone
         has spoken.
         """
+        for match in _APPOSITIVE.finditer(text):  # Ann Lee, the bank's economist,
+            self._describe(match.group(1), match.group(2))
         if not _ANY_TITLE.search(text):
             for run in _FULL_NAME.findall(text):  # no title: only full names to remember
                 words = _WORD.findall(run)
@@ -97,12 +116,34 @@ class Cast:
                 start = stop
 
     def _meet(self, agent: Agent | None) -> None:
-        """Remember a person named in full; a titled one is whom ``he`` means for now."""
+        """
+        Remember a person named in full.
+
+        A titled one is whom ``he`` means for now; one without a title only
+        while nobody titled has been named.
+        """
         if isinstance(agent, Person) and agent.title is not None:
             self._last_named = self._known(agent)
             self._remember(self._last_named)
-        elif isinstance(agent, Person) and agent.name not in self._by_name:
-            self._remember(agent)
+        elif isinstance(agent, Person):
+            if agent.name not in self._by_name:
+                self._remember(agent)
+            self._last_untitled = self._by_name[agent.name]
+
+    def _describe(self, name: str, description: str) -> None:
+        """Remember whom a description names: ``Ann Lee, the bank's economist`` (the economist)."""
+        head = description.rsplit(maxsplit=1)[-1]
+        words = _WORD.findall(name)
+        if not head.isalpha() or not head.islower() or len(words) < 2:  # noqa: PLR2004 - a full name
+            return
+        person = self._by_name.get(" ".join(words))
+        if person is None:
+            named = _named(words, len(words))
+            if not isinstance(named, Person):
+                return
+            person = named
+            self._remember(person)
+        self._by_title[head] = person
 
     def resolve(self, mention: str) -> Agent | None:
         """
@@ -122,7 +163,7 @@ class Cast:
         if lowered in PRONOUNS:
             if lowered not in _PERSONAL:
                 return None
-            self._last_speaker = self._last_speaker or self._last_named
+            self._last_speaker = self._last_speaker or self._last_named or self._last_untitled
             return self._last_speaker
         length = _trailing_name_length(words)
         agent = self._described(words) if length == 0 else _named(words, length)
@@ -168,6 +209,13 @@ def _named(words: list[str], length: int) -> Agent | None:
     Dmitry Peskov``.
     """
     run = words[len(words) - length :]
+    preceding = words[: len(words) - length]
+    office = _office_length(preceding, run)
+    if office:
+        name = " ".join(_POSSESSIVE.sub("", word) for word in run[office:])
+        title, affiliation = _role(preceding[:-1])
+        title = " ".join([title or preceding[-2], "of", *run[:office]])
+        return Person(name=name, title=title, affiliation=affiliation)
     titled = [index for index, word in enumerate(run) if _is_title(word)]
     split = titled[-1] + 1 if titled else 0
     while split < len(run) and (
@@ -181,7 +229,7 @@ def _named(words: list[str], length: int) -> Agent | None:
     name = " ".join(name_words)
     title, affiliation = _role(before)
     if (
-        name_words[-1].lower() in _ORGANIZATION_WORDS
+        name_words[-1].lower().rstrip(".") in _ORGANIZATION_WORDS
         or (before and before[-1].lower() in _DETERMINERS)
         or (title is None and name.isupper())
     ):
@@ -189,6 +237,21 @@ def _named(words: list[str], length: int) -> Agent | None:
     if title is not None or len(name_words) > 1:
         return Person(name=name, title=title, affiliation=affiliation)
     return Organization(name=name)
+
+
+def _office_length(preceding: list[str], run: list[str]) -> int:
+    """
+    How many words of ``run`` name the department of a title before it.
+
+    As in ``Secretary of State John Kerry``: ``State`` is the office's, and
+    at least one word is left for the name.
+    """
+    if len(preceding) < 2 or preceding[-1] != "of" or not _is_title(preceding[-2]):  # noqa: PLR2004 - a title and its of
+        return 0
+    office = 0
+    while office < len(run) - 1 and run[office].lower() in _OFFICES:
+        office += 1
+    return office
 
 
 def _role(words: list[str]) -> tuple[str | None, Organization | None]:
@@ -227,7 +290,12 @@ def _name_part(words: list[str]) -> list[str]:
     ``Secretary of State John Kerry`` names John Kerry.
     """
     for index, word in enumerate(words):
-        if word == "of" and any(_capitalised(w) and not _is_title(w) for w in words[:index]):
+        if (
+            word == "of"
+            and index
+            and _capitalised(words[index - 1])
+            and not _is_title(words[index - 1])
+        ):
             return words[:index]
     return words
 
