@@ -93,5 +93,6 @@ def text_of(element: etree._Element | None) -> str | None:
     """An element's text, white space at the ends removed; ``None`` if empty."""
     if element is None:
         return None
-    text = "".join(element.itertext()).strip()
-    return text or None
+    # Most such elements hold text alone, and their text is all there is.
+    text = element.text if not len(element) else "".join(element.itertext())
+    return (text and text.strip()) or None

@@ -9,11 +9,10 @@ offset, a guid that is not a URI).
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import datetime
 from functools import partial
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -47,13 +46,18 @@ from newsmodel.model import (
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from lxml.etree import _Element
+
+    #: An element's children by Clark name, in the order each name first occurs.
+    _Children: TypeAlias = dict[str, list[_Element]]
+
 __all__ = ["read_item"]
 
 _N = g2.nar
 _T = TypeVar("_T")
 _Party = TypeVar("_Party", Person, Organization)
 # What the reader maps, by parent; any other child is reported as a loss.
-_HANDLED = {
+_MAPPED = {
     "newsItem": {"catalogRef", "catalog", "rightsInfo", "itemMeta", "contentMeta", "contentSet"},
     "itemMeta": {
         "itemClass",
@@ -83,6 +87,9 @@ _HANDLED = {
         "by",
         "description",
     },
+}
+_HANDLED = {
+    parent: {g2.nar(local): local for local in mapped} for parent, mapped in _MAPPED.items()
 }
 # Of these the model holds one each: a second one is reported as a loss.
 _SINGLE = {
@@ -136,18 +143,20 @@ def read_item(element: etree._Element) -> Reading | NonArticle | Unreadable:
     Read one ``newsItem`` (or tell what other kind of item it is).
     """
     guid = element.get("guid")
-    local = etree.QName(element).localname
-    if local != "newsItem":
+    if element.tag != _N("newsItem"):
+        local = etree.QName(element).localname
         kind = "package" if local == "packageItem" else local.removesuffix("Item")
         return NonArticle(kind=kind, guid=guid, where=_where(element))
-    item_meta = _child(element, "itemMeta")
-    item_class = _child(item_meta, "itemClass")
+    children = _children_of(element)
+    item_meta = _first(children, "itemMeta")
+    meta = _children_of(item_meta)
+    item_class = _first(meta, "itemClass")
     kind = g2.kind_of(item_class.get("qcode") if item_class is not None else None)
     if kind != "text":
         return NonArticle(kind=kind, guid=guid, where=_where(element))
     item = _Item(element)
-    fields = _fields(item)
-    headline = fields.pop("headline", None) or _stand_in_headline(item, fields)
+    fields = _fields(item, children, meta)
+    headline = fields.pop("headline", None) or _stand_in_headline(item, meta, fields)
     if headline is None:
         reason = "the item has no headline, title, summary or body to make an article of"
         return Unreadable(where=_where(element), reason=reason)
@@ -158,9 +167,9 @@ def read_item(element: etree._Element) -> Reading | NonArticle | Unreadable:
     return Reading(article=article, losses=tuple(item.losses))
 
 
-def _stand_in_headline(item: _Item, fields: dict[str, Any]) -> str | None:
+def _stand_in_headline(item: _Item, meta: _Children, fields: dict[str, Any]) -> str | None:
     """Feeds do send text items without a headline: take the next best line."""
-    title = g2.text_of(_child(_child(item.element, "itemMeta"), "title"))
+    title = g2.text_of(_first(meta, "title"))
     body = fields.get("body")
     candidates = [
         ("the item's title", title),
@@ -174,12 +183,11 @@ def _stand_in_headline(item: _Item, fields: dict[str, Any]) -> str | None:
     return None
 
 
-def _fields(item: _Item) -> dict[str, Any]:
+def _fields(item: _Item, children: _Children, meta: _Children) -> dict[str, Any]:
+    """Every field the item's metadata and story give, each element looked at once."""
     element = item.element
-    item_meta = _child(element, "itemMeta")
-    content_meta = _child(element, "contentMeta")
     fields: dict[str, Any] = {}
-    _report_unknown(item, element)
+    _report_unknown(item, element, children)
     guid = None if "guid" in item.derived else element.get("guid")
     if guid is not None and URI.match(guid):
         fields["id"] = guid
@@ -190,13 +198,16 @@ def _fields(item: _Item) -> dict[str, Any]:
         fields["version"] = int(version) if version.isdigit() else None
         if not version.isdigit():
             item.lose(element, f"version {version!r} is not a whole number")
-    fields.update(_rights(item, _child(element, "rightsInfo")))
+    fields.update(_rights(item, _first(children, "rightsInfo")))
+    item_meta = _first(children, "itemMeta")
     if item_meta is not None:
-        fields.update(_item_meta(item, item_meta))
+        fields.update(_item_meta(item, item_meta, meta))
+    content_meta = _first(children, "contentMeta")
+    content = _children_of(content_meta)
     if content_meta is not None:
-        fields.update(_content_meta(item, content_meta, fields))
-    fields.update(_story(item, _child(element, "contentSet"), fields))
-    fields.update(_extension(item, content_meta))
+        fields.update(_content_meta(item, content_meta, content, fields))
+    fields.update(_story(item, _first(children, "contentSet"), fields))
+    fields.update(_extension(item, content))
     return {key: value for key, value in fields.items() if value not in (None, ())}
 
 
@@ -217,36 +228,37 @@ def _story(
 def _rights(item: _Item, rights: etree._Element | None) -> dict[str, Any]:
     if rights is None:
         return {}
-    holder = _child(rights, "copyrightHolder")
+    children = _children_of(rights)
+    holder = _first(children, "copyrightHolder")
     return {
         "copyright_holder": None if holder is None else _organization(item, holder),
-        "copyright_notice": _joined(_children(rights, "copyrightNotice")),
-        "usage_terms": _joined(_children(rights, "usageTerms")),
+        "copyright_notice": _joined(_all(children, "copyrightNotice")),
+        "usage_terms": _joined(_all(children, "usageTerms")),
     }
 
 
-def _item_meta(item: _Item, meta: etree._Element) -> dict[str, Any]:
-    _report_unknown(item, meta)
-    provider = _child(meta, "provider")
-    status = _child(meta, "pubStatus")
+def _item_meta(item: _Item, meta: etree._Element, children: _Children) -> dict[str, Any]:
+    _report_unknown(item, meta, children)
+    provider = _first(children, "provider")
+    status = _first(children, "pubStatus")
     status_code = (status.get("qcode") or "").rpartition(":")[2] if status is not None else ""
     sections = tuple(
         section
-        for service in _children(meta, "service")
+        for service in _all(children, "service")
         if (section := _section(item, service)) is not None
     )
     if "provider" in item.derived:
         provider = None
-    modified = None if "versionCreated" in item.derived else _child(meta, "versionCreated")
+    modified = None if "versionCreated" in item.derived else _first(children, "versionCreated")
     return {
         "provider": None if provider is None else _organization(item, provider),
         "modified": _time(item, modified),
-        "published": _time(item, _child(meta, "firstCreated")),
-        "embargo": _time(item, _child(meta, "embargoed")),
+        "published": _time(item, _first(children, "firstCreated")),
+        "embargo": _time(item, _first(children, "embargoed")),
         "pub_status": _STATUSES.get(status_code),
         "sections": sections,
-        "editorial_note": _joined(_children(meta, "edNote"), "\n\n"),
-        "images": _images(item, _children(meta, "link")),
+        "editorial_note": _joined(_all(children, "edNote"), "\n\n"),
+        "images": _images(item, _all(children, "link")),
     }
 
 
@@ -268,46 +280,49 @@ def _images(item: _Item, links: list[etree._Element]) -> tuple[Image, ...]:
     return tuple(images)
 
 
-def _content_meta(item: _Item, meta: etree._Element, known: dict[str, Any]) -> dict[str, Any]:
-    _report_unknown(item, meta)
+def _content_meta(
+    item: _Item, meta: etree._Element, children: _Children, known: dict[str, Any]
+) -> dict[str, Any]:
+    _report_unknown(item, meta, children)
     fields: dict[str, Any] = {}
-    urgency = g2.text_of(_child(meta, "urgency"))
-    if urgency is not None:
+    urgency_element = _first(children, "urgency")
+    urgency = g2.text_of(urgency_element)
+    if urgency_element is not None and urgency is not None:
         fields["urgency"] = int(urgency) if urgency in _URGENCIES else None
         if fields["urgency"] is None:
-            item.lose(_child(meta, "urgency"), f"urgency {urgency!r} is not 1 to 9")  # type: ignore[arg-type]
-    fields["created"] = _time(item, _child(meta, "contentCreated"))
-    content_modified = _child(meta, "contentModified")
+            item.lose(urgency_element, f"urgency {urgency!r} is not 1 to 9")
+    fields["created"] = _time(item, _first(children, "contentCreated"))
+    content_modified = _first(children, "contentModified")
     if known.get("modified") is None:
         fields["modified"] = _time(item, content_modified)
     elif content_modified is not None and _time(item, content_modified) != known["modified"]:
         item.lose(content_modified, "a content change time apart from versionCreated")
-    language = _child(meta, "language")
+    language = _first(children, "language")
     tag = language.get("tag") if language is not None else item.element.get(g2.XML_LANG)
     if tag and LANGUAGE_TAG.match(tag):
         fields["language"] = tag
     elif tag:
         item.lose(item.element, f"language {tag!r} is not a BCP 47 tag")
-    headlines = [h for h in _children(meta, "headline") if g2.text_of(h)]
+    headlines = [h for h in _all(children, "headline") if g2.text_of(h)]
     if headlines:
         fields["headline"] = g2.text_of(headlines[0])
     if len(headlines) > 1:
         fields["alternative_headline"] = g2.text_of(headlines[1])
     for extra in headlines[2:]:
         item.lose(extra, "a third headline has no place in the model")
-    fields["slugline"] = g2.text_of(_child(meta, "slugline"))
-    fields["summary"] = _summary(item, meta)
-    fields["dateline"] = _dateline(item, meta)
-    fields["bylines"] = _bylines(item, meta)
-    fields["genres"] = _concepts(item, _children(meta, "genre"))
-    fields["subjects"] = _concepts(item, _children(meta, "subject"))
-    fields["keywords"] = tuple(k for k in map(g2.text_of, _children(meta, "keyword")) if k)
+    fields["slugline"] = g2.text_of(_first(children, "slugline"))
+    fields["summary"] = _summary(item, _all(children, "description"))
+    fields["dateline"] = _dateline(item, children)
+    fields["bylines"] = _bylines(item, children)
+    fields["genres"] = _concepts(item, _all(children, "genre"))
+    fields["subjects"] = _concepts(item, _all(children, "subject"))
+    fields["keywords"] = tuple(k for k in map(g2.text_of, _all(children, "keyword")) if k)
     return fields
 
 
-def _summary(item: _Item, meta: etree._Element) -> str | None:
+def _summary(item: _Item, descriptions: list[etree._Element]) -> str | None:
     summary = None
-    for description in _children(meta, "description"):
+    for description in descriptions:
         if description.get("role") in _SUMMARY_ROLES and summary is None:
             summary = g2.text_of(description)
         else:
@@ -315,9 +330,9 @@ def _summary(item: _Item, meta: etree._Element) -> str | None:
     return summary
 
 
-def _dateline(item: _Item, meta: etree._Element) -> Dateline | None:
-    text = g2.text_of(_child(meta, "dateline"))
-    located = _child(meta, "located")
+def _dateline(item: _Item, meta: _Children) -> Dateline | None:
+    text = g2.text_of(_first(meta, "dateline"))
+    located = _first(meta, "located")
     place = None
     if located is not None:
         name = g2.text_of(_child(located, "name")) or located.get("literal")
@@ -331,15 +346,15 @@ def _dateline(item: _Item, meta: etree._Element) -> Dateline | None:
     return item.keep(item.element, lambda: Dateline(text=text, place=place))
 
 
-def _bylines(item: _Item, meta: etree._Element) -> tuple[Byline, ...]:
+def _bylines(item: _Item, meta: _Children) -> tuple[Byline, ...]:
     contributors = tuple(
         contributor
-        for element in (*_children(meta, "creator"), *_children(meta, "contributor"))
+        for element in (*_all(meta, "creator"), *_all(meta, "contributor"))
         if (contributor := _contributor(item, element)) is not None
     )
-    texts = [t for t in map(g2.text_of, _children(meta, "by")) if t]
+    texts = [t for t in map(g2.text_of, _all(meta, "by")) if t]
     # newsmodel's own item holds the bylines whole in nm:field: nothing is lost here.
-    held = any(f.get("name") == "bylines" for f in meta.iterchildren(g2.nm("field")))
+    held = any(f.get("name") == "bylines" for f in meta.get(g2.nm("field"), []))
     contributors, credit_lines, logins = _people_only(contributors)
     unused = credit_lines if texts else []
     texts = texts or credit_lines  # a credit line given as a creator: the printed credit
@@ -377,7 +392,7 @@ def _contributor(item: _Item, element: etree._Element) -> Contributor | None:
     role_code = (element.get("role") or "").lower()
     role = next((r for word, r in g2.ROLE_WORDS.items() if word in role_code), None)
     if role is None:
-        creator = etree.QName(element).localname == "creator"
+        creator = element.tag == _N("creator")
         role = ContributorRole.AUTHOR if creator else ContributorRole.CONTRIBUTOR
     kind = (element.get("type") or "").lower()
     source = "source" in role_code or "organi" in kind
@@ -444,15 +459,13 @@ def _time(item: _Item, element: etree._Element | None) -> datetime | None:
     return item.keep(element, lambda: datetime.fromisoformat(text))
 
 
-def _extension(item: _Item, meta: etree._Element | None) -> dict[str, Any]:
+def _extension(item: _Item, meta: _Children) -> dict[str, Any]:
     """Read newsmodel's own elements: quotations, and fields written as JSON."""
-    if meta is None:
-        return {}
     fields: dict[str, Any] = {}
-    quotations = [_quotation(item, q) for q in meta.iterchildren(g2.nm("quotation"))]
+    quotations = [_quotation(item, q) for q in meta.get(g2.nm("quotation"), [])]
     if quotations:
         fields["quotations"] = tuple(q for q in quotations if q is not None)
-    for element in meta.iterchildren(g2.nm("field")):
+    for element in meta.get(g2.nm("field"), []):
         name = element.get("name", "")
         try:
             fields[name] = native_json.field_from_json(name, element.text)
@@ -467,7 +480,8 @@ def _quotation(item: _Item, element: etree._Element) -> Quotation | None:
 
 def _quotation_of(element: etree._Element) -> Quotation:
     """Every value is built here, inside ``keep``: a bad offset is a loss, not a crash."""
-    speaker = next(element.iterchildren(g2.nm("speaker")), None)
+    children = _children_of(element)
+    speaker = _first(children, "speaker", g2.nm)
     span = None
     if element.get("start") is not None:
         span = Span(
@@ -476,11 +490,11 @@ def _quotation_of(element: etree._Element) -> Quotation:
             part=_choice(element, "part", TextPart, TextPart.BODY),
         )
     return Quotation(
-        text=_raw(next(element.iterchildren(g2.nm("text")), None)) or "",
+        text=_raw(_first(children, "text", g2.nm)) or "",
         kind=_choice(element, "kind", QuotationKind, QuotationKind.FULL),
         speaker=None if speaker is None else _speaker(speaker),
-        speaker_mention=_raw(next(element.iterchildren(g2.nm("mention")), None)),
-        cue=_raw(next(element.iterchildren(g2.nm("cue")), None)),
+        speaker_mention=_raw(_first(children, "mention", g2.nm)),
+        cue=_raw(_first(children, "cue", g2.nm)),
         span=span,
     )
 
@@ -520,41 +534,63 @@ def _speaker(element: etree._Element) -> Person | Organization:
     )
 
 
-def _report_unknown(item: _Item, parent: etree._Element) -> None:
+def _report_unknown(item: _Item, parent: etree._Element, children: _Children) -> None:
+    """Report each kind of child the model has no place for, and repeats of single ones."""
     handled = _HANDLED[g2.local_name(parent)]
-    # One count of the children's names; the few names are then looked at.
-    counts = Counter(tag for tag in (child.tag for child in parent) if isinstance(tag, str))
-    names = {tag: tag[1:].partition("}") if tag[0] == "{" else ("", "", tag) for tag in counts}
-    unknown = [  # NewsML-G2 elements the model has no place for
-        (local, counts[tag])
-        for tag, (namespace, _, local) in names.items()
-        if namespace == g2.NAR and local not in handled
-    ]
-    foreign = [  # elements of other namespaces
-        (tag, counts[tag]) for tag, (namespace, _, _) in names.items() if namespace not in _OURS
-    ]
+    unknown, foreign = [], []
+    repeated: dict[str, int] = {}
+    for tag, same in children.items():
+        local = handled.get(tag)
+        if local is None:
+            namespace, _, local = tag[1:].partition("}") if tag[0] == "{" else ("", "", tag)
+            if namespace == g2.NAR:  # a NewsML-G2 element the model has no place for
+                unknown.append((local, len(same)))
+            elif namespace != g2.NM:  # an element of another namespace
+                foreign.append((tag, len(same)))
+        if local in _SINGLE:
+            repeated[local] = repeated.get(local, 0) + len(same)
     for name, count in unknown + foreign:
         held = f"{count} <{name}> elements are" if count > 1 else f"<{name}> is"
         item.lose(parent, f"{held} not held by the model")
-    repeated: Counter[str] = Counter()
-    for tag, (_, _, local) in names.items():
-        if local in _SINGLE:
-            repeated[local] += counts[tag]
     for name, count in repeated.items():
         if count > 1:
             item.lose(parent, f"{count} <{name}> elements: only the first is held")
 
 
-_OURS = (g2.NAR, g2.NM)
+def _children_of(parent: etree._Element | None) -> _Children:
+    """
+    The element children of *parent* by name, in one pass over them.
+
+    Each field is then a lookup, not a search of the children of its own.
+    """
+    children: _Children = {}
+    for child in () if parent is None else parent:
+        tag = child.tag
+        if isinstance(tag, str):  # not a comment or processing instruction
+            same = children.get(tag)
+            if same is None:
+                children[tag] = [child]
+            else:
+                same.append(child)
+    return children
 
 
-def _child(parent: etree._Element | None, local: str) -> etree._Element | None:
+def _first(
+    children: _Children, local: str, name: Callable[[str], str] = g2.nar
+) -> etree._Element | None:
+    """The first child of a NewsML-G2 name (or of another namespace's, by *name*)."""
+    same = children.get(name(local))
+    return None if same is None else same[0]
+
+
+def _all(children: _Children, local: str) -> list[etree._Element]:
+    return children.get(g2.nar(local), [])
+
+
+def _child(parent: etree._Element, local: str) -> etree._Element | None:
+    """The first child of a NewsML-G2 name, of an element whose other children are not read."""
     # iterchildren filters in C; find() would parse a path first.
-    return None if parent is None else next(parent.iterchildren(_N(local)), None)
-
-
-def _children(parent: etree._Element, local: str) -> list[etree._Element]:
-    return list(parent.iterchildren(_N(local)))
+    return next(parent.iterchildren(_N(local)), None)
 
 
 def _raw(element: etree._Element | None) -> str | None:
