@@ -629,6 +629,21 @@ def test_unsafe_markup_is_removed_and_reported() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<html xmlns="{0}"><body xmlns:q="urn:q" q:role="story"><p>Hi</p></body></html>',
+        '<html xmlns="{0}" xmlns:q="urn:q"><body q:role="story"><p>Hi</p></body></html>',
+        '<html xmlns="{0}" xmlns:q="urn:q"><head q:role="x"/><body><p>Hi</p></body></html>',
+    ],
+)
+def test_namespaces_around_the_blocks_stay_out_of_the_body(html: str) -> None:
+    xhtml = html.format(g2_names.XHTML)
+    data = f'<inlineXML contenttype="application/xhtml+xml">{xhtml}</inlineXML>'
+    reading = newsml_g2.read(_ITEM.format(data))
+    assert (Body(html="<p>Hi</p>"), ()) == (reading.article.body, reading.losses)
+
+
 # ---- safety and streaming ----------------------------------------------------
 
 

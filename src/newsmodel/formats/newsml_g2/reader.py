@@ -513,17 +513,18 @@ def _choice(element: etree._Element, name: str, kind: type[_E], default: _E) -> 
     text = element.get(name)
     if text is None:
         return default
-    known = {member.value: member for member in kind}
-    if text not in known:
-        raise FieldError(name, f"expected one of {', '.join(known)}, got {text!r}")
-    return known[text]
+    try:
+        return kind(text)
+    except ValueError:
+        known = ", ".join(member.value for member in kind)
+        raise FieldError(name, f"expected one of {known}, got {text!r}") from None
 
 
 def _speaker(element: etree._Element) -> Person | Organization:
     name = element.get("name", "")
     if element.get("type") == "organization":
         return Organization(name=name, uri=element.get("uri"))
-    affiliation = next(element.iterchildren(g2.nm("affiliation")), None)
+    affiliation = _child(element, "affiliation", g2.nm)
     return Person(
         name=name,
         uri=element.get("uri"),
@@ -587,10 +588,16 @@ def _all(children: _Children, local: str) -> list[etree._Element]:
     return children.get(g2.nar(local), [])
 
 
-def _child(parent: etree._Element, local: str) -> etree._Element | None:
-    """The first child of a NewsML-G2 name, of an element whose other children are not read."""
-    # iterchildren filters in C; find() would parse a path first.
-    return next(parent.iterchildren(_N(local)), None)
+def _child(
+    parent: etree._Element, local: str, name: Callable[[str], str] = g2.nar
+) -> etree._Element | None:
+    """The first child of a name, of an element that holds few and whose others are not read."""
+    # A loop over a few children costs less than setting up iterchildren's filter.
+    tag = name(local)
+    for child in parent:
+        if child.tag == tag:
+            return child
+    return None
 
 
 def _raw(element: etree._Element | None) -> str | None:
