@@ -602,7 +602,9 @@ def _child(
 
 def _raw(element: etree._Element | None) -> str | None:
     """An element's text exactly as written (quotations keep their spaces)."""
-    return None if element is None else "".join(element.itertext())
+    if element is None:
+        return None
+    return (element.text or "") if not len(element) else "".join(element.itertext())
 
 
 def _joined(elements: list[etree._Element], separator: str = "\n") -> str | None:
