@@ -77,10 +77,13 @@ def _plain_xhtml(root: etree._Element) -> etree._Element | None:
     """
     copy = deepcopy(root)
     copy.tag = g2.local_name(copy)
+    plain: dict[object, str] = {}  # each name is looked at once: a body is mostly <p>
     for node in copy.iterdescendants(etree.Element):
-        local = g2.local_name(node)
-        if markup.is_own_word(local):
-            return None
+        local = plain.get(node.tag)
+        if local is None:
+            local = plain[node.tag] = g2.local_name(node)
+            if markup.is_own_word(local):
+                return None
         node.tag = local
     return copy
 

@@ -123,9 +123,14 @@ class _Item:
         self.losses: list[Loss] = []
         # Values newsmodel's writer made up because NewsML-G2 requires them.
         self.derived = frozenset((element.get(g2.nm("derived")) or "").split())
+        # Where each element that lost something is: a parent often loses several.
+        self.places: dict[etree._Element, str] = {}
 
     def lose(self, element: etree._Element, what: str) -> None:
-        self.losses.append(Loss(where=_where(element), what=what))
+        where = self.places.get(element)
+        if where is None:
+            where = self.places[element] = _where(element)
+        self.losses.append(Loss(where=where, what=what))
 
     def keep(self, element: etree._Element, build: Callable[[], _T]) -> _T | None:
         """Build a model value from an element, or report why it cannot be."""
