@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from functools import partial
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -46,10 +46,7 @@ from newsmodel.model import (
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from lxml.etree import _Element
-
-    #: An element's children by Clark name, in the order each name first occurs.
-    _Children: TypeAlias = dict[str, list[_Element]]
+    from newsmodel.formats.newsml_g2.names import Children
 
 __all__ = ["read_item"]
 
@@ -152,10 +149,10 @@ def read_item(element: etree._Element) -> Reading | NonArticle | Unreadable:
         local = etree.QName(element).localname
         kind = "package" if local == "packageItem" else local.removesuffix("Item")
         return NonArticle(kind=kind, guid=guid, where=_where(element))
-    children = _children_of(element)
-    item_meta = _first(children, "itemMeta")
-    meta = _children_of(item_meta)
-    item_class = _first(meta, "itemClass")
+    children = g2.children_by_name(element)
+    item_meta = g2.first(children, "itemMeta")
+    meta = g2.children_by_name(item_meta)
+    item_class = g2.first(meta, "itemClass")
     kind = g2.kind_of(item_class.get("qcode") if item_class is not None else None)
     if kind != "text":
         return NonArticle(kind=kind, guid=guid, where=_where(element))
@@ -172,9 +169,9 @@ def read_item(element: etree._Element) -> Reading | NonArticle | Unreadable:
     return Reading(article=article, losses=tuple(item.losses))
 
 
-def _stand_in_headline(item: _Item, meta: _Children, fields: dict[str, Any]) -> str | None:
+def _stand_in_headline(item: _Item, meta: Children, fields: dict[str, Any]) -> str | None:
     """Feeds do send text items without a headline: take the next best line."""
-    title = g2.text_of(_first(meta, "title"))
+    title = g2.text_of(g2.first(meta, "title"))
     body = fields.get("body")
     candidates = [
         ("the item's title", title),
@@ -188,7 +185,7 @@ def _stand_in_headline(item: _Item, meta: _Children, fields: dict[str, Any]) -> 
     return None
 
 
-def _fields(item: _Item, children: _Children, meta: _Children) -> dict[str, Any]:
+def _fields(item: _Item, children: Children, meta: Children) -> dict[str, Any]:
     """Every field the item's metadata and story give, each element looked at once."""
     element = item.element
     fields: dict[str, Any] = {}
@@ -203,15 +200,15 @@ def _fields(item: _Item, children: _Children, meta: _Children) -> dict[str, Any]
         fields["version"] = int(version) if version.isdigit() else None
         if not version.isdigit():
             item.lose(element, f"version {version!r} is not a whole number")
-    fields.update(_rights(item, _first(children, "rightsInfo")))
-    item_meta = _first(children, "itemMeta")
+    fields.update(_rights(item, g2.first(children, "rightsInfo")))
+    item_meta = g2.first(children, "itemMeta")
     if item_meta is not None:
         fields.update(_item_meta(item, item_meta, meta))
-    content_meta = _first(children, "contentMeta")
-    content = _children_of(content_meta)
+    content_meta = g2.first(children, "contentMeta")
+    content = g2.children_by_name(content_meta)
     if content_meta is not None:
         fields.update(_content_meta(item, content_meta, content, fields))
-    fields.update(_story(item, _first(children, "contentSet"), fields))
+    fields.update(_story(item, g2.first(children, "contentSet"), fields))
     fields.update(_extension(item, content))
     return {key: value for key, value in fields.items() if value not in (None, ())}
 
@@ -233,37 +230,37 @@ def _story(
 def _rights(item: _Item, rights: etree._Element | None) -> dict[str, Any]:
     if rights is None:
         return {}
-    children = _children_of(rights)
-    holder = _first(children, "copyrightHolder")
+    children = g2.children_by_name(rights)
+    holder = g2.first(children, "copyrightHolder")
     return {
         "copyright_holder": None if holder is None else _organization(item, holder),
-        "copyright_notice": _joined(_all(children, "copyrightNotice")),
-        "usage_terms": _joined(_all(children, "usageTerms")),
+        "copyright_notice": _joined(g2.every(children, "copyrightNotice")),
+        "usage_terms": _joined(g2.every(children, "usageTerms")),
     }
 
 
-def _item_meta(item: _Item, meta: etree._Element, children: _Children) -> dict[str, Any]:
+def _item_meta(item: _Item, meta: etree._Element, children: Children) -> dict[str, Any]:
     _report_unknown(item, meta, children)
-    provider = _first(children, "provider")
-    status = _first(children, "pubStatus")
+    provider = g2.first(children, "provider")
+    status = g2.first(children, "pubStatus")
     status_code = (status.get("qcode") or "").rpartition(":")[2] if status is not None else ""
     sections = tuple(
         section
-        for service in _all(children, "service")
+        for service in g2.every(children, "service")
         if (section := _section(item, service)) is not None
     )
     if "provider" in item.derived:
         provider = None
-    modified = None if "versionCreated" in item.derived else _first(children, "versionCreated")
+    modified = None if "versionCreated" in item.derived else g2.first(children, "versionCreated")
     return {
         "provider": None if provider is None else _organization(item, provider),
         "modified": _time(item, modified),
-        "published": _time(item, _first(children, "firstCreated")),
-        "embargo": _time(item, _first(children, "embargoed")),
+        "published": _time(item, g2.first(children, "firstCreated")),
+        "embargo": _time(item, g2.first(children, "embargoed")),
         "pub_status": _STATUSES.get(status_code),
         "sections": sections,
-        "editorial_note": _joined(_all(children, "edNote"), "\n\n"),
-        "images": _images(item, _all(children, "link")),
+        "editorial_note": _joined(g2.every(children, "edNote"), "\n\n"),
+        "images": _images(item, g2.every(children, "link")),
     }
 
 
@@ -286,42 +283,42 @@ def _images(item: _Item, links: list[etree._Element]) -> tuple[Image, ...]:
 
 
 def _content_meta(
-    item: _Item, meta: etree._Element, children: _Children, known: dict[str, Any]
+    item: _Item, meta: etree._Element, children: Children, known: dict[str, Any]
 ) -> dict[str, Any]:
     _report_unknown(item, meta, children)
     fields: dict[str, Any] = {}
-    urgency_element = _first(children, "urgency")
+    urgency_element = g2.first(children, "urgency")
     urgency = g2.text_of(urgency_element)
     if urgency_element is not None and urgency is not None:
         fields["urgency"] = int(urgency) if urgency in _URGENCIES else None
         if fields["urgency"] is None:
             item.lose(urgency_element, f"urgency {urgency!r} is not 1 to 9")
-    fields["created"] = _time(item, _first(children, "contentCreated"))
-    content_modified = _first(children, "contentModified")
+    fields["created"] = _time(item, g2.first(children, "contentCreated"))
+    content_modified = g2.first(children, "contentModified")
     if known.get("modified") is None:
         fields["modified"] = _time(item, content_modified)
     elif content_modified is not None and _time(item, content_modified) != known["modified"]:
         item.lose(content_modified, "a content change time apart from versionCreated")
-    language = _first(children, "language")
+    language = g2.first(children, "language")
     tag = language.get("tag") if language is not None else item.element.get(g2.XML_LANG)
     if tag and LANGUAGE_TAG.match(tag):
         fields["language"] = tag
     elif tag:
         item.lose(item.element, f"language {tag!r} is not a BCP 47 tag")
-    headlines = [h for h in _all(children, "headline") if g2.text_of(h)]
+    headlines = [h for h in g2.every(children, "headline") if g2.text_of(h)]
     if headlines:
         fields["headline"] = g2.text_of(headlines[0])
     if len(headlines) > 1:
         fields["alternative_headline"] = g2.text_of(headlines[1])
     for extra in headlines[2:]:
         item.lose(extra, "a third headline has no place in the model")
-    fields["slugline"] = g2.text_of(_first(children, "slugline"))
-    fields["summary"] = _summary(item, _all(children, "description"))
+    fields["slugline"] = g2.text_of(g2.first(children, "slugline"))
+    fields["summary"] = _summary(item, g2.every(children, "description"))
     fields["dateline"] = _dateline(item, children)
     fields["bylines"] = _bylines(item, children)
-    fields["genres"] = _concepts(item, _all(children, "genre"))
-    fields["subjects"] = _concepts(item, _all(children, "subject"))
-    fields["keywords"] = tuple(k for k in map(g2.text_of, _all(children, "keyword")) if k)
+    fields["genres"] = _concepts(item, g2.every(children, "genre"))
+    fields["subjects"] = _concepts(item, g2.every(children, "subject"))
+    fields["keywords"] = tuple(k for k in map(g2.text_of, g2.every(children, "keyword")) if k)
     return fields
 
 
@@ -335,12 +332,12 @@ def _summary(item: _Item, descriptions: list[etree._Element]) -> str | None:
     return summary
 
 
-def _dateline(item: _Item, meta: _Children) -> Dateline | None:
-    text = g2.text_of(_first(meta, "dateline"))
-    located = _first(meta, "located")
+def _dateline(item: _Item, meta: Children) -> Dateline | None:
+    text = g2.text_of(g2.first(meta, "dateline"))
+    located = g2.first(meta, "located")
     place = None
     if located is not None:
-        name = g2.text_of(_child(located, "name")) or located.get("literal")
+        name = g2.text_of(g2.child(located, "name")) or located.get("literal")
         uri = located.get("qcode") or located.get("uri")
         if name:
             place = item.keep(located, lambda: Place(name=name, uri=uri))
@@ -351,15 +348,15 @@ def _dateline(item: _Item, meta: _Children) -> Dateline | None:
     return item.keep(item.element, lambda: Dateline(text=text, place=place))
 
 
-def _bylines(item: _Item, meta: _Children) -> tuple[Byline, ...]:
+def _bylines(item: _Item, meta: Children) -> tuple[Byline, ...]:
     contributors = tuple(
         contributor
-        for element in (*_all(meta, "creator"), *_all(meta, "contributor"))
+        for element in (*g2.every(meta, "creator"), *g2.every(meta, "contributor"))
         if (contributor := _contributor(item, element)) is not None
     )
-    texts = [t for t in map(g2.text_of, _all(meta, "by")) if t]
+    texts = [t for t in map(g2.text_of, g2.every(meta, "by")) if t]
     # newsmodel's own item holds the bylines whole in nm:field: nothing is lost here.
-    held = any(f.get("name") == "bylines" for f in meta.get(g2.nm("field"), []))
+    held = any(f.get("name") == "bylines" for f in g2.every(meta, "field", g2.nm))
     contributors, credit_lines, logins = _people_only(contributors)
     unused = credit_lines if texts else []
     texts = texts or credit_lines  # a credit line given as a creator: the printed credit
@@ -408,7 +405,7 @@ def _contributor(item: _Item, element: etree._Element) -> Contributor | None:
 
 
 def _name_and_uri(element: etree._Element) -> tuple[str | None, str | None]:
-    name = g2.text_of(_child(element, "name")) or element.get("literal")
+    name = g2.text_of(g2.child(element, "name")) or element.get("literal")
     qcode = element.get("qcode")
     # Without a name, a QCode's code is the best name there is (nprov:reuters).
     return name or (qcode.rpartition(":")[2] if qcode else None), element.get("uri") or qcode
@@ -447,7 +444,7 @@ def _concept(element: etree._Element) -> Concept:
     qcode = element.get("qcode")
     scheme, _, code = qcode.partition(":") if qcode else ("", "", "")
     return Concept(
-        name=g2.text_of(_child(element, "name")) or element.get("literal"),
+        name=g2.text_of(g2.child(element, "name")) or element.get("literal"),
         code=code or None,
         scheme=scheme or None,
         uri=element.get("uri"),
@@ -464,13 +461,13 @@ def _time(item: _Item, element: etree._Element | None) -> datetime | None:
     return item.keep(element, lambda: datetime.fromisoformat(text))
 
 
-def _extension(item: _Item, meta: _Children) -> dict[str, Any]:
+def _extension(item: _Item, meta: Children) -> dict[str, Any]:
     """Read newsmodel's own elements: quotations, and fields written as JSON."""
     fields: dict[str, Any] = {}
-    quotations = [_quotation(item, q) for q in meta.get(g2.nm("quotation"), [])]
+    quotations = [_quotation(item, q) for q in g2.every(meta, "quotation", g2.nm)]
     if quotations:
         fields["quotations"] = tuple(q for q in quotations if q is not None)
-    for element in meta.get(g2.nm("field"), []):
+    for element in g2.every(meta, "field", g2.nm):
         name = element.get("name", "")
         try:
             fields[name] = native_json.field_from_json(name, element.text)
@@ -485,8 +482,8 @@ def _quotation(item: _Item, element: etree._Element) -> Quotation | None:
 
 def _quotation_of(element: etree._Element) -> Quotation:
     """Every value is built here, inside ``keep``: a bad offset is a loss, not a crash."""
-    children = _children_of(element)
-    speaker = _first(children, "speaker", g2.nm)
+    children = g2.children_by_name(element)
+    speaker = g2.first(children, "speaker", g2.nm)
     span = None
     if element.get("start") is not None:
         span = Span(
@@ -495,11 +492,11 @@ def _quotation_of(element: etree._Element) -> Quotation:
             part=_choice(element, "part", TextPart, TextPart.BODY),
         )
     return Quotation(
-        text=_raw(_first(children, "text", g2.nm)) or "",
+        text=_raw(g2.first(children, "text", g2.nm)) or "",
         kind=_choice(element, "kind", QuotationKind, QuotationKind.FULL),
         speaker=None if speaker is None else _speaker(speaker),
-        speaker_mention=_raw(_first(children, "mention", g2.nm)),
-        cue=_raw(_first(children, "cue", g2.nm)),
+        speaker_mention=_raw(g2.first(children, "mention", g2.nm)),
+        cue=_raw(g2.first(children, "cue", g2.nm)),
         span=span,
     )
 
@@ -529,7 +526,7 @@ def _speaker(element: etree._Element) -> Person | Organization:
     name = element.get("name", "")
     if element.get("type") == "organization":
         return Organization(name=name, uri=element.get("uri"))
-    affiliation = _child(element, "affiliation", g2.nm)
+    affiliation = g2.child(element, "affiliation", g2.nm)
     return Person(
         name=name,
         uri=element.get("uri"),
@@ -540,7 +537,7 @@ def _speaker(element: etree._Element) -> Person | Organization:
     )
 
 
-def _report_unknown(item: _Item, parent: etree._Element, children: _Children) -> None:
+def _report_unknown(item: _Item, parent: etree._Element, children: Children) -> None:
     """Report each kind of child the model has no place for, and repeats of single ones."""
     handled = _HANDLED[g2.local_name(parent)]
     unknown, foreign = [], []
@@ -561,48 +558,6 @@ def _report_unknown(item: _Item, parent: etree._Element, children: _Children) ->
     for name, count in repeated.items():
         if count > 1:
             item.lose(parent, f"{count} <{name}> elements: only the first is held")
-
-
-def _children_of(parent: etree._Element | None) -> _Children:
-    """
-    The element children of *parent* by name, in one pass over them.
-
-    Each field is then a lookup, not a search of the children of its own.
-    """
-    children: _Children = {}
-    for child in () if parent is None else parent:
-        tag = child.tag
-        if isinstance(tag, str):  # not a comment or processing instruction
-            same = children.get(tag)
-            if same is None:
-                children[tag] = [child]
-            else:
-                same.append(child)
-    return children
-
-
-def _first(
-    children: _Children, local: str, name: Callable[[str], str] = g2.nar
-) -> etree._Element | None:
-    """The first child of a NewsML-G2 name (or of another namespace's, by *name*)."""
-    same = children.get(name(local))
-    return None if same is None else same[0]
-
-
-def _all(children: _Children, local: str) -> list[etree._Element]:
-    return children.get(g2.nar(local), [])
-
-
-def _child(
-    parent: etree._Element, local: str, name: Callable[[str], str] = g2.nar
-) -> etree._Element | None:
-    """The first child of a name, of an element that holds few and whose others are not read."""
-    # A loop over a few children costs less than setting up iterchildren's filter.
-    tag = name(local)
-    for child in parent:
-        if child.tag == tag:
-            return child
-    return None
 
 
 def _raw(element: etree._Element | None) -> str | None:
