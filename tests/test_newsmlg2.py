@@ -21,7 +21,7 @@ from newsmodel.errors import NotAnArticleError, ParseError
 from newsmodel.formats import json as native_json
 from newsmodel.formats import newsml_g2
 from newsmodel.formats.newsml_g2 import names as g2_names
-from newsmodel.model import Article, Body, Concept
+from newsmodel.model import Article, Body, Concept, PubStatus
 from strategies import articles
 
 CORPUS = SHARED / "corpus" / "newsml-g2"
@@ -421,6 +421,28 @@ def test_losses_are_named_with_their_place() -> None:
     assert any("body markup removed: <company>" in str(loss) for loss in stt.losses)
 
 
+def test_children_without_a_place_are_counted_by_kind_and_repeats_named() -> None:
+    document = (
+        '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" xmlns:x="urn:x" guid="urn:x:1">\n'
+        '<itemMeta><itemClass qcode="ninat:text"/><signal qcode="sig:a"/><!-- note -->\n'
+        '<signal qcode="sig:b"/><x:flag/><pubStatus qcode="stat:usable"/>\n'
+        '<pubStatus qcode="stat:withheld"/></itemMeta>\n'
+        '<contentMeta><headline>H</headline><language tag="en"/><plain xmlns="">p</plain>\n'
+        '<language tag="de"/><infoSource uri="http://a.example/"/></contentMeta>\n'
+        "</newsItem>"
+    )
+    reading = newsml_g2.read(document)
+    assert [
+        "line 2: /newsItem/itemMeta: 2 <signal> elements are not held by the model",
+        "line 2: /newsItem/itemMeta: <{urn:x}flag> is not held by the model",
+        "line 2: /newsItem/itemMeta: 2 <pubStatus> elements: only the first is held",
+        "line 5: /newsItem/contentMeta: <infoSource> is not held by the model",
+        "line 5: /newsItem/contentMeta: <plain> is not held by the model",
+        "line 5: /newsItem/contentMeta: 2 <language> elements: only the first is held",
+    ] == [str(loss) for loss in reading.losses]
+    assert ("en", PubStatus.USABLE) == (reading.article.language, reading.article.pub_status)
+
+
 def test_lossless_reading_refuses_a_lossy_item() -> None:
     need(CORPUS)
     data = (CORPUS / "stt__revenio_ceo.xml").read_bytes()
@@ -627,6 +649,21 @@ def test_unsafe_markup_is_removed_and_reported() -> None:
     assert ["body markup removed: <script>, a@href, p@onclick"] == [
         loss.what for loss in reading.losses
     ]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<html xmlns="{0}"><body xmlns:q="urn:q" q:role="story"><p>Hi</p></body></html>',
+        '<html xmlns="{0}" xmlns:q="urn:q"><body q:role="story"><p>Hi</p></body></html>',
+        '<html xmlns="{0}" xmlns:q="urn:q"><head q:role="x"/><body><p>Hi</p></body></html>',
+    ],
+)
+def test_namespaces_around_the_blocks_stay_out_of_the_body(html: str) -> None:
+    xhtml = html.format(g2_names.XHTML)
+    data = f'<inlineXML contenttype="application/xhtml+xml">{xhtml}</inlineXML>'
+    reading = newsml_g2.read(_ITEM.format(data))
+    assert (Body(html="<p>Hi</p>"), ()) == (reading.article.body, reading.losses)
 
 
 # ---- safety and streaming ----------------------------------------------------

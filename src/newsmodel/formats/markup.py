@@ -26,7 +26,7 @@ from newsmodel.model import Body
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["NITF_INLINE", "append_text", "local_name", "speaks_own_vocabulary", "to_body"]
+__all__ = ["NITF_INLINE", "append_text", "is_own_word", "local_name", "to_body"]
 
 #: NITF's inline elements that name what a stretch of text is.
 NITF_INLINE = frozenset(
@@ -90,19 +90,15 @@ _OWN_WORDS = (set(_BLOCKS) | set(_CONTAINERS) | _BYLINES | set(_STRUCTURES)) - {
 }  # fmt: skip
 
 
-def speaks_own_vocabulary(element: etree._Element) -> bool:
+def is_own_word(name: str) -> bool:
     """
-    Whether markup names story parts in words XHTML lacks (``<BRODTEXT>``, ``<CITAT>``).
+    Whether an element's name (no namespace) is a story part's word XHTML lacks (``BRODTEXT``).
 
-    Such markup, even inside an XHTML ``body``, is read by :func:`to_body`,
-    which knows the words; a sanitiser would keep the text but lose what
-    each part is.
+    Markup that holds one, even inside an XHTML ``body``, is read by
+    :func:`to_body`, which knows the words; a sanitiser would keep the text
+    but lose what each part is.
     """
-    for node in element.iterdescendants():
-        written = str(node.tag).rpartition("}")[2] if isinstance(node.tag, str) else ""
-        if written.lower() in _OWN_WORDS and written not in ALLOWED_ELEMENTS:
-            return True
-    return False
+    return name.lower() in _OWN_WORDS and name not in ALLOWED_ELEMENTS
 
 
 def local_name(element: etree._Element) -> str:

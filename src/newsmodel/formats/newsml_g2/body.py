@@ -55,8 +55,9 @@ def _markup_story(
     local = markup.local_name(root)
     if local == "nitf":
         return nitf.read_story(root, lose)
-    if local == "html" and not markup.speaks_own_vocabulary(root):
-        found = _xhtml_body(root, lose)
+    plain = _plain_xhtml(root) if local == "html" else None
+    if plain is not None:
+        found = _xhtml_body(plain, root, lose)
         if found is not None:
             return {"body": found}
     body, bylines = markup.to_body(content, lose)
@@ -66,9 +67,40 @@ def _markup_story(
     return story
 
 
-def _xhtml_body(root: etree._Element, lose: Callable[[etree._Element, str], None]) -> Body | None:
-    body = next((c for c in root if g2.local_name(c) == "body"), root)
-    content = _plain_markup(body)
+def _plain_xhtml(root: etree._Element) -> etree._Element | None:
+    """
+    A copy of an XHTML document without namespaces, as a body is checked.
+
+    ``None`` if its markup names story parts in words XHTML lacks, which
+    :func:`markup.to_body` reads instead.  One walk over the copy looks at
+    each element's name and drops its namespace.
+    """
+    copy = deepcopy(root)
+    copy.tag = g2.local_name(copy)
+    plain: dict[object, str] = {}  # each name is looked at once: a body is mostly <p>
+    for node in copy.iterdescendants(etree.Element):
+        local = plain.get(node.tag)
+        if local is None:
+            local = plain[node.tag] = g2.local_name(node)
+            if markup.is_own_word(local):
+                return None
+        node.tag = local
+    return copy
+
+
+def _xhtml_body(
+    plain: etree._Element, root: etree._Element, lose: Callable[[etree._Element, str], None]
+) -> Body | None:
+    """The body of *plain*, the copy of *root* without namespaces."""
+    content = next((c for c in plain if g2.local_name(c) == "body"), None)
+    if content is None:
+        content = plain
+    else:
+        plain.remove(content)  # written alone, without the namespaces around it
+    # The element around the blocks is not kept, nor its attributes; without
+    # them it declares no namespace, which would be written with the blocks.
+    content.attrib.clear()
+    etree.cleanup_namespaces(content)
     if not len(content) and not (content.text or "").strip():
         return None
     try:
@@ -85,13 +117,3 @@ def _xhtml_body(root: etree._Element, lose: Callable[[etree._Element, str], None
     if removed:
         lose(root, "body markup removed: " + ", ".join(removed))
     return Body(html=cleaned) if cleaned else None
-
-
-def _plain_markup(element: etree._Element) -> etree._Element:
-    """A copy without namespaces."""
-    copy = deepcopy(element)
-    for node in copy.iter():
-        if isinstance(node.tag, str):
-            node.tag = node.tag.rpartition("}")[2]
-    etree.cleanup_namespaces(copy)
-    return copy

@@ -9,7 +9,6 @@ offset, a guid that is not a URI).
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import datetime
 from functools import partial
 from pathlib import PurePosixPath
@@ -47,13 +46,15 @@ from newsmodel.model import (
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from newsmodel.formats.newsml_g2.names import Children
+
 __all__ = ["read_item"]
 
 _N = g2.nar
 _T = TypeVar("_T")
 _Party = TypeVar("_Party", Person, Organization)
 # What the reader maps, by parent; any other child is reported as a loss.
-_HANDLED = {
+_MAPPED = {
     "newsItem": {"catalogRef", "catalog", "rightsInfo", "itemMeta", "contentMeta", "contentSet"},
     "itemMeta": {
         "itemClass",
@@ -83,6 +84,9 @@ _HANDLED = {
         "by",
         "description",
     },
+}
+_HANDLED = {
+    parent: {g2.nar(local): local for local in mapped} for parent, mapped in _MAPPED.items()
 }
 # Of these the model holds one each: a second one is reported as a loss.
 _SINGLE = {
@@ -116,9 +120,14 @@ class _Item:
         self.losses: list[Loss] = []
         # Values newsmodel's writer made up because NewsML-G2 requires them.
         self.derived = frozenset((element.get(g2.nm("derived")) or "").split())
+        # Where each element that lost something is: a parent often loses several.
+        self.places: dict[etree._Element, str] = {}
 
     def lose(self, element: etree._Element, what: str) -> None:
-        self.losses.append(Loss(where=_where(element), what=what))
+        where = self.places.get(element)
+        if where is None:
+            where = self.places[element] = _where(element)
+        self.losses.append(Loss(where=where, what=what))
 
     def keep(self, element: etree._Element, build: Callable[[], _T]) -> _T | None:
         """Build a model value from an element, or report why it cannot be."""
@@ -136,18 +145,20 @@ def read_item(element: etree._Element) -> Reading | NonArticle | Unreadable:
     Read one ``newsItem`` (or tell what other kind of item it is).
     """
     guid = element.get("guid")
-    local = etree.QName(element).localname
-    if local != "newsItem":
+    if element.tag != _N("newsItem"):
+        local = etree.QName(element).localname
         kind = "package" if local == "packageItem" else local.removesuffix("Item")
         return NonArticle(kind=kind, guid=guid, where=_where(element))
-    item_meta = _child(element, "itemMeta")
-    item_class = _child(item_meta, "itemClass")
+    children = g2.children_by_name(element)
+    item_meta = g2.first(children, "itemMeta")
+    meta = g2.children_by_name(item_meta)
+    item_class = g2.first(meta, "itemClass")
     kind = g2.kind_of(item_class.get("qcode") if item_class is not None else None)
     if kind != "text":
         return NonArticle(kind=kind, guid=guid, where=_where(element))
     item = _Item(element)
-    fields = _fields(item)
-    headline = fields.pop("headline", None) or _stand_in_headline(item, fields)
+    fields = _fields(item, children, meta)
+    headline = fields.pop("headline", None) or _stand_in_headline(item, meta, fields)
     if headline is None:
         reason = "the item has no headline, title, summary or body to make an article of"
         return Unreadable(where=_where(element), reason=reason)
@@ -158,9 +169,9 @@ def read_item(element: etree._Element) -> Reading | NonArticle | Unreadable:
     return Reading(article=article, losses=tuple(item.losses))
 
 
-def _stand_in_headline(item: _Item, fields: dict[str, Any]) -> str | None:
+def _stand_in_headline(item: _Item, meta: Children, fields: dict[str, Any]) -> str | None:
     """Feeds do send text items without a headline: take the next best line."""
-    title = g2.text_of(_child(_child(item.element, "itemMeta"), "title"))
+    title = g2.text_of(g2.first(meta, "title"))
     body = fields.get("body")
     candidates = [
         ("the item's title", title),
@@ -174,12 +185,11 @@ def _stand_in_headline(item: _Item, fields: dict[str, Any]) -> str | None:
     return None
 
 
-def _fields(item: _Item) -> dict[str, Any]:
+def _fields(item: _Item, children: Children, meta: Children) -> dict[str, Any]:
+    """Every field the item's metadata and story give, each element looked at once."""
     element = item.element
-    item_meta = _child(element, "itemMeta")
-    content_meta = _child(element, "contentMeta")
     fields: dict[str, Any] = {}
-    _report_unknown(item, element)
+    _report_unknown(item, element, children)
     guid = None if "guid" in item.derived else element.get("guid")
     if guid is not None and URI.match(guid):
         fields["id"] = guid
@@ -190,13 +200,16 @@ def _fields(item: _Item) -> dict[str, Any]:
         fields["version"] = int(version) if version.isdigit() else None
         if not version.isdigit():
             item.lose(element, f"version {version!r} is not a whole number")
-    fields.update(_rights(item, _child(element, "rightsInfo")))
+    fields.update(_rights(item, g2.first(children, "rightsInfo")))
+    item_meta = g2.first(children, "itemMeta")
     if item_meta is not None:
-        fields.update(_item_meta(item, item_meta))
+        fields.update(_item_meta(item, item_meta, meta))
+    content_meta = g2.first(children, "contentMeta")
+    content = g2.children_by_name(content_meta)
     if content_meta is not None:
-        fields.update(_content_meta(item, content_meta, fields))
-    fields.update(_story(item, _child(element, "contentSet"), fields))
-    fields.update(_extension(item, content_meta))
+        fields.update(_content_meta(item, content_meta, content, fields))
+    fields.update(_story(item, g2.first(children, "contentSet"), fields))
+    fields.update(_extension(item, content))
     return {key: value for key, value in fields.items() if value not in (None, ())}
 
 
@@ -217,36 +230,37 @@ def _story(
 def _rights(item: _Item, rights: etree._Element | None) -> dict[str, Any]:
     if rights is None:
         return {}
-    holder = _child(rights, "copyrightHolder")
+    children = g2.children_by_name(rights)
+    holder = g2.first(children, "copyrightHolder")
     return {
         "copyright_holder": None if holder is None else _organization(item, holder),
-        "copyright_notice": _joined(_children(rights, "copyrightNotice")),
-        "usage_terms": _joined(_children(rights, "usageTerms")),
+        "copyright_notice": _joined(g2.every(children, "copyrightNotice")),
+        "usage_terms": _joined(g2.every(children, "usageTerms")),
     }
 
 
-def _item_meta(item: _Item, meta: etree._Element) -> dict[str, Any]:
-    _report_unknown(item, meta)
-    provider = _child(meta, "provider")
-    status = _child(meta, "pubStatus")
+def _item_meta(item: _Item, meta: etree._Element, children: Children) -> dict[str, Any]:
+    _report_unknown(item, meta, children)
+    provider = g2.first(children, "provider")
+    status = g2.first(children, "pubStatus")
     status_code = (status.get("qcode") or "").rpartition(":")[2] if status is not None else ""
     sections = tuple(
         section
-        for service in _children(meta, "service")
+        for service in g2.every(children, "service")
         if (section := _section(item, service)) is not None
     )
     if "provider" in item.derived:
         provider = None
-    modified = None if "versionCreated" in item.derived else _child(meta, "versionCreated")
+    modified = None if "versionCreated" in item.derived else g2.first(children, "versionCreated")
     return {
         "provider": None if provider is None else _organization(item, provider),
         "modified": _time(item, modified),
-        "published": _time(item, _child(meta, "firstCreated")),
-        "embargo": _time(item, _child(meta, "embargoed")),
+        "published": _time(item, g2.first(children, "firstCreated")),
+        "embargo": _time(item, g2.first(children, "embargoed")),
         "pub_status": _STATUSES.get(status_code),
         "sections": sections,
-        "editorial_note": _joined(_children(meta, "edNote"), "\n\n"),
-        "images": _images(item, _children(meta, "link")),
+        "editorial_note": _joined(g2.every(children, "edNote"), "\n\n"),
+        "images": _images(item, g2.every(children, "link")),
     }
 
 
@@ -268,46 +282,49 @@ def _images(item: _Item, links: list[etree._Element]) -> tuple[Image, ...]:
     return tuple(images)
 
 
-def _content_meta(item: _Item, meta: etree._Element, known: dict[str, Any]) -> dict[str, Any]:
-    _report_unknown(item, meta)
+def _content_meta(
+    item: _Item, meta: etree._Element, children: Children, known: dict[str, Any]
+) -> dict[str, Any]:
+    _report_unknown(item, meta, children)
     fields: dict[str, Any] = {}
-    urgency = g2.text_of(_child(meta, "urgency"))
-    if urgency is not None:
+    urgency_element = g2.first(children, "urgency")
+    urgency = g2.text_of(urgency_element)
+    if urgency_element is not None and urgency is not None:
         fields["urgency"] = int(urgency) if urgency in _URGENCIES else None
         if fields["urgency"] is None:
-            item.lose(_child(meta, "urgency"), f"urgency {urgency!r} is not 1 to 9")  # type: ignore[arg-type]
-    fields["created"] = _time(item, _child(meta, "contentCreated"))
-    content_modified = _child(meta, "contentModified")
+            item.lose(urgency_element, f"urgency {urgency!r} is not 1 to 9")
+    fields["created"] = _time(item, g2.first(children, "contentCreated"))
+    content_modified = g2.first(children, "contentModified")
     if known.get("modified") is None:
         fields["modified"] = _time(item, content_modified)
     elif content_modified is not None and _time(item, content_modified) != known["modified"]:
         item.lose(content_modified, "a content change time apart from versionCreated")
-    language = _child(meta, "language")
+    language = g2.first(children, "language")
     tag = language.get("tag") if language is not None else item.element.get(g2.XML_LANG)
     if tag and LANGUAGE_TAG.match(tag):
         fields["language"] = tag
     elif tag:
         item.lose(item.element, f"language {tag!r} is not a BCP 47 tag")
-    headlines = [h for h in _children(meta, "headline") if g2.text_of(h)]
+    headlines = [h for h in g2.every(children, "headline") if g2.text_of(h)]
     if headlines:
         fields["headline"] = g2.text_of(headlines[0])
     if len(headlines) > 1:
         fields["alternative_headline"] = g2.text_of(headlines[1])
     for extra in headlines[2:]:
         item.lose(extra, "a third headline has no place in the model")
-    fields["slugline"] = g2.text_of(_child(meta, "slugline"))
-    fields["summary"] = _summary(item, meta)
-    fields["dateline"] = _dateline(item, meta)
-    fields["bylines"] = _bylines(item, meta)
-    fields["genres"] = _concepts(item, _children(meta, "genre"))
-    fields["subjects"] = _concepts(item, _children(meta, "subject"))
-    fields["keywords"] = tuple(k for k in map(g2.text_of, _children(meta, "keyword")) if k)
+    fields["slugline"] = g2.text_of(g2.first(children, "slugline"))
+    fields["summary"] = _summary(item, g2.every(children, "description"))
+    fields["dateline"] = _dateline(item, children)
+    fields["bylines"] = _bylines(item, children)
+    fields["genres"] = _concepts(item, g2.every(children, "genre"))
+    fields["subjects"] = _concepts(item, g2.every(children, "subject"))
+    fields["keywords"] = tuple(k for k in map(g2.text_of, g2.every(children, "keyword")) if k)
     return fields
 
 
-def _summary(item: _Item, meta: etree._Element) -> str | None:
+def _summary(item: _Item, descriptions: list[etree._Element]) -> str | None:
     summary = None
-    for description in _children(meta, "description"):
+    for description in descriptions:
         if description.get("role") in _SUMMARY_ROLES and summary is None:
             summary = g2.text_of(description)
         else:
@@ -315,12 +332,12 @@ def _summary(item: _Item, meta: etree._Element) -> str | None:
     return summary
 
 
-def _dateline(item: _Item, meta: etree._Element) -> Dateline | None:
-    text = g2.text_of(_child(meta, "dateline"))
-    located = _child(meta, "located")
+def _dateline(item: _Item, meta: Children) -> Dateline | None:
+    text = g2.text_of(g2.first(meta, "dateline"))
+    located = g2.first(meta, "located")
     place = None
     if located is not None:
-        name = g2.text_of(_child(located, "name")) or located.get("literal")
+        name = g2.text_of(g2.child(located, "name")) or located.get("literal")
         uri = located.get("qcode") or located.get("uri")
         if name:
             place = item.keep(located, lambda: Place(name=name, uri=uri))
@@ -331,15 +348,15 @@ def _dateline(item: _Item, meta: etree._Element) -> Dateline | None:
     return item.keep(item.element, lambda: Dateline(text=text, place=place))
 
 
-def _bylines(item: _Item, meta: etree._Element) -> tuple[Byline, ...]:
+def _bylines(item: _Item, meta: Children) -> tuple[Byline, ...]:
     contributors = tuple(
         contributor
-        for element in (*_children(meta, "creator"), *_children(meta, "contributor"))
+        for element in (*g2.every(meta, "creator"), *g2.every(meta, "contributor"))
         if (contributor := _contributor(item, element)) is not None
     )
-    texts = [t for t in map(g2.text_of, _children(meta, "by")) if t]
+    texts = [t for t in map(g2.text_of, g2.every(meta, "by")) if t]
     # newsmodel's own item holds the bylines whole in nm:field: nothing is lost here.
-    held = any(f.get("name") == "bylines" for f in meta.iterchildren(g2.nm("field")))
+    held = any(f.get("name") == "bylines" for f in g2.every(meta, "field", g2.nm))
     contributors, credit_lines, logins = _people_only(contributors)
     unused = credit_lines if texts else []
     texts = texts or credit_lines  # a credit line given as a creator: the printed credit
@@ -377,7 +394,7 @@ def _contributor(item: _Item, element: etree._Element) -> Contributor | None:
     role_code = (element.get("role") or "").lower()
     role = next((r for word, r in g2.ROLE_WORDS.items() if word in role_code), None)
     if role is None:
-        creator = etree.QName(element).localname == "creator"
+        creator = element.tag == _N("creator")
         role = ContributorRole.AUTHOR if creator else ContributorRole.CONTRIBUTOR
     kind = (element.get("type") or "").lower()
     source = "source" in role_code or "organi" in kind
@@ -388,7 +405,7 @@ def _contributor(item: _Item, element: etree._Element) -> Contributor | None:
 
 
 def _name_and_uri(element: etree._Element) -> tuple[str | None, str | None]:
-    name = g2.text_of(_child(element, "name")) or element.get("literal")
+    name = g2.text_of(g2.child(element, "name")) or element.get("literal")
     qcode = element.get("qcode")
     # Without a name, a QCode's code is the best name there is (nprov:reuters).
     return name or (qcode.rpartition(":")[2] if qcode else None), element.get("uri") or qcode
@@ -427,7 +444,7 @@ def _concept(element: etree._Element) -> Concept:
     qcode = element.get("qcode")
     scheme, _, code = qcode.partition(":") if qcode else ("", "", "")
     return Concept(
-        name=g2.text_of(_child(element, "name")) or element.get("literal"),
+        name=g2.text_of(g2.child(element, "name")) or element.get("literal"),
         code=code or None,
         scheme=scheme or None,
         uri=element.get("uri"),
@@ -444,15 +461,13 @@ def _time(item: _Item, element: etree._Element | None) -> datetime | None:
     return item.keep(element, lambda: datetime.fromisoformat(text))
 
 
-def _extension(item: _Item, meta: etree._Element | None) -> dict[str, Any]:
+def _extension(item: _Item, meta: Children) -> dict[str, Any]:
     """Read newsmodel's own elements: quotations, and fields written as JSON."""
-    if meta is None:
-        return {}
     fields: dict[str, Any] = {}
-    quotations = [_quotation(item, q) for q in meta.iterchildren(g2.nm("quotation"))]
+    quotations = [_quotation(item, q) for q in g2.every(meta, "quotation", g2.nm)]
     if quotations:
         fields["quotations"] = tuple(q for q in quotations if q is not None)
-    for element in meta.iterchildren(g2.nm("field")):
+    for element in g2.every(meta, "field", g2.nm):
         name = element.get("name", "")
         try:
             fields[name] = native_json.field_from_json(name, element.text)
@@ -467,7 +482,8 @@ def _quotation(item: _Item, element: etree._Element) -> Quotation | None:
 
 def _quotation_of(element: etree._Element) -> Quotation:
     """Every value is built here, inside ``keep``: a bad offset is a loss, not a crash."""
-    speaker = next(element.iterchildren(g2.nm("speaker")), None)
+    children = g2.children_by_name(element)
+    speaker = g2.first(children, "speaker", g2.nm)
     span = None
     if element.get("start") is not None:
         span = Span(
@@ -476,11 +492,11 @@ def _quotation_of(element: etree._Element) -> Quotation:
             part=_choice(element, "part", TextPart, TextPart.BODY),
         )
     return Quotation(
-        text=_raw(next(element.iterchildren(g2.nm("text")), None)) or "",
+        text=_raw(g2.first(children, "text", g2.nm)) or "",
         kind=_choice(element, "kind", QuotationKind, QuotationKind.FULL),
         speaker=None if speaker is None else _speaker(speaker),
-        speaker_mention=_raw(next(element.iterchildren(g2.nm("mention")), None)),
-        cue=_raw(next(element.iterchildren(g2.nm("cue")), None)),
+        speaker_mention=_raw(g2.first(children, "mention", g2.nm)),
+        cue=_raw(g2.first(children, "cue", g2.nm)),
         span=span,
     )
 
@@ -499,17 +515,18 @@ def _choice(element: etree._Element, name: str, kind: type[_E], default: _E) -> 
     text = element.get(name)
     if text is None:
         return default
-    known = {member.value: member for member in kind}
-    if text not in known:
-        raise FieldError(name, f"expected one of {', '.join(known)}, got {text!r}")
-    return known[text]
+    try:
+        return kind(text)
+    except ValueError:
+        known = ", ".join(member.value for member in kind)
+        raise FieldError(name, f"expected one of {known}, got {text!r}") from None
 
 
 def _speaker(element: etree._Element) -> Person | Organization:
     name = element.get("name", "")
     if element.get("type") == "organization":
         return Organization(name=name, uri=element.get("uri"))
-    affiliation = next(element.iterchildren(g2.nm("affiliation")), None)
+    affiliation = g2.child(element, "affiliation", g2.nm)
     return Person(
         name=name,
         uri=element.get("uri"),
@@ -520,46 +537,34 @@ def _speaker(element: etree._Element) -> Person | Organization:
     )
 
 
-def _report_unknown(item: _Item, parent: etree._Element) -> None:
+def _report_unknown(item: _Item, parent: etree._Element, children: Children) -> None:
+    """Report each kind of child the model has no place for, and repeats of single ones."""
     handled = _HANDLED[g2.local_name(parent)]
-    # One count of the children's names; the few names are then looked at.
-    counts = Counter(tag for tag in (child.tag for child in parent) if isinstance(tag, str))
-    names = {tag: tag[1:].partition("}") if tag[0] == "{" else ("", "", tag) for tag in counts}
-    unknown = [  # NewsML-G2 elements the model has no place for
-        (local, counts[tag])
-        for tag, (namespace, _, local) in names.items()
-        if namespace == g2.NAR and local not in handled
-    ]
-    foreign = [  # elements of other namespaces
-        (tag, counts[tag]) for tag, (namespace, _, _) in names.items() if namespace not in _OURS
-    ]
+    unknown, foreign = [], []
+    repeated: dict[str, int] = {}
+    for tag, same in children.items():
+        local = handled.get(tag)
+        if local is None:
+            namespace, _, local = tag[1:].partition("}") if tag[0] == "{" else ("", "", tag)
+            if namespace == g2.NAR:  # a NewsML-G2 element the model has no place for
+                unknown.append((local, len(same)))
+            elif namespace != g2.NM:  # an element of another namespace
+                foreign.append((tag, len(same)))
+        if local in _SINGLE:
+            repeated[local] = repeated.get(local, 0) + len(same)
     for name, count in unknown + foreign:
         held = f"{count} <{name}> elements are" if count > 1 else f"<{name}> is"
         item.lose(parent, f"{held} not held by the model")
-    repeated: Counter[str] = Counter()
-    for tag, (_, _, local) in names.items():
-        if local in _SINGLE:
-            repeated[local] += counts[tag]
     for name, count in repeated.items():
         if count > 1:
             item.lose(parent, f"{count} <{name}> elements: only the first is held")
 
 
-_OURS = (g2.NAR, g2.NM)
-
-
-def _child(parent: etree._Element | None, local: str) -> etree._Element | None:
-    # iterchildren filters in C; find() would parse a path first.
-    return None if parent is None else next(parent.iterchildren(_N(local)), None)
-
-
-def _children(parent: etree._Element, local: str) -> list[etree._Element]:
-    return list(parent.iterchildren(_N(local)))
-
-
 def _raw(element: etree._Element | None) -> str | None:
     """An element's text exactly as written (quotations keep their spaces)."""
-    return None if element is None else "".join(element.itertext())
+    if element is None:
+        return None
+    return (element.text or "") if not len(element) else "".join(element.itertext())
 
 
 def _joined(elements: list[etree._Element], separator: str = "\n") -> str | None:
