@@ -25,7 +25,6 @@ from datetime import UTC, timedelta
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, get_type_hints
 from urllib.parse import urlsplit
-from xml.sax.saxutils import escape
 
 from newsmodel._lowlevel import xhtml
 from newsmodel.formats import json as native_json
@@ -55,9 +54,6 @@ _TYPES = get_type_hints(Article)
 _CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_34.xml"
 # The provider of an article that names none: NewsML-G2 requires one.
 _UNKNOWN = Organization(name="unknown")
-# What an attribute value escapes besides & < >: its quote, and the white space
-# a parser would otherwise turn into spaces.
-_IN_ATTRIBUTES = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
 # The line break and indent before an element at each depth.
 _BREAKS = tuple("\n" + "  " * depth for depth in range(6))
 # Most values hold none of these, and are written as they are.
@@ -88,12 +84,22 @@ class _Lines:
             self.element(depth, tag, text, **attributes)
 
 
+def _escaped_attribute(value: str) -> str:
+    """
+    *value* escaped as an attribute: as text, and its quote and white space too.
+
+    A parser would read a bare line break or tab as a space.  (``xml.sax.saxutils``
+    would do it, but imports ``urllib.request`` and several megabytes with it.)
+    """
+    return xhtml.escape(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;")
+
+
 def _attributes(attributes: dict[str, str]) -> str:
     if not attributes:
         return ""
     return "".join(
         [
-            f' {name}="{escape(value, _IN_ATTRIBUTES) if _ESCAPED.search(value) else value}"'
+            f' {name}="{_escaped_attribute(value) if _ESCAPED.search(value) else value}"'
             for name, value in attributes.items()
         ]
     )
