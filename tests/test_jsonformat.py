@@ -299,6 +299,17 @@ def test_the_quick_reading_refuses_what_the_checking_one_refuses(document: objec
         assert quick_outcome == checked
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [("boilerplate", '[["x"]]'), ("headline", "5"), ("urgency", '"5"'), ("keywords", "[1]")],
+)
+def test_a_field_read_alone_is_checked_as_in_an_article(name: str, text: str) -> None:
+    # No model class validates a field read alone (NewsML-G2's nm:field):
+    # the converter itself must refuse a value of the wrong type.
+    with pytest.raises(StructureError, match="expected"):
+        native_json.field_from_json(name, text)
+
+
 def _lines(count: int) -> bytes:
     """JSON Lines of the seed article, *count* times, each with its own id."""
     line = json.dumps(json.loads(SEED_JSON.read_bytes()), ensure_ascii=False)

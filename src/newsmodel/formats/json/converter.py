@@ -7,10 +7,12 @@ JSON type that stands for the Python type, so a document that is not exactly
 right is refused with a message and a JSONPath instead of being bent into
 shape.
 
-A document is read twice only when it is refused.  The first, quick reading
+An article is read twice only when it is refused.  The first, quick reading
 leaves strings and integers to the model's validators, which check every one
 of them anyway, and stops at the first problem; only then does a checking
-reading look at every value itself, to list every problem at once.
+reading look at every value itself, to list every problem at once.  A value
+that is not a model class (one field, read alone) meets no validator, so the
+checking reading is the only one.
 """
 
 from __future__ import annotations
@@ -264,8 +266,9 @@ def structure(document: object, cl: type[Any]) -> Any:
     Raises:
         StructureError: With one ``(path, message)`` pair per problem.
     """
-    with contextlib.suppress(Exception):  # the checking converter says what is wrong
-        return _quick_converter().structure(document, cl)
+    if attrs.has(cl):  # a model class: its validators check every string and integer
+        with contextlib.suppress(Exception):  # the checking converter says what is wrong
+            return _quick_converter().structure(document, cl)
     try:
         return checking_converter().structure(document, cl)
     except Exception as error:
