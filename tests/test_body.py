@@ -186,3 +186,9 @@ def test_namespace_declarations_are_not_kept(html: str) -> None:
     # Inside a NewsML-G2 item's XHTML a kept xmlns="" would take the block
     # out of the XHTML namespace.
     assert Body(html=html) == Body.from_paragraphs("Text")
+
+
+def test_blocks_checked_in_a_document_leave_its_namespaces_behind() -> None:
+    # lxml writes an element with the declarations of its ancestors.
+    document = xml.parse(b'<item xmlns:q="urn:q" q:a="1"><body q:b="2"><p>Hi</p></body></item>')
+    assert Body.from_element(document[0]) == Body.from_paragraphs("Hi")

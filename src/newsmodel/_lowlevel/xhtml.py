@@ -221,7 +221,7 @@ def fragment_canonical(fragment: etree._Element) -> str:
     checks the body's elements where they are, instead of writing them out
     and parsing them again.  Its children must have no namespace.  *fragment*
     is changed: its tag, attributes and tail, and, once it passes, the white
-    space between its blocks.
+    space between its blocks, and it is taken out of its document.
     """
     fragment.tag = _WRAPPER
     fragment.attrib.clear()
@@ -248,6 +248,11 @@ def _canonical(fragment: etree._Element) -> str:
     fragment.text = None
     # No allowed name has a namespace, so a declaration left is unused; one
     # kept (xmlns="") would take a block out of XHTML where a format puts it.
+    # lxml writes an element with its ancestors' declarations: alone, it has
+    # only its own, and those go.
+    parent = fragment.getparent()
+    if parent is not None:
+        parent.remove(fragment)
     etree.cleanup_namespaces(fragment)
     if not len(fragment):
         return ""
