@@ -15,6 +15,7 @@ from typing import Any
 from newsmodel._lowlevel import validators
 from newsmodel.formats.jsonld.reader import paragraphs_of, person_name, section_of
 from newsmodel.formats.jsonld.terms import schema_type, type_genre
+from newsmodel.formats.trimmed import trimmed, trimmed_organization
 from newsmodel.model import (
     Article,
     Body,
@@ -53,9 +54,9 @@ def comes_back(article: Article) -> dict[str, Any]:
     return {
         "version": None,
         "headline": article.headline.strip(),
-        "alternative_headline": _trimmed(article.alternative_headline),
+        "alternative_headline": trimmed(article.alternative_headline),
         "slugline": None,
-        "summary": _trimmed(article.summary),
+        "summary": trimmed(article.summary),
         "sections": tuple(section_of(str(section)) for section in article.sections),
         "bylines": _bylines(article),
         "dateline": _dateline(article.dateline),
@@ -65,10 +66,10 @@ def comes_back(article: Article) -> dict[str, Any]:
         "genres": _genres(article.genres),
         "subjects": tuple(_subject(subject) for subject in article.subjects),
         "keywords": tuple(dict.fromkeys(keyword.strip() for keyword in article.keywords)),
-        "publisher": _organization(article.publisher),
-        "provider": _organization(article.provider),
+        "publisher": trimmed_organization(article.publisher),
+        "provider": trimmed_organization(article.provider),
         "copyright_holder": _agent(article.copyright_holder),
-        "copyright_notice": _trimmed(article.copyright_notice),
+        "copyright_notice": trimmed(article.copyright_notice),
         "usage_terms": None,
         "images": tuple(_image(image) for image in article.images if image.url),
         "body": None if body is None else _body(body),
@@ -82,25 +83,15 @@ def comes_back(article: Article) -> dict[str, Any]:
     }
 
 
-def _trimmed(text: str | None) -> str | None:
-    return None if text is None else text.strip()
-
-
-def _organization(organization: Organization | None) -> Organization | None:
-    if organization is None:
-        return None
-    return Organization(name=organization.name.strip(), uri=organization.uri)
-
-
 def _agent(agent: Person | Organization | None) -> Person | Organization | None:
     """A person comes back without a leading "By", an organisation as it was."""
     if not isinstance(agent, Person):
-        return _organization(agent)
+        return trimmed_organization(agent)
     return Person(
         name=person_name(agent.name.strip()),
         uri=agent.uri,
-        title=_trimmed(agent.title),
-        affiliation=_organization(agent.affiliation),
+        title=trimmed(agent.title),
+        affiliation=trimmed_organization(agent.affiliation),
     )
 
 
@@ -121,7 +112,7 @@ def _bylines(article: Article) -> tuple[Byline, ...]:
         for role in ROLES
         for agent in credited(article, role)
     )
-    printed = _trimmed(next((b.text for b in article.bylines if b.text), None))
+    printed = trimmed(next((b.text for b in article.bylines if b.text), None))
     if printed is None:
         return (Byline(contributors=contributors),) if contributors else ()
     return (Byline(text=printed, contributors=contributors),)
@@ -132,7 +123,7 @@ def _dateline(dateline: Dateline | None) -> Dateline | None:
         return None
     place = dateline.place
     return Dateline(
-        text=_trimmed(dateline.text),
+        text=trimmed(dateline.text),
         place=None if place is None else Place(name=place.name.strip(), uri=place.uri),
     )
 
@@ -162,7 +153,7 @@ def _subject(concept: Concept) -> Concept:
     if not (scheme and code):
         scheme, code = "", identifier.strip()
     return Concept(
-        name=_trimmed(concept.name), code=code or None, scheme=scheme or None, uri=concept.uri
+        name=trimmed(concept.name), code=code or None, scheme=scheme or None, uri=concept.uri
     )
 
 
@@ -170,8 +161,8 @@ def _image(image: Image) -> Image:
     """An image with an address, without its alt text."""
     return Image(
         url=image.url,
-        caption=_trimmed(image.caption),
-        credit=_trimmed(image.credit),
+        caption=trimmed(image.caption),
+        credit=trimmed(image.credit),
         width=image.width,
         height=image.height,
     )

@@ -16,6 +16,7 @@ from attrs import evolve
 
 from newsmodel.formats.credits import is_credit_line, is_login
 from newsmodel.formats.identity import made_up_id
+from newsmodel.formats.trimmed import trimmed, trimmed_organization
 from newsmodel.model import (
     Article,
     Byline,
@@ -48,26 +49,26 @@ def comes_back(article: Article) -> dict[str, Any]:
     back: dict[str, Any] = {
         "id": article.id or made_up_id(article),
         "headline": article.headline.strip(),
-        "alternative_headline": _trimmed(article.alternative_headline),
-        "slugline": _trimmed(article.slugline),
-        "summary": _trimmed(article.summary),
+        "alternative_headline": trimmed(article.alternative_headline),
+        "slugline": trimmed(article.slugline),
+        "summary": trimmed(article.summary),
         "sections": tuple(_section(section) for section in article.sections),
         "bylines": _bylines(article.bylines),
         "dateline": _dateline(article.dateline),
         "genres": tuple(_concept(genre) for genre in article.genres),
         "subjects": tuple(_concept(subject) for subject in article.subjects),
         "keywords": tuple(dict.fromkeys(keyword.strip() for keyword in article.keywords)),
-        "publisher": _organization(article.publisher),
-        "provider": _organization(article.provider),
+        "publisher": trimmed_organization(article.publisher),
+        "provider": trimmed_organization(article.provider),
         "copyright_holder": None
         if article.copyright_holder is None
         else Organization(name=article.copyright_holder.name.strip()),
-        "copyright_notice": _trimmed(article.copyright_notice),
-        "usage_terms": _trimmed(article.usage_terms),
+        "copyright_notice": trimmed(article.copyright_notice),
+        "usage_terms": trimmed(article.usage_terms),
         "images": tuple(_image(image) for image in article.images),
         "quotations": tuple(_quotation(quotation) for quotation in article.quotations),
         "boilerplate": (),
-        "editorial_note": _trimmed(article.editorial_note),
+        "editorial_note": trimmed(article.editorial_note),
     }
     texts = {
         TextPart.HEADLINE: back["headline"],
@@ -82,22 +83,12 @@ def comes_back(article: Article) -> dict[str, Any]:
     return back
 
 
-def _trimmed(text: str | None) -> str | None:
-    return None if text is None else text.strip()
-
-
-def _organization(organization: Organization | None) -> Organization | None:
-    if organization is None:
-        return None
-    return Organization(name=organization.name.strip(), uri=organization.uri)
-
-
 def _section(section: Section) -> Section:
     """A section's path is read back from its text, its code trimmed."""
     parts = str(section).strip().split(_PATH_SEPARATOR)
     return Section(
         path=tuple(p.strip() for p in parts if p.strip()),
-        code=_trimmed(section.code),
+        code=trimmed(section.code),
         url=section.url,
     )
 
@@ -154,13 +145,13 @@ def _concept(concept: Concept) -> Concept:
     if not (scheme and code):
         scheme, code = "", literal
     return Concept(
-        name=_trimmed(concept.name), code=code or None, scheme=scheme or None, uri=concept.uri
+        name=trimmed(concept.name), code=code or None, scheme=scheme or None, uri=concept.uri
     )
 
 
 def _image(image: Image) -> Image:
     """A picture's size is written with its address, so none without one."""
-    kept = evolve(image, caption=_trimmed(image.caption), credit=_trimmed(image.credit))
+    kept = evolve(image, caption=trimmed(image.caption), credit=trimmed(image.credit))
     return kept if image.url is not None else evolve(kept, width=None, height=None)
 
 
