@@ -19,6 +19,16 @@ __all__ = ["PRONOUNS", "Cast"]
 #: Pronouns a speaker mention may be; ``he`` and ``she`` resolve to a person.
 PRONOUNS = frozenset(["he", "she", "i", "we", "they", "it", "you"])
 _PERSONAL = frozenset(["he", "she"])
+#: Titles that tell which of ``he`` and ``she`` a person is.
+_GENDERED_TITLES = {
+    "he": frozenset("mr congressman spokesman chairman king prince sprecher".split()),
+    "she": frozenset(
+        """
+        mrs ms miss congresswoman spokeswoman chairwoman queen princess kanzlerin ministerin
+        präsidentin bürgermeisterin sprecherin présidente
+        """.split()
+    ),
+}
 
 #: Words that say what a person is, before their name or instead of it.
 _TITLES = frozenset(
@@ -84,6 +94,8 @@ class Cast:
         self._last_speaker: Person | None = None
         self._last_named: Person | None = None
         self._last_untitled: Person | None = None
+        self._recent: dict[str, Person] = {}  # by name, the latest named last
+        self._pronouns: dict[str, str] = {}  # by name: he or she, once the copy has told
 
     def meet(self, text: str) -> None:
         """
@@ -163,7 +175,9 @@ class Cast:
         if lowered in PRONOUNS:
             if lowered not in _PERSONAL:
                 return None
-            self._last_speaker = self._last_speaker or self._last_named or self._last_untitled
+            self._last_speaker = self._referent(lowered)
+            if self._last_speaker is not None:
+                self._pronouns.setdefault(self._last_speaker.name, lowered)
             return self._last_speaker
         length = _trailing_name_length(words)
         agent = self._described(words) if length == 0 else _named(words, length)
@@ -174,6 +188,24 @@ class Cast:
             self._remember(agent)
             self._last_speaker = agent
         return agent
+
+    def _referent(self, pronoun: str) -> Person | None:
+        """
+        Whom ``he`` or ``she`` means: the latest speaker, unless the copy said otherwise.
+
+        Once a speaker is known to be ``she``, a ``he`` means the latest
+        person named who may be ``he``: ``Her rival, Ed Kline, was unimpressed.
+        "...," he said.``
+        """
+        latest = self._last_speaker or self._last_named or self._last_untitled
+        if latest is None or self._pronouns.get(latest.name, pronoun) == pronoun:
+            return latest
+        fitting = (
+            person
+            for person in reversed(self._recent.values())
+            if self._pronouns.get(person.name, pronoun) == pronoun
+        )
+        return next(fitting, None)
 
     def _known(self, person: Person) -> Person:
         """The fuller record of ``person`` if the article named them before."""
@@ -193,12 +225,23 @@ class Cast:
         return self._by_title.get(words[-1].lower())
 
     def _remember(self, person: Person) -> None:
-        """Index a person by every ending of their name, and by their title's head."""
+        """
+        Index a person by every ending of their name, and by their title's head.
+
+        They become the latest person named, and a gendered title (``Ms.``,
+        ``congressman``) tells which pronoun stands for them.
+        """
         names = person.name.split()
         for start in range(len(names)):
             self._by_name[" ".join(names[start:])] = person
+        self._recent.pop(person.name, None)
+        self._recent[person.name] = person
         if person.title is not None:
-            self._by_title[person.title.lower().split()[-1]] = person
+            titles = person.title.lower().replace(".", "").split()
+            self._by_title[titles[-1]] = person
+            for pronoun, gendered in _GENDERED_TITLES.items():
+                if gendered.intersection(titles):
+                    self._pronouns.setdefault(person.name, pronoun)
 
 
 def _named(words: list[str], length: int) -> Agent | None:
