@@ -1,5 +1,5 @@
 """
-Two speaker rules, each checked so that breaking it fails a test.
+Speaker rules, each checked so that breaking it fails a test.
 
 Only the public ``extract_quotations`` is used: how the rules are coded
 may change, what they decide may not.  The sentences were written for
@@ -72,6 +72,35 @@ def test_before_anyone_is_quoted_a_pronoun_is_the_latest_titled_person_named() -
 def test_a_pronoun_follows_the_speaker_from_quotation_to_quotation() -> None:
     text = '"It is over," said Mayor Jane Smith. "We are done," she added.'
     assert ["Jane Smith", "Jane Smith"] == speakers(text)
+
+
+def test_a_pronoun_the_latest_speaker_cannot_be_names_the_latest_person_who_can() -> None:
+    text = (
+        '"We will win," Mayor Alma Reyes said. "We have the votes," she added.\n\n'
+        "Her rival, Ed Kline, was unimpressed.\n\n"
+        '"It is a fantasy," he said.\n\n'
+        '"We are ready," she said.'
+    )
+    assert ["Alma Reyes", "Alma Reyes", "Ed Kline", "Alma Reyes"] == speakers(text)
+
+
+@pytest.mark.parametrize(
+    ("title", "pronoun", "speaker"),
+    [
+        ("Ms.", "she", "Ruth Odum"),
+        ("Ms.", "he", "Tom Hale"),  # Odum is she: he is the one named since
+        ("Mr.", "she", "Tom Hale"),
+        ("Mr.", "he", "Ruth Odum"),
+    ],
+)
+def test_a_gendered_title_tells_which_pronoun_a_person_is(
+    title: str, pronoun: str, speaker: str
+) -> None:
+    text = (
+        f'"The plan is sound," {title} Ruth Odum said. Tom Hale nodded. '
+        f'"It is not," {pronoun} said.'
+    )
+    assert ["Ruth Odum", speaker] == speakers(text)
 
 
 @pytest.mark.parametrize("pronoun", ["they", "it", "we"])
@@ -206,3 +235,38 @@ def test_a_description_between_commas_names_the_person_later() -> None:
         quotation.speaker_mention,
         quotation.speaker.name if quotation.speaker else None,
     )
+
+
+# ---- rules that read past their clause: what a speaker mention can never be ------------
+
+
+def mentions(text: str) -> list[str | None]:
+    """Each quotation's speaker as worded, in reading order."""
+    return [q.speaker_mention for q in extract_quotations(text, language="en")]
+
+
+def test_a_phrase_a_preposition_opens_is_no_speaker() -> None:
+    text = 'The Ledger rated 40% of Green claims as "mostly false" last year.'
+    assert ["The Ledger"] == mentions(text)
+
+
+def test_whom_a_question_was_put_to_is_not_its_asker() -> None:
+    text = (
+        "When Dana Wirth, the mayor's aide, was asked whether the bridge would reopen, "
+        'she laughed and said, "We will see."'
+    )
+    assert ["she"] == mentions(text)
+
+
+def test_the_subject_of_a_verb_joined_by_and_is_the_nearest_one() -> None:
+    text = 'After the vote on Monday, the council met, and Ed Kline stood up and said, "No."'
+    assert ["Ed Kline"] == mentions(text)
+
+
+@pytest.mark.parametrize("verb", ["were", "will be", "could be"])
+def test_a_plural_noun_before_a_verb_is_no_cue(verb: str) -> None:
+    text = (
+        'De Vries, speaking on the radio, called the mayor a "bully" and said his budget '
+        f'remarks {verb} pure "theatre" for the cameras.'
+    )
+    assert ["De Vries", "De Vries"] == mentions(text)

@@ -103,7 +103,11 @@ def read(data: str | bytes, /) -> Reading:
     quotations = extract_quotations(article)
     if quotations:
         terms = sum(quotation.kind is QuotationKind.TERM for quotation in quotations)
-        found = f"found {len(quotations) - terms} quotations and {terms} terms in quotation marks"
+        said = len(quotations) - terms
+        found = (
+            f"found {said} {'quotation' if said == 1 else 'quotations'} and {terms} "
+            f"{'term' if terms == 1 else 'terms'} in quotation marks"
+        )
         layout.guesses.append(Guess(what=f"{found} by rule", path="$.quotations"))
         article = evolve(article, quotations=quotations)
     return Reading(article=article, losses=tuple(layout.losses), guesses=tuple(layout.guesses))

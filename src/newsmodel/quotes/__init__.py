@@ -217,19 +217,19 @@ class _Reader:
             term = _is_term(text, stretch)
             spoken = before(before_text, self.cast) if closing[-1] is None or term else None
             explicit.append(closing[-1] or spoken)
-            terms.append(term and (spoken is None or not _governed(before_text)))
+            terms.append(term)
             wholes.append(_stands_alone(before_text))
         previous: Attribution | None = None
         for index, stretch in enumerate(inside):
             following = (found for found in closing[index + 1 :] if found is not None)
+            found = explicit[index] or previous or next(following, None)  # "...", "..."
+            term = terms[index] and (found is None or _names_a_work(text, stretch))
             found = (
-                explicit[index]
-                or previous
-                or next(following, None)  # "...", "..." and "...," Smith said
+                found
                 or attributed(_sentence_subject(text, sentence.start, stretch), None, self.cast)
                 or self._carried_over()
             )
-            kind = _kind(whole=wholes[index], term=terms[index])
+            kind = _kind(whole=wholes[index], term=term)
             if kind is not QuotationKind.TERM:
                 previous = found
             yield _quotation(text, stretch, found, part, kind)
@@ -328,7 +328,7 @@ def _is_term(text: str, stretch: Stretch) -> bool:
     """
     words = text[stretch.start : stretch.end].split()
     before = tokens(text[max(0, stretch.start - 60) : stretch.start - 1])
-    if before and (before[-1] == "=" or _is_title(words, before)):
+    if _names_a_work(text, stretch):
         return True
     if len(words) > _TERM_MAX_WORDS or words[-1][-1] in ".?!,;:":
         return False
@@ -340,6 +340,13 @@ def _is_term(text: str, stretch: Stretch) -> bool:
         return False
     framing = before[-2].lower() if len(before) > 1 else ""
     return framing != "as" and framing not in SPEECH_VERBS
+
+
+def _names_a_work(text: str, stretch: Stretch) -> bool:
+    """Whether quoted words are a title or a markup value: nobody's words."""
+    words = text[stretch.start : stretch.end].split()
+    before = tokens(text[max(0, stretch.start - 60) : stretch.start - 1])
+    return bool(before) and (before[-1] == "=" or _is_title(words, before))
 
 
 def _is_title(words: list[str], before: list[str]) -> bool:

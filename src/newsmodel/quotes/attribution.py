@@ -73,6 +73,8 @@ _BEFORE_PARTICIPLE = _JOINERS | frozenset("when is was are were be been kept beg
 _BEFORE_BASE = frozenset(
     "to will would could should may might must can did do does not never i we they you".split()
 )
+#: The forms of ``be`` that make a past participle passive.
+_PASSIVE_AUXILIARIES = frozenset("is was were are be been being".split())
 #: Words that open a relative clause, whose cue is the quotation's own.
 _RELATIVES = frozenset(["who", "whom", "which"])
 #: Words that open a clause that sets the scene for the main one.
@@ -88,6 +90,8 @@ _LABEL_MAX_WORDS = 6
 _MAY_CUE = SPEECH_VERBS | PHRASAL.keys() | _LEADING_CUES.keys() | {"put", "puts"}
 _CLOSING_MARKS = "'\"\u2019\u201d\u00bb\u201c \t\n"
 _DASHES = frozenset([",", ".", "\u2014", "\u2013", "-"])
+#: Prepositions, which cannot open a speaker mention.
+_STRANDED = frozenset("of for to in on at from with by about into over under".split())
 
 
 @frozen
@@ -101,9 +105,20 @@ class Attribution:
 
 def attributed(mention: str | None, cue: str | None, cast: Cast) -> Attribution | None:
     """The attribution to ``mention``, resolved against the people named so far."""
-    if not mention:
+    if not mention or not _well_formed(tokens(mention)):
         return None
     return Attribution(mention, cast.resolve(mention), cue)
+
+
+def _well_formed(words: list[str]) -> bool:
+    """
+    Whether words a rule took can name a speaker: no preposition opens them.
+
+    ``PolitiFact rated 32% of Republican claims as "false"`` reads
+    ``claims`` as a cue and ``of Republican`` as its subject; a phrase a
+    preposition opens is its object, never a verb's subject.
+    """
+    return words[0].lower() not in _STRANDED
 
 
 def after(text: str, *, continues: bool, cast: Cast) -> Attribution | None:
@@ -356,7 +371,7 @@ def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
     relative = max((i for i, word in enumerate(words) if word.lower() in _RELATIVES), default=-1)
     ordered = [i for i in cues if i > relative] + [i for i in cues if i < relative]
     for number, index in enumerate(ordered):
-        if _subordinate(words, index):
+        if _subordinate(words, index) or _passive(words, index):
             continue
         verb = words[index].lower()
         if verb in _LEADING_CUES:
@@ -389,10 +404,23 @@ def _speaker_of(words: list[str], index: int, *, first: bool, alone: bool) -> st
         mention = mention_starting(following)
     joined = verb.endswith("ing") or (preceding and preceding[-1].lower() in _JOINERS)
     if mention is None and joined and first:
-        mention = clause_subject(preceding)
+        mention = _nearest_clause_subject(preceding) or clause_subject(preceding)
     if mention is None and preceding and preceding[-1] == ",":
         mention = _subject_before_aside(preceding)
     return mention or _antecedent(preceding)
+
+
+def _nearest_clause_subject(words: list[str]) -> str | None:
+    """
+    The subject of the clause a joined verb ends: ``..., she laughed and said``.
+
+    Only after ``and``, ``but`` or ``then``: a participle after a comma
+    (``Trump attacked Clinton, saying``) belongs to the first clause.
+    """
+    if not words or words[-1].lower() not in {"and", "but", "then"} or "," not in words:
+        return None
+    comma = len(words) - 1 - words[::-1].index(",")
+    return clause_subject(words[comma + 1 :])
 
 
 def _inserted(preceding: list[str], verb: str, following: list[str]) -> str | None:
@@ -417,6 +445,16 @@ def _subordinate(words: list[str], index: int) -> bool:
         return False  # As Ruth Marcus puts it, Obama is making "...": Marcus's words
     comma = words.index(",", index + 1)
     return any(word[0].isalnum() for word in words[comma + 1 :])  # As Smith put it, "...
+
+
+def _passive(words: list[str], index: int) -> bool:
+    """
+    Whether the cue at ``index`` is passive: ``Mook was asked``, ``she was told``.
+
+    Its subject is the one spoken to, not the speaker.
+    """
+    previous = words[index - 1].lower() if index else ""
+    return words[index].lower() in PASTS and previous in _PASSIVE_AUXILIARIES
 
 
 def _reports_as(words: list[str], index: int) -> bool:
@@ -497,7 +535,9 @@ def _is_cue(words: list[str], index: int) -> bool:
         return (lowered in PASTS and opens) or (lowered in FINITE and _title_case(words, index))
     if lowered in FINITE:  # said; says, or the noun reports
         possessed = previous.endswith(("'s", "\u2019s"))
-        return lowered in PASTS or (previous not in DETERMINERS and not possessed)
+        return lowered in PASTS or (
+            previous not in DETERMINERS and not possessed and not _noun_before_verb(words, index)
+        )
     if lowered.endswith("ing"):  # saying, or the adjective in a writing professor
         return (
             not previous
@@ -506,6 +546,17 @@ def _is_cue(words: list[str], index: int) -> bool:
             or _after_with(words, index)
         )
     return previous in _BEFORE_BASE  # say, or the noun in the press
+
+
+def _noun_before_verb(words: list[str], index: int) -> bool:
+    """
+    Whether a present-tense cue is a plural noun, the subject of the verb after it.
+
+    As in ``his remarks were``, ``the emails show``: a cue is followed by
+    what was said, never by another verb.
+    """
+    following = words[index + 1].lower() if index + 1 < len(words) else ""
+    return following in _AUXILIARIES or following in FINITE
 
 
 def _title_case(words: list[str], index: int) -> bool:
