@@ -270,3 +270,8 @@ def test_a_plural_noun_before_a_verb_is_no_cue(verb: str) -> None:
         f'remarks {verb} pure "theatre" for the cameras.'
     )
     assert ["De Vries", "De Vries"] == mentions(text)
+
+
+def test_a_name_and_cue_before_the_next_quotation_are_not_a_sentence_of_their_own() -> None:
+    text = 'Mr. Tom Hale said "never." Ms. Ruth Odum said "always." "Fine," he said.'
+    assert ["Tom Hale", "Ruth Odum", "Tom Hale"] == speakers(text)

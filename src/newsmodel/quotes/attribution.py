@@ -322,7 +322,7 @@ def _speaker_sentence(words: list[str], cast: Cast) -> Attribution | None:
     for index, word in enumerate(words):
         lowered = word.lower()
         if index and _verb(words, index):
-            following = words[index + 1] if index + 1 < len(words) else "."
+            following = words[index + 1] if index + 1 < len(words) else ""
             if following != ".":
                 return None
             mention = mention_ending(words[:index], whole=True)
