@@ -526,6 +526,19 @@ def test_a_surname_resolves_to_a_full_name_met_without_a_title() -> None:
         ("« Le pont est prêt », a déclaré le ministre Claire Morel.", "fr", "Claire Morel"),
         ("« Le pont est prêt », selon Claire Morel.", "fr", "Claire Morel"),
         ("„Die Brücke steht“, laut Jonas Weber.", "de", "Jonas Weber"),
+        # a description for a name, and reported speech before the quoted words
+        ("« Le pont est prêt », a déclaré la maire.", "fr", "la maire"),
+        (
+            "« Le pont est prêt », a ajouté le porte-parole du conseil.",
+            "fr",
+            "le porte-parole du conseil",
+        ),
+        ("La maire a déclaré : « Le pont est prêt. »", "fr", "La maire"),
+        ("Selon le ministre, le pont est « presque prêt ».", "fr", "le ministre"),
+        ("Le pont est « presque prêt », selon la maire.", "fr", "la maire"),
+        ("Claire Morel a estimé que le pont était « presque prêt ».", "fr", "Claire Morel"),
+        ("Jonas Weber sagte, die Brücke sei „fast fertig“.", "de", "Jonas Weber"),
+        ("Am Montag sagte der Bürgermeister, die Brücke sei „fast fertig“.", "de", "Bürgermeister"),
     ],
 )
 def test_german_and_french_speakers(text: str, language: str, mention: str) -> None:
@@ -533,6 +546,21 @@ def test_german_and_french_speakers(text: str, language: str, mention: str) -> N
     assert mention == quotation.speaker_mention
     (guessed,) = extract_quotations(text)  # the language told by its words and marks
     assert mention == guessed.speaker_mention
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Le maire Paul Roux était à Lyon. « Le pont est prêt », a-t-il dit.", "Paul Roux"),
+        ("La maire Anne Roux était à Lyon. « Le pont est prêt », a-t-elle dit.", "Anne Roux"),
+        ("Bürgermeister Jonas Weber war in Köln. „Die Brücke steht“, sagte er.", "Jonas Weber"),
+        # a compound title tells she: er is somebody else, and nobody was named since
+        ("Bauministerin Lea Brandt war in Köln. „Die Brücke steht“, sagte er.", None),
+    ],
+)
+def test_german_and_french_pronouns_resolve(text: str, speaker: str | None) -> None:
+    (quotation,) = extract_quotations(text)
+    assert speaker == (quotation.speaker.name if quotation.speaker else None)
 
 
 def test_a_german_title_is_no_part_of_the_name() -> None:

@@ -182,6 +182,9 @@ class _Reader:
         self, paragraph: str, quoted: list[Stretch], part: TextPart
     ) -> Iterator[Quotation]:
         """Quotations of German or French copy, with the speakers its patterns name."""
+        edges = [0, *(edge for s in quoted for edge in (s.start - 1, s.end + 1)), len(paragraph)]
+        for left, right in zip(edges[::2], edges[1::2], strict=True):
+            self.cast.meet(paragraph[left:right])  # whom er, sie, il and elle may mean
         for index, stretch in enumerate(quoted):
             mention = None
             if self.language in foreign.LANGUAGES:

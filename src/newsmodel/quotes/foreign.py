@@ -20,6 +20,11 @@ _PARTICLES = r"(?:(?:von|van|de|du|des|le|la|zu)\s+)*"
 _NAME = rf"(?:{_CAPITALISED}(?:\s+{_PARTICLES}{_CAPITALISED})*)"
 #: Lower-case words of a French role before a name: ``le ministre Jean Roux``.
 _ROLE = r"(?:[a-zàâçéèêëîïôûù-]+(?:\s+(?:de|du|des|d'|d\u2019)\s*[a-zàâçéèêëîïôûù-]+)?)"
+#: A French description without a name: ``le ministre``, ``la porte-parole du gouvernement``.
+_LOWER = "a-zàâçéèêëîïôûù"
+_DESCRIPTION = (
+    rf"(?:[Ll]es?|[Ll]a|[Ll]['\u2019])\s*[{_LOWER}-]+(?:\s+(?:du|des|de\s+la)\s+[{_LOWER}-]+)?"
+)
 _GERMAN_VERBS = (
     "sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|schrieb|schreibt|fügte|"
     "ergänzte|warnte|warnt|kritisierte|rief|antwortete|fragte|so"
@@ -36,18 +41,23 @@ _AFTER = {
     ),
     "fr": re.compile(
         rf"^[\s\"“”»«,]*,?\s*(?:(?:a|avait)?[\s-]*(?:t-(il|elle)\s+)?(?:{_FRENCH_VERBS})"
-        rf"(?:[\s-]+(il|elle)\b|\s+(?:le|la|l'|l\u2019)?\s*(?:{_ROLE}\s+)?({_NAME}))?"
-        rf"|(?:selon|d'après|d\u2019après)\s+(?:le|la|les|l'|l\u2019)?\s*({_NAME}))"
+        rf"(?:[\s-]+(il|elle)\b|\s+(?:le|la|l'|l\u2019)?\s*(?:{_ROLE}\s+)?({_NAME})"
+        rf"|\s+({_DESCRIPTION})\b)?"
+        rf"|(?:selon|d'après|d\u2019après)\s+(?:(?:le|la|les|l'|l\u2019)?\s*({_NAME})"
+        rf"|({_DESCRIPTION})\b))"
     ),
 }
 _BEFORE = {
     "de": re.compile(
         rf"(?:\b(?:[Ll]aut|[Nn]ach Angaben von)\s+(?:der|des|dem)?\s*({_NAME})[^„“\"»«]*$)"
-        rf"|(?:({_NAME})\s+(?:{_GERMAN_VERBS})\b[^„“\"»«.]*:\s*$)"
+        rf"|(?:({_NAME})\s+(?:{_GERMAN_VERBS})\b(?:[^„“\"»«.]*:|\s*,[^„“\"»«.]*)\s*$)"
+        rf"|(?:\b(?:{_GERMAN_VERBS})\s+(?:der|die)\s+({_NAME})\s*,[^„“\"»«.]*$)"
     ),
     "fr": re.compile(
-        rf"(?:\b(?:[Ss]elon|[Dd]'après|[Dd]\u2019après)\s+(?:le|la|les|l'|l\u2019)?\s*({_NAME})[^«»\"“”]*$)"
-        rf"|(?:({_NAME})\s+(?:a|avait)?\s*(?:{_FRENCH_VERBS})\b[^«»\"“”.]*:\s*$)"
+        rf"(?:\b(?:[Ss]elon|[Dd]'après|[Dd]\u2019après)\s+"
+        rf"(?:(?:le|la|les|l'|l\u2019)?\s*({_NAME})|({_DESCRIPTION}))[^«»\"“”]*$)"
+        rf"|(?:({_NAME}|{_DESCRIPTION})\s+(?:a|avait)?\s*(?:{_FRENCH_VERBS})\b"
+        rf"(?:[^«»\"“”.]*:|\s+qu[e'\u2019][^«»\"“”.]*)\s*$)"
     ),
 }
 _REACH = 300  # characters before a quotation that can hold its speaker

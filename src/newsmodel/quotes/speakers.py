@@ -19,10 +19,12 @@ __all__ = ["PRONOUNS", "Cast"]
 #: Pronouns a speaker mention may be; ``he`` and ``she`` resolve to a person.
 PRONOUNS = frozenset(["he", "she", "i", "we", "they", "it", "you"])
 _PERSONAL = frozenset(["he", "she"])
+#: The German and French pronouns that are ``he`` or ``she`` (German ``sie`` may be ``they``).
+_FOREIGN_PERSONAL = {"er": "he", "il": "he", "elle": "she"}
 #: Titles that tell which of ``he`` and ``she`` a person is.
 _GENDERED_TITLES = {
-    "he": frozenset("mr congressman spokesman chairman king prince sprecher".split()),
-    "she": frozenset(
+    "he": ("mr", "congressman", "spokesman", "chairman", "king", "prince", "sprecher"),
+    "she": tuple(
         """
         mrs ms miss congresswoman spokeswoman chairwoman queen princess kanzlerin ministerin
         präsidentin bürgermeisterin sprecherin présidente
@@ -42,7 +44,15 @@ _TITLES = frozenset(
     sprecherin ministre présidente maire porte-parole
     """.split()
 )
-_ANY_TITLE = re.compile(r"\b(?:" + "|".join(sorted(_TITLES)) + r")\b", re.IGNORECASE)
+#: German titles that end compounds: ``Innenministerin``, ``Regierungssprecher``.
+_GERMAN_TITLES = tuple(
+    "minister ministerin präsident präsidentin kanzler kanzlerin sprecher sprecherin "
+    "bürgermeister bürgermeisterin".split()
+)
+_ANY_TITLE = re.compile(
+    r"(?:\b|\w(?=" + "|".join(_GERMAN_TITLES) + r"))(?:" + "|".join(sorted(_TITLES)) + r")\b",
+    re.IGNORECASE,
+)
 #: A full name and the description between commas after it: ``Ann Lee, a teacher,``.
 _APPOSITIVE = re.compile(
     r"([A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*)+),[ \t]+(?:the|a|an)[ \t]+"
@@ -172,6 +182,7 @@ class Cast:
         if not words:
             return None
         lowered = " ".join(words).lower()
+        lowered = _FOREIGN_PERSONAL.get(lowered, lowered)
         if lowered in PRONOUNS:
             if lowered not in _PERSONAL:
                 return None
@@ -240,7 +251,7 @@ class Cast:
             titles = person.title.lower().replace(".", "").split()
             self._by_title[titles[-1]] = person
             for pronoun, gendered in _GENDERED_TITLES.items():
-                if gendered.intersection(titles):
+                if any(title.endswith(gendered) for title in titles):
                     self._pronouns.setdefault(person.name, pronoun)
 
 
@@ -322,7 +333,9 @@ def _role(words: list[str]) -> tuple[str | None, Organization | None]:
 
 
 def _is_title(word: str) -> bool:
-    return word.lower().rstrip(".") in _TITLES
+    """A title, or a German compound ending in one: ``Innenministerin``, ``Regierungssprecher``."""
+    lowered = word.lower().rstrip(".")
+    return lowered in _TITLES or lowered.endswith(_GERMAN_TITLES)
 
 
 def _name_part(words: list[str]) -> list[str]:
