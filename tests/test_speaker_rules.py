@@ -275,3 +275,34 @@ def test_a_plural_noun_before_a_verb_is_no_cue(verb: str) -> None:
 def test_a_name_and_cue_before_the_next_quotation_are_not_a_sentence_of_their_own() -> None:
     text = 'Mr. Tom Hale said "never." Ms. Ruth Odum said "always." "Fine," he said.'
     assert ["Tom Hale", "Ruth Odum", "Tom Hale"] == speakers(text)
+
+
+# ---- the agent of a passive cue, an inverted cue before a colon, an opening adverb -------
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ('The plan was called "a disaster" by Senator Ruth Odum on Monday.', "Senator Ruth Odum"),
+        ('The plan, described by the mayor as "a disaster," was dropped.', "the mayor"),
+        ('The inquiry, often labeled a "witch hunt" by its critics, goes on.', "its critics"),
+        (
+            'Her budget was "reckless" - as described by the council chair - and cut.',
+            "the council chair",
+        ),
+        ('The levy, "a tax on work" as described by Ed Kline, passed.', "Ed Kline"),
+    ],
+)
+def test_a_passive_cue_credits_whom_by_names(text: str, mention: str | None) -> None:
+    assert [mention] == mentions(text)
+
+
+def test_a_cue_set_before_its_speaker_and_a_colon() -> None:
+    text = 'In other words, explained moderator Nancy Cordes: "What has that to do with it?"'
+    assert ["moderator Nancy Cordes"] == mentions(text)
+
+
+@pytest.mark.parametrize("opening", ["And then", "Then", "Later,", "But now"])
+def test_an_opening_adverb_is_no_part_of_the_subject(opening: str) -> None:
+    text = f'{opening} Ruth Odum stood up, saying, "We will not resign."'
+    assert ["Ruth Odum"] == speakers(text)

@@ -22,7 +22,13 @@ from attrs import evolve, frozen
 
 from newsmodel.model import Article, Quotation, QuotationKind, Span, TextPart
 from newsmodel.quotes import foreign, sentences
-from newsmodel.quotes.attribution import Attribution, after, attributed, before
+from newsmodel.quotes.attribution import (
+    Attribution,
+    after,
+    attributed,
+    before,
+    passive_agent,
+)
 from newsmodel.quotes.cues import FINITE, SPEECH_VERBS
 from newsmodel.quotes.marks import Stretch, quotes_with_single_marks, stretches
 from newsmodel.quotes.mentions import clause_subject, tokens
@@ -219,6 +225,8 @@ class _Reader:
             closing.append(after(text[stretch.end : right], continues=continues, cast=self.cast))
             term = _is_term(text, stretch)
             spoken = before(before_text, self.cast) if closing[-1] is None or term else None
+            if closing[-1] is None and spoken is None:
+                closing[-1] = passive_agent(before_text, text[stretch.end : right], self.cast)
             explicit.append(closing[-1] or spoken)
             terms.append(term)
             wholes.append(_stands_alone(before_text))

@@ -31,7 +31,7 @@ from newsmodel.quotes.mentions import (
 )
 from newsmodel.quotes.speakers import PRONOUNS, Cast
 
-__all__ = ["Attribution", "after", "attributed", "before"]
+__all__ = ["Attribution", "after", "attributed", "before", "passive_agent"]
 
 #: The forms of ``tell``, whose object is the one told, not the speaker.
 _TELLS = frozenset(["told", "tells", "tell", "telling"])
@@ -75,6 +75,8 @@ _BEFORE_BASE = frozenset(
 )
 #: The forms of ``be`` that make a past participle passive.
 _PASSIVE_AUXILIARIES = frozenset("is was were are be been being".split())
+#: Words between a passive cue and the ``by`` that names its speaker, at most.
+_AGENT_REACH = 6
 #: Words that open a relative clause, whose cue is the quotation's own.
 _RELATIVES = frozenset(["who", "whom", "which"])
 #: Words that open a clause that sets the scene for the main one.
@@ -130,12 +132,15 @@ def after(text: str, *, continues: bool, cast: Cast) -> Attribution | None:
     sentence being just a speaker and a cue (``Smith said.``) or a
     lower-case ``he said`` can still attribute it.
     """
-    words = tokens(text.lstrip(_CLOSING_MARKS)[:_REACH])[:_AFTER_WORDS]
-    while words and words[0] in _DASHES:
-        words.pop(0)
+    sentence = tokens(text.lstrip(_CLOSING_MARKS)[:_REACH])
+    while sentence and sentence[0] in _DASHES:
+        sentence.pop(0)
+    words = sentence[:_AFTER_WORDS]
     if not words:
         return None
     found = _closing(words, continues=continues, cast=cast)
+    if found is None and not continues and not words[0][0].isupper():
+        found = _trailing(sentence, cast)  # "..." on X, Y and Z, the lawsuit alleges.
     if found is not None and found.cue == "according to":
         return found
     if found is None and words[0][0].isupper() and not continues:
@@ -155,6 +160,13 @@ def _as_said(words: list[str], cast: Cast) -> Attribution | None:
     """The speaker of ``"...," as Cruz said on Monday``: ``as`` stands for the quotation."""
     found = _subject_then_cue(words[1:], cast)
     return found if found is not None and found.cue in _AS_CUES else None
+
+
+def _as_described(words: list[str], cast: Cast) -> Attribution | None:
+    """The speaker of ``"..." - as described by the FBI director -``: a passive's agent."""
+    if len(words) < 3 or words[1].lower() not in PASTS or words[1].lower() not in SPEECH_VERBS:  # noqa: PLR2004
+        return None
+    return attributed(_agent(words[2:]), words[1].lower(), cast)
 
 
 def _reporting_source(words: list[str], cast: Cast) -> Attribution | None:
@@ -188,7 +200,7 @@ def _closing(words: list[str], *, continues: bool, cast: Cast) -> Attribution | 
     if first in _LEADING_CUES:
         return _leading(words, 0, cast)
     if first == "as":
-        return _as_put_it(words, cast) or _as_said(words, cast)
+        return _as_put_it(words, cast) or _as_said(words, cast) or _as_described(words, cast)
     if first in FINITE and (continues or words[0].islower()):
         found = attributed(mention_starting(words[1:]), cue(first, words[1:]), cast)
         if found is not None:
@@ -371,7 +383,12 @@ def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
     relative = max((i for i, word in enumerate(words) if word.lower() in _RELATIVES), default=-1)
     ordered = [i for i in cues if i > relative] + [i for i in cues if i < relative]
     for number, index in enumerate(ordered):
-        if _subordinate(words, index) or _passive(words, index):
+        if _passive(words, index):
+            agent = _agent(words[index + 1 :])
+            if agent is not None:
+                return attributed(agent, words[index].lower(), cast)
+            continue
+        if _subordinate(words, index):
             continue
         verb = words[index].lower()
         if verb in _LEADING_CUES:
@@ -383,12 +400,17 @@ def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
         if mention:
             nearest = cues[-1] if words[cues[-1]].lower() not in _LEADING_CUES else index
             return attributed(mention, cue(words[nearest].lower(), words[nearest + 1 :]), cast)
-    if not cues and not alone and words and words[-1] == ":":
-        named = mention_ending(words[:-1], whole=True)
-        if named is None or any(verb_like(word) for word in tokens(named)[1:]):
-            named = clause_subject(words) or named  # Smith delivered a retort: "..."
-        return attributed(named, None, cast)
-    return None
+    return _before_colon(words, cast) if not cues and not alone else None
+
+
+def _before_colon(words: list[str], cast: Cast) -> Attribution | None:
+    """The speaker of words a colon introduces with no cue: ``Smith delivered a retort:``."""
+    if not words or words[-1] != ":":
+        return None
+    named = mention_ending(words[:-1], whole=True)
+    if named is None or any(verb_like(word) for word in tokens(named)[1:]):
+        named = clause_subject(words) or named
+    return attributed(named, None, cast)
 
 
 def _speaker_of(words: list[str], index: int, *, first: bool, alone: bool) -> str | None:
@@ -400,8 +422,9 @@ def _speaker_of(words: list[str], index: int, *, first: bool, alone: bool) -> st
         return inserted
     mention = mention_ending(preceding, whole=False)
     opens = not any(word[0].isalnum() for word in preceding)
-    if mention is None and verb in FINITE and opens and not alone:
-        mention = mention_starting(following)
+    introduces = bool(preceding) and preceding[-1] == "," and following[-1:] == [":"]
+    if mention is None and verb in FINITE and (opens or introduces) and not alone:
+        mention = mention_starting(following)  # In other words, explained Ann Lee: "..."
     joined = verb.endswith("ing") or (preceding and preceding[-1].lower() in _JOINERS)
     if mention is None and joined and first:
         mention = _nearest_clause_subject(preceding) or clause_subject(preceding)
@@ -449,12 +472,53 @@ def _subordinate(words: list[str], index: int) -> bool:
 
 def _passive(words: list[str], index: int) -> bool:
     """
-    Whether the cue at ``index`` is passive: ``Mook was asked``, ``she was told``.
+    Whether the cue at ``index`` is passive: ``Mook was asked``, ``described by``.
 
-    Its subject is the one spoken to, not the speaker.
+    Its subject is the one spoken to or of, not the speaker, who follows ``by``
+    if the copy names them.
     """
-    previous = words[index - 1].lower() if index else ""
-    return words[index].lower() in PASTS and previous in _PASSIVE_AUXILIARIES
+    if words[index].lower() not in PASTS:
+        return False
+    previous = index - 1
+    while previous >= 0 and (_between_adverb(words[previous]) or words[previous] == "often"):
+        previous -= 1  # was often labeled, is widely described
+    following = words[index + 1].lower() if index + 1 < len(words) else ""
+    before = words[previous].lower() if previous >= 0 else ""
+    return before in _PASSIVE_AUXILIARIES or before == "as" or following == "by"
+
+
+def _between_adverb(word: str) -> bool:
+    """An adverb that may stand before a participle: ``widely``, ``repeatedly``."""
+    return word.islower() and word.endswith("ly") and len(word) > 4  # noqa: PLR2004
+
+
+def _agent(words: list[str]) -> str | None:
+    """The speaker ``by`` names a few words after a passive cue: ``described by the mayor as``."""
+    for index, word in enumerate(words[:_AGENT_REACH]):
+        if word.lower() == "by":
+            mention = mention_starting(words[index + 1 :])
+            return mention if mention is not None and mention.lower() not in PRONOUNS else None
+        if word in {",", ".", ";", ":"}:
+            return None
+    return None
+
+
+def passive_agent(before_text: str, after_text: str, cast: Cast) -> Attribution | None:
+    """
+    The speaker a passive cue names after the quotation: ``labeled a "witch hunt" by Democrats``.
+
+    The cue, a past participle, is among the last few words before the quotation.
+    """
+    words = tokens(before_text[-_REACH:])
+    following = tokens(after_text.lstrip(_CLOSING_MARKS)[:_REACH])[:_AFTER_WORDS]
+    if not following or following[0].lower() != "by":
+        return None
+    for index in range(len(words) - 1, max(-1, len(words) - 1 - _AGENT_REACH), -1):
+        if words[index] in {",", ".", ";", ":"}:
+            return None
+        if words[index].lower() in PASTS:  # the by after the quotation makes it passive
+            return attributed(_agent(following), words[index].lower(), cast)
+    return None
 
 
 def _reports_as(words: list[str], index: int) -> bool:

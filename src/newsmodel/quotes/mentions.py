@@ -74,6 +74,10 @@ _GROUP_MAX_WORDS = 3
 _ROLE_MAX_WORDS = 3
 _ASIDE_MAX_WORDS = 14
 _CONJUNCTIONS = frozenset(["and", "but", "so", "yet", "or"])
+#: Adverbs that may open a clause before its subject: ``Then Trump said``.
+_OPENING_ADVERBS = frozenset(
+    "then now later also still again meanwhile instead finally earlier separately".split()
+)
 #: The commonest irregular pasts, which end a subject as ``-ed`` forms do: ``The senator sought``.
 _COMMON_PASTS = frozenset(
     """
@@ -376,9 +380,7 @@ def clause_subject(words: list[str]) -> str | None:
     starts = [0] + [index + 1 for index, word in enumerate(words) if word == ","]
     opening = True  # only an opening phrase so far: a lower-case ``the ...`` may follow
     for start in starts:
-        clause = _after_dateline(words[start:])
-        if clause and clause[0].lower() in _CONJUNCTIONS:
-            clause = clause[1:]  # And she is sure
+        clause = _without_openers(_after_dateline(words[start:]))
         if not clause:
             continue
         opener = clause[0].lower()
@@ -403,6 +405,15 @@ def clause_subject(words: list[str]) -> str | None:
         if mention is not None:
             return mention
     return None
+
+
+def _without_openers(clause: list[str]) -> list[str]:
+    """A clause without the conjunction and adverbs it opens with: ``And then Trump went``."""
+    if clause and clause[0].lower() in _CONJUNCTIONS:
+        clause = clause[1:]  # And she is sure
+    while len(clause) > 1 and clause[0].lower() in _OPENING_ADVERBS:
+        clause = clause[2:] if clause[1] == "," else clause[1:]
+    return clause
 
 
 def _after_dateline(clause: list[str]) -> list[str]:

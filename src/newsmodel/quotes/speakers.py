@@ -91,6 +91,7 @@ _NOT_NAMES = frozenset(
     """
     by in at on for from with and but or the a an when while after before as if so to of
     this that these those there here it its his her their our we they he she i you
+    then now later also still meanwhile instead finally earlier
     """.split()
 )
 
