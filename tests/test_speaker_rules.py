@@ -306,3 +306,13 @@ def test_a_cue_set_before_its_speaker_and_a_colon() -> None:
 def test_an_opening_adverb_is_no_part_of_the_subject(opening: str) -> None:
     text = f'{opening} Ruth Odum stood up, saying, "We will not resign."'
     assert ["Ruth Odum"] == speakers(text)
+
+
+def test_a_sentence_run_on_without_a_space_ends_the_mention() -> None:
+    text = '"It is over," Mark Tully said.Tully then left the room.'
+    assert ["Mark Tully"] == speakers(text)
+
+
+def test_a_verb_before_a_colon_is_no_part_of_the_speaker() -> None:
+    text = 'The Kline letter makes a simple case: "Roads first."'
+    assert "makes" not in (mentions(text)[0] or "")

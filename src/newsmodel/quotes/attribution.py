@@ -408,9 +408,18 @@ def _before_colon(words: list[str], cast: Cast) -> Attribution | None:
     if not words or words[-1] != ":":
         return None
     named = mention_ending(words[:-1], whole=True)
-    if named is None or any(verb_like(word) for word in tokens(named)[1:]):
+    if named is None or _holds_a_verb(tokens(named)):
         named = clause_subject(words) or named
     return attributed(named, None, cast)
+
+
+def _holds_a_verb(words: list[str]) -> bool:
+    """Whether words taken for a name hold a verb: ``delivered``, ``makes a``."""
+    return any(
+        verb_like(word)
+        or (word.islower() and word.endswith("s") and following.lower() in DETERMINERS)
+        for word, following in zip(words[1:], [*words[2:], ""], strict=True)
+    )
 
 
 def _speaker_of(words: list[str], index: int, *, first: bool, alone: bool) -> str | None:

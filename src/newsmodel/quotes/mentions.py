@@ -103,7 +103,9 @@ _TIME_WORDS = frozenset(
 _TIME_MODIFIERS = frozenset(
     "last this next earlier later on early late that each every one two three few several".split()
 )
-_TOKEN = re.compile(r"\w+(?:[.'\u2019&-]\w+)*\.?|[^\w\s]")
+#: A word's parts may be joined by ``.`` (``U.S``), but not a sentence run on into
+#: the next without a space (``said.Trump``).
+_TOKEN = re.compile(r"\w+(?:(?:\.(?![A-Z][a-z])|['\u2019&-])\w+)*\.?|[^\w\s]")
 _UNSPACED = re.compile(r" (?=[,.)])|(?<=\() ")
 
 
