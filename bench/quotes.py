@@ -169,7 +169,6 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
         "_antecedent",
         _never,
     ),
-    "terms a cue governs keep their speaker": (_QUOTES, "_governed", _no),
     "an opening mark placed as a closing one closes": (marks, "_closes", _no),
     "participles, adverbs and Hours later open no subject": (mentions, "_opens_participle", _no),
     "a plural subject's present tense (the two write)": (attributions, "_plural", _no),
@@ -232,6 +231,44 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
         frozenset(),
     ),
     "a title's office after of (Secretary of State X)": (speakers, "_office_length", _no),
+    "no speaker a preposition opens (of Republican claims)": (
+        attributions,
+        "_well_formed",
+        lambda _: True,
+    ),
+    "a passive cue is not its subject's (was asked)": (attributions, "_passive", _no),
+    'a passive cue\'s agent after the quotation (a "witch hunt" by critics)': (
+        _QUOTES,
+        "passive_agent",
+        _never,
+    ),
+    '"..." as described by X': (attributions, "_as_described", _never),
+    "a verb joined by and takes its nearest subject (she laughed and said)": (
+        attributions,
+        "_nearest_clause_subject",
+        _never,
+    ),
+    "a plural noun before a verb is no cue (his remarks were)": (
+        attributions,
+        "_noun_before_verb",
+        _no,
+    ),
+    "a cue before its speaker and a colon (In short, explained X:)": (
+        attributions,
+        "_inverted",
+        _no,
+    ),
+    "adverbs that open a clause (And then X went)": (
+        mentions,
+        "_OPENING_ADVERBS",
+        frozenset(),
+    ),
+    "a name after a description (its president, Ed Kline)": (
+        mentions,
+        "_name_after_description",
+        lambda *_: [],
+    ),
+    "straight single marks quote where a cue shows it": (marks, "_straight_speech", _no),
 }
 
 

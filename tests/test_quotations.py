@@ -240,7 +240,11 @@ def test_an_article_is_read_headline_then_body() -> None:
 @pytest.mark.parametrize(
     ("text", "mention", "cue"),
     [
-        ("“The bridge is finished,” gushed the engineer, Mara Oyelaran.", "the engineer", "gushed"),
+        (
+            "“The bridge is finished,” gushed the engineer, Mara Oyelaran.",
+            "the engineer, Mara Oyelaran",
+            "gushed",
+        ),
         ("“Vote for the levy,” implored Councillor Tam Brody.", "Councillor Tam Brody", "implored"),
         ("“This is a farce,” fumed Ines Navarro.", "Ines Navarro", "fumed"),
         ("“Nothing has changed,” Dale Porter is insisting.", "Dale Porter", "insisting"),
@@ -481,6 +485,34 @@ def test_british_copy_quotes_with_single_marks() -> None:
 def test_british_copy_keeps_its_apostrophes(text: str, words: str, mention: str) -> None:
     quotation = _only(text)
     assert (words, mention) == (quotation.text, quotation.speaker_mention)
+
+
+def test_copy_typed_with_straight_single_marks_quotes_with_them() -> None:
+    text = (
+        "In the '90s the growers' fund was rich. 'We will win the seat,' said Fiona McRae.\n\n"
+        "Her rival said the plan was 'voodoo economics' and left."
+    )
+    found = extract_quotations(text)
+    assert ["We will win the seat,", "voodoo economics"] == [q.text for q in found]
+    assert ["Fiona McRae", "Her rival"] == [q.speaker_mention for q in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Council: 'Roads first, then parks.'",  # no cue shows the straight marks quoting
+        "''We will win,'' said Fiona McRae.",  # '' is a double mark typed as two
+        "Rock 'n' roll is back, Fiona McRae said.",
+    ],
+)
+def test_straight_single_marks_stay_apostrophes_without_a_cue(text: str) -> None:
+    assert () == extract_quotations(text)
+
+
+def test_a_name_after_a_description_is_the_speaker() -> None:
+    (quotation,) = extract_quotations("“We will fight,” said the union’s president, Ed Kline.")
+    assert "the union’s president, Ed Kline" == quotation.speaker_mention
+    assert "Ed Kline" == (quotation.speaker.name if quotation.speaker else None)
 
 
 def test_single_marks_are_no_quotations_where_copy_quotes_with_double() -> None:

@@ -297,6 +297,18 @@ def test_a_passive_cue_credits_whom_by_names(text: str, mention: str | None) -> 
     assert [mention] == mentions(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Asked by Ann Lee about the vote, Tom Hale said: "No."',
+        'When asked by Ann Lee about the vote, Tom Hale said: "No."',
+        'Tom Hale continued by saying, "No."',
+    ],
+)
+def test_who_asks_in_an_opening_phrase_is_not_who_answers(text: str) -> None:
+    assert ["Tom Hale"] == mentions(text)
+
+
 def test_a_cue_set_before_its_speaker_and_a_colon() -> None:
     text = 'In other words, explained moderator Nancy Cordes: "What has that to do with it?"'
     assert ["moderator Nancy Cordes"] == mentions(text)
@@ -316,3 +328,7 @@ def test_a_sentence_run_on_without_a_space_ends_the_mention() -> None:
 def test_a_verb_before_a_colon_is_no_part_of_the_speaker() -> None:
     text = 'The Kline letter makes a simple case: "Roads first."'
     assert "makes" not in (mentions(text)[0] or "")
+
+
+def test_a_single_word_before_a_colon_is_a_speaker() -> None:
+    assert ["Kline"] == mentions('Kline: "Roads first."')

@@ -48,9 +48,6 @@ _TERM_MAX_WORDS = 4
 _TITLE_WORDS = (2, 8)  # how many words a quoted title has
 #: Words a title leaves in lower case: ``"Orange is the New Black"``.
 _TITLE_SMALL_WORDS = frozenset("a an the and or of to in on at for with by is from as".split())
-#: Prepositions that put a cue's place or time between it and quoted words.
-_VENUES = frozenset(["on", "in", "at", "for", "from", "during", "with"])
-_GOVERNS = 40  # characters before a term that its speaker's cue may sit in
 #: Words whose ``'s`` is ``is`` or ``has``, not a possessive: ``it's "so nice"``.
 _CONTRACTING = frozenset("it he she that there here what who where let".split())
 _NAME_AND_CUE = 60  # characters after a quotation that lacks its comma: a name and a verb
@@ -307,20 +304,6 @@ def _quotation(
         cue=attribution.cue if attribution else None,
         span=span,
     )
-
-
-def _governed(before_text: str) -> bool:
-    """
-    Whether a cue right before quoted words makes them the speaker's.
-
-    As in ``Trump attacked the "disgusting" media``: his word, not a term.
-    """
-    for word in reversed(tokens(before_text[-_GOVERNS:])[-3:]):
-        if word in SPEECH_VERBS:
-            return True
-        if word.lower() in _VENUES:
-            return False  # said on "Meet the Press": where, not what
-    return False
 
 
 def _kind(*, whole: bool, term: bool) -> QuotationKind:

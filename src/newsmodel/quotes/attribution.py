@@ -384,7 +384,7 @@ def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
     ordered = [i for i in cues if i > relative] + [i for i in cues if i < relative]
     for number, index in enumerate(ordered):
         if _passive(words, index):
-            agent = _agent(words[index + 1 :])
+            agent = None if _opening_phrase(words, index) else _agent(words[index + 1 :])
             if agent is not None:
                 return attributed(agent, words[index].lower(), cast)
             continue
@@ -418,7 +418,7 @@ def _holds_a_verb(words: list[str]) -> bool:
     return any(
         verb_like(word)
         or (word.islower() and word.endswith("s") and following.lower() in DETERMINERS)
-        for word, following in zip(words[1:], [*words[2:], ""], strict=True)
+        for word, following in zip(words[1:], [*words[2:], ""], strict=False)
     )
 
 
@@ -430,10 +430,9 @@ def _speaker_of(words: list[str], index: int, *, first: bool, alone: bool) -> st
     if inserted is not None:
         return inserted
     mention = mention_ending(preceding, whole=False)
-    opens = not any(word[0].isalnum() for word in preceding)
-    introduces = bool(preceding) and preceding[-1] == "," and following[-1:] == [":"]
-    if mention is None and verb in FINITE and (opens or introduces) and not alone:
-        mention = mention_starting(following)  # In other words, explained Ann Lee: "..."
+    opens = not any(word[0].isalnum() for word in preceding) or _inverted(preceding, following)
+    if mention is None and verb in FINITE and opens and not alone:
+        mention = mention_starting(following)
     joined = verb.endswith("ing") or (preceding and preceding[-1].lower() in _JOINERS)
     if mention is None and joined and first:
         mention = _nearest_clause_subject(preceding) or clause_subject(preceding)
@@ -453,6 +452,11 @@ def _nearest_clause_subject(words: list[str]) -> str | None:
         return None
     comma = len(words) - 1 - words[::-1].index(",")
     return clause_subject(words[comma + 1 :])
+
+
+def _inverted(preceding: list[str], following: list[str]) -> bool:
+    """Whether a cue comes before its speaker and a colon: ``In short, explained X: "..."``."""
+    return bool(preceding) and preceding[-1] == "," and following[-1:] == [":"]
 
 
 def _inserted(preceding: list[str], verb: str, following: list[str]) -> str | None:
@@ -491,9 +495,28 @@ def _passive(words: list[str], index: int) -> bool:
     previous = index - 1
     while previous >= 0 and (_between_adverb(words[previous]) or words[previous] == "often"):
         previous -= 1  # was often labeled, is widely described
-    following = words[index + 1].lower() if index + 1 < len(words) else ""
+    following = [*words[index + 1 : index + 3], "", ""]
     before = words[previous].lower() if previous >= 0 else ""
-    return before in _PASSIVE_AUXILIARIES or before == "as" or following == "by"
+    by = following[0] == "by" and not following[1].endswith("ing")  # not continued by saying
+    return before in _PASSIVE_AUXILIARIES or before == "as" or by
+
+
+def _opening_phrase(words: list[str], index: int) -> bool:
+    """
+    Whether the cue at ``index`` is in a phrase that opens the sentence.
+
+    As in ``Asked by Smith about the vote, Jones said``: the one asking is
+    not the one whose words follow.
+    """
+    start = index
+    while start and words[start - 1] not in {".", ";"}:
+        start -= 1
+    opening = [word.lower() for word in words[start:index]]
+    return (
+        (not opening or opening[0] in _SUBORDINATORS)
+        and len(opening) <= 1
+        and ("," in words[index + 1 :])
+    )
 
 
 def _between_adverb(word: str) -> bool:

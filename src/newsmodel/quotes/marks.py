@@ -18,6 +18,7 @@ import re
 from attrs import frozen
 
 from newsmodel._lowlevel.validators import NOT_XML
+from newsmodel.quotes.cues import FINITE
 
 __all__ = ["Stretch", "quotes_with_single_marks", "stretches"]
 
@@ -31,11 +32,21 @@ _DOUBLE = {
 }
 #: Headlines and British copy quote with single marks: U+2018 to U+2019 in English,
 #: U+201A to U+2018 in German.
-_SINGLE = {"\u2018": "\u2019", "\u201a": "\u2018"}
+#: Copy typed without curly marks quotes with the straight one, ``'``, which is also
+#: its apostrophe: it opens only before a letter at the start of a word.
+_SINGLE = {"\u2018": "\u2019", "\u201a": "\u2018", "'": "'"}
 _DOUBLE_MARKS = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
-_SINGLE_MARKS = re.compile("[\u2018\u2019\u201a]")
-_OPENING_SINGLE = re.compile("(?:^|(?<=[\\s(\u2014\u2013-]))[\u2018\u201a](?=\\w)")
+_SINGLE_MARKS = re.compile("[\u2018\u2019\u201a']")
+_OPENING_SINGLE = re.compile(
+    "(?:^|(?<=[\\s(\u2014\u2013-]))(?:[\u2018\u201a](?=\\w)|'(?=[^\\W\\d_]))"
+)
 _WORDS = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W\d_]{2}")  # a word, not an elision's letter
+_CURLY_OPENING = re.compile("[\u2018\u201a](?=\\w)")
+#: A straight mark closing a quotation and the words after it, which may hold its cue.
+_STRAIGHT_CLOSING = re.compile(r"[,?!]'[ \t]+((?:[\w.-]+[ \t]+){0,3}[\w.-]+)")
+#: A cue and a straight mark opening the quotation it introduces.
+_STRAIGHT_OPENING = re.compile(r"\b(\w+)[,:][ \t]+'(?=[^\W\d_])")
 #: Copy is in title case when nearly all its longer words are capitalised, as
 #: headlines are; prose capitalises names, not its verbs and nouns.
 _TITLE_CASE_LENGTH = 4
@@ -55,8 +66,9 @@ def stretches(paragraph: str, *, single: bool = False) -> list[Stretch]:
     """
     Return the quoted stretches of one paragraph, in order.
 
-    With ``single``, the single curly marks of headlines count instead of
-    the double ones; an apostrophe inside a word is never a mark.
+    With ``single``, the single marks of headlines and British copy count
+    instead of the double ones; an apostrophe inside a word, after a plural
+    or before a digit (``'90s``) is never a mark.
     """
     closers, marks = (_SINGLE, _SINGLE_MARKS) if single else (_DOUBLE, _DOUBLE_MARKS)
     found: list[Stretch] = []
@@ -65,11 +77,14 @@ def stretches(paragraph: str, *, single: bool = False) -> list[Stretch]:
     for match in marks.finditer(paragraph):
         mark, position = match.group(), match.start()
         if single and (
-            _inside_word(paragraph, position) or _plural_possessive(paragraph, position)
+            _inside_word(paragraph, position)
+            or _plural_possessive(paragraph, position)
+            or (mark == "'" and not opener and not _opens_word(paragraph, position))
         ):
             continue
         if opener and (mark in closers[opener] or _closes(paragraph, position)):
-            _keep(paragraph, found, opened, position)
+            if opener != "'" or _WORD.search(paragraph, opened, position):
+                _keep(paragraph, found, opened, position)  # not the 'n' of rock 'n' roll
             opener = ""
         elif mark in closers:
             if opener:
@@ -101,11 +116,26 @@ def quotes_with_single_marks(text: str) -> bool:
     for titles, scare quotes and quotations inside quotations.  Copy in
     title case is a headline's, whose single marks the headline rules read.
     """
-    if _DOUBLE_MARKS.search(text) or not _OPENING_SINGLE.search(text):
-        return False
+    if _DOUBLE_MARKS.search(text) or "''" in text or not _OPENING_SINGLE.search(text):
+        return False  # '' is a double mark typed as two single ones
+    if not _CURLY_OPENING.search(text) and not _straight_speech(text):
+        return False  # straight marks are apostrophes until a cue shows them quoting
     long_words = [word for word in _WORDS.findall(text) if len(word) >= _TITLE_CASE_LENGTH]
     capitalised = sum(word[0].isupper() for word in long_words)
     return capitalised < _TITLE_CASE_SHARE * len(long_words) or len(long_words) < _TITLE_CASE_WORDS
+
+
+def _straight_speech(text: str) -> bool:
+    """
+    Whether straight single marks quote someone: ``,' he said`` or ``said: 'We``.
+
+    Copy typed without curly marks uses the same mark for apostrophes and
+    elisions, so a cue next to one is what shows it quoting.
+    """
+    for match in _STRAIGHT_CLOSING.finditer(text):
+        if any(word in FINITE for word in match.group(1).lower().split()):
+            return True
+    return any(match.group(1).lower() in FINITE for match in _STRAIGHT_OPENING.finditer(text))
 
 
 def _inside_word(text: str, position: int) -> bool:
@@ -115,6 +145,11 @@ def _inside_word(text: str, position: int) -> bool:
         and text[position - 1].isalnum()
         and text[position + 1].isalnum()
     )
+
+
+def _opens_word(text: str, position: int) -> bool:
+    """Whether a straight mark opens a word: ``'We``, not ``'90s`` or ``farmers' fund``."""
+    return _OPENING_SINGLE.match(text, position) is not None
 
 
 def _plural_possessive(text: str, position: int) -> bool:
@@ -127,7 +162,7 @@ def _plural_possessive(text: str, position: int) -> bool:
         text[position - 1 : position] == "s"
         and text[position + 1 : position + 2] == " "
         and text[position + 2 : position + 3].islower()
-        and text.find("\u2019", position + 1) >= 0
+        and text.find(text[position], position + 1) >= 0
     )
 
 

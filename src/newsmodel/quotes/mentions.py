@@ -66,6 +66,7 @@ _NOT_SUBJECTS = _CLAUSE_WORDS | frozenset(
     """.split()
 )
 _MENTION_MAX_TOKENS = 16
+_NAME_MAX_WORDS = 4
 #: Modal verbs that are also first names.
 _MODAL_NAMES = frozenset(["Will", "May"])
 _DATELINE_WORDS = 8
@@ -316,7 +317,27 @@ def mention_starting(words: list[str]) -> str | None:
     while end and words[end - 1].lower() == "of":
         end -= 1
     taken = _untimed(words[:end])
-    return join(taken) if taken and _names_someone(taken) else None
+    if not taken or not _names_someone(taken):
+        return None
+    return join(taken + _name_after_description(taken, words[len(taken) :]))
+
+
+def _name_after_description(description: list[str], rest: list[str]) -> list[str]:
+    """
+    The comma and name that follow a description: ``the union's president, Ed Kline``.
+
+    Only a name that ends the sentence: after ``X, Name,`` a clause may go on
+    (``One of its executives, Ann Lee, testified``), which other rules read.
+    """
+    if description[0].lower() not in DETERMINERS or rest[:1] != [","]:
+        return []
+    name = []
+    for word in rest[1:]:
+        if not word[0].isupper():
+            break
+        name.append(word)
+    ends = len(rest) == len(name) + 1 or rest[len(name) + 1] in {".", ";"}
+    return [",", *name] if name and ends and len(name) <= _NAME_MAX_WORDS else []
 
 
 def _first_name(words: list[str], index: int) -> bool:

@@ -179,9 +179,14 @@ class Cast:
         Of ``Nick Witney, a fellow at the council`` and ``Jane Smith
         (D-Va.)`` only the name counts.
         """
-        words = _name_part(_WORD.findall(_PARENTHESES.sub(" ", mention).split(",")[0]))
+        parts = _PARENTHESES.sub(" ", mention).split(",")
+        words = _name_part(_WORD.findall(parts[0]))
         if not words:
             return None
+        if len(parts) > 1 and not _capitalised(words[-1]):  # its president, Ed Kline
+            named = _WORD.findall(parts[1])
+            if named and all(_capitalised(word) for word in named):
+                words = [*words, *named]
         lowered = " ".join(words).lower()
         lowered = _FOREIGN_PERSONAL.get(lowered, lowered)
         if lowered in PRONOUNS:
