@@ -269,6 +269,7 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
         lambda *_: [],
     ),
     "straight single marks quote where a cue shows it": (marks, "_straight_speech", _no),
+    "to and for inside a name (Americans for Prosperity)": (mentions, "_inside_name", _no),
 }
 
 

@@ -332,3 +332,18 @@ def test_a_verb_before_a_colon_is_no_part_of_the_speaker() -> None:
 
 def test_a_single_word_before_a_colon_is_a_speaker() -> None:
     assert ["Kline"] == mentions('Kline: "Roads first."')
+
+
+def test_a_name_joined_by_to_or_for_is_one_name() -> None:
+    text = '"Schools first," said Parents for Better Schools on Monday.'
+    assert ["Parents for Better Schools"] == mentions(text)
+    text = 'The walk-out was "a warning," according to the Alliance to Reclaim Our Schools.'
+    assert ["the Alliance to Reclaim Our Schools"] == mentions(text)
+
+
+def test_following_opens_no_speaker_and_reports_of_is_a_noun() -> None:
+    text = (
+        "Following initial reports of the fire, but before officials spoke, "
+        'Mayor Ann Lee said at a briefing that "a gas main" had burst.'
+    )
+    assert ["Mayor Ann Lee"] == mentions(text)

@@ -93,7 +93,7 @@ _MAY_CUE = SPEECH_VERBS | PHRASAL.keys() | _LEADING_CUES.keys() | {"put", "puts"
 _CLOSING_MARKS = "'\"\u2019\u201d\u00bb\u201c \t\n"
 _DASHES = frozenset([",", ".", "\u2014", "\u2013", "-"])
 #: Prepositions, which cannot open a speaker mention.
-_STRANDED = frozenset("of for to in on at from with by about into over under".split())
+_STRANDED = frozenset("of for to in on at from with by about into over under following".split())
 
 
 @frozen
@@ -648,11 +648,11 @@ def _noun_before_verb(words: list[str], index: int) -> bool:
     """
     Whether a present-tense cue is a plural noun, the subject of the verb after it.
 
-    As in ``his remarks were``, ``the emails show``: a cue is followed by
-    what was said, never by another verb.
+    As in ``his remarks were``, ``the emails show``, ``initial reports of``: a
+    cue is followed by what was said, never by another verb or by ``of``.
     """
     following = words[index + 1].lower() if index + 1 < len(words) else ""
-    return following in _AUXILIARIES or following in FINITE
+    return following in _AUXILIARIES or following in FINITE or following == "of"
 
 
 def _title_case(words: list[str], index: int) -> bool:

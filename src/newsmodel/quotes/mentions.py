@@ -60,7 +60,7 @@ _RELATIVES = frozenset(["who", "which", "whose", "whom", "where"])
 _NOT_SUBJECTS = _CLAUSE_WORDS | frozenset(
     """
     this these those there here such along amid across after although behind beyond despite
-    like unlike within according however meanwhile still also instead indeed later earlier
+    following like unlike within according however meanwhile still also instead indeed later earlier
     perhaps finally then now today yesterday tonight last next first again thus for with of
     outside inside alongside beside near around throughout toward towards upon via amidst
     """.split()
@@ -307,11 +307,14 @@ def mention_starting(words: list[str]) -> str | None:
             end = closing + 1
             continue
         linked = (
-            _joins_names(words, end) or _links_description(words, end) or _first_name(words, end)
+            _joins_names(words, end)
+            or _links_description(words, end)
+            or _first_name(words, end)
+            or _inside_name(words, end)
         )
         if word.lower() != "of" and not may_be_in_mention(word) and not linked:
             break
-        if word.lower() == "for" and end and words[end - 1][0].isupper():
+        if word.lower() == "for" and end and words[end - 1][0].isupper() and not linked:
             break
         end += 1
     while end and words[end - 1].lower() == "of":
@@ -338,6 +341,22 @@ def _name_after_description(description: list[str], rest: list[str]) -> list[str
         name.append(word)
     ends = len(rest) == len(name) + 1 or rest[len(name) + 1] in {".", ";"}
     return [",", *name] if name and ends and len(name) <= _NAME_MAX_WORDS else []
+
+
+def _inside_name(words: list[str], index: int) -> bool:
+    """
+    Whether ``to`` or ``for`` joins the capitalised words of one name.
+
+    As in ``Alliance to Reclaim Our Schools``, ``Americans for Prosperity``.
+    """
+    following = words[index + 1] if index + 1 < len(words) else ""
+    return (
+        words[index] in {"to", "for"}
+        and index > 0
+        and words[index - 1][0].isupper()
+        and following[:1].isupper()
+        and following.lower() not in DETERMINERS
+    )
 
 
 def _first_name(words: list[str], index: int) -> bool:
