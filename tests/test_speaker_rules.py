@@ -250,6 +250,15 @@ def test_a_phrase_a_preposition_opens_is_no_speaker() -> None:
     assert ["The Ledger"] == mentions(text)
 
 
+def test_a_phrase_a_preposition_closes_is_no_speaker() -> None:
+    text = "Ed Kline posted a series of notes early Friday saying the budget was “a fraud.”"
+    assert ["Ed Kline"] == mentions(text)
+
+
+def test_a_name_that_is_also_a_preposition_is_a_speaker() -> None:
+    assert ["From"] == mentions('"We lost three times," From said.')
+
+
 def test_whom_a_question_was_put_to_is_not_its_asker() -> None:
     text = (
         "When Dana Wirth, the mayor's aide, was asked whether the bridge would reopen, "

@@ -92,7 +92,7 @@ _LABEL_MAX_WORDS = 6
 _MAY_CUE = SPEECH_VERBS | PHRASAL.keys() | _LEADING_CUES.keys() | {"put", "puts"}
 _CLOSING_MARKS = "'\"\u2019\u201d\u00bb\u201c \t\n"
 _DASHES = frozenset([",", ".", "\u2014", "\u2013", "-"])
-#: Prepositions, which cannot open a speaker mention.
+#: Prepositions, which cannot open or close a speaker mention.
 _STRANDED = frozenset("of for to in on at from with by about into over under following".split())
 
 
@@ -114,13 +114,16 @@ def attributed(mention: str | None, cue: str | None, cast: Cast) -> Attribution 
 
 def _well_formed(words: list[str]) -> bool:
     """
-    Whether words a rule took can name a speaker: no preposition opens them.
+    Whether words a rule took can name a speaker: no preposition opens or closes them.
 
     ``PolitiFact rated 32% of Republican claims as "false"`` reads
     ``claims`` as a cue and ``of Republican`` as its subject; a phrase a
-    preposition opens is its object, never a verb's subject.
+    preposition opens is its object, never a verb's subject, and one that
+    ends in a preposition (``a series of``) was cut short.
     """
-    return words[0].lower() not in _STRANDED
+    first, last = words[0], words[-1]
+    opened = first.lower() in _STRANDED and (first.islower() or len(words) > 1)  # Al From said
+    return not opened and last not in _STRANDED
 
 
 def after(text: str, *, continues: bool, cast: Cast) -> Attribution | None:
