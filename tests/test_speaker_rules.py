@@ -356,3 +356,28 @@ def test_following_opens_no_speaker_and_reports_of_is_a_noun() -> None:
         'Mayor Ann Lee said at a briefing that "a gas main" had burst.'
     )
     assert ["Mayor Ann Lee"] == mentions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # the by belongs to another verb, and the passive cue's subject answers
+        (
+            (
+                "When Ann Lee was asked at a lunch held by the Ledger whether she would run, "
+                'she laughed and said, "We will see."'
+            ),
+            "she",
+        ),
+        # a passive cue in an aside, then the cue of the sentence
+        (
+            'Ed Kline - praised by the Ledger as a reformer - told reporters "it is over."',
+            "Ed Kline",
+        ),
+        ('"It is over," the Ledger first reported.', "the Ledger"),
+        ('His office put out a statement: "It is over."', "His office"),
+        ('Even before Ann Lee spoke, her campaign sent a text saying: "We won."', "her campaign"),
+    ],
+)
+def test_the_cue_of_the_sentence_and_its_subject(text: str, mention: str) -> None:
+    assert [mention] == mentions(text)

@@ -85,6 +85,8 @@ _SUBORDINATORS = frozenset(
     when after as while before since although though if because once until whenever despite
     """.split()
 )
+#: Adverbs that may stand before a subordinator: ``Even before``, ``Shortly after``.
+_DEGREE = frozenset(["even", "just", "shortly", "soon", "long", "right", "only"])
 #: Words that open a phrase after a speaker, before the verb: ``a staffer in the room said``.
 _PHRASE_OPENERS = frozenset(["in", "at", "from", "with", "for", "on"])
 _LABEL_MAX_WORDS = 6
@@ -93,7 +95,12 @@ _MAY_CUE = SPEECH_VERBS | PHRASAL.keys() | _LEADING_CUES.keys() | {"put", "puts"
 _CLOSING_MARKS = "'\"\u2019\u201d\u00bb\u201c \t\n"
 _DASHES = frozenset([",", ".", "\u2014", "\u2013", "-"])
 #: Prepositions, which cannot open or close a speaker mention.
-_STRANDED = frozenset("of for to in on at from with by about into over under following".split())
+_STRANDED = frozenset(
+    """
+    of for to in on at from with by about into over under following after before during
+    despite amid alongside against without within among between
+    """.split()
+)
 
 
 @frozen
@@ -387,7 +394,8 @@ def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
     ordered = [i for i in cues if i > relative] + [i for i in cues if i < relative]
     for number, index in enumerate(ordered):
         if _passive(words, index):
-            agent = None if _opening_phrase(words, index) else _agent(words[index + 1 :])
+            outer = _opening_phrase(words, index) or index != cues[-1]  # a cue follows it
+            agent = None if outer else _agent(words[index + 1 :])
             if agent is not None:
                 return attributed(agent, words[index].lower(), cast)
             continue
@@ -478,6 +486,8 @@ def _subordinate(words: list[str], index: int) -> bool:
     start = index
     while start and words[start - 1] != ",":
         start -= 1
+    if words[start].lower() in _DEGREE and start + 1 < index:
+        start += 1  # Even before Smith spoke,
     if words[start].lower() not in _SUBORDINATORS or "," not in words[index + 1 :]:
         return False
     if words[start].lower() == "as" and _reports_as(words, index):
@@ -533,8 +543,8 @@ def _agent(words: list[str]) -> str | None:
         if word.lower() == "by":
             mention = mention_starting(words[index + 1 :])
             return mention if mention is not None and mention.lower() not in PRONOUNS else None
-        if word in {",", ".", ";", ":"}:
-            return None
+        if word in {",", ".", ";", ":"} or verb_like(word):
+            return None  # asked at a lunch held by the Journal: the by is another verb's
     return None
 
 

@@ -39,7 +39,7 @@ BETWEEN = frozenset(
     also later then again previously recently repeatedly reportedly has had have would will
     could once further simply even never often always just already quickly publicly privately
     separately similarly subsequently initially finally frequently openly bluntly angrily flatly
-    firmly famously succinctly earlier still only is was are were been however too now
+    firmly famously succinctly earlier still only is was are were been however too now first
     """.split()
 )
 #: Words a speaker mention does not contain: they start another clause.
@@ -77,13 +77,14 @@ _ASIDE_MAX_WORDS = 14
 _CONJUNCTIONS = frozenset(["and", "but", "so", "yet", "or"])
 #: Adverbs that may open a clause before its subject: ``Then Trump said``.
 _OPENING_ADVERBS = frozenset(
-    "then now later also still again meanwhile instead finally earlier separately".split()
+    "then now later also still again meanwhile instead finally earlier separately even".split()
 )
 #: The commonest irregular pasts, which end a subject as ``-ed`` forms do: ``The senator sought``.
 _COMMON_PASTS = frozenset(
     """
-    began became broke brought came did felt found gave got had held kept knew led left lost made
-    met paid ran saw sent set sought spent stood struck took thought understood went won
+    began became broke brought came cut did felt found gave got had held kept knew led left let
+    lost made met paid put ran saw sent set sought spent stood struck took thought understood
+    went won
     """.split()
 )
 #: Words that stand for an unnamed speaker among several: ``one said``, ``said another``.
