@@ -381,3 +381,14 @@ def test_following_opens_no_speaker_and_reports_of_is_a_noun() -> None:
 )
 def test_the_cue_of_the_sentence_and_its_subject(text: str, mention: str) -> None:
     assert [mention] == mentions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ('"The kids do not like him," this source told the Ledger.', "this source"),
+        ('"It is a fair race," the Ohio actor says of the campaign.', "the Ohio actor"),
+    ],
+)
+def test_a_description_after_the_quotation(text: str, mention: str) -> None:
+    assert [mention] == mentions(text)

@@ -661,11 +661,11 @@ def _noun_before_verb(words: list[str], index: int) -> bool:
     """
     Whether a present-tense cue is a plural noun, the subject of the verb after it.
 
-    As in ``his remarks were``, ``the emails show``, ``initial reports of``: a
-    cue is followed by what was said, never by another verb or by ``of``.
+    As in ``his remarks were``, ``the emails show``: a cue is followed by
+    what was said, never by another verb.
     """
     following = words[index + 1].lower() if index + 1 < len(words) else ""
-    return following in _AUXILIARIES or following in FINITE or following == "of"
+    return following in _AUXILIARIES or following in FINITE
 
 
 def _title_case(words: list[str], index: int) -> bool:

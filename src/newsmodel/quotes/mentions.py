@@ -54,7 +54,9 @@ _CLAUSE_WORDS = frozenset(
 _PREPOSITIONS = frozenset(
     "in on at from with by for of to about into over under between among against without".split()
 )
-DETERMINERS = frozenset(["the", "a", "an", "one", "his", "her", "its", "their", "our", "my"])
+DETERMINERS = frozenset(
+    ["the", "a", "an", "one", "his", "her", "its", "their", "our", "my", "this", "these", "those"]
+)
 _RELATIVES = frozenset(["who", "which", "whose", "whom", "where"])
 #: Capitalised words that open a sentence but cannot open its subject.
 _NOT_SUBJECTS = _CLAUSE_WORDS | frozenset(
