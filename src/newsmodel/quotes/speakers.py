@@ -49,10 +49,7 @@ _GERMAN_TITLES = tuple(
     "minister ministerin präsident präsidentin kanzler kanzlerin sprecher sprecherin "
     "bürgermeister bürgermeisterin".split()
 )
-_ANY_TITLE = re.compile(
-    r"(?:\b|\w(?=" + "|".join(_GERMAN_TITLES) + r"))(?:" + "|".join(sorted(_TITLES)) + r")\b",
-    re.IGNORECASE,
-)
+_LOWER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 #: A full name and the description between commas after it: ``Ann Lee, a teacher,``.
 _APPOSITIVE = re.compile(
     r"([A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*)+),[ \t]+(?:the|a|an)[ \t]+"
@@ -120,7 +117,7 @@ class Cast:
         """
         for match in _APPOSITIVE.finditer(text):  # Ann Lee, the bank's economist,
             self._describe(match.group(1), match.group(2))
-        if not _ANY_TITLE.search(text):
+        if not _has_title(text):
             for run in _FULL_NAME.findall(text):  # no title: only full names to remember
                 words = _WORD.findall(run)
                 self._meet(_named(words, len(words)))
@@ -336,6 +333,16 @@ def _role(words: list[str]) -> tuple[str | None, Organization | None]:
     if not any(_is_title(word) for word in title):
         return None, None
     return " ".join(title), affiliation
+
+
+def _has_title(text: str) -> bool:
+    """Whether any word of ``text`` is a title: a set lookup per word, not a pattern per title."""
+    for word in set(_LOWER_WORD.findall(text.lower())):
+        if word in _TITLES or word.endswith(_GERMAN_TITLES):
+            return True
+        if "-" in word and any(part in _TITLES for part in word.split("-")):
+            return True
+    return False
 
 
 def _is_title(word: str) -> bool:
