@@ -298,7 +298,7 @@ def test_an_article_is_read_headline_then_body() -> None:
         ("“The levy passed,” the two write.", "the two", "write"),
         ("More from Ines Navarro: “The port is safe.”", "Ines Navarro", None),
         ("Ines Navarro, Harbour Gazette: “The port is safe.”", "Ines Navarro", None),
-        ("Dale Porter, who has long called it “a scam,” resigned.", "Dale Porter", "called"),
+        ("Dale Porter, who has long called it “a scam,” resigned.", "who", "called"),
         ("With Mayor Lin Cho calling it “a scandal,” the vote failed.", "Mayor Lin Cho", "calling"),
         ("“We are done,” said a person close to the Pells.", "a person close to the Pells", "said"),
         ("The trouble, says Ivo Marsh, is that the plan is “dead.”", "Ivo Marsh", "says"),
@@ -507,6 +507,12 @@ def test_copy_typed_with_straight_single_marks_quotes_with_them() -> None:
 )
 def test_straight_single_marks_stay_apostrophes_without_a_cue(text: str) -> None:
     assert () == extract_quotations(text)
+
+
+def test_a_relative_pronoun_is_worded_and_its_antecedent_speaks() -> None:
+    (quotation,) = extract_quotations("Dale Porter, who has long called it “a scam,” resigned.")
+    assert "who" == quotation.speaker_mention
+    assert "Dale Porter" == (quotation.speaker.name if quotation.speaker else None)
 
 
 def test_a_name_after_a_description_is_the_speaker() -> None:

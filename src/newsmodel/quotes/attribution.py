@@ -12,7 +12,7 @@ quotation; :mod:`newsmodel.quotes` decides which side to trust.
 
 from __future__ import annotations
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from newsmodel.model import Agent
 from newsmodel.quotes.cues import FINITE, PASTS, PHRASAL, SPEECH_VERBS, VERB_ONLY, inflections
@@ -407,10 +407,15 @@ def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
             if leading is not None:
                 return leading
             continue
+        nearest = cues[-1] if words[cues[-1]].lower() not in _LEADING_CUES else index
+        said = cue(words[nearest].lower(), words[nearest + 1 :])
         mention = _speaker_of(words, index, first=number == 0, alone=alone)
         if mention:
-            nearest = cues[-1] if words[cues[-1]].lower() not in _LEADING_CUES else index
-            return attributed(mention, cue(words[nearest].lower(), words[nearest + 1 :]), cast)
+            return attributed(mention, said, cast)
+        antecedent = _antecedent(words[:index])
+        if antecedent is not None:  # Beck, who has long called him "...": who, Beck
+            found = attributed(antecedent, said, cast)
+            return evolve(found, mention="who") if found is not None else None
     return _before_colon(words, cast) if not cues and not alone else None
 
 
@@ -449,7 +454,7 @@ def _speaker_of(words: list[str], index: int, *, first: bool, alone: bool) -> st
         mention = _nearest_clause_subject(preceding) or clause_subject(preceding)
     if mention is None and preceding and preceding[-1] == ",":
         mention = _subject_before_aside(preceding)
-    return mention or _antecedent(preceding)
+    return mention
 
 
 def _nearest_clause_subject(words: list[str]) -> str | None:
