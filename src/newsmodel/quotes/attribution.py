@@ -514,9 +514,9 @@ def _passive(words: list[str], index: int) -> bool:
     while previous >= 0 and (_between_adverb(words[previous]) or words[previous] == "often"):
         previous -= 1  # was often labeled, is widely described
     following = [*words[index + 1 : index + 3], "", ""]
-    before = words[previous].lower() if previous >= 0 else ""
+    auxiliary = words[previous].lower() if previous >= 0 else ""
     by = following[0] == "by" and not following[1].endswith("ing")  # not continued by saying
-    return before in _PASSIVE_AUXILIARIES or before == "as" or by
+    return auxiliary in _PASSIVE_AUXILIARIES or auxiliary == "as" or by
 
 
 def _opening_phrase(words: list[str], index: int) -> bool:

@@ -49,7 +49,8 @@ _GERMAN_TITLES = tuple(
     "minister ministerin präsident präsidentin kanzler kanzlerin sprecher sprecherin "
     "bürgermeister bürgermeisterin".split()
 )
-_LOWER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+#: A word as titles are spelled: letters, and hyphens between them.
+_TITLE_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 #: A full name and the description between commas after it: ``Ann Lee, a teacher,``.
 _APPOSITIVE = re.compile(
     r"([A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*)+),[ \t]+(?:the|a|an)[ \t]+"
@@ -251,8 +252,8 @@ class Cast:
         self._recent.pop(person.name, None)
         self._recent[person.name] = person
         if person.title is not None:
+            self._by_title[person.title.lower().split()[-1]] = person
             titles = person.title.lower().replace(".", "").split()
-            self._by_title[titles[-1]] = person
             for pronoun, gendered in _GENDERED_TITLES.items():
                 if any(title.endswith(gendered) for title in titles):
                     self._pronouns.setdefault(person.name, pronoun)
@@ -337,7 +338,7 @@ def _role(words: list[str]) -> tuple[str | None, Organization | None]:
 
 def _has_title(text: str) -> bool:
     """Whether any word of ``text`` is a title: a set lookup per word, not a pattern per title."""
-    for word in set(_LOWER_WORD.findall(text.lower())):
+    for word in set(_TITLE_WORD.findall(text.lower())):
         if word in _TITLES or word.endswith(_GERMAN_TITLES):
             return True
         if "-" in word and any(part in _TITLES for part in word.split("-")):
