@@ -181,7 +181,7 @@ def read_fields(node: Node, losses: list[Loss], path: str = "$") -> dict[str, An
         lose(key, "not held by the model")
     fields = {}
     for properties, field, read_field in _MAPPING:
-        if not properties.isdisjoint(raw):
+        if not raw.keys().isdisjoint(properties):  # a search of the smaller
             value = read_field(node, lose)
             if value is not None and value != ():
                 fields[field] = value

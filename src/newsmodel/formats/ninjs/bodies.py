@@ -65,10 +65,19 @@ def _escaped(value: str) -> bool:
 
 
 def _html_body(value: str, lose: Callable[[str, str], None]) -> Body | None:
-    try:
-        return Body(html=value) if value.strip() else None
-    except FieldError:
-        cleaned, removed = sanitiser.clean(value)
-        if removed:
-            lose("bodies", "markup removed: " + ", ".join(removed))
-        return Body(html=cleaned) if cleaned else None
+    """The body of some HTML: as it is if it is a safe XHTML body, else cleaned."""
+    start = value.lstrip()[:1]
+    if not start:
+        return None
+    # Text before the first tag ("GROSSETO, Italy (AP) --") is never a body's
+    # markup: only the sanitiser can make one of it, so no check is tried.
+    # (A reference may be white space: "&#32;<p>" is a body.)
+    if start in ("<", "&"):
+        try:
+            return Body(html=value)
+        except FieldError:
+            pass
+    cleaned, removed = sanitiser.clean(value)
+    if removed:
+        lose("bodies", "markup removed: " + ", ".join(removed))
+    return Body(html=cleaned) if cleaned else None

@@ -170,7 +170,7 @@ def read_fields(node: dict[str, Any], losses: list[Loss], where: str = "$") -> d
         lose(key, "not held by the model")
     fields: dict[str, Any] = {}
     for keys, read_part in _MAPPING:
-        if not keys.isdisjoint(node):
+        if not node.keys().isdisjoint(keys):  # a search of the smaller
             read_part(node, fields, lose)
     return {key: value for key, value in fields.items() if value is not None and value != ()}
 
