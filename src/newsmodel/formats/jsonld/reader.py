@@ -31,7 +31,6 @@ from newsmodel.formats.jsonld.nodes import (
     uris_of,
 )
 from newsmodel.formats.jsonld.terms import ARTICLE_TYPES, type_genre
-from newsmodel.formats.unfit import unfit_strings
 from newsmodel.model import (
     Article,
     Body,
@@ -103,7 +102,7 @@ def read(data: str | bytes) -> Reading:
         ParseError: The document is not JSON.
         StructureError: It holds no article, or the article has no headline.
     """
-    item = read_document(strict_json.parse(data), source=data)
+    item = read_document(strict_json.parse(data))
     if not isinstance(item, Reading):
         raise item.error()
     return item
@@ -113,10 +112,10 @@ def read_items(data: str | bytes, /) -> Iterator[Reading | Unreadable]:
     """
     Read every article of a document, as every format reads items.
     """
-    yield from read_articles(strict_json.parse(data), source=data)
+    yield from read_articles(strict_json.parse(data))
 
 
-def read_document(document: object, *, source: str | bytes | None = None) -> Reading | Unreadable:
+def read_document(document: object) -> Reading | Unreadable:
     """
     Read the first article node of parsed JSON-LD (a node, an array or a graph).
 
@@ -124,7 +123,7 @@ def read_document(document: object, *, source: str | bytes | None = None) -> Rea
     reads them all.  Nothing here recurses on the document's depth, which is
     the parser's to limit: it differs between Python versions.
     """
-    items = read_articles(document, source=source)
+    items = read_articles(document)
     first = items[0]
     if len(items) > 1 and isinstance(first, Reading):
         found = find_articles(document)
@@ -137,23 +136,20 @@ def read_document(document: object, *, source: str | bytes | None = None) -> Rea
     return first
 
 
-def read_articles(
-    document: object, *, source: str | bytes | None = None
-) -> list[Reading | Unreadable]:
+def read_articles(document: object) -> list[Reading | Unreadable]:
     """
     Read every article node of parsed JSON-LD, in document order; at least one item.
     """
     found = find_articles(document)
     if isinstance(found, str):
         return [Unreadable(where="$", reason=found)]
-    return [_read_node(document, node, path, source) for node, path in found]
+    return [_read_node(document, node, path) for node, path in found]
 
 
-def _read_node(
-    document: object, node: dict[str, Any], path: str, source: str | bytes | None
-) -> Reading | Unreadable:
+def _read_node(document: object, node: dict[str, Any], path: str) -> Reading | Unreadable:
     losses = [
-        Loss(where=p, what=strict_json.UNFIT_FOR_XML) for p in unfit_strings(source, node, path)
+        Loss(where=p, what=strict_json.UNFIT_FOR_XML)
+        for p in strict_json.strings_unfit_for_xml(node, path)
     ]
     if not schema_org(node.get("@context", context_of(document))):
         losses.append(Loss(where=path, what="no schema.org @context: terms read as schema.org"))

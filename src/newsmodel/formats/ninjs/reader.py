@@ -22,7 +22,6 @@ from newsmodel.formats.credits import is_credit_line, is_login
 from newsmodel.formats.json.converter import RFC3339
 from newsmodel.formats.ninjs.bodies import HTML_TYPES, read_body
 from newsmodel.formats.ninjs.versions import normalise
-from newsmodel.formats.unfit import unfit_strings
 from newsmodel.model import (
     Article,
     Byline,
@@ -103,28 +102,18 @@ def read(data: str | bytes) -> Reading:
 
 def read_items(data: str | bytes, /) -> Iterator[Item]:
     """Read the ninjs object of a document, or each of an array; keys lower-cased as parsed."""
-    document = strict_json.parse(data, lower_keys=True)
-    return read_document(document, keys_lowered=True, source=data)
+    return read_document(strict_json.parse(data, lower_keys=True), keys_lowered=True)
 
 
-def read_document(
-    document: object, *, keys_lowered: bool = False, source: str | bytes | None = None
-) -> Iterator[Item]:
-    """
-    Read parsed ninjs (an object, or an array of them), its keys in lower case if said so.
-
-    *source* is the document as it was parsed, if known: its bytes say
-    whether any string needs looking at for characters XML cannot carry.
-    """
+def read_document(document: object, *, keys_lowered: bool = False) -> Iterator[Item]:
+    """Read parsed ninjs (an object, or an array of them), its keys in lower case if said so."""
     objects = document if isinstance(document, list) else [document]
     for index, value in enumerate(objects):
         where = f"$[{index}]" if isinstance(document, list) else "$"
-        yield _read_object(value, where, keys_lowered=keys_lowered, source=source)
+        yield _read_object(value, where, keys_lowered=keys_lowered)
 
 
-def _read_object(
-    value: object, where: str, *, keys_lowered: bool, source: str | bytes | None
-) -> Item:
+def _read_object(value: object, where: str, *, keys_lowered: bool) -> Item:
     if not isinstance(value, dict):
         return Unreadable(
             where=where, reason=f"expected a ninjs object, got {type(value).__name__}"
@@ -136,7 +125,7 @@ def _read_object(
         return NonArticle(kind=str(kind), guid=guid if isinstance(guid, str) else None, where=where)
     losses = [
         Loss(where=path, what=strict_json.UNFIT_FOR_XML)
-        for path in unfit_strings(source, value, where)
+        for path in strict_json.strings_unfit_for_xml(value, where)
     ]
     article = article_from(read_fields(node, losses, where), losses, where)
     if article is None:
