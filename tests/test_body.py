@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsmodel._lowlevel import xhtml, xml
+from newsmodel._lowlevel import validators, xhtml, xml
 from newsmodel.errors import FieldError
 from newsmodel.model import Body
 from strategies import non_empty_texts
@@ -228,3 +228,10 @@ def test_markup_with_text_before_its_first_tag_is_never_a_body(text: str, blocks
     # ninjs sends such HTML straight to the sanitiser, without trying it as a body.
     with pytest.raises(FieldError):
         Body(html=text + blocks)
+
+
+@given(st.text(st.sampled_from(["a", "é", "’", " ", "\n", "\t", "\r", "\xa0", "\u200b", "\xad"])))
+def test_text_fit_for_xml_is_text_without_a_character_it_cannot_carry(text: str) -> None:
+    for unfit in ("", "\x07", "\x0b", "\x1f", "\ud800", "\ufffe", "\uffff"):
+        for marred in (text + unfit, unfit + text):
+            assert xhtml.fit_for_xml(marred) == (validators.NOT_XML.search(marred) is None)

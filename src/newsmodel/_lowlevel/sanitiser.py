@@ -49,9 +49,10 @@ def clean(markup: str) -> tuple[str, tuple[str, ...]]:
         link_rel=None,
         strip_comments=True,
     )
+    before = _names(_fragment(text))
     # The cleaned markup is parsed once: for its names, then for its blocks.
     fragment = _fragment(cleaned)
-    removed = _names(_fragment(text)) - _names(fragment)
+    removed = before - _names(fragment)
     if text != markup:
         removed.add("characters XML cannot carry")
     return _blocks(fragment), tuple(sorted(removed))

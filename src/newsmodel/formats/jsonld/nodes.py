@@ -13,6 +13,7 @@ import html
 from typing import TYPE_CHECKING, Any
 
 from newsmodel._lowlevel import validators
+from newsmodel._lowlevel.xhtml import fit_for_xml
 from newsmodel.formats.jsonld.terms import ARTICLE_TYPES, CONTEXT, SCHEMA
 
 if TYPE_CHECKING:
@@ -189,10 +190,8 @@ def flatten(values: list[Any]) -> list[Any]:
 
 def text_of(value: object) -> str | None:
     """A string value, HTML entities decoded (but in a URI) and white space trimmed."""
-    if isinstance(value, str) and "&" not in value and value.isprintable():
-        # Most texts: no entity to decode, and no character XML cannot carry
-        # (each is unprintable), so no pattern needs to look.
-        return value.strip() or None
+    if isinstance(value, str) and "&" not in value and fit_for_xml(value):
+        return value.strip() or None  # most texts: nothing to decode or remove
     if isinstance(value, list):
         return next((t for v in flatten(value) if (t := text_of(v))), None)
     if isinstance(value, dict):
@@ -202,7 +201,9 @@ def text_of(value: object) -> str | None:
     text = str(value)
     if "&" in text and not validators.URI.match(text):  # a URI is read as it is
         text = html.unescape(text)
-    return validators.NOT_XML.sub("", text).strip() or None
+    if not fit_for_xml(text):
+        text = validators.NOT_XML.sub("", text)
+    return text.strip() or None
 
 
 def uri_of(value: object) -> str | None:

@@ -16,6 +16,7 @@ from lxml import html as lxml_html
 
 from newsmodel._lowlevel import json as strict_json
 from newsmodel._lowlevel import validators
+from newsmodel._lowlevel.xhtml import fit_for_xml
 from newsmodel.conversion import Loss, NonArticle, Reading, Unreadable, article_of
 from newsmodel.errors import FieldError
 from newsmodel.formats.credits import is_credit_line, is_login
@@ -273,7 +274,7 @@ def _entries(node: dict[str, Any], key: str) -> list[dict[str, Any]]:
 def _text(value: object) -> str | None:
     if not isinstance(value, str):
         return None
-    if value.isprintable():  # most texts: every character XML cannot carry is unprintable
+    if fit_for_xml(value):  # most texts: nothing to remove
         return value.strip() or None
     text = validators.NOT_XML.sub("", value).strip()
     return text or None
