@@ -49,33 +49,67 @@ def clean(markup: str) -> tuple[str, tuple[str, ...]]:
         link_rel=None,
         strip_comments=True,
     )
-    removed = _names(text) - _names(cleaned)
+    before = _names(_fragment(text))
+    # The cleaned markup is parsed once: for its names, then for its blocks.
+    fragment = _fragment(cleaned)
+    removed = before - _names(fragment)
     if text != markup:
         removed.add("characters XML cannot carry")
-    return _blocks(cleaned), tuple(sorted(removed))
+    return _blocks(fragment), tuple(sorted(removed))
 
 
-def _fragment(markup: str) -> html.HtmlElement:
-    return html.fragment_fromstring(markup, create_parent="div")
+class _PlainParser(html.HTMLParser):
+    """
+    lxml.html's parser building plain elements.
+
+    Its own gives each element a Python class, looked up in Python for every
+    element touched; the tree it builds is the same.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.set_element_class_lookup(etree.ElementDefaultClassLookup())
 
 
-def _names(markup: str) -> set[str]:
-    """The element and attribute names in some markup, to compare before and after."""
+_PARSER = _PlainParser()
+
+
+def _fragment(markup: str) -> etree._Element | None:
+    """
+    The markup parsed as HTML inside a ``<div>``; ``None`` if it is only white space.
+
+    As ``lxml.html.fragment_fromstring(markup, create_parent="div")``.
+    """
     if not markup.strip():
+        return None
+    fragment = etree.Element("div")
+    for part in html.fragments_fromstring(markup, parser=_PARSER):
+        if isinstance(part, str):  # only the first: the text before any element
+            fragment.text = part
+        else:
+            fragment.append(part)
+    return fragment
+
+
+def _names(fragment: etree._Element | None) -> set[str]:
+    """The element and attribute names in a fragment, to compare before and after."""
+    if fragment is None:
         return set()
+    # Each element's tag with its attributes' names: most repeat (every <p>).
+    shapes: set[tuple[str, ...]] = {
+        (str(element.tag), *element.keys()) for element in fragment.iterdescendants(etree.Element)
+    }
     names = set()
-    for element in _fragment(markup).iterdescendants():
-        if isinstance(element.tag, str):
-            names.add(f"<{element.tag}>")
-            names.update(f"{element.tag}@{name}" for name in element.attrib)
+    for tag, *attributes in shapes:
+        names.add(f"<{tag}>")
+        names.update(f"{tag}@{name}" for name in attributes)
     return names
 
 
-def _blocks(markup: str) -> str:
+def _blocks(fragment: etree._Element | None) -> str:
     """Serialise as XHTML, wrapping top-level text and inline elements in ``<p>``."""
-    if not markup.strip():
+    if fragment is None:
         return ""
-    fragment = _fragment(markup)
     blocks: list[str] = []
     loose = etree.Element("p")
 

@@ -16,7 +16,7 @@ import re
 from lxml import etree
 
 from newsmodel._lowlevel import xml as hardened_xml
-from newsmodel._lowlevel.validators import NOT_XML_CHARACTERS, unfit_character
+from newsmodel._lowlevel.validators import NOT_XML, NOT_XML_CHARACTERS, unfit_character
 from newsmodel.errors import ParseError
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "WHITE_SPACE",
     "canonical",
     "escape",
+    "fit_for_xml",
     "fragment_canonical",
     "paragraphs",
     "plain_text",
@@ -153,7 +154,8 @@ def paragraphs(texts: tuple[str, ...]) -> str:
         msg = "expected at least one paragraph"
         raise ValueError(msg)
     # All texts at once, each step one pass in C however many there are.
-    bad = unfit_character("".join(texts))
+    joined = "".join(texts)
+    bad = None if fit_for_xml(joined) else unfit_character(joined)
     if bad is not None:
         msg = f"character {bad!r} cannot be carried by XML 1.0"
         raise ValueError(msg)
@@ -161,6 +163,28 @@ def paragraphs(texts: tuple[str, ...]) -> str:
     # "<", so "<p></p>" can only be an empty paragraph.
     blocks = escape("\0".join(texts)).replace("\0", "</p><p>")
     return f"<p>{blocks}</p>".replace("<p></p>", "<p/>")
+
+
+# Characters texts hold that are fit for XML but not printable: line breaks,
+# tabs, no-break and zero-width spaces, soft hyphens. Not one is unfit.
+_UNPRINTABLE_BUT_FIT = ("\n", "\t", "\r", "\xa0", "\u200b", "\xad")
+
+
+def fit_for_xml(text: str) -> bool:
+    """
+    Whether XML 1.0 can carry every character of *text*.
+
+    Every character it cannot carry is unprintable, and ``isprintable()`` is
+    a loop in C; the unprintable characters text holds most are taken out
+    first, each by one pass in C.  The pattern's search, several times
+    slower on a long body, looks only at text that still has others.
+    """
+    if text.isprintable():
+        return True
+    for character in _UNPRINTABLE_BUT_FIT:
+        if character in text:
+            text = text.replace(character, "")
+    return text.isprintable() or NOT_XML.search(text) is None
 
 
 def _written_text(html: str) -> str | None:
@@ -389,17 +413,24 @@ def _parse(html: str) -> etree._Element:
         raise ValueError(msg) from error
 
 
+# Each allowed element's attributes, global ones included, made once.
+_ATTRIBUTES_OF = {
+    tag: GLOBAL_ATTRIBUTES | ALLOWED_ATTRIBUTES.get(tag, frozenset()) for tag in ALLOWED_ELEMENTS
+}
+
+
 def _check_tree(fragment: etree._Element) -> None:
     for _ in fragment.iter(etree.Comment, etree.ProcessingInstruction):
         msg = "comments and processing instructions are not allowed"
         raise ValueError(msg)
     for element in fragment.iterdescendants(etree.Element):
         tag = str(element.tag)
-        if tag not in ALLOWED_ELEMENTS:
+        allowed = _ATTRIBUTES_OF.get(tag)
+        if allowed is None:
             msg = f"element <{tag}> is not allowed"
             raise ValueError(msg)
-        allowed = GLOBAL_ATTRIBUTES | ALLOWED_ATTRIBUTES.get(tag, frozenset())
-        for name, value in element.attrib.items():
+        # items() is a list, empty for most elements: cheaper than the attrib proxy.
+        for name, value in element.items():
             if name not in allowed:
                 msg = f"attribute {name!r} is not allowed on <{tag}>"
                 raise ValueError(msg)
@@ -407,7 +438,13 @@ def _check_tree(fragment: etree._Element) -> None:
                 _check_url(tag, name, value)
 
 
+# Addresses whose scheme is plainly allowed: no noise can come before it.
+_PLAINLY_ALLOWED = ("http://", "https://")
+
+
 def _check_url(tag: str, name: str, value: str) -> None:
+    if value.startswith(_PLAINLY_ALLOWED) or ":" not in value:
+        return  # most links; without a colon there is no scheme at all
     scheme = _SCHEME.match(_URL_NOISE.sub("", value))
     if scheme is not None and scheme.group(1).lower() not in ALLOWED_URL_SCHEMES:
         msg = f"URL scheme {scheme.group(1)!r} is not allowed in <{tag} {name}>"

@@ -25,9 +25,8 @@ The mapping table is in the documentation, ``docs/formats/jsonld.md``.
 
 from __future__ import annotations
 
+from newsmodel.formats.jsonld.nodes import find_article, find_articles
 from newsmodel.formats.jsonld.reader import (
-    find_article,
-    find_articles,
     loads,
     read,
     read_articles,

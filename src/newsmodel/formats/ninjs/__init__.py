@@ -32,7 +32,8 @@ The mapping table is in the documentation, ``docs/formats/ninjs.md``.
 
 from __future__ import annotations
 
-from newsmodel.formats.ninjs.reader import loads, read, read_document, read_items, version_of
+from newsmodel.formats.ninjs.reader import loads, read, read_document, read_items
+from newsmodel.formats.ninjs.versions import version_of
 from newsmodel.formats.ninjs.writer import VERSION_2, VERSION_3, Ninjs
 
 #: Writing without a version named writes the newest major, 3.x.

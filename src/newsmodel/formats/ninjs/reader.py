@@ -6,8 +6,8 @@ See :mod:`newsmodel.formats.ninjs` for what is read from where.
 
 from __future__ import annotations
 
-import html
 import re
+from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -15,14 +15,16 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from lxml import html as lxml_html
 
 from newsmodel._lowlevel import json as strict_json
-from newsmodel._lowlevel import sanitiser, validators
+from newsmodel._lowlevel import validators
+from newsmodel._lowlevel.xhtml import fit_for_xml
 from newsmodel.conversion import Loss, NonArticle, Reading, Unreadable, article_of
 from newsmodel.errors import FieldError
 from newsmodel.formats.credits import is_credit_line, is_login
 from newsmodel.formats.json.converter import RFC3339
+from newsmodel.formats.ninjs.bodies import HTML_TYPES, read_body
+from newsmodel.formats.ninjs.versions import normalise
 from newsmodel.model import (
     Article,
-    Body,
     Byline,
     Concept,
     Contributor,
@@ -41,39 +43,24 @@ from newsmodel.model import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Iterator
 
 
 __all__ = [
     "article_from",
     "loads",
-    "lowered",
-    "normalise",
     "read",
     "read_document",
     "read_fields",
     "read_items",
-    "version_of",
 ]
 
 _T = TypeVar("_T")
 _PATH_SEPARATOR = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "
 _BASIC_OFFSET = re.compile(r"([+\-]\d{2})(\d{2})$")
-_NAMED_BY_KIND = re.compile(r"(headline|body|description)_(\w+)")  # 1.x: body_html, ...
+_SIGNS = ("+", "-")
 #: What reading one ninjs object gives.
 Item = Reading | NonArticle | Unreadable
-_HTML_TYPES = {"text/html", "application/xhtml+xml", "html", "xhtml"}
-# The plural keys of 2.x, by their 1.x singular (and the AP and Superdesk dialects).
-_PLURALS = {
-    "person": "people",
-    "organisation": "organisations",
-    "place": "places",
-    "subject": "subjects",
-    "genre": "genres",
-    "infosource": "infosources",
-    "altid": "altids",
-    "byline": "by",
-}
 _READ = {
     "uri", "guid", "type", "version", "headlines", "bodies", "descriptions", "by",
     "bylines", "slugline", "ednote", "language", "urgency", "firstcreated", "versioncreated",
@@ -84,18 +71,7 @@ _READ = {
 }  # fmt: skip
 _ROLES = {role.value: role for role in ContributorRole}
 _URGENCIES = frozenset(range(1, 10))
-
-
-def version_of(document: dict[str, Any]) -> int:
-    """The major version of a ninjs document: 1, 2 or 3."""
-    standard = document.get("standard")
-    if isinstance(standard, dict) and str(standard.get("version", ""))[:1] in {"1", "2", "3"}:
-        return int(str(standard["version"])[0])
-    if any(k != k.lower() for k in document):
-        return 3
-    if "headlines" in document or "bodies" in document:
-        return 2
-    return 1
+_STATUSES = {status.value: status for status in PubStatus}
 
 
 def loads(data: str | bytes, /, *, lossless: bool = False) -> Article:
@@ -179,75 +155,79 @@ def article_from(fields: dict[str, Any], losses: list[Loss], where: str) -> Arti
     return None
 
 
-def normalise(document: dict[str, Any], *, keys_lowered: bool = False) -> dict[str, Any]:
-    """Any version in the shape of 2.x: lower-case keys, arrays, plural names."""
-    node: dict[str, Any] = {}
-    for key, value in (document if keys_lowered else lowered(document)).items():
-        if key == "embargoeduntil":
-            key = "embargoed"  # noqa: PLW2901 - the 2.x name
-        match = _NAMED_BY_KIND.fullmatch(key)
-        if match:
-            _add_text(node, match.group(1), match.group(2), value)
-        elif key in {"headline", "body"} and isinstance(value, str):
-            _add_text(node, key, "main" if key == "headline" else "text", value)
-        elif key in _PLURALS:
-            node.setdefault(_PLURALS[key], value)
-        elif key in {"associations", "renditions"} and isinstance(value, dict):
-            node[key] = [
-                {"name": name, **item} for name, item in value.items() if isinstance(item, dict)
-            ]
-        else:
-            node[key] = value
-    return node
-
-
-def _add_text(node: dict[str, Any], kind: str, suffix: str, value: object) -> None:
-    """A 1.x ``headline_x``, ``body_html`` or ``description_text`` as a 2.x entry."""
-    if not isinstance(value, str):
-        return
-    content_type = {"html": "text/html", "xhtml": "application/xhtml+xml", "text": "text/plain"}
-    entry = {"value": value, "contenttype": content_type.get(suffix, "text/plain")}
-    if suffix not in content_type:
-        entry["role"] = suffix
-    node.setdefault(f"{kind}s" if kind != "body" else "bodies", []).append(entry)
-
-
 def read_fields(node: dict[str, Any], losses: list[Loss], where: str = "$") -> dict[str, Any]:
-    """The article fields of a normalised ninjs object, by name."""
+    """
+    The article fields of a normalised ninjs object, by name.
+
+    The mapping is a table (:data:`_MAPPING`): a row is run only if the
+    object has one of its keys; most objects have half of those the reader
+    knows, and an absent one costs a set lookup.
+    """
 
     def lose(key: str, what: str) -> None:
         losses.append(Loss(where=f"{where}.{key}", what=what))
 
-    for key in sorted(set(node) - _READ):
+    for key in sorted(node.keys() - _READ):
         lose(key, "not held by the model")
     fields: dict[str, Any] = {}
+    for keys, read_part in _MAPPING:
+        if not node.keys().isdisjoint(keys):  # a search of the smaller
+            read_part(node, fields, lose)
+    return {key: value for key, value in fields.items() if value is not None and value != ()}
+
+
+#: How a loss is reported: the key, and what was lost.
+_Lose = Callable[[str, str], None]
+
+
+def _identifier(node: dict[str, Any], fields: dict[str, Any], lose: _Lose) -> None:
     uri = node.get("uri") or node.get("guid")
     if isinstance(uri, str) and validators.URI.match(uri):
         fields["id"] = uri
     elif uri is not None:
         lose("uri", f"{uri!r} is not a URI")
-    version = str(node.get("version", ""))
+
+
+def _version(node: dict[str, Any], fields: dict[str, Any], _: _Lose) -> None:
+    version = str(node["version"])
     fields["version"] = int(version) if version.isdigit() and int(version) > 0 else None
+
+
+def _headlines(node: dict[str, Any], fields: dict[str, Any], _: _Lose) -> None:
     headlines = [h for h in _entries(node, "headlines") if _text(h.get("value"))]
     main = [h for h in headlines if h.get("role") in (None, "main")] or headlines
     if main:
         fields["headline"] = _text(main[0]["value"])
         rest = [h for h in headlines if h is not main[0]]
         fields["alternative_headline"] = _text(rest[0]["value"]) if rest else None
-    fields["summary"] = _summary(node, lose)
-    fields["body"] = _one(partial(_body, node, lose), partial(lose, "bodies"))
-    for key, field in (
-        ("firstcreated", "published"),
-        ("versioncreated", "modified"),
-        ("contentcreated", "created"),
-        ("embargoed", "embargo"),
-    ):
-        fields[field] = _time(node.get(key), partial(lose, key))
-    status = node.get("pubstatus")
-    fields["pub_status"] = PubStatus(status) if status in [s.value for s in PubStatus] else None
-    urgency = node.get("urgency")
+
+
+def _time_field(key: str, field: str) -> Callable[[dict[str, Any], dict[str, Any], _Lose], None]:
+    def read_time(node: dict[str, Any], fields: dict[str, Any], lose: _Lose) -> None:
+        fields[field] = _time(node[key], partial(lose, key))
+
+    return read_time
+
+
+def _text_field(key: str, field: str) -> Callable[[dict[str, Any], dict[str, Any], _Lose], None]:
+    def read_text(node: dict[str, Any], fields: dict[str, Any], _: _Lose) -> None:
+        fields[field] = _text(node[key])
+
+    return read_text
+
+
+def _status(node: dict[str, Any], fields: dict[str, Any], _: _Lose) -> None:
+    status = node["pubstatus"]
+    fields["pub_status"] = _STATUSES.get(status) if isinstance(status, str) else None
+
+
+def _urgency(node: dict[str, Any], fields: dict[str, Any], _: _Lose) -> None:
+    urgency = node["urgency"]
     if isinstance(urgency, int | float) and not isinstance(urgency, bool):
         fields["urgency"] = int(urgency) if urgency in _URGENCIES else None
+
+
+def _rights(node: dict[str, Any], fields: dict[str, Any], _: _Lose) -> None:
     holder = _text(node.get("copyrightholder"))
     fields["copyright_holder"] = Organization(name=holder) if holder else None
     fields["copyright_notice"] = _text(node.get("copyrightnotice"))
@@ -255,26 +235,27 @@ def read_fields(node: dict[str, Any], losses: list[Loss], where: str = "$") -> d
     fields["usage_terms"] = _text(
         "\n".join(t for t in terms if isinstance(t, str)) if isinstance(terms, list) else terms
     )
-    fields["editorial_note"] = _text(node.get("ednote"))
-    fields["slugline"] = _text(node.get("slugline"))
-    language = _text(node.get("language"))
+
+
+def _language(node: dict[str, Any], fields: dict[str, Any], lose: _Lose) -> None:
+    language = _text(node["language"])
     if language and validators.LANGUAGE_TAG.match(language):
         fields["language"] = language
     elif language:
         lose("language", f"{language!r} is not a BCP 47 tag")
-    located = _text(node.get("located"))
+
+
+def _located(node: dict[str, Any], fields: dict[str, Any], _: _Lose) -> None:
+    located = _text(node["located"])
     fields["dateline"] = Dateline(place=Place(name=located)) if located else None
-    fields["bylines"] = _bylines(node, lose)
-    fields.update(_subjects(node, lose))
+
+
+def _genres(node: dict[str, Any], fields: dict[str, Any], lose: _Lose) -> None:
     fields["genres"] = tuple(
         c
         for g in _entries(node, "genres")
         if (c := _one(partial(_concept_of, g), partial(lose, "genres")))
     )
-    fields.update(_sources(node))
-    fields["canonical_url"] = _canonical(node)
-    fields.update(_associations(node, lose))
-    return {key: value for key, value in fields.items() if value not in (None, ())}
 
 
 def _one(build: Callable[[], _T], lose: Callable[[str], None]) -> _T | None:
@@ -293,6 +274,8 @@ def _entries(node: dict[str, Any], key: str) -> list[dict[str, Any]]:
 def _text(value: object) -> str | None:
     if not isinstance(value, str):
         return None
+    if fit_for_xml(value):  # most texts: nothing to remove
+        return value.strip() or None
     text = validators.NOT_XML.sub("", value).strip()
     return text or None
 
@@ -300,7 +283,7 @@ def _text(value: object) -> str | None:
 def _plain(entry: dict[str, Any]) -> str | None:
     """The text of a headline or description, its markup removed if it has any."""
     value = _text(entry.get("value"))
-    if value and str(entry.get("contenttype", "")).lower() in _HTML_TYPES:
+    if value and str(entry.get("contenttype", "")).lower() in HTML_TYPES:
         value = _text(lxml_html.fragment_fromstring(value, create_parent="div").text_content())
     return value
 
@@ -315,57 +298,12 @@ def _summary(node: dict[str, Any], lose: Callable[[str, str], None]) -> str | No
     return summary
 
 
-def _body(node: dict[str, Any], lose: Callable[[str, str], None]) -> Body | None:
-    """
-    The body: the marked-up one, unless its markup was escaped into text.
-
-    Feeds that escape their HTML (``&lt;p&gt;``) often send a clean plain
-    text beside it; that is read then, and the escaped markup otherwise
-    unescaped, never kept as literal tags.
-    """
-    bodies = [b for b in _entries(node, "bodies") if isinstance(b.get("value"), str)]
-    marked = [b for b in bodies if str(b.get("contenttype", "")).lower() in _HTML_TYPES]
-    plain = [b for b in bodies if b not in marked and b["value"].strip()]
-    escaped = bool(marked) and _escaped(marked[0]["value"])
-    candidates = [*plain, *marked] if escaped else [*marked, *plain]
-    if not candidates:
-        return None
-    chosen = candidates[0]
-    for other in bodies:
-        if other is not chosen:
-            kind = other.get("contenttype", "unknown type")
-            why = " (its markup escaped)" if escaped and other in marked else ""
-            lose("bodies", f"a body as {kind}{why} besides the one read")
-    value = chosen["value"]
-    if chosen in marked:
-        return _html_body(html.unescape(value) if escaped else value, lose)
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", value) if p.strip()]
-    return Body.from_paragraphs(*paragraphs) if paragraphs else None
-
-
-# Markup written as text: "&lt;p&gt;" where "<p>" was meant.
-_ESCAPED_MARKUP = re.compile(r"&lt;/?[A-Za-z][\w-]*(?:\s[^&]*)?/?&gt;")
-
-
-def _escaped(value: str) -> bool:
-    return "<" not in value and _ESCAPED_MARKUP.search(value) is not None
-
-
-def _html_body(value: str, lose: Callable[[str, str], None]) -> Body | None:
-    try:
-        return Body(html=value) if value.strip() else None
-    except FieldError:
-        cleaned, removed = sanitiser.clean(value)
-        if removed:
-            lose("bodies", "markup removed: " + ", ".join(removed))
-        return Body(html=cleaned) if cleaned else None
-
-
 def _time(value: object, lose: Callable[[str], None]) -> datetime | None:
     text = _text(value)
     if text is None:
         return None
-    text = _BASIC_OFFSET.sub(r"\1:\2", text)
+    if text[-5:-4] in _SIGNS:  # "+0100" is "+01:00"
+        text = _BASIC_OFFSET.sub(r"\1:\2", text)
     if RFC3339.match(text) is None:
         lose(f"{text!r} is not a date-time with a UTC offset")
         return None
@@ -570,31 +508,51 @@ def _quotation_of(entry: dict[str, Any]) -> Quotation | None:
     )
 
 
-def lowered(value: Any) -> Any:
-    """
-    A 3.x document with 2.x's lower-case keys, to read both versions alike.
-
-    A stack, not recursion: a document is copied however deep the parser let it be.
-    """
-    renamed = {"embargoedUntil": "embargoed"}
-    copy = _empty_like(value)
-    stack: list[tuple[Any, Any]] = [(value, copy)]
-    while stack:
-        source, target = stack.pop()
-        pairs = (
-            enumerate(source)
-            if isinstance(source, list)
-            else ((renamed.get(k, k.lower()), v) for k, v in source.items())
-        )
-        for key, item in pairs:
-            target[key] = _empty_like(item)
-            if target[key] is not item:
-                stack.append((item, target[key]))
-    return copy
-
-
-def _empty_like(value: Any) -> Any:
-    """An empty list or dict of the same size to fill, or the value itself if it is neither."""
-    if isinstance(value, list):
-        return [None] * len(value)
-    return {} if isinstance(value, dict) else value
+#: The mapping, in the order its losses are reported: the keys a row reads
+#: (it runs if the object has one), and how it reads them into the fields.
+_MAPPING: tuple[
+    tuple[frozenset[str], Callable[[dict[str, Any], dict[str, Any], _Lose], None]], ...
+] = (
+    (frozenset({"uri", "guid"}), _identifier),
+    (frozenset({"version"}), _version),
+    (frozenset({"headlines"}), _headlines),
+    (
+        frozenset({"descriptions"}),
+        lambda node, fields, lose: fields.update(summary=_summary(node, lose)),
+    ),
+    (
+        frozenset({"bodies"}),
+        lambda node, fields, lose: fields.update(
+            body=_one(partial(read_body, node, lose), partial(lose, "bodies"))
+        ),
+    ),
+    (frozenset({"firstcreated"}), _time_field("firstcreated", "published")),
+    (frozenset({"versioncreated"}), _time_field("versioncreated", "modified")),
+    (frozenset({"contentcreated"}), _time_field("contentcreated", "created")),
+    (frozenset({"embargoed"}), _time_field("embargoed", "embargo")),
+    (frozenset({"pubstatus"}), _status),
+    (frozenset({"urgency"}), _urgency),
+    (frozenset({"copyrightholder", "copyrightnotice", "usageterms"}), _rights),
+    (frozenset({"ednote"}), _text_field("ednote", "editorial_note")),
+    (frozenset({"slugline"}), _text_field("slugline", "slugline")),
+    (frozenset({"language"}), _language),
+    (frozenset({"located"}), _located),
+    (
+        frozenset({"by", "bylines", "people", "organisations", "authors"}),
+        lambda node, fields, lose: fields.update(bylines=_bylines(node, lose)),
+    ),
+    (
+        frozenset({"subjects", "service", "keywords"}),
+        lambda node, fields, lose: fields.update(_subjects(node, lose)),
+    ),
+    (frozenset({"genres"}), _genres),
+    (frozenset({"infosources"}), lambda node, fields, _: fields.update(_sources(node))),
+    (
+        frozenset({"altids", "links"}),
+        lambda node, fields, _: fields.update(canonical_url=_canonical(node)),
+    ),
+    (
+        frozenset({"associations"}),
+        lambda node, fields, lose: fields.update(_associations(node, lose)),
+    ),
+)

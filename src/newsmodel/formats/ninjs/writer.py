@@ -11,7 +11,8 @@ from newsmodel.conversion import Loss, NonArticle, Reading, Unreadable, Writing
 from newsmodel.errors import LossyConversionError
 from newsmodel.formats.identity import made_up_id
 from newsmodel.formats.ninjs.losses import comes_back
-from newsmodel.formats.ninjs.reader import loads, lowered, read_items
+from newsmodel.formats.ninjs.reader import loads, read_items
+from newsmodel.formats.ninjs.versions import lowered
 from newsmodel.model import (
     Article,
     Concept,

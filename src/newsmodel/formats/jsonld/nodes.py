@@ -1,0 +1,217 @@
+"""
+The nodes of a JSON-LD document: found by type, their values resolved and flattened.
+
+Pages write the same fact many ways: a value or a list of them, lists inside
+lists, ``@list`` and ``@set`` containers, references (``{"@id": ...}``) to
+nodes elsewhere in the document, texts with HTML entities.  Everything here
+gives the values as one flat list of resolved values, or the first text.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any
+
+from newsmodel._lowlevel import validators
+from newsmodel._lowlevel.xhtml import fit_for_xml
+from newsmodel.formats.jsonld.terms import ARTICLE_TYPES, CONTEXT, SCHEMA
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+__all__ = [
+    "Index",
+    "Node",
+    "context_of",
+    "find_article",
+    "find_articles",
+    "flatten",
+    "schema_org",
+    "text_of",
+    "types_of",
+    "uri_of",
+    "uris_of",
+]
+
+_CONTEXTS = {"http://schema.org", CONTEXT, "http://schema.org/", SCHEMA}
+
+
+def find_article(document: object) -> tuple[dict[str, Any], str] | str:
+    """
+    Find the (first) article node of a document and its JSONPath.
+
+    Returns:
+        The node and its path, or, when there is none, what the document
+        holds instead.
+    """
+    found = find_articles(document)
+    return found if isinstance(found, str) else found[0]
+
+
+def find_articles(document: object) -> list[tuple[dict[str, Any], str]] | str:
+    """
+    Find every article node of a document, with its JSONPath.
+
+    Returns:
+        The nodes and their paths, or, when there is none, what the document
+        holds instead.
+    """
+    nodes = list(_nodes(document, "$"))
+    articles = [(node, path) for node, path in nodes if types_of(node) & ARTICLE_TYPES]
+    if articles:
+        return articles
+    found = sorted({t for node, _ in nodes for t in types_of(node)})
+    holds = ", ".join(found) if found else "no typed node"
+    return f"expected an Article or one of its subtypes, found {holds}"
+
+
+def _nodes(value: object, path: str) -> Iterator[tuple[dict[str, Any], str]]:
+    """The top-level nodes of a document, in order: itself, its array items, its graph."""
+    stack = [(value, path)]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, list):
+            stack.extend(reversed([(item, f"{path}[{i}]") for i, item in enumerate(value)]))
+        elif isinstance(value, dict):
+            if "@graph" in value:
+                stack.append((value["@graph"], f"{path}['@graph']"))
+            else:
+                yield value, path
+
+
+def context_of(document: object) -> object:
+    """The ``@context`` of a document that is a node."""
+    return document.get("@context") if isinstance(document, dict) else None
+
+
+def schema_org(context: object) -> bool:
+    """Whether a ``@context`` names schema.org, as a URL or as its vocabulary."""
+    for item in flatten([context]):
+        if isinstance(item, str) and item in _CONTEXTS:
+            return True
+        if isinstance(item, dict) and str(item.get("@vocab", "")).rstrip("/") + "/" in _CONTEXTS:
+            return True
+    return False
+
+
+class Index:
+    """
+    Every node with an ``@id`` in a document, to resolve references.
+
+    Gathered on the first reference looked up: most articles hold none, and
+    gathering walks the whole document.
+    """
+
+    def __init__(self, document: object) -> None:
+        self.document = document
+        self.nodes: dict[str, dict[str, Any]] | None = None
+
+    def get(self, identifier: str, default: dict[str, Any]) -> dict[str, Any]:
+        """The node named *identifier*, or *default*."""
+        if self.nodes is None:
+            self.nodes = _identified(self.document)
+        return self.nodes.get(identifier, default)
+
+
+def _identified(document: object) -> dict[str, dict[str, Any]]:
+    """Every node with an ``@id`` and more, the first of each ``@id``."""
+    index: dict[str, dict[str, Any]] = {}
+    stack = [document]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            if isinstance(value.get("@id"), str) and len(value) > 1:
+                index.setdefault(value["@id"], value)
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return index
+
+
+def types_of(node: dict[str, Any]) -> set[str]:
+    """The types of a node, by their local name (``NewsArticle``)."""
+    kinds = node.get("@type", node.get("type"))
+    names = kinds if isinstance(kinds, list) else [kinds]
+    return {n.rsplit("/", 1)[-1] for n in names if isinstance(n, str)}
+
+
+class Node:
+    """A node of the document, its references resolved on the way."""
+
+    def __init__(self, node: dict[str, Any], index: Index) -> None:
+        self.node = node
+        self.index = index
+
+    def values(self, key: str) -> list[Any]:
+        """The values of a property: always a list, references resolved."""
+        value = self.node.get(key)
+        if value is None or isinstance(value, str):  # most values: nothing to resolve
+            return [] if value is None else [value]
+        values = value if isinstance(value, list) else [value]
+        return [self.resolve(v) for v in flatten(values)]
+
+    def resolve(self, value: Any) -> Any:
+        """The node a bare ``{"@id": ...}`` reference names, or the value itself."""
+        if isinstance(value, dict) and set(value) == {"@id"} and isinstance(value["@id"], str):
+            return self.index.get(value["@id"], value)
+        return value
+
+    def text(self, key: str) -> str | None:
+        """The first text value of a property."""
+        value = self.node.get(key)
+        if value is None:
+            return None
+        if isinstance(value, str):  # most values: nothing to resolve or flatten
+            return text_of(value)
+        return next((t for v in self.values(key) if (t := text_of(v))), None)
+
+
+def flatten(values: list[Any]) -> list[Any]:
+    """
+    Flatten values into one list.
+
+    Lists inside lists (as some sites write keywords) and JSON-LD's ``@list``
+    and ``@set`` containers all give their members.
+    """
+    if not any(isinstance(v, list | dict) for v in values):
+        return values  # strings and numbers: nothing to open
+    flat: list[Any] = []
+    stack = list(reversed(values))  # a stack, not recursion: lists nest as deep as they like
+    while stack:
+        value = stack.pop()
+        container = value.get("@list", value.get("@set")) if isinstance(value, dict) else None
+        inner = value if isinstance(value, list) else container
+        if isinstance(inner, list):
+            stack.extend(reversed(inner))
+        else:
+            flat.append(value)
+    return flat
+
+
+def text_of(value: object) -> str | None:
+    """A string value, HTML entities decoded (but in a URI) and white space trimmed."""
+    if isinstance(value, str) and "&" not in value and fit_for_xml(value):
+        return value.strip() or None  # most texts: nothing to decode or remove
+    if isinstance(value, list):
+        return next((t for v in flatten(value) if (t := text_of(v))), None)
+    if isinstance(value, dict):
+        value = value.get("@value", value.get("name"))
+    if not isinstance(value, str | int | float) or isinstance(value, bool):
+        return None
+    text = str(value)
+    if "&" in text and not validators.URI.match(text):  # a URI is read as it is
+        text = html.unescape(text)
+    if not fit_for_xml(text):
+        text = validators.NOT_XML.sub("", text)
+    return text.strip() or None
+
+
+def uri_of(value: object) -> str | None:
+    """*value* if it is a URI; pages put numbers and booleans where URIs go, too."""
+    return value if isinstance(value, str) and validators.URI.match(value) else None
+
+
+def uris_of(value: object) -> list[str]:
+    """The URIs among a value or a list of values."""
+    values = value if isinstance(value, list) else [value]
+    return [v for v in values if isinstance(v, str) and uri_of(v)]

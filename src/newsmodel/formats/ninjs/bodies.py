@@ -1,0 +1,83 @@
+"""
+The body of a ninjs object: its marked-up text, or its plain text.
+
+A ninjs object may carry its body more than once (HTML and plain text, as
+``bodies`` entries or 1.x's ``body_html`` and ``body_text``); one is read and
+the others reported.  HTML from outside is made a body as it is when it is
+already safe XHTML, and cleaned by the sanitiser otherwise.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import TYPE_CHECKING, Any
+
+from newsmodel._lowlevel import sanitiser
+from newsmodel.errors import FieldError
+from newsmodel.model import Body
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["HTML_TYPES", "read_body"]
+
+#: The content types of marked-up text.
+HTML_TYPES = {"text/html", "application/xhtml+xml", "html", "xhtml"}
+
+
+def read_body(node: dict[str, Any], lose: Callable[[str, str], None]) -> Body | None:
+    """
+    The body: the marked-up one, unless its markup was escaped into text.
+
+    Feeds that escape their HTML (``&lt;p&gt;``) often send a clean plain
+    text beside it; that is read then, and the escaped markup otherwise
+    unescaped, never kept as literal tags.
+    """
+    given = node.get("bodies")
+    entries = [b for b in given if isinstance(b, dict)] if isinstance(given, list) else []
+    bodies = [b for b in entries if isinstance(b.get("value"), str)]
+    marked = [b for b in bodies if str(b.get("contenttype", "")).lower() in HTML_TYPES]
+    plain = [b for b in bodies if b not in marked and b["value"].strip()]
+    escaped = bool(marked) and _escaped(marked[0]["value"])
+    candidates = [*plain, *marked] if escaped else [*marked, *plain]
+    if not candidates:
+        return None
+    chosen = candidates[0]
+    for other in bodies:
+        if other is not chosen:
+            kind = other.get("contenttype", "unknown type")
+            why = " (its markup escaped)" if escaped and other in marked else ""
+            lose("bodies", f"a body as {kind}{why} besides the one read")
+    value = chosen["value"]
+    if chosen in marked:
+        return _html_body(html.unescape(value) if escaped else value, lose)
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", value) if p.strip()]
+    return Body.from_paragraphs(*paragraphs) if paragraphs else None
+
+
+# Markup written as text: "&lt;p&gt;" where "<p>" was meant.
+_ESCAPED_MARKUP = re.compile(r"&lt;/?[A-Za-z][\w-]*(?:\s[^&]*)?/?&gt;")
+
+
+def _escaped(value: str) -> bool:
+    return "<" not in value and _ESCAPED_MARKUP.search(value) is not None
+
+
+def _html_body(value: str, lose: Callable[[str, str], None]) -> Body | None:
+    """The body of some HTML: as it is if it is a safe XHTML body, else cleaned."""
+    start = value.lstrip()[:1]
+    if not start:
+        return None
+    # Text before the first tag ("GROSSETO, Italy (AP) --") is never a body's
+    # markup: only the sanitiser can make one of it, so no check is tried.
+    # (A reference may be white space: "&#32;<p>" is a body.)
+    if start in ("<", "&"):
+        try:
+            return Body(html=value)
+        except FieldError:
+            pass
+    cleaned, removed = sanitiser.clean(value)
+    if removed:
+        lose("bodies", "markup removed: " + ", ".join(removed))
+    return Body(html=cleaned) if cleaned else None
