@@ -211,6 +211,17 @@ def test_xhtml_blocks_checked_where_they_were_parsed_are_the_body_of_their_marku
     assert Body(html=html) == Body.from_element(document[1])
 
 
+@given(st.lists(non_empty_texts | st.just(""), min_size=1, max_size=5))
+def test_written_paragraphs_in_xhtml_are_taken_as_they_are(texts: list[str]) -> None:
+    # Paragraphs as newsmodel writes them are recognised in the item, not walked.
+    expected = Body.from_paragraphs(*texts)
+    document = xml.parse(f'<html xmlns="{_XHTML}"><body>{expected.html}</body></html>'.encode())
+    assert (expected.html, expected.text) == (
+        (body := Body.from_element(document[0])).html,
+        body.text,
+    )
+
+
 @pytest.mark.parametrize(
     ("document", "html"),
     [
@@ -236,12 +247,20 @@ def test_xhtml_blocks_are_written_without_namespaces(document: str, html: str) -
     assert html == body.html
 
 
+def test_paragraphs_of_another_namespace_in_an_xhtml_body_are_refused() -> None:
+    # Unprefixed, they are in the default namespace, which is not XHTML's.
+    document = xml.parse(f'<h:body xmlns:h="{_XHTML}" xmlns="urn:o"><p>a</p></h:body>'.encode())
+    with pytest.raises(FieldError, match=r"element <\{urn:o\}p> is not allowed"):
+        Body.from_element(document)
+
+
 @pytest.mark.parametrize(
     ("blocks", "fragment"),
     [
         ("<p>a</p><header>h</header>", "element <{http://www.w3.org/1999/xhtml}header>"),
         ('<p><o:b xmlns:o="urn:o">b</o:b></p>', "element <{urn:o}b>"),
         ('<p xmlns="">a</p>', "element <p>"),
+        ('<p xmlns="urn:o">a</p>', "element <{urn:o}p>"),
         ("<p>a</p>loose", "text outside a block element"),
         ("<b>bold</b>", "expected a block element at the top level, got <b>"),
     ],
