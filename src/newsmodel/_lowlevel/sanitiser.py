@@ -101,13 +101,16 @@ def _bodies(markup: str) -> list[etree._Element]:
 
 def _names(bodies: list[etree._Element]) -> set[str]:
     """The element and attribute names in some markup, to compare before and after."""
-    names = set()
+    tags: set[str] = set()
+    attributes: set[tuple[str, str]] = set()
     for body in bodies:
         for element in body.iterdescendants(etree.Element):
             tag = str(element.tag)
-            names.add(f"<{tag}>")
-            names.update(f"{tag}@{name}" for name in element.keys())  # noqa: SIM118 - an element's attribute names
-    return names
+            tags.add(tag)
+            for name in element.keys():  # noqa: SIM118 - an element's attribute names
+                attributes.add((tag, name))
+    # Each name written once, however often it occurs.
+    return {f"<{tag}>" for tag in tags} | {f"{tag}@{name}" for tag, name in attributes}
 
 
 def _blocks(bodies: list[etree._Element]) -> etree._Element:
