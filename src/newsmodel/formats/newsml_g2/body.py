@@ -75,7 +75,7 @@ def _checked_in_place(root: etree._Element) -> Body | None:
     """
     The body of an XHTML document whose blocks are all allowed, taken where they are.
 
-    Most XHTML bodies are already safe blocks (newsmodel's own, and most
+    Most XHTML bodies are already safe blocks (newsmodel's own, and many
     agencies'): they are checked and written out in the item as parsed,
     without a copy or a renamed element.  ``None`` for anything else (a
     refused body, markup of another namespace, an agency's own words
