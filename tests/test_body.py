@@ -7,6 +7,7 @@ import re
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from lxml import etree
 
 from newsmodel._lowlevel import validators, xhtml, xml
 from newsmodel.errors import FieldError
@@ -235,3 +236,80 @@ def test_text_fit_for_xml_is_text_without_a_character_it_cannot_carry(text: str)
     for unfit in ("", "\x07", "\x0b", "\x1f", "\ud800", "\ufffe", "\uffff"):
         for marred in (text + unfit, unfit + text):
             assert xhtml.fit_for_xml(marred) == (validators.NOT_XML.search(marred) is None)
+
+
+_XHTML = "http://www.w3.org/1999/xhtml"
+
+
+@given(st.lists(_blocks, min_size=1, max_size=4).map("".join))
+def test_xhtml_blocks_checked_where_they_were_parsed_are_the_body_of_their_markup(
+    html: str,
+) -> None:
+    # A NewsML-G2 item's XHTML body is checked with its elements in XHTML's
+    # namespace, as parsed, and gives the body its markup gives alone.
+    document = xml.parse(
+        f'<html xmlns="{_XHTML}" xmlns:q="urn:q"><head><title>T</title></head>'
+        f'<body q:b="1">\n{html}\n</body></html>'.encode()
+    )
+    assert Body(html=html) == Body.from_element(document[1])
+
+
+@given(st.lists(non_empty_texts | st.just(""), min_size=1, max_size=5))
+def test_written_paragraphs_in_xhtml_are_taken_as_they_are(texts: list[str]) -> None:
+    # Paragraphs as newsmodel writes them are recognised in the item, not walked.
+    expected = Body.from_paragraphs(*texts)
+    document = xml.parse(f'<html xmlns="{_XHTML}"><body>{expected.html}</body></html>'.encode())
+    assert expected == Body.from_element(document[0])
+
+
+@pytest.mark.parametrize(
+    ("document", "html"),
+    [
+        # XHTML bound to a prefix, or declared again inside: written without.
+        (
+            f'<h:html xmlns:h="{_XHTML}"><h:body><h:p>a <h:b>b</h:b></h:p></h:body></h:html>',
+            "<p>a <b>b</b></p>",
+        ),
+        (
+            f'<html xmlns="{_XHTML}"><body><p><h:b xmlns:h="{_XHTML}">b</h:b></p></body></html>',
+            "<p><b>b</b></p>",
+        ),
+        (f'<html xmlns="{_XHTML}"><body><p xmlns:q="urn:q">a</p></body></html>', "<p>a</p>"),
+        # Text that only looks like a declaration is kept as it is.
+        (
+            f'<html xmlns="{_XHTML}"><body><p>xmlns="{_XHTML}"</p></body></html>',
+            f'<p>xmlns="{_XHTML}"</p>',
+        ),
+    ],
+)
+def test_xhtml_blocks_are_written_without_namespaces(document: str, html: str) -> None:
+    body = Body.from_element(xml.parse(document.encode())[-1])
+    assert html == body.html
+
+
+def test_paragraphs_of_another_namespace_in_an_xhtml_body_are_refused() -> None:
+    # Unprefixed, they are in the default namespace, which is not XHTML's.
+    document = xml.parse(f'<h:body xmlns:h="{_XHTML}" xmlns="urn:o"><p>a</p></h:body>'.encode())
+    with pytest.raises(FieldError, match=r"element <\{urn:o\}p> is not allowed"):
+        Body.from_element(document)
+
+
+@pytest.mark.parametrize(
+    ("blocks", "fragment"),
+    [
+        ("<p>a</p><header>h</header>", "element <{http://www.w3.org/1999/xhtml}header>"),
+        ('<p><o:b xmlns:o="urn:o">b</o:b></p>', "element <{urn:o}b>"),
+        ('<p xmlns="">a</p>', "element <p>"),
+        ('<p xmlns="urn:o">a</p>', "element <{urn:o}p>"),
+        ("<p>a</p>loose", "text outside a block element"),
+        ("<b>bold</b>", "expected a block element at the top level, got <b>"),
+    ],
+)
+def test_a_refused_xhtml_body_is_left_as_it_was(blocks: str, fragment: str) -> None:
+    # The reader gives a refused body to the sanitiser, as it was parsed.
+    document = xml.parse(f'<html xmlns="{_XHTML}"><body class="c">{blocks}</body></html>'.encode())
+    before = etree.tostring(document, encoding="unicode")
+    with pytest.raises(FieldError) as caught:
+        Body.from_element(document[0])
+    assert fragment in caught.value.message
+    assert before == etree.tostring(document, encoding="unicode")

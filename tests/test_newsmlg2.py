@@ -651,6 +651,14 @@ def test_unsafe_markup_is_removed_and_reported() -> None:
     ]
 
 
+def test_xhtml_whose_body_is_not_named_body_is_cleaned_not_a_crash() -> None:
+    # The sanitiser's HTML parser makes two bodies of it, which once stopped the read.
+    xhtml = f'<html xmlns="{g2_names.XHTML}"><head/><BODY><p>Hi</p></BODY></html>'
+    data = f'<inlineXML contenttype="application/xhtml+xml">{xhtml}</inlineXML>'
+    reading = newsml_g2.read(_ITEM.format(data))
+    assert (Body(html="<p>Hi</p>"), ()) == (reading.article.body, reading.losses)
+
+
 @pytest.mark.parametrize(
     "html",
     [

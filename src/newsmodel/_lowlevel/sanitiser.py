@@ -10,8 +10,10 @@ allows; what it took away is named, so a reader can report it as a loss.
 
 from __future__ import annotations
 
+import re
+
 import nh3
-from lxml import etree, html
+from lxml import etree
 
 from newsmodel._lowlevel.validators import NOT_XML
 from newsmodel._lowlevel.xhtml import (
@@ -22,11 +24,15 @@ from newsmodel._lowlevel.xhtml import (
     GLOBAL_ATTRIBUTES,
 )
 
-__all__ = ["clean"]
+__all__ = ["clean", "clean_blocks"]
 
 _ATTRIBUTES = {"*": set(GLOBAL_ATTRIBUTES)} | {
     tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()
 }
+# Markup that is a whole document is parsed as it is; anything else is put in one.
+_WHOLE_DOCUMENT = re.compile(r"^\s*<(?:html|!doctype)", re.IGNORECASE)
+_WRAPPER = "div"
+_OPEN, _CLOSE = f"<{_WRAPPER}>", f"</{_WRAPPER}>"
 
 
 def clean(markup: str) -> tuple[str, tuple[str, ...]]:
@@ -39,6 +45,21 @@ def clean(markup: str) -> tuple[str, tuple[str, ...]]:
         names of the elements (``<header>``) and attributes (``li@data-id``;
         ``a@href`` for a refused URL) that were removed, sorted.
     """
+    blocks, removed = clean_blocks(markup)
+    if not len(blocks):
+        return "", removed
+    return etree.tostring(blocks, encoding="unicode")[len(_OPEN) : -len(_CLOSE)], removed
+
+
+def clean_blocks(markup: str) -> tuple[etree._Element, tuple[str, ...]]:
+    """
+    As :func:`clean`, with the cleaned blocks as the children of a ``<div>``.
+
+    A reader builds a body of them with
+    :meth:`~newsmodel.model.Body.from_element`, which checks them where
+    they are, instead of writing them out for :class:`~newsmodel.model.Body`
+    to parse again.
+    """
     # The sanitiser keeps characters XML cannot carry; the body cannot hold them.
     text = NOT_XML.sub("", markup)
     cleaned = nh3.clean(
@@ -49,85 +70,71 @@ def clean(markup: str) -> tuple[str, tuple[str, ...]]:
         link_rel=None,
         strip_comments=True,
     )
-    before = _names(_fragment(text))
-    # The cleaned markup is parsed once: for its names, then for its blocks.
-    fragment = _fragment(cleaned)
-    removed = before - _names(fragment)
-    if text != markup:
+    unfit = text != markup
+    # nh3 writes the character a numeric reference stands for, which XML may not carry.
+    if "&#" in text and NOT_XML.search(cleaned) is not None:
+        cleaned = NOT_XML.sub("", cleaned)
+        unfit = True
+    kept = _bodies(cleaned)
+    removed = _names(_bodies(text)) - _names(kept)
+    if unfit:
         removed.add("characters XML cannot carry")
-    return _blocks(fragment), tuple(sorted(removed))
+    return _blocks(kept), tuple(sorted(removed))
 
 
-class _PlainParser(html.HTMLParser):
+def _bodies(markup: str) -> list[etree._Element]:
     """
-    lxml.html's parser building plain elements.
+    The ``<body>`` elements of *markup* parsed as HTML, as lxml.html parses a fragment.
 
-    Its own gives each element a Python class, looked up in Python for every
-    element touched; the tree it builds is the same.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.set_element_class_lookup(etree.ElementDefaultClassLookup())
-
-
-_PARSER = _PlainParser()
-
-
-def _fragment(markup: str) -> etree._Element | None:
-    """
-    The markup parsed as HTML inside a ``<div>``; ``None`` if it is only white space.
-
-    As ``lxml.html.fragment_fromstring(markup, create_parent="div")``.
+    There is one, but in broken markup (``<head/><BODY>``), where lxml's
+    HTML parser makes two, or none.  It builds plain elements, where
+    lxml.html looks up a class of its own for each one in Python.
     """
     if not markup.strip():
-        return None
-    fragment = etree.Element("div")
-    for part in html.fragments_fromstring(markup, parser=_PARSER):
-        if isinstance(part, str):  # only the first: the text before any element
-            fragment.text = part
-        else:
-            fragment.append(part)
-    return fragment
+        return []
+    if _WHOLE_DOCUMENT.match(markup) is None:
+        markup = f"<html><body>{markup}</body></html>"
+    # None for a document of nothing but a DOCTYPE, whatever the stubs say.
+    root: etree._Element | None = etree.HTML(markup)
+    return [] if root is None else [part for part in root if part.tag == "body"]
 
 
-def _names(fragment: etree._Element | None) -> set[str]:
-    """The element and attribute names in a fragment, to compare before and after."""
-    if fragment is None:
-        return set()
-    # Each element's tag with its attributes' names: most repeat (every <p>).
-    shapes: set[tuple[str, ...]] = {
-        (str(element.tag), *element.keys()) for element in fragment.iterdescendants(etree.Element)
-    }
-    names = set()
-    for tag, *attributes in shapes:
-        names.add(f"<{tag}>")
-        names.update(f"{tag}@{name}" for name in attributes)
-    return names
+def _names(bodies: list[etree._Element]) -> set[str]:
+    """The element and attribute names in some markup, to compare before and after."""
+    tags: set[str] = set()
+    attributes: set[tuple[str, str]] = set()
+    for body in bodies:
+        for element in body.iterdescendants(etree.Element):
+            tag = str(element.tag)
+            tags.add(tag)
+            for name in element.keys():  # noqa: SIM118 - an element's attribute names
+                attributes.add((tag, name))
+    # Each name written once, however often it occurs.
+    return {f"<{tag}>" for tag in tags} | {f"{tag}@{name}" for tag, name in attributes}
 
 
-def _blocks(fragment: etree._Element | None) -> str:
-    """Serialise as XHTML, wrapping top-level text and inline elements in ``<p>``."""
-    if fragment is None:
-        return ""
-    blocks: list[str] = []
-    loose = etree.Element("p")
-
-    def flush() -> None:
-        nonlocal loose
-        if len(loose) or (loose.text or "").strip():
-            blocks.append(etree.tostring(loose, encoding="unicode"))
+def _blocks(bodies: list[etree._Element]) -> etree._Element:
+    """The blocks of the bodies in a ``<div>``, loose text and inline elements in ``<p>``."""
+    blocks = etree.Element(_WRAPPER)
+    for body in bodies:
         loose = etree.Element("p")
+        # Leading white space is no paragraph, nor is text between blocks (below).
+        loose.text = body.text if body.text and body.text.strip() else None
+        for child in body:
+            tail, child.tail = child.tail, None
+            if child.tag in BLOCK_ELEMENTS:
+                _flush(loose, blocks)
+                loose = etree.Element("p")
+                blocks.append(child)
+                loose.text = tail
+            else:
+                loose.append(child)
+                child.tail = tail
+        _flush(loose, blocks)
+    return blocks
 
-    loose.text = fragment.text
-    for child in fragment:
-        tail, child.tail = child.tail, None
-        if child.tag in BLOCK_ELEMENTS:
-            flush()
-            blocks.append(etree.tostring(child, encoding="unicode", method="xml"))
-            loose.text = tail
-        else:
-            loose.append(child)
-            child.tail = tail
-    flush()
-    return "".join(blocks)
+
+def _flush(loose: etree._Element, blocks: etree._Element) -> None:
+    """Keep a paragraph of loose text and inline elements, unless it is only white space."""
+    if len(loose) or (loose.text or "").strip():
+        blocks.append(loose)

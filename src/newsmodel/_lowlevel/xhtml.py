@@ -26,6 +26,7 @@ __all__ = [
     "BLOCK_ELEMENTS",
     "GLOBAL_ATTRIBUTES",
     "WHITE_SPACE",
+    "XHTML_NAMESPACE",
     "canonical",
     "escape",
     "fit_for_xml",
@@ -119,6 +120,16 @@ ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
 _URL_ATTRIBUTES = frozenset({"cite", "href", "src"})
 ALLOWED_URL_SCHEMES = frozenset({"ftp", "http", "https", "mailto", "tel"})
 
+#: XHTML's namespace, which a body's blocks are in inside a document (NewsML-G2's ``inlineXML``).
+XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml"
+_IN_XHTML = f"{{{XHTML_NAMESPACE}}}"
+# Each allowed element by its tag as parsed, without a namespace or in
+# XHTML's, to the name it is checked as; a tag not here is not allowed.
+_PLAIN_NAMES: dict[object, str] = {name: name for name in ALLOWED_ELEMENTS}
+_XHTML_NAMES: dict[object, str] = {_IN_XHTML + name: name for name in ALLOWED_ELEMENTS}
+_ATTRIBUTES_OF = {
+    name: GLOBAL_ATTRIBUTES | ALLOWED_ATTRIBUTES.get(name, frozenset()) for name in ALLOWED_ELEMENTS
+}
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 # Browsers drop these from URLs before reading the scheme ("java\tscript:").
 _URL_NOISE = re.compile(r"[\x00-\x20\x7F]+")
@@ -234,7 +245,7 @@ def canonical(html: str) -> str:
     """
     if _WRITTEN.fullmatch(html) is not None:
         return html
-    return fragment_canonical(_parse(html))
+    return _canonical(_parse(html), _PLAIN_NAMES)
 
 
 def fragment_canonical(fragment: etree._Element) -> str:
@@ -243,33 +254,51 @@ def fragment_canonical(fragment: etree._Element) -> str:
 
     A reader of a document that holds a body (NewsML-G2's ``inlineXML``)
     checks the body's elements where they are, instead of writing them out
-    and parsing them again.  Its children must have no namespace.  *fragment*
-    is changed: its tag, attributes and tail, and, once it passes, the white
-    space between its blocks, and it is taken out of its document.
+    and parsing them again.  Its children have no namespace, or, when
+    *fragment* is in XHTML's namespace, are all in XHTML's (a document's
+    ``<body>`` is taken as it was parsed, without renaming each element).
+    A refused fragment is left as it was; one that passes may be changed
+    (its tag, attributes and tail, the white space between its blocks) and
+    taken out of its document.
     """
-    fragment.tag = _WRAPPER
-    fragment.attrib.clear()
-    fragment.tail = None
-    return _canonical(fragment)
+    in_xhtml = isinstance(fragment.tag, str) and fragment.tag.startswith(_IN_XHTML)
+    if in_xhtml:
+        written = _written_in_place(fragment)
+        if written is not None:
+            return written
+    return _canonical(fragment, _XHTML_NAMES if in_xhtml else _PLAIN_NAMES)
 
 
-def _canonical(fragment: etree._Element) -> str:
+def _written_in_place(fragment: etree._Element) -> str | None:
+    """
+    The blocks of an XHTML element if they are paragraphs as :func:`paragraphs` writes them.
+
+    Such blocks (newsmodel's own, and many agencies') need no walk: written
+    as they are, with the element's own tags cut off, they are recognised
+    by the pattern that admits only ``<p>`` around escaped text.  Children
+    written without a prefix or a declaration of an element without a
+    prefix are in its namespace, XHTML's.  ``None`` for anything else.
+    """
+    if fragment.prefix is not None or not len(fragment):
+        return None
+    # An attribute's value has its "<" and ">" escaped: the first ">" ends the tag.
+    markup = etree.tostring(fragment, encoding="unicode", with_tail=False)
+    blocks = markup[markup.find(">") + 1 : markup.rfind("</")]
+    return blocks if _WRITTEN.fullmatch(blocks) is not None else None
+
+
+def _canonical(fragment: etree._Element, names: dict[object, str]) -> str:
     """The canonical form of a parsed fragment, checked against the allow-list."""
     if fragment.text is not None and fragment.text.strip():
         msg = f"text outside a block element: {fragment.text.strip()[:40]!r}"
         raise ValueError(msg)
-    _check_tree(fragment)
-    for block in fragment:
-        if block.tail is not None and block.tail.strip():
-            msg = f"text outside a block element: {block.tail.strip()[:40]!r}"
-            raise ValueError(msg)
-        if block.tag not in BLOCK_ELEMENTS:
-            msg = f"expected a block element at the top level, got <{block.tag!s}>"
-            raise ValueError(msg)
+    _check_tree(fragment, names)
+    _check_blocks(fragment, names)
     # Changed only once checked, so that a refused fragment is as it was.
     for block in fragment:
         block.tail = None
-    fragment.text = None
+    fragment.text = fragment.tail = None
+    fragment.attrib.clear()
     # No allowed name has a namespace, so a declaration left is unused; one
     # kept (xmlns="") would take a block out of XHTML where a format puts it.
     # lxml writes an element with its ancestors' declarations: alone, it has
@@ -277,11 +306,39 @@ def _canonical(fragment: etree._Element) -> str:
     parent = fragment.getparent()
     if parent is not None:
         parent.remove(fragment)
-    etree.cleanup_namespaces(fragment)
     if not len(fragment):
         return ""
+    if names is _XHTML_NAMES:
+        blocks = _xhtml_blocks(fragment)
+        if blocks is not None:
+            return blocks
+        for element in fragment.iterdescendants(etree.Element):
+            element.tag = names[element.tag]
+    fragment.tag = _WRAPPER
+    etree.cleanup_namespaces(fragment)
     # The blocks as one string: the wrapper's own tags cut off its ends.
     return etree.tostring(fragment, encoding="unicode")[len(_OPEN) : -len(_CLOSE)]
+
+
+_XHTML_OPEN = f'<{_WRAPPER} xmlns="{XHTML_NAMESPACE}">'
+
+
+def _xhtml_blocks(fragment: etree._Element) -> str | None:
+    """
+    The markup of checked XHTML blocks, written as they are, or ``None``.
+
+    With XHTML's namespace declared once, around them, lxml writes XHTML
+    elements without a prefix, exactly as it writes them without a
+    namespace.  ``None`` when anything else declares a namespace (a prefix
+    bound to XHTML, a declaration left on a block) or when the text only
+    seems to: those blocks are renamed instead.
+    """
+    fragment.tag = _IN_XHTML + _WRAPPER
+    etree.cleanup_namespaces(fragment)
+    markup = etree.tostring(fragment, encoding="unicode")
+    if not markup.startswith(_XHTML_OPEN) or "xmlns" in markup[len(_XHTML_OPEN) :]:
+        return None
+    return markup[len(_XHTML_OPEN) : -len(_CLOSE)]
 
 
 def plain_text(html: str) -> str:
@@ -413,25 +470,29 @@ def _parse(html: str) -> etree._Element:
         raise ValueError(msg) from error
 
 
-# Each allowed element's attributes, global ones included, made once.
-_ATTRIBUTES_OF = {
-    tag: GLOBAL_ATTRIBUTES | ALLOWED_ATTRIBUTES.get(tag, frozenset()) for tag in ALLOWED_ELEMENTS
-}
+def _check_blocks(fragment: etree._Element, names: dict[object, str]) -> None:
+    """Block elements at the top level, with nothing but white space between them."""
+    for block in fragment:
+        if block.tail is not None and block.tail.strip():
+            msg = f"text outside a block element: {block.tail.strip()[:40]!r}"
+            raise ValueError(msg)
+        name = names.get(block.tag)
+        if name not in BLOCK_ELEMENTS:
+            msg = f"expected a block element at the top level, got <{name or block.tag!s}>"
+            raise ValueError(msg)
 
 
-def _check_tree(fragment: etree._Element) -> None:
+def _check_tree(fragment: etree._Element, names: dict[object, str]) -> None:
     for _ in fragment.iter(etree.Comment, etree.ProcessingInstruction):
         msg = "comments and processing instructions are not allowed"
         raise ValueError(msg)
     for element in fragment.iterdescendants(etree.Element):
-        tag = str(element.tag)
-        allowed = _ATTRIBUTES_OF.get(tag)
-        if allowed is None:
-            msg = f"element <{tag}> is not allowed"
+        tag = names.get(element.tag)
+        if tag is None:
+            msg = f"element <{element.tag!s}> is not allowed"
             raise ValueError(msg)
-        # items() is a list, empty for most elements: cheaper than the attrib proxy.
         for name, value in element.items():
-            if name not in allowed:
+            if name not in _ATTRIBUTES_OF[tag]:
                 msg = f"attribute {name!r} is not allowed on <{tag}>"
                 raise ValueError(msg)
             if name in _URL_ATTRIBUTES:

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 
 __all__ = ["read_story"]
 
+_XHTML_HTML = f"{{{g2.XHTML}}}html"
+_XHTML_BODY = f"{{{g2.XHTML}}}body"
+
 
 def read_story(
     content_set: etree._Element | None, lose: Callable[[etree._Element, str], None]
@@ -55,16 +58,44 @@ def _markup_story(
     local = markup.local_name(root)
     if local == "nitf":
         return nitf.read_story(root, lose)
-    plain = _plain_xhtml(root) if local == "html" else None
+    found = _checked_in_place(root) if local == "html" else None
+    plain = _plain_xhtml(root) if local == "html" and found is None else None
     if plain is not None:
         found = _xhtml_body(plain, root, lose)
-        if found is not None:
-            return {"body": found}
+    if found is not None:
+        return {"body": found}
     body, bylines = markup.to_body(content, lose)
     story: dict[str, Any] = {"body": body}
     if bylines:
         story["bylines"] = tuple(nitf.printed_byline(text) for text in bylines)
     return story
+
+
+def _checked_in_place(root: etree._Element) -> Body | None:
+    """
+    The body of an XHTML document whose blocks are all allowed, taken where they are.
+
+    Most XHTML bodies are already safe blocks (newsmodel's own, and many
+    agencies'): they are checked and written out in the item as parsed,
+    without a copy or a renamed element.  ``None`` for anything else (a
+    refused body, markup of another namespace, an agency's own words
+    beside the body), which :func:`_plain_xhtml` and the sanitiser read as
+    before.
+    """
+    content = next((c for c in root if g2.local_name(c) == "body"), None)
+    if root.tag != _XHTML_HTML or content is None or content.tag != _XHTML_BODY:
+        return None
+    if not len(content) and not (content.text or "").strip():
+        return None
+    for part in root:
+        if part is not content and any(
+            markup.is_own_word(g2.local_name(node)) for node in part.iter(etree.Element)
+        ):
+            return None
+    try:
+        return Body.from_element(content)  # a refused body is left as it was
+    except FieldError:
+        return None
 
 
 def _plain_xhtml(root: etree._Element) -> etree._Element | None:
@@ -113,7 +144,8 @@ def _xhtml_body(
     html = (content.text or "") + "".join(
         etree.tostring(child, encoding="unicode", with_tail=True) for child in content
     )
-    cleaned, removed = sanitiser.clean(html)
+    cleaned, removed = sanitiser.clean_blocks(html)
     if removed:
         lose(root, "body markup removed: " + ", ".join(removed))
-    return Body(html=cleaned) if cleaned else None
+    # Checked again where the sanitiser's parse left them, not written out to be parsed.
+    return Body.from_element(cleaned) if len(cleaned) else None

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from lxml import etree
 
+from newsmodel._lowlevel.xhtml import XHTML_NAMESPACE
 from newsmodel.model import ContributorRole, PubStatus
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ __all__ = [
 
 #: The NewsML-G2 namespace ("News Architecture").
 NAR = "http://iptc.org/std/nar/2006-10-01/"
-XHTML = "http://www.w3.org/1999/xhtml"
+XHTML = XHTML_NAMESPACE
 NITF = "http://iptc.org/std/NITF/2006-10-18/"
 #: newsmodel's extension namespace, for what NewsML-G2 has no element for.
 NM = "urn:newsmodel:newsml-g2:1"

@@ -45,6 +45,7 @@ from newsmodel.model import (
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from enum import Enum
 
     from newsmodel.formats.newsml_g2.names import Children
 
@@ -458,7 +459,11 @@ def _time(item: _Item, element: etree._Element | None) -> datetime | None:
     if RFC3339.match(text) is None:
         item.lose(element, f"{text!r} is not a date-time with a UTC offset")
         return None
-    return item.keep(element, lambda: datetime.fromisoformat(text))
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError as error:  # the pattern's shape, but no such day (February 30)
+        item.lose(element, str(error))
+        return None
 
 
 def _extension(item: _Item, meta: Children) -> dict[str, Any]:
@@ -482,8 +487,10 @@ def _quotation(item: _Item, element: etree._Element) -> Quotation | None:
 
 def _quotation_of(element: etree._Element) -> Quotation:
     """Every value is built here, inside ``keep``: a bad offset is a loss, not a crash."""
-    children = g2.children_by_name(element)
-    speaker = g2.first(children, "speaker", g2.nm)
+    parts: dict[object, etree._Element] = {}
+    for child in element:  # a few children, each name read once: the first of it
+        parts.setdefault(child.tag, child)
+    speaker = parts.get(_NM_SPEAKER)
     span = None
     if element.get("start") is not None:
         span = Span(
@@ -492,13 +499,16 @@ def _quotation_of(element: etree._Element) -> Quotation:
             part=_choice(element, "part", TextPart, TextPart.BODY),
         )
     return Quotation(
-        text=_raw(g2.first(children, "text", g2.nm)) or "",
+        text=_raw(parts.get(_NM_TEXT)) or "",
         kind=_choice(element, "kind", QuotationKind, QuotationKind.FULL),
         speaker=None if speaker is None else _speaker(speaker),
-        speaker_mention=_raw(g2.first(children, "mention", g2.nm)),
-        cue=_raw(g2.first(children, "cue", g2.nm)),
+        speaker_mention=_raw(parts.get(_NM_MENTION)),
+        cue=_raw(parts.get(_NM_CUE)),
         span=span,
     )
+
+
+_NM_SPEAKER, _NM_TEXT, _NM_MENTION, _NM_CUE = map(g2.nm, ("speaker", "text", "mention", "cue"))
 
 
 def _offset(element: etree._Element, name: str) -> int:
@@ -511,15 +521,21 @@ def _offset(element: etree._Element, name: str) -> int:
 _E = TypeVar("_E", TextPart, QuotationKind)
 
 
+# Each choice's members by value: a lookup, where calling the enumeration is not.
+_MEMBERS: dict[type[Enum], dict[str, Any]] = {
+    kind: {member.value: member for member in kind} for kind in (TextPart, QuotationKind)
+}
+
+
 def _choice(element: etree._Element, name: str, kind: type[_E], default: _E) -> _E:
     text = element.get(name)
     if text is None:
         return default
-    try:
-        return kind(text)
-    except ValueError:
+    member: _E | None = _MEMBERS[kind].get(text)
+    if member is None:
         known = ", ".join(member.value for member in kind)
-        raise FieldError(name, f"expected one of {known}, got {text!r}") from None
+        raise FieldError(name, f"expected one of {known}, got {text!r}")
+    return member
 
 
 def _speaker(element: etree._Element) -> Person | Organization:
