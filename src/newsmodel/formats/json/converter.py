@@ -126,6 +126,9 @@ def _tuple_hook(cl: Any, converter: Converter) -> Callable[[object, type], tuple
     def structure_tuple_quickly(value: object, _: type) -> tuple[Any, ...]:
         return tuple([handle(item, item_type) for item in _expect(list, "an array", value)])
 
+    def tuple_as_is(value: object, _: type) -> tuple[Any, ...]:
+        return tuple(_expect(list, "an array", value))
+
     def structure_tuple(value: object, _: type) -> tuple[Any, ...]:
         items: list[Any] = []
         errors: list[Exception] = []
@@ -141,7 +144,9 @@ def _tuple_hook(cl: Any, converter: Converter) -> Callable[[object, type], tuple
             raise IterableValidationError(msg, errors, cl)
         return tuple(items)
 
-    return structure_tuple if converter.detailed_validation else structure_tuple_quickly
+    if converter.detailed_validation:
+        return structure_tuple
+    return tuple_as_is if handle is _as_is else structure_tuple_quickly
 
 
 def _is_optional(cl: Any) -> bool:
@@ -160,7 +165,13 @@ def _optional_hook(cl: Any, converter: Converter) -> Callable[[object, type], An
             raise _Mismatch(msg)
         return handle(value, present)
 
-    return structure_present
+    def present_as_is(value: object, _: type) -> Any:
+        if value is None:
+            msg = "expected a value, got null (leave the key out instead)"
+            raise _Mismatch(msg)
+        return value
+
+    return present_as_is if handle is _as_is else structure_present
 
 
 def _class_hook(cl: Any, converter: Converter) -> Callable[[Any, type], Any]:
