@@ -191,6 +191,8 @@ class _RustChecker:
 
     def findings(self, instance: object, /) -> list[Finding]:
         try:
+            if self._validator.is_valid(instance):  # most are: one call, no iterator
+                return []
             return [
                 self._finding(error, instance) for error in self._validator.iter_errors(instance)
             ]

@@ -17,7 +17,6 @@ checking reading is the only one.
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import functools
 import operator
@@ -240,8 +239,14 @@ def _configure_agents(converter: Converter) -> None:
             raise ValueError(msg)
         return tag
 
+    def without_tag(value: dict[str, Any]) -> dict[str, Any]:
+        fields = value.copy()
+        del fields["type"]
+        return fields
+
+    untagged: dict[str, Any] = {}  # each tag's hook for the fields but "type"
     for tag, kind in _AGENT_TAGS.items():
-        plain_structure = converter.get_structure_hook(kind)
+        plain_structure = untagged[tag] = converter.get_structure_hook(kind)
         plain_unstructure = converter.get_unstructure_hook(kind)
 
         def structure_tagged(
@@ -251,9 +256,7 @@ def _configure_agents(converter: Converter) -> None:
             if found != _tag:
                 msg = f"expected 'type' to be {_tag!r}, got {found!r}"
                 raise ValueError(msg)
-            fields = _expect(dict, "an object", value).copy()
-            del fields["type"]
-            return _plain(fields, cl)
+            return _plain(without_tag(_expect(dict, "an object", value)), cl)
 
         converter.register_structure_hook(kind, structure_tagged)
         converter.register_unstructure_hook(
@@ -265,7 +268,10 @@ def _configure_agents(converter: Converter) -> None:
         )
 
     def structure_agent(value: object, _: object) -> Person | Organization:
-        return converter.structure(value, _AGENT_TAGS[tag_of(value)])
+        tag = tag_of(value)  # checked once, it chooses the hook
+        fields = without_tag(_expect(dict, "an object", value))
+        agent: Person | Organization = untagged[tag](fields, _AGENT_TAGS[tag])
+        return agent
 
     converter.register_structure_hook(_AGENT, structure_agent)
 
@@ -278,8 +284,15 @@ def structure(document: object, cl: type[Any]) -> Any:
         StructureError: With one ``(path, message)`` pair per problem.
     """
     if attrs.has(cl):  # a model class: its validators check every string and integer
-        with contextlib.suppress(Exception):  # the checking converter says what is wrong
+        try:
             return _quick_converter().structure(document, cl)
+        except Exception:  # noqa: BLE001 - the checking converter says what is wrong
+            return _checked(document, cl)
+    return _checked(document, cl)
+
+
+def _checked(document: object, cl: type[Any]) -> Any:
+    """Structure *document* with the checking converter, every problem in one error."""
     try:
         return checking_converter().structure(document, cl)
     except Exception as error:
