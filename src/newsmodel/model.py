@@ -292,12 +292,16 @@ class Body:
     """
 
     html: str = field()
+    # Whether the markup is paragraphs as from_paragraphs writes them, as
+    # found where it was checked: its text is then cut from it without
+    # matching it again.  Not part of the value.
+    _written: bool = field(default=False, init=False, eq=False, repr=False)
 
     def __init__(self, *, html: str) -> None:
         """Check *html* and keep its canonical form."""
         if not isinstance(html, str):
             raise FieldError("html", f"expected a string, got {html!r}")
-        self._keep(partial(xhtml.canonical, html))
+        self._keep(partial(xhtml.checked, html))
 
     @classmethod
     def from_element(cls, element: etree._Element) -> Body:
@@ -309,18 +313,19 @@ class Body:
         (see :func:`~newsmodel._lowlevel.xhtml.fragment_canonical`).
         """
         body = object.__new__(cls)
-        body._keep(partial(xhtml.fragment_canonical, element))
+        body._keep(lambda: (xhtml.fragment_canonical(element), False))
         return body
 
-    def _keep(self, check: Callable[[], str]) -> None:
-        """Keep the canonical markup *check* gives."""
+    def _keep(self, check: Callable[[], tuple[str, bool]]) -> None:
+        """Keep the canonical markup *check* gives, and whether it is written paragraphs."""
         try:
-            markup = check()
+            markup, written = check()
         except ValueError as error:
             raise FieldError("html", str(error)) from error
         if not markup.strip():
             raise FieldError("html", f"expected non-empty text, got {markup!r}")
         object.__setattr__(self, "html", markup)
+        object.__setattr__(self, "_written", written)
 
     @classmethod
     def from_paragraphs(cls, *paragraphs: str) -> Body:
@@ -336,6 +341,7 @@ class Body:
             raise FieldError("html", str(error)) from error
         body = object.__new__(cls)
         object.__setattr__(body, "html", html)
+        object.__setattr__(body, "_written", True)
         return body
 
     @cached_property
@@ -346,7 +352,7 @@ class Body:
         Computed on first use and kept: most articles read are never asked
         for it, and on a long body it costs more than parsing the markup.
         """
-        return xhtml.plain_text(self.html)
+        return xhtml.written_text(self.html) if self._written else xhtml.plain_text(self.html)
 
 
 @frozen(kw_only=True)

@@ -27,10 +27,12 @@ __all__ = [
     "GLOBAL_ATTRIBUTES",
     "WHITE_SPACE",
     "canonical",
+    "checked",
     "escape",
     "fragment_canonical",
     "paragraphs",
     "plain_text",
+    "written_text",
 ]
 
 #: Elements that start a paragraph of the plain text.
@@ -172,13 +174,21 @@ def _written_text(html: str) -> str | None:
     canonical by construction, so it is recognised, not parsed.  The pattern
     matches exactly what :func:`paragraphs` can write, in one linear scan.
     """
-    if _WRITTEN.fullmatch(html) is None:
-        return None
+    return written_text(html) if _WRITTEN.fullmatch(html) is not None else None
+
+
+def written_text(html: str) -> str:
+    """
+    The text of markup :func:`checked` found to be written paragraphs, not matched again.
+
+    A body with a quotation in it is asked for its text where it is made,
+    and matching a long body costs as much as cutting its text out.
+    """
     # Between "<p>" and "</p>" no "<" is left: the tags are cut by string
     # replacement, and NUL, which no text holds, marks where blocks meet.
     texts = html.replace("<p/>", "<p></p>")[len("<p>") : -len("</p>")].replace("</p><p>", "\0")
     paragraphs = _collapsed(_unescaped(texts)).split("\0")
-    return "\n\n".join(paragraph for paragraph in map(str.strip, paragraphs) if paragraph)
+    return "\n\n".join(filter(None, map(str.strip, paragraphs)))  # empty ones dropped, in C
 
 
 def _unescaped(text: str) -> str:
@@ -211,9 +221,19 @@ def canonical(html: str) -> str:
         ValueError: The fragment is not well-formed or not allowed; the
             message says where and why.
     """
+    return checked(html)[0]
+
+
+def checked(html: str) -> tuple[str, bool]:
+    """
+    As :func:`canonical`, and whether *html* is paragraphs as :func:`paragraphs` writes them.
+
+    Such markup is its own canonical form, and its text is cut from it by
+    :func:`written_text`.
+    """
     if _WRITTEN.fullmatch(html) is not None:
-        return html
-    return fragment_canonical(_parse(html))
+        return html, True
+    return fragment_canonical(_parse(html)), False
 
 
 def fragment_canonical(fragment: etree._Element) -> str:
