@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from newsmodel._lowlevel import xhtml, xml
+from newsmodel._lowlevel.validators import NOT_XML_CHARACTERS
 from newsmodel.errors import FieldError
 from newsmodel.model import Body
 from strategies import non_empty_texts
@@ -192,3 +194,13 @@ def test_blocks_checked_in_a_document_leave_its_namespaces_behind() -> None:
     # lxml writes an element with the declarations of its ancestors.
     document = xml.parse(b'<item xmlns:q="urn:q" q:a="1"><body q:b="2"><p>Hi</p></body></item>')
     assert Body.from_element(document[0]) == Body.from_paragraphs("Hi")
+
+
+def test_the_text_a_written_body_may_hold_is_spelt_as_the_characters_it_refuses() -> None:
+    # ESCAPED_TEXT lists what escaped text may hold; on every character it
+    # must say what "anything but <, >, &, a carriage return and what XML
+    # cannot carry" says.
+    allowed = re.compile(xhtml.ESCAPED_TEXT)
+    refused = re.compile(rf"[^<>&\r{NOT_XML_CHARACTERS}]")
+    for char in map(chr, range(sys.maxunicode + 1)):
+        assert (allowed.match(char) is None) is (refused.match(char) is None), hex(ord(char))
