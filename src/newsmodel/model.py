@@ -292,10 +292,6 @@ class Body:
     """
 
     html: str = field()
-    # Whether the markup is paragraphs as from_paragraphs writes them, as
-    # found where it was checked: its text is then cut from it without
-    # matching it again.  Not part of the value.
-    _written: bool = field(default=False, init=False, eq=False, repr=False)
 
     def __init__(self, *, html: str) -> None:
         """Check *html* and keep its canonical form."""
@@ -343,6 +339,17 @@ class Body:
         object.__setattr__(body, "html", html)
         object.__setattr__(body, "_written", True)
         return body
+
+    @cached_property
+    def _written(self) -> bool:
+        """
+        Whether the markup is paragraphs as :meth:`from_paragraphs` writes them.
+
+        Found where the markup is checked, and kept there, so that the text
+        is cut from such markup without matching it again; looked for here
+        only in a body made another way (unpickled).  Not part of the value.
+        """
+        return xhtml.is_written(self.html)
 
     @cached_property
     def text(self) -> str:

@@ -31,6 +31,7 @@ __all__ = [
     "checked",
     "escape",
     "fragment_canonical",
+    "is_written",
     "paragraphs",
     "plain_text",
     "written_text",
@@ -175,7 +176,7 @@ def _written_text(html: str) -> str | None:
     canonical by construction, so it is recognised, not parsed.  The pattern
     matches exactly what :func:`paragraphs` can write, in one linear scan.
     """
-    return written_text(html) if _WRITTEN.fullmatch(html) is not None else None
+    return written_text(html) if is_written(html) else None
 
 
 def written_text(html: str) -> str:
@@ -237,9 +238,14 @@ def checked(html: str) -> tuple[str, bool]:
     Such markup is its own canonical form, and its text is cut from it by
     :func:`written_text`.
     """
-    if _WRITTEN.fullmatch(html) is not None:
+    if is_written(html):
         return html, True
     return fragment_canonical(_parse(html)), False
+
+
+def is_written(html: str) -> bool:
+    """Whether *html* is paragraphs as :func:`paragraphs` writes them, in one linear scan."""
+    return _WRITTEN.fullmatch(html) is not None
 
 
 def fragment_canonical(fragment: etree._Element) -> str:

@@ -156,21 +156,22 @@ def _optional_hook(cl: Any, converter: Converter) -> Callable[[object, type], An
     present: Any = functools.reduce(operator.or_, (a for a in get_args(cl) if a is not type(None)))
     handle = converter.get_structure_hook(present)
 
+    # An optional field is left out when it has no value; one way to say
+    # "absent" keeps documents comparable.
     def structure_present(value: object, _: type) -> Any:
-        # An optional field is left out when it has no value; one way to say
-        # "absent" keeps documents comparable.
-        if value is None:
-            msg = "expected a value, got null (leave the key out instead)"
-            raise _Mismatch(msg)
-        return handle(value, present)
+        return handle(_not_null(value), present)
 
     def present_as_is(value: object, _: type) -> Any:
-        if value is None:
-            msg = "expected a value, got null (leave the key out instead)"
-            raise _Mismatch(msg)
-        return value
+        return _not_null(value)
 
     return present_as_is if handle is _as_is else structure_present
+
+
+def _not_null(value: object) -> object:
+    if value is None:
+        msg = "expected a value, got null (leave the key out instead)"
+        raise _Mismatch(msg)
+    return value
 
 
 def _class_hook(cl: Any, converter: Converter) -> Callable[[Any, type], Any]:
