@@ -118,9 +118,10 @@ def text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """
     Accept a string that every output format can carry.
     """
-    if isinstance(value, str) and (value.isprintable() or NOT_XML.search(value) is None):
-        return
-    if value is None and attribute.default is None:
+    if value is None:
+        if attribute.default is None:
+            return
+    elif isinstance(value, str) and (value.isprintable() or NOT_XML.search(value) is None):
         return
     raise _refused(attribute, value, "a string")
 
@@ -129,14 +130,15 @@ def non_empty_text(_: object, attribute: attrs.Attribute[Any], value: object) ->
     """
     Accept a string with at least one character that is not white space.
     """
-    if (
+    if value is None:
+        if attribute.default is None:
+            return
+    elif (
         isinstance(value, str)
         and (value.isprintable() or NOT_XML.search(value) is None)
         and value
         and not value.isspace()
     ):
-        return
-    if value is None and attribute.default is None:
         return
     raise _refused(attribute, value, "non-empty text")
 
@@ -145,13 +147,14 @@ def uri(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """
     Accept an absolute URI, as official validators with format checks demand.
     """
-    if (
+    if value is None:
+        if attribute.default is None:
+            return
+    elif (
         isinstance(value, str)
         and (value.isprintable() or NOT_XML.search(value) is None)
         and URI_FOR_PYTHON.fullmatch(value) is not None
     ):
-        return
-    if value is None and attribute.default is None:
         return
     raise _refused(attribute, value, "an absolute URI")
 
@@ -160,10 +163,11 @@ def language_tag(_: object, attribute: attrs.Attribute[Any], value: object) -> N
     """
     Accept a well-formed BCP 47 language tag such as ``en`` or ``pt-BR``.
     """
-    if isinstance(value, str) and LANGUAGE_TAG.match(value) is not None:
+    if value is None:
+        if attribute.default is None:
+            return
+    elif isinstance(value, str) and LANGUAGE_TAG.match(value) is not None:
         return  # the tag's characters are all ASCII letters, digits and hyphens
-    if value is None and attribute.default is None:
-        return
     raise _refused(attribute, value, "a BCP 47 language tag")
 
 
@@ -174,11 +178,11 @@ def aware_datetime(_: object, attribute: attrs.Attribute[Any], value: object) ->
     A naive datetime means nothing for a publication time, and an offset with
     seconds (historical local mean time) has no RFC 3339 form.
     """
+    if value is None and attribute.default is None:
+        return
     offset = value.utcoffset() if isinstance(value, datetime) else None
     # A whole number of minutes: the days of a negative offset are too.
     if offset is not None and not offset.seconds % 60 and not offset.microseconds:
-        return
-    if value is None and attribute.default is None:
         return
     if not isinstance(value, datetime):
         raise FieldError(attribute.name, f"expected a datetime, got {value!r}")
@@ -195,9 +199,10 @@ def integer_between(low: int, high: int | None = None) -> Validator:
     bounds = f"from {low} to {high}" if high is not None else f"at least {low}"
 
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if isinstance(value, int) and not isinstance(value, bool) and low <= value <= top:
-            return
-        if value is None and attribute.default is None:
+        if value is None:
+            if attribute.default is None:
+                return
+        elif isinstance(value, int) and not isinstance(value, bool) and low <= value <= top:
             return
         if not isinstance(value, int) or isinstance(value, bool):
             raise FieldError(attribute.name, f"expected an integer, got {value!r}")
@@ -212,7 +217,10 @@ def instance_of(kind: type | tuple[type, ...]) -> Validator:
     """
 
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if isinstance(value, kind) or (value is None and attribute.default is None):
+        if value is None:
+            if attribute.default is None:
+                return
+        elif isinstance(value, kind):
             return
         raise FieldError(attribute.name, f"expected {_describe(kind)}, got {value!r}")
 
