@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 from hypothesis import given
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from newsmodel._lowlevel import validators, xhtml, xml
+from newsmodel._lowlevel.validators import NOT_XML_CHARACTERS
 from newsmodel.errors import FieldError
 from newsmodel.model import Body
 from strategies import non_empty_texts
@@ -313,3 +315,13 @@ def test_a_refused_xhtml_body_is_left_as_it_was(blocks: str, fragment: str) -> N
         Body.from_element(document[0])
     assert fragment in caught.value.message
     assert before == etree.tostring(document, encoding="unicode")
+
+
+def test_the_text_a_written_body_may_hold_is_spelt_as_the_characters_it_refuses() -> None:
+    # ESCAPED_TEXT lists what escaped text may hold; on every character it
+    # must say what "anything but <, >, &, a carriage return and what XML
+    # cannot carry" says.
+    allowed = re.compile(xhtml.ESCAPED_TEXT)
+    refused = re.compile(rf"[^<>&\r{NOT_XML_CHARACTERS}]")
+    for char in map(chr, range(sys.maxunicode + 1)):
+        assert (allowed.match(char) is None) is (refused.match(char) is None), hex(ord(char))

@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
-from newsmodel._lowlevel.validators import NOT_XML, unfit_character
+from newsmodel._lowlevel.validators import NOT_XML, URI, URI_FOR_PYTHON, unfit_character
 from newsmodel.errors import FieldError
 from newsmodel.model import (
     Article,
@@ -151,3 +152,68 @@ def test_every_character_xml_cannot_carry_is_found() -> None:
     assert [c for c in unfit if c.isprintable()] == []
     assert all(unfit_character(f"ok {c} ok") == c for c in unfit)
     assert unfit_character("Ünïcödé “text”\n\ttoo") is None
+
+
+def test_the_python_uri_pattern_takes_every_character_as_the_schemas_does() -> None:
+    # The model checks URIs with URI_FOR_PYTHON, the schemas with URI: the
+    # same verdict on every character, before the fragment and in it.
+    for char in map(chr, range(sys.maxunicode + 1)):
+        for value in (f"x:{char}", f"x:a#{char}"):
+            assert (URI.match(value) is None) is (URI_FOR_PYTHON.fullmatch(value) is None), value
+
+
+_URI_PIECES = st.sampled_from(
+    [
+        *("a", "Z", "9", ":", "/", "#", "%", "%4", "%4F", "%zz", "?", "=", "&", "+", ".", "-"),
+        *(" ", "\t", "\n", "\x00", "\x7f", '"', "<", "[", "\\", "^", "`", "{", "|", "é", "\u3000"),
+    ]
+)
+
+
+@given(
+    st.one_of(
+        st.from_regex(URI, fullmatch=True),
+        st.lists(_URI_PIECES).map("".join),
+        st.tuples(st.from_regex(URI, fullmatch=True), st.text(), st.lists(_URI_PIECES)).map(
+            lambda parts: parts[0] + parts[1] + "".join(parts[2])
+        ),
+    )
+)
+def test_the_python_uri_pattern_gives_the_schemas_verdict(value: str) -> None:
+    assert (URI.match(value) is None) is (URI_FOR_PYTHON.fullmatch(value) is None)
+
+
+@pytest.mark.parametrize(
+    ("check", "value", "message"),
+    [
+        (Article, {"headline": None}, "headline: expected a string, got None"),
+        (Article, {"headline": " \n"}, "headline: expected non-empty text, got ' \\n'"),
+        (Article, {"headline": "a\x00"}, "headline: character '\\x00' cannot be carried by"),
+        (Article, {"headline": "h", "id": "x:\ufffe"}, "id: character '\\ufffe' cannot be"),
+        (Article, {"headline": "h", "id": 7}, "id: expected a string, got 7"),
+        (Article, {"headline": "h", "language": "e\x01"}, "language: character '\\x01' cannot"),
+        (Article, {"headline": "h", "summary": ""}, "summary: expected non-empty text, got ''"),
+        (Image, {"caption": "c", "alt": 3}, "alt: expected a string, got 3"),
+        (Image, {"caption": "c", "width": 1.5}, "width: expected an integer, got 1.5"),
+        (Contributor, {"agent": None}, "agent: expected Person or Organization, got None"),
+        (Article, {"headline": "h", "keywords": ("a", None)}, "keywords[1]: expected a string"),
+        (Article, {"headline": "h", "subjects": (None,)}, "subjects[0]: expected Concept, got"),
+        (Article, {"headline": "h", "created": NOW.replace(tzinfo=None)}, "created: expected a t"),
+        (
+            Article,
+            {"headline": "h", "created": NOW.replace(tzinfo=timezone(timedelta(seconds=-30)))},
+            "created: expected a UTC offset in whole minutes, got -1 day, 23:59:30",
+        ),
+    ],
+)
+def test_none_only_where_it_is_the_default_and_the_first_fault_named(
+    check: type, value: dict[str, Any], message: str
+) -> None:
+    assert str(refused(check, **value)).startswith(message)
+
+
+def test_a_negative_offset_in_whole_minutes_is_accepted() -> None:
+    # timedelta keeps a negative offset as days below zero and seconds above.
+    for minutes in (-1, -330, -720):
+        local = NOW.replace(tzinfo=timezone(timedelta(minutes=minutes)))
+        assert Article(headline="h", created=local).created == local

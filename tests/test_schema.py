@@ -17,7 +17,7 @@ from newsmodel.formats import Format
 from newsmodel.formats import json as native_json
 from newsmodel.formats.json.converter import RFC3339
 from newsmodel.model import Article
-from newsmodel.validation import schema
+from newsmodel.validation import schema, validate
 from strategies import articles
 
 SCHEMA = schema(Format.JSON)
@@ -181,3 +181,23 @@ def _model_problems(document: dict[str, Any]) -> tuple[tuple[str, str], ...]:
     except StructureError as error:
         return error.problems
     return ()
+
+
+@given(_mutated())
+@example({"headline": "x", "body": {"html": "<p>a</p>x"}})
+@example(
+    {
+        "headline": "In due course",
+        "quotations": [{"text": "due", "span": {"start": 0, "end": 3, "part": "headline"}}],
+    }
+)
+def test_validation_gives_the_verdict_of_reading_the_whole_article(
+    document: dict[str, Any],
+) -> None:
+    """Once the schema has passed, validate() reads only what the schema cannot check."""
+    report = validate(json.dumps(document), Format.JSON)
+    if VALIDATOR.is_valid(document):
+        found = sorted((issue.path, issue.message) for issue in report.issues)
+        assert sorted(_model_problems(document)) == found
+    else:
+        assert not report.ok

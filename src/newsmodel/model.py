@@ -51,15 +51,21 @@ __all__ = [
 def _optional(check: v.Validator) -> Any:
     """
     An attribute that defaults to ``None`` and otherwise passes *check*.
+
+    Each check accepts ``None`` where it is the attribute's default, so a field
+    costs one call, not a wrapper's and the check's.
     """
-    return field(default=None, validator=v.optional(check))
+    return field(default=None, validator=check)
 
 
-def _many(check: v.Validator) -> Any:
+def _many(member: v.Validator | type) -> Any:
     """
-    An attribute that holds a tuple, empty by default, whose members pass *check*.
+    An attribute that holds a tuple, empty by default, whose members pass *member*.
+
+    A class stands for its instances.
     """
-    return field(default=(), validator=v.tuple_of(check))
+    check = v.tuple_of_instances(member) if isinstance(member, type) else v.tuple_of(member)
+    return field(default=(), validator=check)
 
 
 class PubStatus(enum.Enum):
@@ -166,7 +172,7 @@ class Byline:
     """
 
     text: str | None = _optional(v.non_empty_text)
-    contributors: tuple[Contributor, ...] = _many(v.instance_of(Contributor))
+    contributors: tuple[Contributor, ...] = _many(Contributor)
 
     def __attrs_post_init__(self) -> None:
         if self.text is None and not self.contributors:
@@ -291,7 +297,7 @@ class Body:
         """Check *html* and keep its canonical form."""
         if not isinstance(html, str):
             raise FieldError("html", f"expected a string, got {html!r}")
-        self._keep(partial(xhtml.canonical, html))
+        self._keep(partial(xhtml.checked, html))
 
     @classmethod
     def from_element(cls, element: etree._Element) -> Body:
@@ -303,18 +309,19 @@ class Body:
         (see :func:`~newsmodel._lowlevel.xhtml.fragment_canonical`).
         """
         body = object.__new__(cls)
-        body._keep(partial(xhtml.fragment_canonical, element))
+        body._keep(lambda: (xhtml.fragment_canonical(element), False))
         return body
 
-    def _keep(self, check: Callable[[], str]) -> None:
-        """Keep the canonical markup *check* gives."""
+    def _keep(self, check: Callable[[], tuple[str, bool]]) -> None:
+        """Keep the canonical markup *check* gives, and whether it is written paragraphs."""
         try:
-            markup = check()
+            markup, written = check()
         except ValueError as error:
             raise FieldError("html", str(error)) from error
         if not markup.strip():
             raise FieldError("html", f"expected non-empty text, got {markup!r}")
         object.__setattr__(self, "html", markup)
+        object.__setattr__(self, "_written", written)
 
     @classmethod
     def from_paragraphs(cls, *paragraphs: str) -> Body:
@@ -330,7 +337,19 @@ class Body:
             raise FieldError("html", str(error)) from error
         body = object.__new__(cls)
         object.__setattr__(body, "html", html)
+        object.__setattr__(body, "_written", True)
         return body
+
+    @cached_property
+    def _written(self) -> bool:
+        """
+        Whether the markup is paragraphs as :meth:`from_paragraphs` writes them.
+
+        Found where the markup is checked, and kept there, so that the text
+        is cut from such markup without matching it again; looked for here
+        only in a body made another way (unpickled).  Not part of the value.
+        """
+        return xhtml.is_written(self.html)
 
     @cached_property
     def text(self) -> str:
@@ -340,7 +359,7 @@ class Body:
         Computed on first use and kept: most articles read are never asked
         for it, and on a long body it costs more than parsing the markup.
         """
-        return xhtml.plain_text(self.html)
+        return xhtml.written_text(self.html) if self._written else xhtml.plain_text(self.html)
 
 
 @frozen(kw_only=True)
@@ -437,8 +456,8 @@ class Article:
     alternative_headline: str | None = _optional(v.non_empty_text)
     slugline: str | None = _optional(v.non_empty_text)
     summary: str | None = _optional(v.non_empty_text)
-    sections: tuple[Section, ...] = _many(v.instance_of(Section))
-    bylines: tuple[Byline, ...] = _many(v.instance_of(Byline))
+    sections: tuple[Section, ...] = _many(Section)
+    bylines: tuple[Byline, ...] = _many(Byline)
     dateline: Dateline | None = _optional(v.instance_of(Dateline))
     language: str | None = _optional(v.language_tag)
     created: datetime | None = _optional(v.aware_datetime)
@@ -447,8 +466,8 @@ class Article:
     embargo: datetime | None = _optional(v.aware_datetime)
     urgency: int | None = _optional(v.integer_between(1, 9))
     pub_status: PubStatus | None = _optional(v.instance_of(PubStatus))
-    genres: tuple[Concept, ...] = _many(v.instance_of(Concept))
-    subjects: tuple[Concept, ...] = _many(v.instance_of(Concept))
+    genres: tuple[Concept, ...] = _many(Concept)
+    subjects: tuple[Concept, ...] = _many(Concept)
     keywords: tuple[str, ...] = _many(v.non_empty_text)
     publisher: Organization | None = _optional(v.instance_of(Organization))
     provider: Organization | None = _optional(v.instance_of(Organization))
@@ -456,9 +475,9 @@ class Article:
     copyright_notice: str | None = _optional(v.non_empty_text)
     usage_terms: str | None = _optional(v.non_empty_text)
     canonical_url: str | None = _optional(v.uri)
-    images: tuple[Image, ...] = _many(v.instance_of(Image))
+    images: tuple[Image, ...] = _many(Image)
     body: Body | None = _optional(v.instance_of(Body))
-    quotations: tuple[Quotation, ...] = _many(v.instance_of(Quotation))
+    quotations: tuple[Quotation, ...] = _many(Quotation)
     boilerplate: tuple[str, ...] = _many(v.non_empty_text)
     editorial_note: str | None = _optional(v.non_empty_text)
 

@@ -16,7 +16,7 @@ import re
 from lxml import etree
 
 from newsmodel._lowlevel import xml as hardened_xml
-from newsmodel._lowlevel.validators import NOT_XML, NOT_XML_CHARACTERS, unfit_character
+from newsmodel._lowlevel.validators import NOT_XML, unfit_character
 from newsmodel.errors import ParseError
 
 __all__ = [
@@ -24,15 +24,19 @@ __all__ = [
     "ALLOWED_ELEMENTS",
     "ALLOWED_URL_SCHEMES",
     "BLOCK_ELEMENTS",
+    "ESCAPED_TEXT",
     "GLOBAL_ATTRIBUTES",
     "WHITE_SPACE",
     "XHTML_NAMESPACE",
     "canonical",
+    "checked",
     "escape",
     "fit_for_xml",
     "fragment_canonical",
+    "is_written",
     "paragraphs",
     "plain_text",
+    "written_text",
 ]
 
 #: Elements that start a paragraph of the plain text.
@@ -207,13 +211,21 @@ def _written_text(html: str) -> str | None:
     canonical by construction, so it is recognised, not parsed.  The pattern
     matches exactly what :func:`paragraphs` can write, in one linear scan.
     """
-    if _WRITTEN.fullmatch(html) is None:
-        return None
+    return written_text(html) if is_written(html) else None
+
+
+def written_text(html: str) -> str:
+    """
+    The text of markup :func:`checked` found to be written paragraphs, not matched again.
+
+    A body with a quotation in it is asked for its text where it is made,
+    and matching a long body costs as much as cutting its text out.
+    """
     # Between "<p>" and "</p>" no "<" is left: the tags are cut by string
     # replacement, and NUL, which no text holds, marks where blocks meet.
     texts = html.replace("<p/>", "<p></p>")[len("<p>") : -len("</p>")].replace("</p><p>", "\0")
     paragraphs = _collapsed(_unescaped(texts)).split("\0")
-    return "\n\n".join(paragraph for paragraph in map(str.strip, paragraphs) if paragraph)
+    return "\n\n".join(filter(None, map(str.strip, paragraphs)))  # empty ones dropped, in C
 
 
 def _unescaped(text: str) -> str:
@@ -225,10 +237,18 @@ def _unescaped(text: str) -> str:
     )
 
 
-# What escape() leaves of a text, between the references it writes.
-_ESCAPED_RUN = rf"[^<>&\r{NOT_XML_CHARACTERS}]*"
+# What escape() leaves of a text, between the references it writes: any
+# character but "<", ">", "&", a carriage return and those XML cannot carry
+# (NOT_XML_CHARACTERS).  Spelt as the ranges it allows, which Python's engine
+# tests a character against faster than the ranges it refuses (40% fewer
+# instructions a body); a test holds the two spellings equal on every
+# character.  Every repetition is possessive: each part ends where the next
+# one's first character ("&", "<") begins, which it cannot hold, so none ever
+# gives a character back, and the engine keeps no backtracking points.
+ESCAPED_TEXT = r"[\t\n -%'-;=?-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+_ESCAPED_RUN = rf"{ESCAPED_TEXT}*+"
 _WRITTEN = re.compile(
-    rf"(?:<p>(?!<){_ESCAPED_RUN}(?:&(?:amp|lt|gt|#13);{_ESCAPED_RUN})*</p>|<p/>)+"
+    rf"(?:<p>(?!<){_ESCAPED_RUN}(?:&(?:amp|lt|gt|#13);{_ESCAPED_RUN})*+</p>|<p/>)++"
 )
 
 
@@ -243,9 +263,24 @@ def canonical(html: str) -> str:
         ValueError: The fragment is not well-formed or not allowed; the
             message says where and why.
     """
-    if _WRITTEN.fullmatch(html) is not None:
-        return html
-    return _canonical(_parse(html), _PLAIN_NAMES)
+    return checked(html)[0]
+
+
+def checked(html: str) -> tuple[str, bool]:
+    """
+    As :func:`canonical`, and whether *html* is paragraphs as :func:`paragraphs` writes them.
+
+    Such markup is its own canonical form, and its text is cut from it by
+    :func:`written_text`.
+    """
+    if is_written(html):
+        return html, True
+    return _canonical(_parse(html), _PLAIN_NAMES), False
+
+
+def is_written(html: str) -> bool:
+    """Whether *html* is paragraphs as :func:`paragraphs` writes them, in one linear scan."""
+    return _WRITTEN.fullmatch(html) is not None
 
 
 def fragment_canonical(fragment: etree._Element) -> str:

@@ -17,7 +17,6 @@ checking reading is the only one.
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import functools
 import operator
@@ -126,6 +125,9 @@ def _tuple_hook(cl: Any, converter: Converter) -> Callable[[object, type], tuple
     def structure_tuple_quickly(value: object, _: type) -> tuple[Any, ...]:
         return tuple([handle(item, item_type) for item in _expect(list, "an array", value)])
 
+    def tuple_as_is(value: object, _: type) -> tuple[Any, ...]:
+        return tuple(_expect(list, "an array", value))
+
     def structure_tuple(value: object, _: type) -> tuple[Any, ...]:
         items: list[Any] = []
         errors: list[Exception] = []
@@ -141,7 +143,9 @@ def _tuple_hook(cl: Any, converter: Converter) -> Callable[[object, type], tuple
             raise IterableValidationError(msg, errors, cl)
         return tuple(items)
 
-    return structure_tuple if converter.detailed_validation else structure_tuple_quickly
+    if converter.detailed_validation:
+        return structure_tuple
+    return tuple_as_is if handle is _as_is else structure_tuple_quickly
 
 
 def _is_optional(cl: Any) -> bool:
@@ -152,15 +156,22 @@ def _optional_hook(cl: Any, converter: Converter) -> Callable[[object, type], An
     present: Any = functools.reduce(operator.or_, (a for a in get_args(cl) if a is not type(None)))
     handle = converter.get_structure_hook(present)
 
+    # An optional field is left out when it has no value; one way to say
+    # "absent" keeps documents comparable.
     def structure_present(value: object, _: type) -> Any:
-        # An optional field is left out when it has no value; one way to say
-        # "absent" keeps documents comparable.
-        if value is None:
-            msg = "expected a value, got null (leave the key out instead)"
-            raise _Mismatch(msg)
-        return handle(value, present)
+        return handle(_not_null(value), present)
 
-    return structure_present
+    def present_as_is(value: object, _: type) -> Any:
+        return _not_null(value)
+
+    return present_as_is if handle is _as_is else structure_present
+
+
+def _not_null(value: object) -> object:
+    if value is None:
+        msg = "expected a value, got null (leave the key out instead)"
+        raise _Mismatch(msg)
+    return value
 
 
 def _class_hook(cl: Any, converter: Converter) -> Callable[[Any, type], Any]:
@@ -229,8 +240,14 @@ def _configure_agents(converter: Converter) -> None:
             raise ValueError(msg)
         return tag
 
+    def without_tag(value: dict[str, Any]) -> dict[str, Any]:
+        fields = value.copy()
+        del fields["type"]
+        return fields
+
+    untagged: dict[str, Any] = {}  # each tag's hook for the fields but "type"
     for tag, kind in _AGENT_TAGS.items():
-        plain_structure = converter.get_structure_hook(kind)
+        plain_structure = untagged[tag] = converter.get_structure_hook(kind)
         plain_unstructure = converter.get_unstructure_hook(kind)
 
         def structure_tagged(
@@ -240,9 +257,7 @@ def _configure_agents(converter: Converter) -> None:
             if found != _tag:
                 msg = f"expected 'type' to be {_tag!r}, got {found!r}"
                 raise ValueError(msg)
-            fields = _expect(dict, "an object", value).copy()
-            del fields["type"]
-            return _plain(fields, cl)
+            return _plain(without_tag(_expect(dict, "an object", value)), cl)
 
         converter.register_structure_hook(kind, structure_tagged)
         converter.register_unstructure_hook(
@@ -254,7 +269,10 @@ def _configure_agents(converter: Converter) -> None:
         )
 
     def structure_agent(value: object, _: object) -> Person | Organization:
-        return converter.structure(value, _AGENT_TAGS[tag_of(value)])
+        tag = tag_of(value)  # checked once, it chooses the hook
+        fields = without_tag(_expect(dict, "an object", value))
+        agent: Person | Organization = untagged[tag](fields, _AGENT_TAGS[tag])
+        return agent
 
     converter.register_structure_hook(_AGENT, structure_agent)
 
@@ -267,8 +285,15 @@ def structure(document: object, cl: type[Any]) -> Any:
         StructureError: With one ``(path, message)`` pair per problem.
     """
     if attrs.has(cl):  # a model class: its validators check every string and integer
-        with contextlib.suppress(Exception):  # the checking converter says what is wrong
+        try:
             return _quick_converter().structure(document, cl)
+        except Exception:  # noqa: BLE001 - the checking converter says what is wrong
+            return _checked(document, cl)
+    return _checked(document, cl)
+
+
+def _checked(document: object, cl: type[Any]) -> Any:
+    """Structure *document* with the checking converter, every problem in one error."""
     try:
         return checking_converter().structure(document, cl)
     except Exception as error:
