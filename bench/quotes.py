@@ -33,7 +33,8 @@ from typing import TYPE_CHECKING, Any
 import newsmodel.quotes
 from newsmodel.model import QuotationKind
 from newsmodel.quotes import attribution as attributions
-from newsmodel.quotes import extract_quotations, marks, mentions, speakers
+from newsmodel.quotes import extract_quotations, marks, mentions, passives, speakers, verbs
+from newsmodel.quotes.words import join, tokens
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -104,7 +105,7 @@ def _same(words: list[str]) -> list[str]:
 def _only_titles(text: str, stretch: Any) -> bool:
     """The term test without its ``the``/possessive rule: only titles and markup values."""
     words = text[stretch.start : stretch.end].split()
-    before = mentions.tokens(text[max(0, stretch.start - 60) : stretch.start - 1])
+    before = tokens(text[max(0, stretch.start - 60) : stretch.start - 1])
     if not before:
         return False
     title: bool = getattr(newsmodel.quotes, "_is_title")(words, before)  # noqa: B009
@@ -115,7 +116,7 @@ def _after_preposition_too(words: list[str], start: int, end: int) -> str | None
     """The mention rule without its test for a preposition before the mention."""
     taken = getattr(mentions, "_untimed")(words[start:end])  # noqa: B009
     someone: bool = bool(taken) and getattr(mentions, "_names_someone")(taken)  # noqa: B009
-    return mentions.join(taken) if someone else None
+    return join(taken) if someone else None
 
 
 _QUOTES = newsmodel.quotes
@@ -157,7 +158,7 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
     ),
     "a role before a name (presidential candidate X)": (mentions, "_role_before_name", _no),
     "a description carried on (a person close to X)": (mentions, "_links_description", _no),
-    "cues with a particle (went on, shot back)": (attributions, "PHRASAL", {}),
+    "cues with a particle (went on, shot back)": (verbs, "PHRASAL", {}),
     "no speaker right after a preposition (in the past described)": (
         mentions,
         "_subject",
@@ -178,7 +179,7 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
         "_speaker_sentence",
         _never,
     ),
-    "with X saying": (attributions, "_after_with", _no),
+    "with X saying": (verbs, "_after_with", _no),
     "lower-case groups (federal prosecutors wrote)": (mentions, "_group", _no),
     "single-quoted (British) copy": (_QUOTES, "quotes_with_single_marks", _no),
     "a plural possessive in single-quoted copy (the farmers' union)": (
@@ -200,7 +201,7 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
         _only_titles,
     ),
     'titles of works are terms (on "Meet the Press")': (_QUOTES, "_is_title", _no),
-    "a capitalised present cues in title case (Voss Says)": (attributions, "_title_case", _no),
+    "a capitalised present cues in title case (Voss Says)": (verbs, "_title_case", _no),
     "a dateline opens no subject (TALLAHASSEE \u2014)": (mentions, "_after_dateline", _same),
     "is quoted as saying, could be heard shouting": (attributions, "_heard_saying", _never),
     "a verb ends the subject before a colon (Sanders delivered a retort:)": (
@@ -220,7 +221,7 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
     ),
     "told between commas names the one told (X, ..., told POLITICO,)": (
         attributions,
-        "_TELLS",
+        "TELLS",
         frozenset(),
     ),
     "the modals that are first names (Will Doyle)": (mentions, "_MODAL_NAMES", frozenset()),
@@ -236,7 +237,7 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
         "_well_formed",
         lambda _: True,
     ),
-    "a passive cue is not its subject's (was asked)": (attributions, "_passive", _no),
+    "a passive cue is not its subject's (was asked)": (passives, "is_passive", _no),
     'a passive cue\'s agent after the quotation (a "witch hunt" by critics)': (
         _QUOTES,
         "passive_agent",
@@ -248,11 +249,7 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
         "_nearest_clause_subject",
         _never,
     ),
-    "a plural noun before a verb is no cue (his remarks were)": (
-        attributions,
-        "_noun_before_verb",
-        _no,
-    ),
+    "a plural noun before a verb is no cue (his remarks were)": (verbs, "_noun_before_verb", _no),
     "a cue before its speaker and a colon (In short, explained X:)": (
         attributions,
         "_inverted",

@@ -31,8 +31,9 @@ from newsmodel.quotes.attribution import (
 )
 from newsmodel.quotes.cues import FINITE, SPEECH_VERBS
 from newsmodel.quotes.marks import Stretch, quotes_with_single_marks, stretches
-from newsmodel.quotes.mentions import clause_subject, tokens
+from newsmodel.quotes.mentions import clause_subject
 from newsmodel.quotes.speakers import Cast
+from newsmodel.quotes.words import tokens
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

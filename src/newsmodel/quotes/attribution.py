@@ -15,26 +15,25 @@ from __future__ import annotations
 from attrs import evolve, frozen
 
 from newsmodel.model import Agent
+from newsmodel.quotes import passives
 from newsmodel.quotes.cues import FINITE, PASTS, PHRASAL, SPEECH_VERBS, VERB_ONLY, inflections
 from newsmodel.quotes.mentions import (
     BETWEEN,
     DETERMINERS,
     clause_subject,
-    join,
     may_be_in_mention,
     mention_ending,
     mention_starting,
     opens_name,
-    tokens,
     trailing_name,
     verb_like,
 )
 from newsmodel.quotes.speakers import PRONOUNS, Cast
+from newsmodel.quotes.verbs import AUXILIARIES, JOINERS, LEADING_CUES, TELLS, cue, is_cue, is_verb
+from newsmodel.quotes.words import join, tokens
 
 __all__ = ["Attribution", "after", "attributed", "before", "passive_agent"]
 
-#: The forms of ``tell``, whose object is the one told, not the speaker.
-_TELLS = frozenset(["told", "tells", "tell", "telling"])
 #: Cues whose object ``as`` can stand for: ``as Cruz said``, ``as the report notes``.
 _AS_CUES = frozenset(
     form
@@ -45,13 +44,8 @@ _AS_CUES = frozenset(
 )
 #: Passives that report what their subject was heard saying: ``is quoted as saying``.
 _HEARD = frozenset(["quoted", "heard", "overheard", "seen", "recorded", "filmed", "caught"])
-_AUXILIARIES = frozenset("is was were are be been being can could may might will would".split())
 #: Verbs by which a later source passes a saying on: ``..., reports the Herald.``
 _REPORTED = frozenset(["reported", "reports"])
-#: Cues whose speaker follows them: ``according to the report``, ``per the mayor``.
-_LEADING_CUES = {"according": "to", "per": ""}
-#: Words that join a second verb to the subject of a first: ``Scott beamed and asked``.
-_JOINERS = frozenset([",", "and", "but", "then", "before", "after", "while", "by"])
 #: Characters around a quotation or a verb that attribution reads: enough for
 #: any speaker mention or clause opening, and a bound on the work per quotation.
 _REACH = 400
@@ -59,24 +53,12 @@ _REACH = 400
 _AFTER_WORDS = 24
 #: Words an aside between commas may have: ``Blunt, after a long pause, said``.
 _ASIDE_WORDS = 20
-_ADDRESSEE_MAX_WORDS = 3
-_OBJECT_PRONOUNS = frozenset(["him", "her", "them", "us", "me", "you"])
 #: What may follow a cue that ends its clause: ``she said.``, ``she said on Monday``.
 _CLAUSE_ENDS = frozenset(
     """
     . , ; : ? ! on in at during after before last this yesterday today earlier later recently
     """.split()
 )
-#: Words after which an -ing form is a verb: ``, saying``, ``was telling``.
-_BEFORE_PARTICIPLE = _JOINERS | frozenset("when is was are were be been kept began started".split())
-#: Words after which a base form is a verb: ``will say``, ``to tell``, ``they say``.
-_BEFORE_BASE = frozenset(
-    "to will would could should may might must can did do does not never i we they you".split()
-)
-#: The forms of ``be`` that make a past participle passive.
-_PASSIVE_AUXILIARIES = frozenset("is was were are be been being".split())
-#: Words between a passive cue and the ``by`` that names its speaker, at most.
-_AGENT_REACH = 6
 #: Words that open a relative clause, whose cue is the quotation's own.
 _RELATIVES = frozenset(["who", "whom", "which"])
 #: Words that open a clause that sets the scene for the main one.
@@ -91,7 +73,7 @@ _DEGREE = frozenset(["even", "just", "shortly", "soon", "long", "right", "only"]
 _PHRASE_OPENERS = frozenset(["in", "at", "from", "with", "for", "on"])
 _LABEL_MAX_WORDS = 6
 #: Every word that can be a cue, to pass over the others quickly.
-_MAY_CUE = SPEECH_VERBS | PHRASAL.keys() | _LEADING_CUES.keys() | {"put", "puts"}
+_MAY_CUE = SPEECH_VERBS | PHRASAL.keys() | LEADING_CUES.keys() | {"put", "puts"}
 _CLOSING_MARKS = "'\"\u2019\u201d\u00bb\u201c \t\n"
 _DASHES = frozenset([",", ".", "\u2014", "\u2013", "-"])
 #: Prepositions, which cannot open or close a speaker mention.
@@ -176,7 +158,7 @@ def _as_described(words: list[str], cast: Cast) -> Attribution | None:
     """The speaker of ``"..." - as described by the FBI director -``: a passive's agent."""
     if len(words) < 3 or words[1].lower() not in PASTS or words[1].lower() not in SPEECH_VERBS:  # noqa: PLR2004
         return None
-    return attributed(_agent(words[2:]), words[1].lower(), cast)
+    return attributed(passives.agent(words[2:]), words[1].lower(), cast)
 
 
 def _reporting_source(words: list[str], cast: Cast) -> Attribution | None:
@@ -207,7 +189,7 @@ def _reporting_source(words: list[str], cast: Cast) -> Attribution | None:
 def _closing(words: list[str], *, continues: bool, cast: Cast) -> Attribution | None:
     """The speaker and cue of the words after a quotation, by the ways copy orders them."""
     first = words[0].lower()
-    if first in _LEADING_CUES:
+    if first in LEADING_CUES:
         return _leading(words, 0, cast)
     if first == "as":
         return _as_put_it(words, cast) or _as_said(words, cast) or _as_described(words, cast)
@@ -252,8 +234,8 @@ def _subject_then_cue(words: list[str], cast: Cast) -> Attribution | None:
             word in ",()."
             or may_be_in_mention(word)
             or lowered in BETWEEN
-            or lowered in _AUXILIARIES
-            or (word[0].isupper() and index + 1 < len(words) and _verb(words, index + 1))
+            or lowered in AUXILIARIES
+            or (word[0].isupper() and index + 1 < len(words) and is_verb(words, index + 1))
         ):
             return None  # a capital before a cue is a name the lexicon also holds: Read said
         index += 1
@@ -276,7 +258,7 @@ def _heard_saying(words: list[str], index: int) -> tuple[int, str] | None:
     if not verb.endswith("ing") or verb not in SPEECH_VERBS:
         return None
     start = index
-    while start and words[start - 1].lower() in _AUXILIARIES:
+    while start and words[start - 1].lower() in AUXILIARIES:
         start -= 1
     return (start, cue(verb, words[following + 1 :])) if start < index else None
 
@@ -285,7 +267,7 @@ def _verb_after_subject(words: list[str], index: int) -> bool:
     """Whether ``words[index]`` is a cue, counting a plural's present: ``the two write``."""
     lowered = words[index].lower()
     present = lowered in SPEECH_VERBS and lowered not in VERB_ONLY
-    return _verb(words, index) or (present and index > 0 and _plural(words[index - 1]))
+    return is_verb(words, index) or (present and index > 0 and _plural(words[index - 1]))
 
 
 def _plural(word: str) -> bool:
@@ -304,7 +286,7 @@ def _aside_end(words: list[str], comma: int) -> int | None:
     """
     for index in range(comma + 1, min(len(words) - 1, comma + _ASIDE_WORDS)):
         if words[index] == ",":
-            return index + 1 if _verb(words, index + 1) else None
+            return index + 1 if is_verb(words, index + 1) else None
         if words[index] in {".", ";"}:
             return None
     return None
@@ -343,7 +325,7 @@ def _speaker_sentence(words: list[str], cast: Cast) -> Attribution | None:
     """The speaker of a sentence that is only a speaker and a cue: ``Trump said.``."""
     for index, word in enumerate(words):
         lowered = word.lower()
-        if index and _verb(words, index):
+        if index and is_verb(words, index):
             following = words[index + 1] if index + 1 < len(words) else ""
             if following != ".":
                 return None
@@ -358,13 +340,13 @@ def _leading(words: list[str], index: int, cast: Cast) -> Attribution | None:
     """The speaker after ``according to`` or ``per`` at ``words[index]``."""
     lowered = words[index].lower()
     rest = words[index + 1 :]
-    if _LEADING_CUES[lowered]:
-        if not rest or rest[0].lower() != _LEADING_CUES[lowered]:
+    if LEADING_CUES[lowered]:
+        if not rest or rest[0].lower() != LEADING_CUES[lowered]:
             return None
         rest = rest[1:]
     elif not rest or not (rest[0][0].isupper() or rest[0].lower() in DETERMINERS):
         return None  # per cent, per year
-    cue_words = f"{lowered} {_LEADING_CUES[lowered]}".strip()
+    cue_words = f"{lowered} {LEADING_CUES[lowered]}".strip()
     return attributed(mention_starting(rest), cue_words, cast)
 
 
@@ -388,26 +370,26 @@ def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
     cues = [
         index
         for index, word in enumerate(words)
-        if word.lower() in _MAY_CUE and _is_cue(words, index)
+        if word.lower() in _MAY_CUE and is_cue(words, index)
     ]
     relative = max((i for i, word in enumerate(words) if word.lower() in _RELATIVES), default=-1)
     ordered = [i for i in cues if i > relative] + [i for i in cues if i < relative]
     for number, index in enumerate(ordered):
-        if _passive(words, index):
+        if passives.is_passive(words, index):
             outer = _opening_phrase(words, index) or index != cues[-1]  # a cue follows it
-            agent = None if outer else _agent(words[index + 1 :])
+            agent = None if outer else passives.agent(words[index + 1 :])
             if agent is not None:
                 return attributed(agent, words[index].lower(), cast)
             continue
         if _subordinate(words, index):
             continue
         verb = words[index].lower()
-        if verb in _LEADING_CUES:
+        if verb in LEADING_CUES:
             leading = _leading(words, index, cast)
             if leading is not None:
                 return leading
             continue
-        nearest = cues[-1] if words[cues[-1]].lower() not in _LEADING_CUES else index
+        nearest = cues[-1] if words[cues[-1]].lower() not in LEADING_CUES else index
         said = cue(words[nearest].lower(), words[nearest + 1 :])
         mention = _speaker_of(words, index, first=number == 0, alone=alone)
         if mention:
@@ -449,7 +431,7 @@ def _speaker_of(words: list[str], index: int, *, first: bool, alone: bool) -> st
     opens = not any(word[0].isalnum() for word in preceding) or _inverted(preceding, following)
     if mention is None and verb in FINITE and opens and not alone:
         mention = mention_starting(following)
-    joined = verb.endswith("ing") or (preceding and preceding[-1].lower() in _JOINERS)
+    joined = verb.endswith("ing") or (preceding and preceding[-1].lower() in JOINERS)
     if mention is None and joined and first:
         mention = _nearest_clause_subject(preceding) or clause_subject(preceding)
     if mention is None and preceding and preceding[-1] == ",":
@@ -477,7 +459,7 @@ def _inverted(preceding: list[str], following: list[str]) -> bool:
 
 def _inserted(preceding: list[str], verb: str, following: list[str]) -> str | None:
     """The speaker of a cue set between commas: ``The paradox, says Carl Anthony, is``."""
-    if not preceding or preceding[-1] != "," or verb not in FINITE or verb in _TELLS:
+    if not preceding or preceding[-1] != "," or verb not in FINITE or verb in TELLS:
         return None  # told names whom it was said to: X, who ..., told POLITICO, "..."
     mention = mention_starting(following)
     taken = len(tokens(mention)) if mention else len(following)
@@ -501,24 +483,6 @@ def _subordinate(words: list[str], index: int) -> bool:
     return any(word[0].isalnum() for word in words[comma + 1 :])  # As Smith put it, "...
 
 
-def _passive(words: list[str], index: int) -> bool:
-    """
-    Whether the cue at ``index`` is passive: ``Mook was asked``, ``described by``.
-
-    Its subject is the one spoken to or of, not the speaker, who follows ``by``
-    if the copy names them.
-    """
-    if words[index].lower() not in PASTS:
-        return False
-    previous = index - 1
-    while previous >= 0 and (_between_adverb(words[previous]) or words[previous] == "often"):
-        previous -= 1  # was often labeled, is widely described
-    following = [*words[index + 1 : index + 3], "", ""]
-    auxiliary = words[previous].lower() if previous >= 0 else ""
-    by = following[0] == "by" and not following[1].endswith("ing")  # not continued by saying
-    return auxiliary in _PASSIVE_AUXILIARIES or auxiliary == "as" or by
-
-
 def _opening_phrase(words: list[str], index: int) -> bool:
     """
     Whether the cue at ``index`` is in a phrase that opens the sentence.
@@ -537,22 +501,6 @@ def _opening_phrase(words: list[str], index: int) -> bool:
     )
 
 
-def _between_adverb(word: str) -> bool:
-    """An adverb that may stand before a participle: ``widely``, ``repeatedly``."""
-    return word.islower() and word.endswith("ly") and len(word) > 4  # noqa: PLR2004
-
-
-def _agent(words: list[str]) -> str | None:
-    """The speaker ``by`` names a few words after a passive cue: ``described by the mayor as``."""
-    for index, word in enumerate(words[:_AGENT_REACH]):
-        if word.lower() == "by":
-            mention = mention_starting(words[index + 1 :])
-            return mention if mention is not None and mention.lower() not in PRONOUNS else None
-        if word in {",", ".", ";", ":"} or verb_like(word):
-            return None  # asked at a lunch held by the Journal: the by is another verb's
-    return None
-
-
 def passive_agent(before_text: str, after_text: str, cast: Cast) -> Attribution | None:
     """
     The speaker a passive cue names after the quotation: ``labeled a "witch hunt" by Democrats``.
@@ -561,14 +509,8 @@ def passive_agent(before_text: str, after_text: str, cast: Cast) -> Attribution 
     """
     words = tokens(before_text[-_REACH:])
     following = tokens(after_text.lstrip(_CLOSING_MARKS)[:_REACH])[:_AFTER_WORDS]
-    if not following or following[0].lower() != "by":
-        return None
-    for index in range(len(words) - 1, max(-1, len(words) - 1 - _AGENT_REACH), -1):
-        if words[index] in {",", ".", ";", ":"}:
-            return None
-        if words[index].lower() in PASTS:  # the by after the quotation makes it passive
-            return attributed(_agent(following), words[index].lower(), cast)
-    return None
+    found = passives.agent_after(words, following)
+    return None if found is None else attributed(found[0], found[1], cast)
 
 
 def _reports_as(words: list[str], index: int) -> bool:
@@ -626,99 +568,3 @@ def _subject_before_aside(words: list[str]) -> str | None:
     if mention is None or taken >= len(words) or words[taken] != ",":
         return None
     return mention if mention[0].isupper() or mention.lower() in PRONOUNS else None
-
-
-def _is_cue(words: list[str], index: int) -> bool:
-    """
-    Whether ``words[index]`` is a cue.
-
-    A verb of speech in lower case, or capitalised where copy is in
-    title case or inverts (``Said Smith``); ``according to``, ``per``, ``as
-    ... put it``.
-    """
-    word = words[index]
-    lowered = word.lower()
-    if lowered in _LEADING_CUES or lowered in {"put", "puts"}:
-        following = words[index + 1] if index + 1 < len(words) else ""
-        return lowered in _LEADING_CUES or following == "it"
-    if lowered in PHRASAL or lowered not in SPEECH_VERBS:
-        return _speech(words, index)
-    previous = words[index - 1].lower() if index else ""
-    if not word.islower():  # Said Smith; Clinton Said; but the UCLA Anderson Forecast
-        opens = not index or not words[index - 1][0].isalnum()
-        return (lowered in PASTS and opens) or (lowered in FINITE and _title_case(words, index))
-    if lowered in FINITE:  # said; says, or the noun reports
-        possessed = previous.endswith(("'s", "\u2019s"))
-        return lowered in PASTS or (
-            previous not in DETERMINERS and not possessed and not _noun_before_verb(words, index)
-        )
-    if lowered.endswith("ing"):  # saying, or the adjective in a writing professor
-        return (
-            not previous
-            or previous in _BEFORE_PARTICIPLE
-            or previous.endswith("ly")
-            or _after_with(words, index)
-        )
-    return previous in _BEFORE_BASE  # say, or the noun in the press
-
-
-def _noun_before_verb(words: list[str], index: int) -> bool:
-    """
-    Whether a present-tense cue is a plural noun, the subject of the verb after it.
-
-    As in ``his remarks were``, ``the emails show``: a cue is followed by
-    what was said, never by another verb.
-    """
-    following = words[index + 1].lower() if index + 1 < len(words) else ""
-    return following in _AUXILIARIES or following in FINITE
-
-
-def _title_case(words: list[str], index: int) -> bool:
-    """Whether the words around ``words[index]`` are in title case: ``Voss Says``."""
-    lettered = [word for word in words[max(0, index - 3) : index + 3] if word[:1].isalpha()]
-    return len(lettered) > 1 and all(word[0].isupper() for word in lettered)
-
-
-def _after_with(words: list[str], index: int) -> bool:
-    """Whether an ``-ing`` form follows ``with`` and a name: ``with Sen. McCain calling it``."""
-    start = index
-    while start and words[start - 1][0].isupper() and words[start - 1].lower() != "with":
-        start -= 1
-    return start < index and start > 0 and words[start - 1].lower() == "with"
-
-
-def _verb(words: list[str], index: int) -> bool:
-    """Whether ``words[index]`` is a verb of speech where it stands (not ``the report``)."""
-    return words[index].lower() not in _LEADING_CUES and _is_cue(words, index)
-
-
-def _speech(words: list[str], index: int) -> bool:
-    """Whether ``words[index]`` is a verb of speech, with its particle if it needs one."""
-    lowered = words[index].lower()
-    if lowered in PHRASAL:
-        return index + 1 < len(words) and words[index + 1].lower() == PHRASAL[lowered]
-    return lowered in SPEECH_VERBS
-
-
-def cue(verb: str, following: list[str]) -> str:
-    """
-    Return the cue: the verb, and whom a ``told`` was said to.
-
-    As in ``told Russian news agencies``.
-    """
-    if verb in {"put", "puts"}:
-        return "put it"
-    if verb in PHRASAL:
-        return f"{verb} {PHRASAL[verb]}"
-    if verb not in _TELLS:
-        return verb
-    taken: list[str] = []
-    for word in following[:_ADDRESSEE_MAX_WORDS]:
-        lowered = word.lower()
-        if lowered in _OBJECT_PRONOUNS:
-            taken.append(word)
-            break
-        if not may_be_in_mention(word) or lowered in DETERMINERS or lowered in PRONOUNS:
-            break
-        taken.append(word)
-    return " ".join([verb, *taken])

@@ -12,23 +12,19 @@ taken whole.  The word lists here are the grammar the rules know.
 
 from __future__ import annotations
 
-import re
-
-from newsmodel.quotes import sentences
 from newsmodel.quotes.cues import FINITE, SPEECH_VERBS, VERB_ONLY
 from newsmodel.quotes.speakers import PRONOUNS
+from newsmodel.quotes.words import join, tokens
 
 __all__ = [
     "BETWEEN",
     "DETERMINERS",
     "SPEECH_VERBS",
     "clause_subject",
-    "join",
     "may_be_in_mention",
     "mention_ending",
     "mention_starting",
     "opens_name",
-    "tokens",
     "trailing_name",
     "verb_like",
 ]
@@ -107,10 +103,6 @@ _TIME_WORDS = frozenset(
 _TIME_MODIFIERS = frozenset(
     "last this next earlier later on early late that each every one two three few several".split()
 )
-#: A word's parts may be joined by ``.`` (``U.S``), but not a sentence run on into
-#: the next without a space (``said.Trump``).
-_TOKEN = re.compile(r"\w+(?:(?:\.(?![A-Z][a-z])|['\u2019&-])\w+)*\.?|[^\w\s]")
-_UNSPACED = re.compile(r" (?=[,.)])|(?<=\() ")
 
 
 def mention_ending(words: list[str], *, whole: bool) -> str | None:
@@ -602,31 +594,3 @@ def _names_someone(words: list[str]) -> bool:
     return any(word[0].isupper() and word.lower() not in DETERMINERS for word in words) or (
         len(words) > 1 and words[0].lower() in DETERMINERS | _QUANTIFIERS
     )
-
-
-def tokens(text: str) -> list[str]:
-    """Words, abbreviations with their full stop (``Rep.``, ``U.S.``), and punctuation marks."""
-    words = _TOKEN.findall(text)
-    if not any(word[-1] == "." for word in words):
-        return words
-    split: list[str] = []
-    for word in words:
-        if word[-1] != "." or len(word) == 1 or _abbreviation(word[:-1]):
-            split.append(word)
-        else:
-            split += [word[:-1], "."]
-    return split
-
-
-def _abbreviation(word: str) -> bool:
-    """Whether a word before a full stop is shortened: ``Rep``, ``U.S``, the initial ``W``."""
-    return (
-        "." in word
-        or word.lower() in sentences.ABBREVIATIONS
-        or (len(word) == 1 and word.isupper())
-    )
-
-
-def join(words: list[str]) -> str:
-    """Words as they were written: no space before ``,`` ``.`` ``)`` or after ``(``."""
-    return _UNSPACED.sub("", " ".join(words))

@@ -1,0 +1,48 @@
+"""
+The words of news copy as the rules read them, and written back.
+
+A word keeps its abbreviation's full stop (``Rep.``, ``U.S.``) and its
+apostrophes and hyphens (``O'Dea``, ``al-Assad``); other punctuation marks
+are words of their own, so that rules can see a comma or a sentence's end.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsmodel.quotes import sentences
+
+__all__ = ["join", "tokens"]
+
+#: A word's parts may be joined by ``.`` (``U.S``), but not a sentence run on into
+#: the next without a space (``said.Trump``).
+_TOKEN = re.compile(r"\w+(?:(?:\.(?![A-Z][a-z])|['\u2019&-])\w+)*\.?|[^\w\s]")
+_UNSPACED = re.compile(r" (?=[,.)])|(?<=\() ")
+
+
+def tokens(text: str) -> list[str]:
+    """Words, abbreviations with their full stop (``Rep.``, ``U.S.``), and punctuation marks."""
+    words = _TOKEN.findall(text)
+    if not any(word[-1] == "." for word in words):
+        return words
+    split: list[str] = []
+    for word in words:
+        if word[-1] != "." or len(word) == 1 or _abbreviation(word[:-1]):
+            split.append(word)
+        else:
+            split += [word[:-1], "."]
+    return split
+
+
+def _abbreviation(word: str) -> bool:
+    """Whether a word before a full stop is shortened: ``Rep``, ``U.S``, the initial ``W``."""
+    return (
+        "." in word
+        or word.lower() in sentences.ABBREVIATIONS
+        or (len(word) == 1 and word.isupper())
+    )
+
+
+def join(words: list[str]) -> str:
+    """Words as they were written: no space before ``,`` ``.`` ``)`` or after ``(``."""
+    return _UNSPACED.sub("", " ".join(words))
