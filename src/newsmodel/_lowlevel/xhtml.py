@@ -16,7 +16,7 @@ import re
 from lxml import etree
 
 from newsmodel._lowlevel import xml as hardened_xml
-from newsmodel._lowlevel.validators import NOT_XML, unfit_character
+from newsmodel._lowlevel.validators import unfit_character
 from newsmodel.errors import ParseError
 
 __all__ = [
@@ -31,7 +31,6 @@ __all__ = [
     "canonical",
     "checked",
     "escape",
-    "fit_for_xml",
     "fragment_canonical",
     "is_written",
     "paragraphs",
@@ -170,7 +169,7 @@ def paragraphs(texts: tuple[str, ...]) -> str:
         raise ValueError(msg)
     # All texts at once, each step one pass in C however many there are.
     joined = "".join(texts)
-    bad = None if fit_for_xml(joined) else unfit_character(joined)
+    bad = unfit_character(joined)
     if bad is not None:
         msg = f"character {bad!r} cannot be carried by XML 1.0"
         raise ValueError(msg)
@@ -178,28 +177,6 @@ def paragraphs(texts: tuple[str, ...]) -> str:
     # "<", so "<p></p>" can only be an empty paragraph.
     blocks = escape("\0".join(texts)).replace("\0", "</p><p>")
     return f"<p>{blocks}</p>".replace("<p></p>", "<p/>")
-
-
-# Characters texts hold that are fit for XML but not printable: line breaks,
-# tabs, no-break and zero-width spaces, soft hyphens. Not one is unfit.
-_UNPRINTABLE_BUT_FIT = ("\n", "\t", "\r", "\xa0", "\u200b", "\xad")
-
-
-def fit_for_xml(text: str) -> bool:
-    """
-    Whether XML 1.0 can carry every character of *text*.
-
-    Every character it cannot carry is unprintable, and ``isprintable()`` is
-    a loop in C; the unprintable characters text holds most are taken out
-    first, each by one pass in C.  The pattern's search, several times
-    slower on a long body, looks only at text that still has others.
-    """
-    if text.isprintable():
-        return True
-    for character in _UNPRINTABLE_BUT_FIT:
-        if character in text:
-            text = text.replace(character, "")
-    return text.isprintable() or NOT_XML.search(text) is None
 
 
 def _written_text(html: str) -> str | None:

@@ -13,7 +13,7 @@ import html
 from typing import TYPE_CHECKING, Any
 
 from newsmodel._lowlevel import validators
-from newsmodel._lowlevel.xhtml import fit_for_xml
+from newsmodel._lowlevel.validators import fit_for_xml
 from newsmodel.formats.jsonld.terms import ARTICLE_TYPES, CONTEXT, SCHEMA
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from lxml import html as lxml_html
 
 from newsmodel._lowlevel import json as strict_json
 from newsmodel._lowlevel import validators
-from newsmodel._lowlevel.xhtml import fit_for_xml
+from newsmodel._lowlevel.validators import fit_for_xml
 from newsmodel.conversion import Loss, NonArticle, Reading, Unreadable, article_of
 from newsmodel.errors import FieldError
 from newsmodel.formats.credits import is_credit_line, is_login
