@@ -34,7 +34,7 @@ import newsmodel.quotes
 from newsmodel.model import QuotationKind
 from newsmodel.quotes import attribution as attributions
 from newsmodel.quotes import extract_quotations, marks, mentions, passives, speakers, verbs
-from newsmodel.quotes.words import join, tokens
+from newsmodel.quotes.words import join
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -100,16 +100,6 @@ def _no(*_: object, **__: object) -> bool:
 
 def _same(words: list[str]) -> list[str]:
     return words
-
-
-def _only_titles(text: str, stretch: Any) -> bool:
-    """The term test without its ``the``/possessive rule: only titles and markup values."""
-    words = text[stretch.start : stretch.end].split()
-    before = tokens(text[max(0, stretch.start - 60) : stretch.start - 1])
-    if not before:
-        return False
-    title: bool = getattr(newsmodel.quotes, "_is_title")(words, before)  # noqa: B009
-    return before[-1] == "=" or title
 
 
 def _after_preposition_too(words: list[str], start: int, end: int) -> str | None:
@@ -198,7 +188,7 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
     'terms after the or a possessive (the "new territories")': (
         _QUOTES,
         "_is_term",
-        _only_titles,
+        getattr(_QUOTES, "_names_a_work"),  # noqa: B009 - only titles and markup values
     ),
     'titles of works are terms (on "Meet the Press")': (_QUOTES, "_is_title", _no),
     "a capitalised present cues in title case (Voss Says)": (verbs, "_title_case", _no),

@@ -323,7 +323,7 @@ def _is_term(text: str, stretch: Stretch) -> bool:
     """
     words = text[stretch.start : stretch.end].split()
     before = tokens(text[max(0, stretch.start - 60) : stretch.start - 1])
-    if _names_a_work(text, stretch):
+    if _title_or_value(words, before):
         return True
     if len(words) > _TERM_MAX_WORDS or words[-1][-1] in ".?!,;:":
         return False
@@ -340,7 +340,11 @@ def _is_term(text: str, stretch: Stretch) -> bool:
 def _names_a_work(text: str, stretch: Stretch) -> bool:
     """Whether quoted words are a title or a markup value: nobody's words."""
     words = text[stretch.start : stretch.end].split()
-    before = tokens(text[max(0, stretch.start - 60) : stretch.start - 1])
+    return _title_or_value(words, tokens(text[max(0, stretch.start - 60) : stretch.start - 1]))
+
+
+def _title_or_value(words: list[str], before: list[str]) -> bool:
+    """:func:`_names_a_work` for the quoted *words* and the tokens *before* them."""
     return bool(before) and (before[-1] == "=" or _is_title(words, before))
 
 

@@ -389,13 +389,14 @@ def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
             if leading is not None:
                 return leading
             continue
-        nearest = cues[-1] if words[cues[-1]].lower() not in LEADING_CUES else index
-        said = cue(words[nearest].lower(), words[nearest + 1 :])
         mention = _speaker_of(words, index, first=number == 0, alone=alone)
-        if mention:
-            return attributed(mention, said, cast)
-        antecedent = _antecedent(words[:index])
-        if antecedent is not None:  # Beck, who has long called him "...": who, Beck
+        antecedent = None if mention else _antecedent(words[:index])
+        if mention or antecedent:
+            nearest = cues[-1] if words[cues[-1]].lower() not in LEADING_CUES else index
+            said = cue(words[nearest].lower(), words[nearest + 1 :])
+            if mention:
+                return attributed(mention, said, cast)
+            # Beck, who has long called him "...": worded who, resolved to Beck
             found = attributed(antecedent, said, cast)
             return evolve(found, mention="who") if found is not None else None
     return _before_colon(words, cast) if not cues and not alone else None
