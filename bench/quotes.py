@@ -33,7 +33,16 @@ from typing import TYPE_CHECKING, Any
 import newsmodel.quotes
 from newsmodel.model import QuotationKind
 from newsmodel.quotes import attribution as attributions
-from newsmodel.quotes import extract_quotations, marks, mentions, passives, speakers, verbs
+from newsmodel.quotes import (
+    clauses,
+    extract_quotations,
+    marks,
+    mentions,
+    passives,
+    sentences,
+    speakers,
+    verbs,
+)
 from newsmodel.quotes.words import join
 
 if TYPE_CHECKING:
@@ -109,6 +118,19 @@ def _after_preposition_too(words: list[str], start: int, end: int) -> str | None
     return join(taken) if someone else None
 
 
+def _never_closed(words: list[str]) -> tuple[int, int | None]:
+    """The relative clause rule without its test for a comma that closes the clause."""
+    opening, _ = getattr(clauses, "_relative")(words)  # noqa: B009
+    return opening, None
+
+
+class _Everything:
+    """A word list that holds every word."""
+
+    def __contains__(self, _: object) -> bool:
+        return True
+
+
 _QUOTES = newsmodel.quotes
 _READER = getattr(_QUOTES, "_Reader")  # noqa: B009
 #: Each rule, and what switches it off: (module or class, attribute, replacement).
@@ -129,7 +151,7 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
         "_name_with_aside",
         _never,
     ),
-    "a relative clause's cue before an outer one": (attributions, "_RELATIVES", frozenset()),
+    "a relative clause's cue before an outer one": (clauses, "RELATIVES", frozenset()),
     "an aside between speaker and cue after the quotation": (attributions, "_aside_end", _never),
     "common irregular pasts end subjects (The senator sought)": (
         mentions,
@@ -142,8 +164,8 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
         _never,
     ),
     "a scene-setting clause (When ..., Despite ...,) passed over": (
-        attributions,
-        "_subordinate",
+        clauses,
+        "subordinate",
         _no,
     ),
     "a role before a name (presidential candidate X)": (mentions, "_role_before_name", _no),
@@ -156,8 +178,8 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
     ),
     "a name labelling a line (More from Jones:, Jones, Herald:)": (attributions, "_label", _never),
     "a relative clause's antecedent (Beck, who has called him)": (
-        attributions,
-        "_antecedent",
+        clauses,
+        "antecedent",
         _never,
     ),
     "an opening mark placed as a closing one closes": (marks, "_closes", _no),
@@ -217,8 +239,8 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
     "the modals that are first names (Will Doyle)": (mentions, "_MODAL_NAMES", frozenset()),
     '"...," as X put it': (attributions, "_as_put_it", _never),
     "as X said stands for the quotation (..., as Cruz said, ...)": (
-        attributions,
-        "_AS_CUES",
+        clauses,
+        "AS_CUES",
         frozenset(),
     ),
     "a title's office after of (Secretary of State X)": (speakers, "_office_length", _no),
@@ -257,6 +279,31 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
     ),
     "straight single marks quote where a cue shows it": (marks, "_straight_speech", _no),
     "to and for inside a name (Americans for Prosperity)": (mentions, "_inside_name", _no),
+    "a clause after the main one has its own cue (..., although he tweeted)": (
+        clauses,
+        "_later_clause",
+        lambda *_: -1,
+    ),
+    "an aside's cues are not the quotation's (Graham, who says ..., tweeted)": (
+        clauses,
+        "_relative",
+        _never_closed,
+    ),
+    "a pronoun's contraction before a cue (he's said)": (
+        attributions,
+        "_contracted_pronoun",
+        _never,
+    ),
+    "an abbreviation may end a sentence (in the U.S. He said)": (
+        sentences,
+        "_OPENERS",
+        frozenset(),
+    ),
+    'a passive cue governs only a quotation right after it (not "in a" one)': (
+        passives,
+        "_COMPLEMENT_OPENERS",
+        _Everything(),
+    ),
 }
 
 

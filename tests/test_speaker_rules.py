@@ -392,3 +392,67 @@ def test_the_cue_of_the_sentence_and_its_subject(text: str, mention: str) -> Non
 )
 def test_a_description_after_the_quotation(text: str, mention: str) -> None:
     assert [mention] == mentions(text)
+
+
+# ---- which clause a cue stands in ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # a clause after the main one, running on to the quotation, has its own cue
+        (
+            (
+                "Mayor Ann Lee says the roads are safe, although her deputy told the Ledger "
+                'they were "a death trap."'
+            ),
+            "her deputy",
+        ),
+        (
+            'Tom Hale praised the deal before Ruth Odum called it "a giveaway" on Monday.',
+            "Ruth Odum",
+        ),
+        # but not one a comma closed before it
+        (
+            'Ed Kline said, after Ann Lee spoke at length, that the vote was "a farce."',
+            "Ed Kline",
+        ),
+        # the cues of an aside a comma closes are not the quotation's
+        (
+            ('Ann Lee, who says the council is broke, warned that the plan "cannot be paid for."'),
+            "Ann Lee",
+        ),
+        # a relative clause set off by dashes
+        ('Ed Kline - who once said he would "never run" - ran.', "who"),
+        # the antecedent of who may be a preposition's object
+        ('The vote drew a reply from Ann Lee, who called it "a farce."', "who"),
+        # a scene-setting clause after and
+        (
+            'The hall went quiet, and when Ann Lee said she would run, a voter yelled "Finally!"',
+            "a voter",
+        ),
+        ('Ever since Ann Lee took office, she\'s said the same thing: "Roads first."', "she"),
+    ],
+)
+def test_the_clause_a_cue_stands_in(text: str, mention: str) -> None:
+    assert [mention] == mentions(text)
+
+
+def test_the_antecedent_of_who_after_a_preposition_is_the_speaker() -> None:
+    text = 'The vote drew a reply from Mayor Ann Lee, who called it "a farce."'
+    assert ["Ann Lee"] == speakers(text)
+
+
+def test_an_abbreviation_may_end_a_sentence() -> None:
+    text = (
+        "Ed Kline says the plant will move to the U.S. He says the workers "
+        'will follow "every one of them."'
+    )
+    assert ["He"] == mentions(text)
+    # a title never does: Gen. He Lin is one person
+    assert ["Gen. He Lin"] == mentions('"We are ready," said Gen. He Lin.')
+
+
+def test_a_passive_cue_governs_only_a_quotation_right_after_it() -> None:
+    text = 'Ed Kline called it a "mistake" that was reported in a "hit piece" by the Ledger.'
+    assert ["Ed Kline", "Ed Kline"] == mentions(text)

@@ -15,8 +15,8 @@ from __future__ import annotations
 from attrs import evolve, frozen
 
 from newsmodel.model import Agent
-from newsmodel.quotes import passives
-from newsmodel.quotes.cues import FINITE, PASTS, PHRASAL, SPEECH_VERBS, VERB_ONLY, inflections
+from newsmodel.quotes import clauses, passives
+from newsmodel.quotes.cues import FINITE, PASTS, PHRASAL, SPEECH_VERBS, VERB_ONLY
 from newsmodel.quotes.mentions import (
     BETWEEN,
     DETERMINERS,
@@ -34,14 +34,6 @@ from newsmodel.quotes.words import join, tokens
 
 __all__ = ["Attribution", "after", "attributed", "before", "passive_agent"]
 
-#: Cues whose object ``as`` can stand for: ``as Cruz said``, ``as the report notes``.
-_AS_CUES = frozenset(
-    form
-    for base in ("say", "note", "write", "observe", "explain", "argue", "remark", "suggest")
-    for forms in inflections(base).values()
-    for form in forms
-    if not form.endswith("ing")
-)
 #: Passives that report what their subject was heard saying: ``is quoted as saying``.
 _HEARD = frozenset(["quoted", "heard", "overheard", "seen", "recorded", "filmed", "caught"])
 #: Verbs by which a later source passes a saying on: ``..., reports the Herald.``
@@ -59,16 +51,6 @@ _CLAUSE_ENDS = frozenset(
     . , ; : ? ! on in at during after before last this yesterday today earlier later recently
     """.split()
 )
-#: Words that open a relative clause, whose cue is the quotation's own.
-_RELATIVES = frozenset(["who", "whom", "which"])
-#: Words that open a clause that sets the scene for the main one.
-_SUBORDINATORS = frozenset(
-    """
-    when after as while before since although though if because once until whenever despite
-    """.split()
-)
-#: Adverbs that may stand before a subordinator: ``Even before``, ``Shortly after``.
-_DEGREE = frozenset(["even", "just", "shortly", "soon", "long", "right", "only"])
 #: Words that open a phrase after a speaker, before the verb: ``a staffer in the room said``.
 _PHRASE_OPENERS = frozenset(["in", "at", "from", "with", "for", "on"])
 _LABEL_MAX_WORDS = 6
@@ -76,13 +58,6 @@ _LABEL_MAX_WORDS = 6
 _MAY_CUE = SPEECH_VERBS | PHRASAL.keys() | LEADING_CUES.keys() | {"put", "puts"}
 _CLOSING_MARKS = "'\"\u2019\u201d\u00bb\u201c \t\n"
 _DASHES = frozenset([",", ".", "\u2014", "\u2013", "-"])
-#: Prepositions, which cannot open or close a speaker mention.
-_STRANDED = frozenset(
-    """
-    of for to in on at from with by about into over under following after before during
-    despite amid alongside against without within among between
-    """.split()
-)
 
 
 @frozen
@@ -111,8 +86,9 @@ def _well_formed(words: list[str]) -> bool:
     ends in a preposition (``a series of``) was cut short.
     """
     first, last = words[0], words[-1]
-    opened = first.lower() in _STRANDED and (first.islower() or len(words) > 1)  # Al From said
-    return not opened and last not in _STRANDED
+    prepositions = clauses.PREPOSITIONS
+    opened = first.lower() in prepositions and (first.islower() or len(words) > 1)  # Al From said
+    return not opened and last not in prepositions
 
 
 def after(text: str, *, continues: bool, cast: Cast) -> Attribution | None:
@@ -151,7 +127,7 @@ def _as_put_it(words: list[str], cast: Cast) -> Attribution | None:
 def _as_said(words: list[str], cast: Cast) -> Attribution | None:
     """The speaker of ``"...," as Cruz said on Monday``: ``as`` stands for the quotation."""
     found = _subject_then_cue(words[1:], cast)
-    return found if found is not None and found.cue in _AS_CUES else None
+    return found if found is not None and found.cue in clauses.AS_CUES else None
 
 
 def _as_described(words: list[str], cast: Cast) -> Attribution | None:
@@ -372,16 +348,16 @@ def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
         for index, word in enumerate(words)
         if word.lower() in _MAY_CUE and is_cue(words, index)
     ]
-    relative = max((i for i, word in enumerate(words) if word.lower() in _RELATIVES), default=-1)
-    ordered = [i for i in cues if i > relative] + [i for i in cues if i < relative]
-    for number, index in enumerate(ordered):
+    earlier = 0  # cues tried before this one, but not those of a clause that sets the scene
+    for index in clauses.in_order(words, cues):
         if passives.is_passive(words, index):
-            outer = _opening_phrase(words, index) or index != cues[-1]  # a cue follows it
+            earlier += 1
+            outer = clauses.opening_phrase(words, index) or index != cues[-1]  # a cue follows it
             agent = None if outer else passives.agent(words[index + 1 :])
             if agent is not None:
                 return attributed(agent, words[index].lower(), cast)
             continue
-        if _subordinate(words, index):
+        if clauses.subordinate(words, index):
             continue
         verb = words[index].lower()
         if verb in LEADING_CUES:
@@ -389,8 +365,9 @@ def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
             if leading is not None:
                 return leading
             continue
-        mention = _speaker_of(words, index, first=number == 0, alone=alone)
-        antecedent = None if mention else _antecedent(words[:index])
+        mention = _speaker_of(words, index, first=not earlier, alone=alone)
+        earlier += 1
+        antecedent = None if mention else clauses.antecedent(words[:index])
         if mention or antecedent:
             nearest = cues[-1] if words[cues[-1]].lower() not in LEADING_CUES else index
             said = cue(words[nearest].lower(), words[nearest + 1 :])
@@ -437,7 +414,15 @@ def _speaker_of(words: list[str], index: int, *, first: bool, alone: bool) -> st
         mention = _nearest_clause_subject(preceding) or clause_subject(preceding)
     if mention is None and preceding and preceding[-1] == ",":
         mention = _subject_before_aside(preceding)
+    if mention is None and preceding and first:
+        mention = _contracted_pronoun(preceding[-1])
     return mention
+
+
+def _contracted_pronoun(word: str) -> str | None:
+    """The pronoun of an auxiliary's contraction before a cue: ``he's said``, ``they've said``."""
+    pronoun, mark, rest = word.replace("\u2019", "'").partition("'")
+    return pronoun if mark and rest in {"s", "ve", "d"} and pronoun.lower() in PRONOUNS else None
 
 
 def _nearest_clause_subject(words: list[str]) -> str | None:
@@ -469,39 +454,6 @@ def _inserted(preceding: list[str], verb: str, following: list[str]) -> str | No
     return None
 
 
-def _subordinate(words: list[str], index: int) -> bool:
-    """Whether the cue at ``index`` is in a clause a comma closes: ``When Trump said ...,``."""
-    start = index
-    while start and words[start - 1] != ",":
-        start -= 1
-    if words[start].lower() in _DEGREE and start + 1 < index:
-        start += 1  # Even before Smith spoke,
-    if words[start].lower() not in _SUBORDINATORS or "," not in words[index + 1 :]:
-        return False
-    if words[start].lower() == "as" and _reports_as(words, index):
-        return False  # As Ruth Marcus puts it, Obama is making "...": Marcus's words
-    comma = words.index(",", index + 1)
-    return any(word[0].isalnum() for word in words[comma + 1 :])  # As Smith put it, "...
-
-
-def _opening_phrase(words: list[str], index: int) -> bool:
-    """
-    Whether the cue at ``index`` is in a phrase that opens the sentence.
-
-    As in ``Asked by Smith about the vote, Jones said``: the one asking is
-    not the one whose words follow.
-    """
-    start = index
-    while start and words[start - 1] not in {".", ";"}:
-        start -= 1
-    opening = [word.lower() for word in words[start:index]]
-    return (
-        (not opening or opening[0] in _SUBORDINATORS)
-        and len(opening) <= 1
-        and ("," in words[index + 1 :])
-    )
-
-
 def passive_agent(before_text: str, after_text: str, cast: Cast) -> Attribution | None:
     """
     The speaker a passive cue names after the quotation: ``labeled a "witch hunt" by Democrats``.
@@ -512,13 +464,6 @@ def passive_agent(before_text: str, after_text: str, cast: Cast) -> Attribution 
     following = tokens(after_text.lstrip(_CLOSING_MARKS)[:_REACH])[:_AFTER_WORDS]
     found = passives.agent_after(words, following)
     return None if found is None else attributed(found[0], found[1], cast)
-
-
-def _reports_as(words: list[str], index: int) -> bool:
-    """Whether the cue at ``index`` reports what ``as`` stands for: ``as X said``."""
-    verb = words[index].lower()
-    following = words[index + 1] if index + 1 < len(words) else ""
-    return (verb in {"put", "puts"} and following.lower() == "it") or verb in _AS_CUES
 
 
 def _label(words: list[str]) -> str | None:
@@ -546,16 +491,6 @@ def _label(words: list[str]) -> str | None:
     if opening and ahead[0].isalnum() and ahead != "from":
         return None
     return join(name)
-
-
-def _antecedent(words: list[str]) -> str | None:
-    """The name a relative clause the cue is in belongs to: ``Beck, who has in the past said``."""
-    for index in range(len(words) - 1, 0, -1):
-        if words[index] in {",", ".", ";"}:
-            return None
-        if words[index].lower() == "who" and words[index - 1] == ",":
-            return mention_ending(words[: index - 1], whole=False)
-    return None
 
 
 def _subject_before_aside(words: list[str]) -> str | None:

@@ -75,7 +75,7 @@ _ASIDE_MAX_WORDS = 14
 _CONJUNCTIONS = frozenset(["and", "but", "so", "yet", "or"])
 #: Adverbs that may open a clause before its subject: ``Then Trump said``.
 _OPENING_ADVERBS = frozenset(
-    "then now later also still again meanwhile instead finally earlier separately even".split()
+    "then now later also still again meanwhile instead finally earlier separately even ever".split()
 )
 #: The commonest irregular pasts, which end a subject as ``-ed`` forms do: ``The senator sought``.
 _COMMON_PASTS = frozenset(

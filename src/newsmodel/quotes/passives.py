@@ -20,6 +20,8 @@ _PASSIVE_AUXILIARIES = frozenset("is was were are be been being".split())
 #: Words between a passive cue and the ``by`` that names its speaker, at most.
 _AGENT_REACH = 6
 _PUNCTUATION = frozenset([",", ".", ";", ":"])
+#: Words between a passive cue and the quotation it governs: ``called it a "..."``, ``labeled as``.
+_COMPLEMENT_OPENERS = frozenset("a an the as it him her them this that his its their".split())
 
 
 def is_passive(words: list[str], index: int) -> bool:
@@ -65,9 +67,9 @@ def agent_after(before: list[str], after: list[str]) -> tuple[str, str] | None:
     if not after or after[0].lower() != "by":
         return None
     for index in range(len(before) - 1, max(-1, len(before) - 1 - _AGENT_REACH), -1):
-        if before[index] in _PUNCTUATION:
-            return None
         if before[index].lower() in PASTS:  # the by after the quotation makes it passive
             named = agent(after)
             return None if named is None else (named, before[index].lower())
+        if before[index].lower() not in _COMPLEMENT_OPENERS and not _adverb(before[index]):
+            return None  # reported in a "hit piece" by: the quotation is not what was reported
     return None
