@@ -456,3 +456,28 @@ def test_an_abbreviation_may_end_a_sentence() -> None:
 def test_a_passive_cue_governs_only_a_quotation_right_after_it() -> None:
     text = 'Ed Kline called it a "mistake" that was reported in a "hit piece" by the Ledger.'
     assert ["Ed Kline", "Ed Kline"] == mentions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # with gives an -ing cue its subject, in any case
+        (
+            'The rally went on, with many marchers and nurses chanting "Fund our wards."',
+            "many marchers and nurses",
+        ),
+        (
+            'The bill passed, with the teachers union calling it "a first step."',
+            "the teachers union",
+        ),
+        # an opening with-phrase sets the scene
+        (
+            'With his allies worried about the polls, Ed Kline is trying a new line: "Jobs first."',
+            "Ed Kline",
+        ),
+        # a phrase that a preposition opens is no subject
+        ('Nurses marching through the town chanted "Fund our wards."', "Nurses"),
+    ],
+)
+def test_the_subject_of_a_cue_beside_a_phrase(text: str, mention: str) -> None:
+    assert [mention] == mentions(text)

@@ -20,6 +20,7 @@ from newsmodel.quotes.cues import FINITE, PASTS, PHRASAL, SPEECH_VERBS, VERB_ONL
 from newsmodel.quotes.mentions import (
     BETWEEN,
     DETERMINERS,
+    PREPOSITIONS,
     clause_subject,
     may_be_in_mention,
     mention_ending,
@@ -29,7 +30,16 @@ from newsmodel.quotes.mentions import (
     verb_like,
 )
 from newsmodel.quotes.speakers import PRONOUNS, Cast
-from newsmodel.quotes.verbs import AUXILIARIES, JOINERS, LEADING_CUES, TELLS, cue, is_cue, is_verb
+from newsmodel.quotes.verbs import (
+    AUXILIARIES,
+    JOINERS,
+    LEADING_CUES,
+    TELLS,
+    cue,
+    is_cue,
+    is_verb,
+    with_subject,
+)
 from newsmodel.quotes.words import join, tokens
 
 __all__ = ["Attribution", "after", "attributed", "before", "passive_agent"]
@@ -86,9 +96,8 @@ def _well_formed(words: list[str]) -> bool:
     ends in a preposition (``a series of``) was cut short.
     """
     first, last = words[0], words[-1]
-    prepositions = clauses.PREPOSITIONS
-    opened = first.lower() in prepositions and (first.islower() or len(words) > 1)  # Al From said
-    return not opened and last not in prepositions
+    opened = first.lower() in PREPOSITIONS and (first.islower() or len(words) > 1)  # Al From said
+    return not opened and last not in PREPOSITIONS
 
 
 def after(text: str, *, continues: bool, cast: Cast) -> Attribution | None:
@@ -409,6 +418,8 @@ def _speaker_of(words: list[str], index: int, *, first: bool, alone: bool) -> st
     opens = not any(word[0].isalnum() for word in preceding) or _inverted(preceding, following)
     if mention is None and verb in FINITE and opens and not alone:
         mention = mention_starting(following)
+    if mention is None and verb.endswith("ing"):
+        mention = join(with_subject(preceding)) or None
     joined = verb.endswith("ing") or (preceding and preceding[-1].lower() in JOINERS)
     if mention is None and joined and first:
         mention = _nearest_clause_subject(preceding) or clause_subject(preceding)

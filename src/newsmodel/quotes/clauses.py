@@ -12,12 +12,11 @@ tweeted``).  The functions here tell which clause a cue is in;
 from __future__ import annotations
 
 from newsmodel.quotes.cues import inflections
-from newsmodel.quotes.mentions import mention_ending
+from newsmodel.quotes.mentions import PREPOSITIONS, mention_ending
 from newsmodel.quotes.verbs import is_cue
 
 __all__ = [
     "AS_CUES",
-    "PREPOSITIONS",
     "RELATIVES",
     "antecedent",
     "in_order",
@@ -38,23 +37,16 @@ RELATIVES = frozenset(["who", "whom", "which"])
 #: Words that open a clause that sets the scene for the main one.
 _SUBORDINATORS = frozenset(
     """
-    when after as while before since although though if because once until whenever despite
+    when after as while before since although though if because once until whenever despite with
     """.split()
 )
 #: Words that open a clause of its own after the main one: ``..., although he tweeted``.
 _LATER_CLAUSE_OPENERS = frozenset(
-    "when after while before since although though because until whenever whereas".split()
+    "when after while before since although though because until whenever whereas with".split()
 )
 #: Adverbs that may stand before a subordinator: ``Even before``, ``Shortly after``.
 _DEGREE = frozenset(["even", "ever", "just", "shortly", "soon", "long", "right", "only"])
 _DASH_WORDS = frozenset(["\u2014", "\u2013", "-"])
-#: Prepositions, which cannot open or close a speaker mention: its clause is not a subject.
-PREPOSITIONS = frozenset(
-    """
-    of for to in on at from with by about into over under following after before during
-    despite amid alongside against without within among between
-    """.split()
-)
 
 
 def in_order(words: list[str], cues: list[int]) -> list[int]:

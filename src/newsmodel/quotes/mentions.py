@@ -47,8 +47,16 @@ _CLAUSE_WORDS = frozenset(
     are be been being do does did by with has have had would will could should may might can
     """.split()
 )
-_PREPOSITIONS = frozenset(
-    "in on at from with by for of to about into over under between among against without".split()
+#: Prepositions, which cannot open or close a speaker mention: their phrase is no subject.
+PREPOSITIONS = frozenset(
+    """
+    of for to in on at from with by about into over under following during
+    despite amid alongside against without within among between through across around near
+    """.split()
+)
+#: Of those, the ones that may open a description of someone: ``Ann Lee, of the council,``.
+_DESCRIBING = PREPOSITIONS - frozenset(
+    "following during despite amid alongside within through across around near".split()
 )
 DETERMINERS = frozenset(
     ["the", "a", "an", "one", "his", "her", "its", "their", "our", "my", "this", "these", "those"]
@@ -153,7 +161,7 @@ def _mention_start(words: list[str], end: int) -> int:
 def _subject(words: list[str], start: int, end: int) -> str | None:
     """``words[start:end]`` as a mention, unless it is a preposition's object (``in the past``)."""
     taken = words[start:end]
-    if start and words[start - 1].lower() in _PREPOSITIONS - {"with"}:  # with Smith saying
+    if start and words[start - 1].lower() in PREPOSITIONS - {"with"}:  # with Smith saying
         name = trailing_name(taken)  # at the convention Sen. Elizabeth Warren said
         return join(name) if name and len(name) < len(taken) else None
     taken = _untimed(taken)
@@ -269,7 +277,7 @@ def _appositive(words: list[str]) -> str | None:
         if named:
             if words[comma + 1].lower() in _RELATIVES:
                 return name  # Assad, who was sworn in on Wednesday, said
-            clause = words[comma + 1].lower() in _CLAUSE_WORDS - _PREPOSITIONS  # , but only after
+            clause = words[comma + 1].lower() in _CLAUSE_WORDS - _DESCRIBING  # , but only after
             if clause or any(verb_like(word) for word in words[comma + 1 :]):
                 return None  # in Salem, Trump went after Bush, calling: a clause, no appositive
             return join([name, *words[comma:]])

@@ -11,10 +11,19 @@ and writes the cue an attribution keeps (``told Russian news agencies``).
 from __future__ import annotations
 
 from newsmodel.quotes.cues import FINITE, PASTS, PHRASAL, SPEECH_VERBS
-from newsmodel.quotes.mentions import DETERMINERS, may_be_in_mention
+from newsmodel.quotes.mentions import DETERMINERS, may_be_in_mention, verb_like
 from newsmodel.quotes.speakers import PRONOUNS
 
-__all__ = ["AUXILIARIES", "JOINERS", "LEADING_CUES", "TELLS", "cue", "is_cue", "is_verb"]
+__all__ = [
+    "AUXILIARIES",
+    "JOINERS",
+    "LEADING_CUES",
+    "TELLS",
+    "cue",
+    "is_cue",
+    "is_verb",
+    "with_subject",
+]
 
 #: The forms of ``tell``, whose object is the one told, not the speaker.
 TELLS = frozenset(["told", "tells", "tell", "telling"])
@@ -31,6 +40,8 @@ _BEFORE_BASE = frozenset(
     "to will would could should may might must can did do does not never i we they you".split()
 )
 _ADDRESSEE_MAX_WORDS = 3
+#: Words the subject of ``with X saying`` may have.
+_WITH_SUBJECT_WORDS = 6
 _OBJECT_PRONOUNS = frozenset(["him", "her", "them", "us", "me", "you"])
 
 
@@ -87,10 +98,27 @@ def _title_case(words: list[str], index: int) -> bool:
 
 def _after_with(words: list[str], index: int) -> bool:
     """Whether an ``-ing`` form follows ``with`` and a name: ``with Sen. McCain calling it``."""
-    start = index
-    while start and words[start - 1][0].isupper() and words[start - 1].lower() != "with":
-        start -= 1
-    return start < index and start > 0 and words[start - 1].lower() == "with"
+    return bool(with_subject(words[:index]))
+
+
+def with_subject(words: list[str]) -> list[str]:
+    """
+    The subject that ``with`` gives the ``-ing`` form after ``words``, or nothing.
+
+    As in ``..., with many marchers chanting``: all the words between them,
+    in any case, but no verb.
+    """
+    lowered = [word.lower() for word in words[-_WITH_SUBJECT_WORDS - 1 :]]
+    if "with" not in lowered:
+        return []
+    subject = words[len(words) - len(lowered) + lowered.index("with") + 1 :]
+    if all(
+        (may_be_in_mention(word) or (word == "and" and 0 < index < len(subject) - 1))
+        and not verb_like(word)
+        for index, word in enumerate(subject)
+    ):
+        return subject  # many marchers and nurses
+    return []
 
 
 def is_verb(words: list[str], index: int) -> bool:
