@@ -20,7 +20,6 @@ from newsmodel.quotes.cues import FINITE, PASTS, PHRASAL, SPEECH_VERBS, VERB_ONL
 from newsmodel.quotes.mentions import (
     BETWEEN,
     DETERMINERS,
-    PREPOSITIONS,
     clause_subject,
     may_be_in_mention,
     mention_ending,
@@ -40,7 +39,7 @@ from newsmodel.quotes.verbs import (
     is_verb,
     with_subject,
 )
-from newsmodel.quotes.words import join, tokens
+from newsmodel.quotes.words import PREPOSITIONS, join, tokens
 
 __all__ = ["Attribution", "after", "attributed", "before", "passive_agent"]
 

@@ -12,8 +12,9 @@ tweeted``).  The functions here tell which clause a cue is in;
 from __future__ import annotations
 
 from newsmodel.quotes.cues import inflections
-from newsmodel.quotes.mentions import PREPOSITIONS, mention_ending
+from newsmodel.quotes.mentions import mention_ending
 from newsmodel.quotes.verbs import is_cue
+from newsmodel.quotes.words import PREPOSITIONS
 
 __all__ = [
     "AS_CUES",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from newsmodel.quotes.cues import FINITE, SPEECH_VERBS, VERB_ONLY
 from newsmodel.quotes.speakers import PRONOUNS
-from newsmodel.quotes.words import join, tokens
+from newsmodel.quotes.words import PREPOSITIONS, join, tokens
 
 __all__ = [
     "BETWEEN",
@@ -45,13 +45,6 @@ _CLAUSE_WORDS = frozenset(
     before since though although than whether what how why then yet once until unless in on at
     during from to about into over under between among against without through not is was were
     are be been being do does did by with has have had would will could should may might can
-    """.split()
-)
-#: Prepositions, which cannot open or close a speaker mention: their phrase is no subject.
-PREPOSITIONS = frozenset(
-    """
-    of for to in on at from with by about into over under following during
-    despite amid alongside against without within among between through across around near
     """.split()
 )
 #: Of those, the ones that may open a description of someone: ``Ann Lee, of the council,``.

@@ -12,8 +12,15 @@ import re
 
 from newsmodel.quotes import sentences
 
-__all__ = ["join", "tokens"]
+__all__ = ["PREPOSITIONS", "join", "tokens"]
 
+#: Prepositions, which cannot open or close a speaker mention: their phrase is no subject.
+PREPOSITIONS = frozenset(
+    """
+    of for to in on at from with by about into over under following during
+    despite amid alongside against without within among between through across around near
+    """.split()
+)
 #: A word's parts may be joined by ``.`` (``U.S``), but not a sentence run on into
 #: the next without a space (``said.Trump``).
 _TOKEN = re.compile(r"\w+(?:(?:\.(?![A-Z][a-z])|['\u2019&-])\w+)*\.?|[^\w\s]")
