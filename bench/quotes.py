@@ -191,7 +191,7 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
         "_speaker_sentence",
         _never,
     ),
-    "with X saying": (verbs, "_after_with", _no),
+    "with X saying": (verbs, "with_subject", lambda _: []),
     "lower-case groups (federal prosecutors wrote)": (mentions, "_group", _no),
     "single-quoted (British) copy": (_QUOTES, "quotes_with_single_marks", _no),
     "a plural possessive in single-quoted copy (the farmers' union)": (
@@ -292,6 +292,11 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
     "a pronoun's contraction before a cue (he's said)": (
         attributions,
         "_contracted_pronoun",
+        _never,
+    ),
+    'a quotation in an opening participle\'s phrase (In calling it "...," X)': (
+        _QUOTES,
+        "participle_subject",
         _never,
     ),
     "an abbreviation may end a sentence (in the U.S. He said)": (

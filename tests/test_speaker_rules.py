@@ -481,3 +481,25 @@ def test_a_passive_cue_governs_only_a_quotation_right_after_it() -> None:
 )
 def test_the_subject_of_a_cue_beside_a_phrase(text: str, mention: str) -> None:
     assert [mention] == mentions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ('In calling the plan "a farce," the mayor broke ranks with her party.', "the mayor"),
+        ('Admitting that the fund was "nearly empty," though, Ed Kline stayed calm.', "Ed Kline"),
+        (
+            (
+                "After spending a month arguing that the levy was “unfair” to farmers, "
+                "Ruth Odum on Friday voted for it."
+            ),
+            "Ruth Odum",
+        ),
+        # a comma before the quotation: the phrase has closed, it is no participle's
+        ('Working late, the clerk found a note reading "help."', "the clerk"),
+    ],
+)
+def test_a_quotation_in_an_opening_participle_phrase_is_the_subjects(
+    text: str, mention: str
+) -> None:
+    assert [mention] == mentions(text)

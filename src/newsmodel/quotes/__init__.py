@@ -27,6 +27,7 @@ from newsmodel.quotes.attribution import (
     after,
     attributed,
     before,
+    participle_subject,
     passive_agent,
 )
 from newsmodel.quotes.cues import FINITE, SPEECH_VERBS
@@ -224,7 +225,14 @@ class _Reader:
             term = _is_term(text, stretch)
             spoken = before(before_text, self.cast) if closing[-1] is None or term else None
             if closing[-1] is None and spoken is None:
-                closing[-1] = passive_agent(before_text, text[stretch.end : right], self.cast)
+                closing[-1] = passive_agent(
+                    before_text, text[stretch.end : right], self.cast
+                ) or participle_subject(
+                    text[sentence.start : stretch.start - 1],
+                    text[stretch.end : right],
+                    continues=continues,
+                    cast=self.cast,
+                )
             explicit.append(closing[-1] or spoken)
             terms.append(term)
             wholes.append(_stands_alone(before_text))

@@ -15,7 +15,7 @@ from __future__ import annotations
 from attrs import evolve, frozen
 
 from newsmodel.model import Agent
-from newsmodel.quotes import clauses, passives
+from newsmodel.quotes import clauses, passives, verbs
 from newsmodel.quotes.cues import FINITE, PASTS, PHRASAL, SPEECH_VERBS, VERB_ONLY
 from newsmodel.quotes.mentions import (
     BETWEEN,
@@ -37,11 +37,17 @@ from newsmodel.quotes.verbs import (
     cue,
     is_cue,
     is_verb,
-    with_subject,
 )
 from newsmodel.quotes.words import PREPOSITIONS, join, tokens
 
-__all__ = ["Attribution", "after", "attributed", "before", "passive_agent"]
+__all__ = [
+    "Attribution",
+    "after",
+    "attributed",
+    "before",
+    "participle_subject",
+    "passive_agent",
+]
 
 #: Passives that report what their subject was heard saying: ``is quoted as saying``.
 _HEARD = frozenset(["quoted", "heard", "overheard", "seen", "recorded", "filmed", "caught"])
@@ -63,6 +69,9 @@ _CLAUSE_ENDS = frozenset(
 #: Words that open a phrase after a speaker, before the verb: ``a staffer in the room said``.
 _PHRASE_OPENERS = frozenset(["in", "at", "from", "with", "for", "on"])
 _LABEL_MAX_WORDS = 6
+#: Words before a participle that opens a sentence: ``And in declaring``, ``After spending``.
+_PARTICIPLE_OPENERS = frozenset("and but in after by while when since before on without".split())
+_SHORTEST_PARTICIPLE = 5
 #: Every word that can be a cue, to pass over the others quickly.
 _MAY_CUE = SPEECH_VERBS | PHRASAL.keys() | LEADING_CUES.keys() | {"put", "puts"}
 _CLOSING_MARKS = "'\"\u2019\u201d\u00bb\u201c \t\n"
@@ -418,7 +427,7 @@ def _speaker_of(words: list[str], index: int, *, first: bool, alone: bool) -> st
     if mention is None and verb in FINITE and opens and not alone:
         mention = mention_starting(following)
     if mention is None and verb.endswith("ing"):
-        mention = join(with_subject(preceding)) or None
+        mention = join(verbs.with_subject(preceding)) or None
     joined = verb.endswith("ing") or (preceding and preceding[-1].lower() in JOINERS)
     if mention is None and joined and first:
         mention = _nearest_clause_subject(preceding) or clause_subject(preceding)
@@ -462,6 +471,39 @@ def _inserted(preceding: list[str], verb: str, following: list[str]) -> str | No
     if taken < len(following) and following[taken] == "," and mention and mention[0].isupper():
         return mention
     return None
+
+
+def participle_subject(
+    opening: str, after_text: str, *, continues: bool, cast: Cast
+) -> Attribution | None:
+    """
+    The subject of the main clause, for a quotation in a participle's phrase that opens it.
+
+    As in ``In calling the plan "a farce," the mayor broke ranks``: the one
+    calling is the subject the phrase leads up to.  ``opening`` is the
+    sentence up to the quotation, ``after_text`` the words after it; with
+    ``continues``, the quotation's comma closes the phrase.
+    """
+    words = tokens(opening[:_REACH])
+    while words and words[0].lower() in _PARTICIPLE_OPENERS:
+        words = words[1:]
+    if not words or not _participle(words[0]) or "," in words:
+        return None
+    following = tokens(after_text.lstrip(_CLOSING_MARKS)[:_REACH])
+    if continues:
+        following = [",", *following[following[:1] == [","] :]]
+    for index, word in enumerate(following):
+        if word in {".", "?", "!", ";", ":"}:
+            return None
+        if word == ",":
+            return attributed(clause_subject(following[index + 1 :], main=True), None, cast)
+    return None
+
+
+def _participle(word: str) -> bool:
+    """Whether a word is an ``-ing`` form: ``declaring``, ``Acknowledging``, not ``King``."""
+    lowered = word.lower()
+    return lowered.endswith("ing") and len(lowered) > _SHORTEST_PARTICIPLE and lowered[-4] != "k"
 
 
 def passive_agent(before_text: str, after_text: str, cast: Cast) -> Attribution | None:

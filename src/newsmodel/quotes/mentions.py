@@ -407,13 +407,14 @@ def _opens_participle(clause: list[str]) -> bool:
     return opener.endswith(("ed", "ing")) and "," in clause
 
 
-def clause_subject(words: list[str]) -> str | None:
+def clause_subject(words: list[str], *, main: bool = False) -> str | None:
     """
     Return the subject that opens a clause, after any opening phrase.
 
     ``During a speech, Trump attacked Clinton, saying`` gives ``Trump``:
     the subject runs from a capitalised word or a pronoun to the first
-    lower-case word after the name (its verb).
+    lower-case word after the name (its verb).  With ``main``, the words
+    follow an opening phrase already, so ``the ...`` may open the subject.
     """
     starts = [0] + [index + 1 for index, word in enumerate(words) if word == ","]
     opening = True  # only an opening phrase so far: a lower-case ``the ...`` may follow
@@ -424,7 +425,7 @@ def clause_subject(words: list[str]) -> str | None:
         opener = clause[0].lower()
         if opener in _NOT_SUBJECTS or _opens_participle(clause):
             continue
-        lower_case_start = opening and start and opener in DETERMINERS
+        lower_case_start = opening and (start or main) and opener in DETERMINERS
         if not (clause[0][0].isupper() or opener in PRONOUNS or lower_case_start):
             opening = False
             continue
