@@ -299,6 +299,11 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
         "participle_subject",
         _never,
     ),
+    "a clause after a trailing cue names the next speaker (X says, but she warns)": (
+        _QUOTES,
+        "_NEW_CLAUSE",
+        frozenset(),
+    ),
     "an abbreviation may end a sentence (in the U.S. He said)": (
         sentences,
         "_OPENERS",

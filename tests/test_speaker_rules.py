@@ -503,3 +503,14 @@ def test_a_quotation_in_an_opening_participle_phrase_is_the_subjects(
     text: str, mention: str
 ) -> None:
     assert [mention] == mentions(text)
+
+
+def test_a_clause_after_a_trailing_cue_names_the_next_speaker() -> None:
+    text = (
+        '"The roads are fine," Mayor Ann Lee says, but her deputy warns that '
+        'the bridges are "a death trap."'
+    )
+    assert ["Mayor Ann Lee", "her deputy"] == mentions(text)
+    # a participle after the trailing cue is still the first speaker's
+    text = '"The roads are fine," Ann Lee said, adding that the bridges were "sound."'
+    assert ["Ann Lee", "Ann Lee"] == mentions(text)

@@ -223,7 +223,10 @@ class _Reader:
             continues = _continues(text, stretch)
             closing.append(after(text[stretch.end : right], continues=continues, cast=self.cast))
             term = _is_term(text, stretch)
-            spoken = before(before_text, self.cast) if closing[-1] is None or term else None
+            told = before_text
+            if index and closing[index - 1] is not None:
+                told = _after_trailing_cue(before_text)
+            spoken = before(told, self.cast) if closing[-1] is None or term else None
             if closing[-1] is None and spoken is None:
                 closing[-1] = passive_agent(
                     before_text, text[stretch.end : right], self.cast
@@ -279,6 +282,25 @@ class _Sentence:
     start: int
     end: int
     following: int
+
+
+#: Conjunctions that open a clause of its own after a cue: ``..., Stevens says, but she``.
+_NEW_CLAUSE = frozenset(["but", "and", "yet", "so", "while", "though", "although"])
+
+
+def _after_trailing_cue(between: str) -> str:
+    """
+    The words between two quotations after the cue that attributed the first.
+
+    As in ``"...," Stevens says, but she cautions that "..."``: the first
+    clause was the first quotation's, the second names the second's speaker.
+    """
+    words = between.lstrip(" ,\u201d\u2019\"'")
+    if "," not in words:
+        return between
+    rest = words[words.index(",") + 1 :]
+    opening = rest.split(maxsplit=1)[:1]
+    return rest if opening and opening[0] in _NEW_CLAUSE else between  # not , adding that
 
 
 def _sentence_subject(text: str, start: int, stretch: Stretch) -> str | None:
