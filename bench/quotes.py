@@ -304,6 +304,11 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
         "_NEW_CLAUSE",
         frozenset(),
     ),
+    "a cue after and with no subject is the earlier subject's (\"...\" and said)": (
+        attributions,
+        "_SUBJECTLESS",
+        frozenset(),
+    ),
     "an abbreviation may end a sentence (in the U.S. He said)": (
         sentences,
         "_OPENERS",

@@ -514,3 +514,8 @@ def test_a_clause_after_a_trailing_cue_names_the_next_speaker() -> None:
     # a participle after the trailing cue is still the first speaker's
     text = '"The roads are fine," Ann Lee said, adding that the bridges were "sound."'
     assert ["Ann Lee", "Ann Lee"] == mentions(text)
+
+
+def test_a_cue_joined_by_and_after_a_quotation_keeps_its_speaker() -> None:
+    text = 'Ann Lee declared "No way" and said that her party would continue "to fight."'
+    assert ["Ann Lee", "Ann Lee"] == mentions(text)

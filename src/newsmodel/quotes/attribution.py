@@ -69,6 +69,8 @@ _CLAUSE_ENDS = frozenset(
 #: Words that open a phrase after a speaker, before the verb: ``a staffer in the room said``.
 _PHRASE_OPENERS = frozenset(["in", "at", "from", "with", "for", "on"])
 _LABEL_MAX_WORDS = 6
+#: Words that may stand before a cue whose subject is an earlier clause's: ``and later said``.
+_SUBJECTLESS = frozenset("and but then also later again so".split())
 #: Words before a participle that opens a sentence: ``And in declaring``, ``After spending``.
 _PARTICIPLE_OPENERS = frozenset("and but in after by while when since before on without".split())
 _SHORTEST_PARTICIPLE = 5
@@ -393,7 +395,16 @@ def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
             # Beck, who has long called him "...": worded who, resolved to Beck
             found = attributed(antecedent, said, cast)
             return evolve(found, mention="who") if found is not None else None
+        opening = words[:index]
+        joined = opening[:1] in (["and"], ["but"])
+        if joined and not alone and not any(_may_be_subject(word) for word in opening):
+            return None  # "..." and said that her campaign would: the earlier subject's
     return _before_colon(words, cast) if not cues and not alone else None
+
+
+def _may_be_subject(word: str) -> bool:
+    """Whether a word before a cue may be (part of) its subject: not ``and``, ``then``, ``,``."""
+    return word[0].isalnum() and word.lower() not in _SUBJECTLESS
 
 
 def _before_colon(words: list[str], cast: Cast) -> Attribution | None:
