@@ -304,7 +304,7 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
         "_NEW_CLAUSE",
         frozenset(),
     ),
-    "a cue after and with no subject is the earlier subject's (\"...\" and said)": (
+    "a cue after and with no subject is the earlier subject's (... and said)": (
         attributions,
         "_SUBJECTLESS",
         frozenset(),

@@ -389,22 +389,30 @@ def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
         antecedent = None if mention else clauses.antecedent(words[:index])
         if mention or antecedent:
             nearest = cues[-1] if words[cues[-1]].lower() not in LEADING_CUES else index
-            said = cue(words[nearest].lower(), words[nearest + 1 :])
-            if mention:
-                return attributed(mention, said, cast)
-            # Beck, who has long called him "...": worded who, resolved to Beck
-            found = attributed(antecedent, said, cast)
-            return evolve(found, mention="who") if found is not None else None
-        opening = words[:index]
-        joined = opening[:1] in (["and"], ["but"])
-        if joined and not alone and not any(_may_be_subject(word) for word in opening):
+            return _credited(
+                mention, antecedent, cue(words[nearest].lower(), words[nearest + 1 :]), cast
+            )
+        if not alone and _subjectless(words[:index]):
             return None  # "..." and said that her campaign would: the earlier subject's
     return _before_colon(words, cast) if not cues and not alone else None
 
 
-def _may_be_subject(word: str) -> bool:
-    """Whether a word before a cue may be (part of) its subject: not ``and``, ``then``, ``,``."""
-    return word[0].isalnum() and word.lower() not in _SUBJECTLESS
+def _credited(
+    mention: str | None, antecedent: str | None, said: str, cast: Cast
+) -> Attribution | None:
+    """A cue's attribution to its speaker, or to the antecedent of the relative clause it is in."""
+    if mention:
+        return attributed(mention, said, cast)
+    # Beck, who has long called him "...": worded who, resolved to Beck
+    found = attributed(antecedent, said, cast)
+    return evolve(found, mention="who") if found is not None else None
+
+
+def _subjectless(opening: list[str]) -> bool:
+    """Whether the words before a cue leave it an earlier clause's subject: ``and then said``."""
+    return opening[:1] in (["and"], ["but"]) and not any(
+        word[0].isalnum() and word.lower() not in _SUBJECTLESS for word in opening
+    )
 
 
 def _before_colon(words: list[str], cast: Cast) -> Attribution | None:
