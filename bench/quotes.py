@@ -309,6 +309,11 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
         "_SUBJECTLESS",
         frozenset(),
     ),
+    "a noun for a saying leaves it to the possessor (Podliska's claim is)": (
+        mentions,
+        "SAID_NOUNS",
+        frozenset(),
+    ),
     "an abbreviation may end a sentence (in the U.S. He said)": (
         sentences,
         "_OPENERS",

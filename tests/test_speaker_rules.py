@@ -519,3 +519,20 @@ def test_a_clause_after_a_trailing_cue_names_the_next_speaker() -> None:
 def test_a_cue_joined_by_and_after_a_quotation_keeps_its_speaker() -> None:
     text = 'Ann Lee declared "No way" and said that her party would continue "to fight."'
     assert ["Ann Lee", "Ann Lee"] == mentions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # a name's possessive opens the speaker: the campaign, the lawyers
+        ('After the vote, Ann Lee\'s campaign sent a text saying "We won."', "Ann Lee's campaign"),
+        ("Ed Kline’s lawyers argued that the fine was “unlawful.”", "Ed Kline’s lawyers"),
+        # but the owner said what a noun for a saying holds
+        ('Ann Lee\'s latest claim is that the roads are "safe."', "Ann Lee's"),
+        ('Ed Kline\'s campaign slogan is "Roads first."', "Ed Kline's"),
+        # and it's is no possessive
+        ('It\'s become such a habit that Ann Lee called it "the rule."', "Ann Lee"),
+    ],
+)
+def test_a_possessive_opens_a_speaker_unless_it_owns_a_saying(text: str, mention: str) -> None:
+    assert [mention] == mentions(text)

@@ -34,7 +34,7 @@ from newsmodel.quotes.cues import FINITE, SPEECH_VERBS
 from newsmodel.quotes.marks import Stretch, quotes_with_single_marks, stretches
 from newsmodel.quotes.mentions import clause_subject
 from newsmodel.quotes.speakers import Cast
-from newsmodel.quotes.words import tokens
+from newsmodel.quotes.words import CONTRACTING, tokens
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -51,7 +51,6 @@ _TITLE_WORDS = (2, 8)  # how many words a quoted title has
 #: Words a title leaves in lower case: ``"Orange is the New Black"``.
 _TITLE_SMALL_WORDS = frozenset("a an the and or of to in on at for with by is from as".split())
 #: Words whose ``'s`` is ``is`` or ``has``, not a possessive: ``it's "so nice"``.
-_CONTRACTING = frozenset("it he she that there here what who where let".split())
 _NAME_AND_CUE = 60  # characters after a quotation that lacks its comma: a name and a verb
 _NAME_MAX_WORDS = 4
 _REACH = 400  # characters before a quotation that can hold its sentence's subject
@@ -360,7 +359,7 @@ def _is_term(text: str, stretch: Stretch) -> bool:
     if not before:
         return False
     marker = before[-1].lower()
-    possessive = marker.endswith(("'s", "\u2019s")) and marker[:-2] not in _CONTRACTING
+    possessive = marker.endswith(("'s", "\u2019s")) and marker[:-2] not in CONTRACTING
     if marker not in _TERM_MARKERS and not possessive:
         return False
     framing = before[-2].lower() if len(before) > 1 else ""

@@ -19,7 +19,6 @@ from newsmodel.quotes import clauses, passives, verbs
 from newsmodel.quotes.cues import FINITE, PASTS, PHRASAL, SPEECH_VERBS, VERB_ONLY
 from newsmodel.quotes.mentions import (
     BETWEEN,
-    DETERMINERS,
     clause_subject,
     may_be_in_mention,
     mention_ending,
@@ -38,7 +37,7 @@ from newsmodel.quotes.verbs import (
     is_cue,
     is_verb,
 )
-from newsmodel.quotes.words import PREPOSITIONS, join, tokens
+from newsmodel.quotes.words import DETERMINERS, PREPOSITIONS, join, tokens
 
 __all__ = [
     "Attribution",

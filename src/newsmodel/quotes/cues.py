@@ -11,7 +11,15 @@ few verbs that have one given as facts about those verbs.
 
 from __future__ import annotations
 
-__all__ = ["FINITE", "PASTS", "PHRASAL", "SPEECH_VERBS", "VERB_ONLY", "inflections"]
+__all__ = [
+    "FINITE",
+    "PASTS",
+    "PHRASAL",
+    "SAID_NOUNS",
+    "SPEECH_VERBS",
+    "VERB_ONLY",
+    "inflections",
+]
 
 #: Verbs of saying, writing and reporting that attribute quoted words, in base form.
 _BASES = """
@@ -161,3 +169,17 @@ PHRASAL = {
     for forms in inflections(base).values()
     for form in forms
 }
+#: Nouns for what someone said, singular and plural: ``Trump's recent assertion``,
+#: ``Podliska's most explosive claim`` - its speaker is the possessor, not the noun.
+SAID_NOUNS = frozenset(
+    noun
+    for base in """
+        assertion statement remark comment claim contention argument response answer suggestion
+        promise pledge vow call demand description warning message rhetoric language view
+        position stance proposal attack criticism accusation charge complaint insistence
+        prediction admission denial reply retort quip joke boast threat plea request question
+        announcement explanation word tone advice speech testimony assessment account slogan
+        motto mantra refrain catchphrase phrase line
+        """.split()
+    for noun in (base, _third_person(base))
+)

@@ -12,13 +12,12 @@ taken whole.  The word lists here are the grammar the rules know.
 
 from __future__ import annotations
 
-from newsmodel.quotes.cues import FINITE, SPEECH_VERBS, VERB_ONLY
+from newsmodel.quotes.cues import FINITE, SAID_NOUNS, SPEECH_VERBS, VERB_ONLY
 from newsmodel.quotes.speakers import PRONOUNS
-from newsmodel.quotes.words import PREPOSITIONS, join, tokens
+from newsmodel.quotes.words import CONTRACTING, DETERMINERS, PREPOSITIONS, join, tokens
 
 __all__ = [
     "BETWEEN",
-    "DETERMINERS",
     "SPEECH_VERBS",
     "clause_subject",
     "may_be_in_mention",
@@ -50,9 +49,6 @@ _CLAUSE_WORDS = frozenset(
 #: Of those, the ones that may open a description of someone: ``Ann Lee, of the council,``.
 _DESCRIBING = PREPOSITIONS - frozenset(
     "following during despite amid alongside within through across around near".split()
-)
-DETERMINERS = frozenset(
-    ["the", "a", "an", "one", "his", "her", "its", "their", "our", "my", "this", "these", "those"]
 )
 _RELATIVES = frozenset(["who", "which", "whose", "whom", "where"])
 #: Capitalised words that open a sentence but cannot open its subject.
@@ -522,16 +518,20 @@ def _nouns_before_verb(clause: list[str], index: int) -> bool:
     As in ``Clinton aides said``, ``Federal labor organizations have``: up to
     three words no verb can be, then a verb.
     """
-    if clause[index - 1].lower().endswith(("'s", "\u2019s")):
-        return False  # Podliska's claim: the owner is the one named
+    possessor = clause[index - 1].lower()
+    owned = possessor.endswith(("'s", "\u2019s"))
+    if owned and possessor[:-2] in CONTRACTING:
+        return False  # It's become
     for offset in range(index, min(len(clause) - 1, index + _ROLE_MAX_WORDS)):
         word, following = clause[offset], clause[offset + 1]
+        if owned and following.lower() in SAID_NOUNS:
+            return False  # Podliska's explosive claim is: the owner made the claim
         if _may_be_verb(word) or not may_be_in_mention(word):
             return False
         if _third_person(word) and following.lower() in DETERMINERS:
             return False  # Mills forwards an email
         if _may_be_verb(following):
-            return True
+            return not (owned and word.lower() in SAID_NOUNS)  # but Rubio's campaign sent
     return False
 
 

@@ -11,8 +11,9 @@ and writes the cue an attribution keeps (``told Russian news agencies``).
 from __future__ import annotations
 
 from newsmodel.quotes.cues import FINITE, PASTS, PHRASAL, SPEECH_VERBS
-from newsmodel.quotes.mentions import DETERMINERS, may_be_in_mention, verb_like
+from newsmodel.quotes.mentions import may_be_in_mention, verb_like
 from newsmodel.quotes.speakers import PRONOUNS
+from newsmodel.quotes.words import DETERMINERS
 
 __all__ = [
     "AUXILIARIES",

@@ -12,8 +12,14 @@ import re
 
 from newsmodel.quotes import sentences
 
-__all__ = ["PREPOSITIONS", "join", "tokens"]
+__all__ = ["CONTRACTING", "DETERMINERS", "PREPOSITIONS", "join", "tokens"]
 
+#: Words whose ``'s`` is ``is`` or ``has``, not a possessive: ``It's``, ``That's``.
+CONTRACTING = frozenset("it he she that there here what who where let".split())
+#: Words that open a noun phrase, a speaker's description among them: ``the mayor``.
+DETERMINERS = frozenset(
+    ["the", "a", "an", "one", "his", "her", "its", "their", "our", "my", "this", "these", "those"]
+)
 #: Prepositions, which cannot open or close a speaker mention: their phrase is no subject.
 PREPOSITIONS = frozenset(
     """
