@@ -536,3 +536,8 @@ def test_a_cue_joined_by_and_after_a_quotation_keeps_its_speaker() -> None:
 )
 def test_a_possessive_opens_a_speaker_unless_it_owns_a_saying(text: str, mention: str) -> None:
     assert [mention] == mentions(text)
+
+
+def test_a_counted_subject_after_an_opening_phrase() -> None:
+    text = 'In May, several nurses granted the board a delay, saying the ward was "unsafe."'
+    assert ["several nurses"] == mentions(text)

@@ -421,7 +421,7 @@ def clause_subject(words: list[str], *, main: bool = False) -> str | None:
         opener = clause[0].lower()
         if opener in _NOT_SUBJECTS or _opens_participle(clause):
             continue
-        lower_case_start = opening and (start or main) and opener in DETERMINERS
+        lower_case_start = opening and (start or main) and opener in DETERMINERS | _QUANTIFIERS
         if not (clause[0][0].isupper() or opener in PRONOUNS or lower_case_start):
             opening = False
             continue
