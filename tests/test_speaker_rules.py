@@ -541,3 +541,7 @@ def test_a_possessive_opens_a_speaker_unless_it_owns_a_saying(text: str, mention
 def test_a_counted_subject_after_an_opening_phrase() -> None:
     text = 'In May, several nurses granted the board a delay, saying the ward was "unsafe."'
     assert ["several nurses"] == mentions(text)
+
+
+def test_a_date_written_with_a_slash_is_one_word_of_a_description() -> None:
+    assert ["9/11 survivor Ann Lee"] == mentions('"We remember," said 9/11 survivor Ann Lee.')

@@ -28,8 +28,8 @@ PREPOSITIONS = frozenset(
     """.split()
 )
 #: A word's parts may be joined by ``.`` (``U.S``), but not a sentence run on into
-#: the next without a space (``said.Trump``).
-_TOKEN = re.compile(r"\w+(?:(?:\.(?![A-Z][a-z])|['\u2019&-])\w+)*\.?|[^\w\s]")
+#: the next without a space (``said.Trump``); a date's by ``/`` (``9/11``).
+_TOKEN = re.compile(r"\w+(?:(?:\.(?![A-Z][a-z])|['\u2019&-]|(?<=\d)/(?=\d))\w+)*\.?|[^\w\s]")
 _UNSPACED = re.compile(r" (?=[,.)])|(?<=\() ")
 
 
