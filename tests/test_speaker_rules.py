@@ -545,3 +545,22 @@ def test_a_counted_subject_after_an_opening_phrase() -> None:
 
 def test_a_date_written_with_a_slash_is_one_word_of_a_description() -> None:
     assert ["9/11 survivor Ann Lee"] == mentions('"We remember," said 9/11 survivor Ann Lee.')
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # an aside closed by a comma or dashes, then a main verb that is no cue
+        (
+            (
+                "Ann Lee, who declined to comment further, proposes new wording: "
+                '"Roads first, bridges next."'
+            ),
+            "Ann Lee",
+        ),
+        ('Ed Kline - who once said he would "never run" - runs.', "who"),
+        ('"It is time," exhorted the party chair, Ruth Odum.', "the party chair, Ruth Odum"),
+    ],
+)
+def test_a_main_verb_after_an_aside_and_more_cue_verbs(text: str, mention: str) -> None:
+    assert [mention] == mentions(text)

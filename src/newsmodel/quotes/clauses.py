@@ -12,7 +12,7 @@ tweeted``).  The functions here tell which clause a cue is in;
 from __future__ import annotations
 
 from newsmodel.quotes.cues import inflections
-from newsmodel.quotes.mentions import mention_ending
+from newsmodel.quotes.mentions import mention_ending, verb_like
 from newsmodel.quotes.verbs import is_cue
 from newsmodel.quotes.words import PREPOSITIONS
 
@@ -79,9 +79,16 @@ def _relative(words: list[str]) -> tuple[int, int | None]:
     closing = (
         index
         for index in range(opening + 1, len(words) - 1)
-        if words[index] == "," and is_cue(words, index + 1)
+        if words[index] in {",", *_DASH_WORDS} and _main_verb(words, index + 1)
     )
     return opening, next(closing, None)
+
+
+def _main_verb(words: list[str], index: int) -> bool:
+    """Whether ``words[index]``, after a relative clause, is the main verb: ``, proposes``."""
+    word = words[index]
+    third = word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    return is_cue(words, index) or verb_like(word) or (word.islower() and third)
 
 
 def _later_clause(words: list[str], cues: list[int]) -> int:

@@ -39,7 +39,7 @@ _BASES = """
     lecture preach pontificate reassure concur whine summarize
     summarise offer venture add sniff snipe jab taunt needle rail decry denounce
     lash berate chide rebuke fret worry refer speak talk cite indicate imply bemoan express vent
-    react remember riff retaliate
+    react remember riff retaliate exhort intone drawl hiss gasp deride lambaste ridicule
     """.split()
 #: Verbs that cue a quotation only with their particle: ``went on``, ``shot back``.
 _PHRASAL_BASES = {
