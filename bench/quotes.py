@@ -269,7 +269,7 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
     ),
     "adverbs that open a clause (And then X went)": (
         mentions,
-        "_OPENING_ADVERBS",
+        "OPENING_ADVERBS",
         frozenset(),
     ),
     "a name after a description (its president, Ed Kline)": (
@@ -312,6 +312,11 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
     "a noun for a saying leaves it to the possessor (Podliska's claim is)": (
         mentions,
         "SAID_NOUNS",
+        frozenset(),
+    ),
+    "whom a cue opening the sentence asked speaks next (Asked ..., X said)": (
+        attributions,
+        "_ADDRESSED",
         frozenset(),
     ),
     "an abbreviation may end a sentence (in the U.S. He said)": (

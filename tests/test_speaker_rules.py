@@ -564,3 +564,21 @@ def test_a_date_written_with_a_slash_is_one_word_of_a_description() -> None:
 )
 def test_a_main_verb_after_an_aside_and_more_cue_verbs(text: str, mention: str) -> None:
     assert [mention] == mentions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ('Asked a direct question about the fund, Ann Lee said, "It is empty."', "Ann Lee"),
+        (
+            'Meanwhile, speaking to reporters on Monday, Ed Kline said the fund was "empty."',
+            "Ed Kline",
+        ),
+        # a later clause that and opens with a subject of its own
+        ('At one point, a voter asked for a photo and Ann Lee said, "Of course."', "Ann Lee"),
+    ],
+)
+def test_the_speaker_after_an_opening_phrase_or_a_clause_joined_by_and(
+    text: str, mention: str
+) -> None:
+    assert [mention] == mentions(text)

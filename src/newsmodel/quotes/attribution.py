@@ -19,6 +19,7 @@ from newsmodel.quotes import clauses, passives, verbs
 from newsmodel.quotes.cues import FINITE, PASTS, PHRASAL, SPEECH_VERBS, VERB_ONLY
 from newsmodel.quotes.mentions import (
     BETWEEN,
+    OPENING_ADVERBS,
     clause_subject,
     may_be_in_mention,
     mention_ending,
@@ -68,6 +69,10 @@ _CLAUSE_ENDS = frozenset(
 #: Words that open a phrase after a speaker, before the verb: ``a staffer in the room said``.
 _PHRASE_OPENERS = frozenset(["in", "at", "from", "with", "for", "on"])
 _LABEL_MAX_WORDS = 6
+#: Participles of cues whose object is the one spoken to: ``Asked ..., Smith said``.
+_ADDRESSED = frozenset(
+    "asked pressed told questioned challenged reminded informed urged confronted warned".split()
+)
 #: Words that may stand before a cue whose subject is an earlier clause's: ``and later said``.
 _SUBJECTLESS = frozenset("and but then also later again so".split())
 #: Words before a participle that opens a sentence: ``And in declaring``, ``After spending``.
@@ -375,7 +380,7 @@ def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
             if agent is not None:
                 return attributed(agent, words[index].lower(), cast)
             continue
-        if clauses.subordinate(words, index):
+        if clauses.subordinate(words, index) or _asked_first(words, index):
             continue
         verb = words[index].lower()
         if verb in LEADING_CUES:
@@ -394,6 +399,11 @@ def before(text: str, cast: Cast, *, alone: bool = False) -> Attribution | None:
         if not alone and _subjectless(words[:index]):
             return None  # "..." and said that her campaign would: the earlier subject's
     return _before_colon(words, cast) if not cues and not alone else None
+
+
+def _asked_first(words: list[str], index: int) -> bool:
+    """Whether the cue at ``index`` opens the sentence, its object the one who speaks next."""
+    return words[index].lower() in _ADDRESSED and clauses.opening_phrase(words, index)
 
 
 def _credited(
@@ -573,4 +583,6 @@ def _subject_before_aside(words: list[str]) -> str | None:
     taken = len(tokens(mention)) if mention else 0
     if mention is None or taken >= len(words) or words[taken] != ",":
         return None
+    if taken == len(words) - 1 and mention.lower() in OPENING_ADVERBS:
+        return None  # no aside, no subject: Meanwhile, speaking to reporters
     return mention if mention[0].isupper() or mention.lower() in PRONOUNS else None

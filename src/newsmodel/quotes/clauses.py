@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from newsmodel.quotes.cues import inflections
 from newsmodel.quotes.mentions import mention_ending, verb_like
+from newsmodel.quotes.speakers import PRONOUNS
 from newsmodel.quotes.verbs import is_cue
 from newsmodel.quotes.words import PREPOSITIONS
 
@@ -102,9 +103,19 @@ def _later_clause(words: list[str], cues: list[int]) -> int:
         return -1
     for index in range(cues[-1] - 1, cues[0], -1):
         lowered = words[index].lower()
-        if lowered in _LATER_CLAUSE_OPENERS:
+        joined = lowered in {"and", "but"} and _names_subject(words[index + 1 : cues[-1]])
+        if lowered in _LATER_CLAUSE_OPENERS or joined:
             return index if "," not in words[index + 1 : -1] else -1
     return -1
+
+
+def _names_subject(words: list[str]) -> bool:
+    """Whether words before a cue are its subject, so ``and`` before them opens a clause."""
+    return (
+        bool(words)
+        and (words[0][0].isupper() or words[0].lower() in PRONOUNS)
+        and (mention_ending(words, whole=True) is not None)
+    )
 
 
 def subordinate(words: list[str], index: int) -> bool:

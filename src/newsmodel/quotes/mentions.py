@@ -18,6 +18,7 @@ from newsmodel.quotes.words import CONTRACTING, DETERMINERS, PREPOSITIONS, join,
 
 __all__ = [
     "BETWEEN",
+    "OPENING_ADVERBS",
     "SPEECH_VERBS",
     "clause_subject",
     "may_be_in_mention",
@@ -71,7 +72,7 @@ _ROLE_MAX_WORDS = 3
 _ASIDE_MAX_WORDS = 14
 _CONJUNCTIONS = frozenset(["and", "but", "so", "yet", "or"])
 #: Adverbs that may open a clause before its subject: ``Then Trump said``.
-_OPENING_ADVERBS = frozenset(
+OPENING_ADVERBS = frozenset(
     "then now later also still again meanwhile instead finally earlier separately even ever".split()
 )
 #: The commonest irregular pasts, which end a subject as ``-ed`` forms do: ``The senator sought``.
@@ -446,7 +447,7 @@ def _without_openers(clause: list[str]) -> list[str]:
     """A clause without the conjunction and adverbs it opens with: ``And then Trump went``."""
     if clause and clause[0].lower() in _CONJUNCTIONS:
         clause = clause[1:]  # And she is sure
-    while len(clause) > 1 and clause[0].lower() in _OPENING_ADVERBS:
+    while len(clause) > 1 and clause[0].lower() in OPENING_ADVERBS:
         clause = clause[2:] if clause[1] == "," else clause[1:]
     return clause
 
