@@ -582,3 +582,17 @@ def test_the_speaker_after_an_opening_phrase_or_a_clause_joined_by_and(
     text: str, mention: str
 ) -> None:
     assert [mention] == mentions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            'Kline earlier quashed rumors he would quit by tweeting that "nothing is settled."',
+            "Kline",
+        ),
+        ('Minutes later, she was back on stage by saying "I am not done."', "she"),
+    ],
+)
+def test_earlier_and_later_after_a_name_or_a_time(text: str, mention: str) -> None:
+    assert [mention] == mentions(text)

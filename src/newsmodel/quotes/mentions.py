@@ -95,7 +95,7 @@ _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 _TIME_WORDS = frozenset(
     """
     day days week weeks weekend month months year years ago night morning afternoon evening
-    today yesterday tonight hour hours
+    today yesterday tonight hour hours minute minutes moments
     """.split()
 )
 _TIME_MODIFIERS = frozenset(
@@ -398,7 +398,7 @@ def _opens_participle(clause: list[str]) -> bool:
     opener = clause[0].lower()
     following = clause[1].lower() if len(clause) > 1 else ""
     if following in {"later", "earlier", "ago"}:
-        return True  # Hours later, she issued
+        return opener in _TIME_WORDS or opener[0].isdigit()  # Hours later, she; not Lee earlier
     if opener.endswith("ly"):
         return following == "," or following.endswith(("ing", "ed")) or following in _CLAUSE_WORDS
     return opener.endswith(("ed", "ing")) and "," in clause
