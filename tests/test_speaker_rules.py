@@ -596,3 +596,8 @@ def test_the_speaker_after_an_opening_phrase_or_a_clause_joined_by_and(
 )
 def test_earlier_and_later_after_a_name_or_a_time(text: str, mention: str) -> None:
     assert [mention] == mentions(text)
+
+
+def test_the_nearest_subject_after_a_clause_opener() -> None:
+    text = 'There were jabs, such as when Kline mocked Lee and called her "a quitter," a low blow.'
+    assert ["Kline"] == mentions(text)

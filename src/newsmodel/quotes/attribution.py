@@ -69,6 +69,10 @@ _CLAUSE_ENDS = frozenset(
 #: Words that open a phrase after a speaker, before the verb: ``a staffer in the room said``.
 _PHRASE_OPENERS = frozenset(["in", "at", "from", "with", "for", "on"])
 _LABEL_MAX_WORDS = 6
+#: Words that open a clause before its subject: ``such as when``, ``after``.
+_SETTING_OPENERS = frozenset(
+    "such as when while after before since because if though although".split()
+)
 #: Participles of cues whose object is the one spoken to: ``Asked ..., Smith said``.
 _ADDRESSED = frozenset(
     "asked pressed told questioned challenged reminded informed urged confronted warned".split()
@@ -482,7 +486,10 @@ def _nearest_clause_subject(words: list[str]) -> str | None:
     if not words or words[-1].lower() not in {"and", "but", "then"} or "," not in words:
         return None
     comma = len(words) - 1 - words[::-1].index(",")
-    return clause_subject(words[comma + 1 :])
+    clause = words[comma + 1 :]
+    while clause and clause[0].lower() in _SETTING_OPENERS:
+        clause = clause[1:]  # ..., such as when Cruz knocked Rubio and called
+    return clause_subject(clause)
 
 
 def _inverted(preceding: list[str], following: list[str]) -> bool:
