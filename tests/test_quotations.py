@@ -619,7 +619,7 @@ def _load(path: Path, name: str) -> ModuleType:
     return module
 
 
-@pytest.mark.parametrize(("split", "floor"), [("train", 0.87), ("dev", 0.83)])
+@pytest.mark.parametrize(("split", "floor"), [("train", 0.88), ("dev", 0.85)])
 def test_the_annotated_sets_score_above_the_floor(shared: Path, split: str, floor: float) -> None:
     scorer = _load(shared / "quotes" / "score.py", "score")
     bench = _load(ROOT / "bench" / "quotes.py", "bench_quotes")
@@ -630,8 +630,8 @@ def test_the_annotated_sets_score_above_the_floor(shared: Path, split: str, floo
     result = scorer.score(predicted, gold)
     _, _, overlap_f1 = result["overlap"]
     _, _, attribution_f1 = result["attribution"]
-    assert overlap_f1 >= 0.95  # the floor; 0.980 (train), 0.981 (dev) when written
-    assert attribution_f1 >= floor  # 0.871 (train), 0.834 (dev) when written
+    assert overlap_f1 >= 0.95  # the floor; 0.983 (train), 0.981 (dev) when written
+    assert attribution_f1 >= floor  # the 0.85; 0.885 (train), 0.854 (dev) when written
 
 
 # Properties.
