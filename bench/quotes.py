@@ -41,6 +41,7 @@ from newsmodel.quotes import (
     passives,
     sentences,
     speakers,
+    subjects,
     verbs,
 )
 from newsmodel.quotes.words import join
@@ -150,7 +151,7 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
     "a cue that closes the sentence after the writer's words": (attributions, "_trailing", _never),
     "according to X, per X": (attributions, "_leading", _never),
     "a name, an aside, a verb (Bush, the governor, attacked)": (
-        mentions,
+        subjects,
         "_name_with_aside",
         _never,
     ),
@@ -171,7 +172,7 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
         "subordinate",
         _no,
     ),
-    "a role before a name (presidential candidate X)": (mentions, "_role_before_name", _no),
+    "a role before a name (presidential candidate X)": (subjects, "_role_before_name", _no),
     "a description carried on (a person close to X)": (mentions, "_links_description", _no),
     "cues with a particle (went on, shot back)": (verbs, "PHRASAL", {}),
     "no speaker right after a preposition (in the past described)": (
@@ -186,7 +187,7 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
         _never,
     ),
     "an opening mark placed as a closing one closes": (marks, "_closes", _no),
-    "participles, adverbs and Hours later open no subject": (mentions, "_opens_participle", _no),
+    "participles, adverbs and Hours later open no subject": (subjects, "_opens_participle", _no),
     "a plural subject's present tense (the two write)": (attributions, "_plural", _no),
     "a cue between commas (The trouble, says X, is)": (attributions, "_inserted", _never),
     "a sentence that is only a speaker and a cue (Trump said.)": (
@@ -203,7 +204,7 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
         _no,
     ),
     "a name and a cue after a quotation missing its comma": (_QUOTES, "_name_and_cue", _no),
-    "counted descriptions (another voter, two aides)": (mentions, "_QUANTIFIERS", frozenset()),
+    "counted descriptions (another voter, two aides)": (mentions, "QUANTIFIERS", frozenset()),
     "times are no speakers (Priebus later Thursday)": (mentions, "_untimed", _same),
     "a source passing a saying on (..., according to the Herald)": (
         attributions,
@@ -217,7 +218,7 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
     ),
     'titles of works are terms (on "Meet the Press")': (_QUOTES, "_is_title", _no),
     "a capitalised present cues in title case (Voss Says)": (verbs, "_title_case", _no),
-    "a dateline opens no subject (TALLAHASSEE \u2014)": (mentions, "_after_dateline", _same),
+    "a dateline opens no subject (TALLAHASSEE \u2014)": (subjects, "_after_dateline", _same),
     "is quoted as saying, could be heard shouting": (attributions, "_heard_saying", _never),
     "a verb ends the subject before a colon (Sanders delivered a retort:)": (
         attributions,
@@ -225,12 +226,12 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
         _no,
     ),
     "a present tense with an object ends a subject (The ad hits Clinton)": (
-        mentions,
+        subjects,
         "_third_person",
         _no,
     ),
     "a subject runs over nouns before its verb (Legal observers note)": (
-        mentions,
+        subjects,
         "_nouns_before_verb",
         _no,
     ),
@@ -271,7 +272,7 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
         _no,
     ),
     "adverbs that open a clause (And then X went)": (
-        mentions,
+        subjects,
         "OPENING_ADVERBS",
         frozenset(),
     ),
@@ -313,7 +314,7 @@ RULES: dict[str, tuple[ModuleType | type, str, object]] = {
         frozenset(),
     ),
     "a noun for a saying leaves it to the possessor (Podliska's claim is)": (
-        mentions,
+        subjects,
         "SAID_NOUNS",
         frozenset(),
     ),

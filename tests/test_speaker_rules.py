@@ -601,3 +601,16 @@ def test_earlier_and_later_after_a_name_or_a_time(text: str, mention: str) -> No
 def test_the_nearest_subject_after_a_clause_opener() -> None:
     text = 'There were jabs, such as when Kline mocked Lee and called her "a quitter," a low blow.'
     assert ["Kline"] == mentions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ('The plan passed, but critics said it was "a giveaway."', "critics"),
+        ('The levy stayed, while farmers called it "a tax on bread."', "farmers"),
+        # but not a group that a relative pronoun's clause holds
+        ('"We won," Ann Lee said after a debate during which voters asked about taxes.', "Ann Lee"),
+    ],
+)
+def test_a_plural_noun_alone_is_a_clause_subject(text: str, mention: str) -> None:
+    assert [mention] == mentions(text)

@@ -32,8 +32,8 @@ from newsmodel.quotes.attribution import (
 )
 from newsmodel.quotes.cues import FINITE, SPEECH_VERBS
 from newsmodel.quotes.marks import Stretch, quotes_with_single_marks, stretches
-from newsmodel.quotes.mentions import clause_subject
 from newsmodel.quotes.speakers import Cast
+from newsmodel.quotes.subjects import clause_subject
 from newsmodel.quotes.words import CONTRACTING, tokens
 
 if TYPE_CHECKING:

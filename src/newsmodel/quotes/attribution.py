@@ -19,8 +19,6 @@ from newsmodel.quotes import clauses, passives, verbs
 from newsmodel.quotes.cues import FINITE, PASTS, PHRASAL, SPEECH_VERBS, VERB_ONLY
 from newsmodel.quotes.mentions import (
     BETWEEN,
-    OPENING_ADVERBS,
-    clause_subject,
     may_be_in_mention,
     mention_ending,
     mention_starting,
@@ -29,6 +27,7 @@ from newsmodel.quotes.mentions import (
     verb_like,
 )
 from newsmodel.quotes.speakers import PRONOUNS, Cast
+from newsmodel.quotes.subjects import OPENING_ADVERBS, clause_subject
 from newsmodel.quotes.verbs import (
     AUXILIARIES,
     JOINERS,
@@ -454,12 +453,11 @@ def _speaker_of(words: list[str], index: int, *, first: bool, alone: bool) -> st
     inserted = _inserted(preceding, verb, following)
     if inserted is not None:
         return inserted
-    mention = mention_ending(preceding, whole=False)
+    absolute = join(verbs.with_subject(preceding)) if verb.endswith("ing") else ""  # with X saying
+    mention = absolute or mention_ending(preceding, whole=False)
     opens = not any(word[0].isalnum() for word in preceding) or _inverted(preceding, following)
     if mention is None and verb in FINITE and opens and not alone:
         mention = mention_starting(following)
-    if mention is None and verb.endswith("ing"):
-        mention = join(verbs.with_subject(preceding)) or None
     joined = verb.endswith("ing") or (preceding and preceding[-1].lower() in JOINERS)
     if mention is None and joined and first:
         mention = _nearest_clause_subject(preceding) or clause_subject(preceding)

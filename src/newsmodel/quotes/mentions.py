@@ -2,9 +2,10 @@
 The words that name a speaker, found in English news copy by rules.
 
 A speaker mention is a noun phrase next to a speech verb: before it
-(``the Kremlin's spokesman Dmitry Peskov told``), after it (``said Rep.
-Jane Smith (D-Va.), the panel's chair``), or opening the clause a later verb
-belongs to (``Trump attacked Clinton, saying``).  No parser is needed for
+(``the Kremlin's spokesman Dmitry Peskov told``) or after it (``said Rep.
+Jane Smith (D-Va.), the panel's chair``); the subject that opens the clause
+a later verb belongs to (``Trump attacked Clinton, saying``) is
+:mod:`newsmodel.quotes.subjects`'.  No parser is needed for
 these: a mention is a run of words that are not clause words, bounded by
 punctuation, a determiner or a pronoun, with appositives and parentheses
 taken whole.  The word lists here are the grammar the rules know.
@@ -12,15 +13,24 @@ taken whole.  The word lists here are the grammar the rules know.
 
 from __future__ import annotations
 
-from newsmodel.quotes.cues import FINITE, SAID_NOUNS, SPEECH_VERBS, VERB_ONLY
+from newsmodel.quotes.cues import FINITE, SPEECH_VERBS, VERB_ONLY
 from newsmodel.quotes.speakers import PRONOUNS
-from newsmodel.quotes.words import CONTRACTING, DETERMINERS, PREPOSITIONS, join, tokens
+from newsmodel.quotes.words import (
+    CLAUSE_WORDS,
+    CONJUNCTIONS,
+    DETERMINERS,
+    PREPOSITIONS,
+    SUBJECT_OPENERS,
+    join,
+)
 
 __all__ = [
     "BETWEEN",
-    "OPENING_ADVERBS",
+    "QUANTIFIERS",
     "SPEECH_VERBS",
-    "clause_subject",
+    "TIME_WORDS",
+    "between",
+    "joins_names",
     "may_be_in_mention",
     "mention_ending",
     "mention_starting",
@@ -38,43 +48,16 @@ BETWEEN = frozenset(
     firmly famously succinctly earlier still only is was are were been however too now first
     """.split()
 )
-#: Words a speaker mention does not contain: they start another clause.
-_CLAUSE_WORDS = frozenset(
-    """
-    and but or nor that which who whom whose because while as when whenever if so where after
-    before since though although than whether what how why then yet once until unless in on at
-    during from to about into over under between among against without through not is was were
-    are be been being do does did by with has have had would will could should may might can
-    """.split()
-)
-#: Of those, the ones that may open a description of someone: ``Ann Lee, of the council,``.
+#: Prepositions that may open a description of someone: ``Ann Lee, of the council,``.
 _DESCRIBING = PREPOSITIONS - frozenset(
     "following during despite amid alongside within through across around near".split()
 )
 _RELATIVES = frozenset(["who", "which", "whose", "whom", "where"])
-#: Capitalised words that open a sentence but cannot open its subject.
-_NOT_SUBJECTS = _CLAUSE_WORDS | frozenset(
-    """
-    this these those there here such along amid across after although behind beyond despite
-    following like unlike within according however meanwhile still also instead indeed later earlier
-    perhaps finally then now today yesterday tonight last next first again thus for with of
-    outside inside alongside beside near around throughout toward towards upon via amidst
-    """.split()
-)
 _MENTION_MAX_TOKENS = 16
 _NAME_MAX_WORDS = 4
 #: Modal verbs that are also first names.
 _MODAL_NAMES = frozenset(["Will", "May"])
-_DATELINE_WORDS = 8
-_DASH_MARKS = frozenset(["\u2014", "\u2013", "-"])
 _GROUP_MAX_WORDS = 3
-_ROLE_MAX_WORDS = 3
-_ASIDE_MAX_WORDS = 14
-_CONJUNCTIONS = frozenset(["and", "but", "so", "yet", "or"])
-#: Adverbs that may open a clause before its subject: ``Then Trump said``.
-OPENING_ADVERBS = frozenset(
-    "then now later also still again meanwhile instead finally earlier separately even ever".split()
-)
 #: The commonest irregular pasts, which end a subject as ``-ed`` forms do: ``The senator sought``.
 _COMMON_PASTS = frozenset(
     """
@@ -86,13 +69,13 @@ _COMMON_PASTS = frozenset(
 #: Words that stand for an unnamed speaker among several: ``one said``, ``said another``.
 _INDEFINITE = frozenset(["one", "another", "others", "some", "many", "most", "several"])
 #: Words that count the people a description names: ``another supporter``, ``two aides``.
-_QUANTIFIERS = frozenset(
+QUANTIFIERS = frozenset(
     "another some many several few other both each two three four five dozens".split()
 )
 #: Words that say when, which end a run of words before a verb but name nobody:
 #: ``Priebus later Thursday``, ``two weeks ago``.
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
-_TIME_WORDS = frozenset(
+TIME_WORDS = frozenset(
     """
     day days week weeks weekend month months year years ago night morning afternoon evening
     today yesterday tonight hour hours minute minutes moments
@@ -111,7 +94,7 @@ def mention_ending(words: list[str], *, whole: bool) -> str | None:
     closing mark and the verb: ``"...," Mitch McConnell, R-Ky., said``).
     """
     end = len(words)
-    while end and _between(words[end - 1]):
+    while end and between(words[end - 1]):
         end -= 1
     if whole:
         return _whole_mention(words[:end])
@@ -136,7 +119,7 @@ def _mention_start(words: list[str], end: int) -> int:
             start -= start == end
             break
         inside = start > 1 and words[start - 2][0].isalnum()  # not the sentence's first word
-        if _joins_names(words, start - 1) and inside and words[start - 2][0].isupper():
+        if joins_names(words, start - 1) and inside and words[start - 2][0].isupper():
             start -= 1  # Kane and Ortiz wrote
             continue
         named = _first_name(words, start - 1) or (inside and word[0].isupper())
@@ -155,13 +138,19 @@ def _subject(words: list[str], start: int, end: int) -> str | None:
         name = trailing_name(taken)  # at the convention Sen. Elizabeth Warren said
         return join(name) if name and len(name) < len(taken) else None
     taken = _untimed(taken)
-    return join(taken) if taken and _names_someone(taken) else None
+    opened = (
+        not start
+        or not words[start - 1][0].isalnum()
+        or words[start - 1].lower() in SUBJECT_OPENERS
+    )
+    group = opened and bool(taken) and _group(taken)  # , but critics said
+    return join(taken) if taken and (_names_someone(taken) or group) else None
 
 
 def _untimed(words: list[str]) -> list[str]:
     """``words`` without the time they end with: ``Priebus later Thursday`` is Priebus."""
     end = len(words)
-    while end and (words[end - 1] in _WEEKDAYS or words[end - 1] in _TIME_WORDS):
+    while end and (words[end - 1] in _WEEKDAYS or words[end - 1] in TIME_WORDS):
         end -= 1
         while end and (words[end - 1].lower() in _TIME_MODIFIERS or words[end - 1].isdigit()):
             end -= 1
@@ -189,7 +178,7 @@ def trailing_name(words: list[str]) -> list[str]:
     return words[start:]
 
 
-def _between(word: str) -> bool:
+def between(word: str) -> bool:
     """Whether a word can stand between a subject and its verb: ``also``, ``jokingly``."""
     lowered = word.lower()
     if not word.islower():
@@ -206,7 +195,7 @@ def _whole_mention(words: list[str]) -> str | None:
     while words and words[-1] == ",":
         words = words[:-1]
     words = _untimed(words)
-    if words and words[0].lower() in _CONJUNCTIONS:
+    if words and words[0].lower() in CONJUNCTIONS:
         return None  # "..." and Jones says: another clause's subject
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return words[0]
@@ -267,7 +256,7 @@ def _appositive(words: list[str]) -> str | None:
         if named:
             if words[comma + 1].lower() in _RELATIVES:
                 return name  # Assad, who was sworn in on Wednesday, said
-            clause = words[comma + 1].lower() in _CLAUSE_WORDS - _DESCRIBING  # , but only after
+            clause = words[comma + 1].lower() in CLAUSE_WORDS - _DESCRIBING  # , but only after
             if clause or any(verb_like(word) for word in words[comma + 1 :]):
                 return None  # in Salem, Trump went after Bush, calling: a clause, no appositive
             return join([name, *words[comma:]])
@@ -300,7 +289,7 @@ def mention_starting(words: list[str]) -> str | None:
             end = closing + 1
             continue
         linked = (
-            _joins_names(words, end)
+            joins_names(words, end)
             or _links_description(words, end)
             or _first_name(words, end)
             or _inside_name(words, end)
@@ -382,192 +371,10 @@ def _links_description(words: list[str], index: int) -> bool:
     )
 
 
-def _joins_names(words: list[str], index: int) -> bool:
+def joins_names(words: list[str], index: int) -> bool:
     """Whether ``words[index]`` is the ``and`` of ``Trump and Ryan``, ``Kwan and her aides``."""
     following = words[index + 1] if index + 1 < len(words) else ""
     return bool(index) and words[index] == "and" and opens_name(following)
-
-
-def _opens_participle(clause: list[str]) -> bool:
-    """
-    Whether a clause opens with a participle or an adverb, not a name.
-
-    As in ``Horrified at ..., Ramos``, ``Immediately after ..., Trump``,
-    ``Hours later, she``.
-    """
-    opener = clause[0].lower()
-    following = clause[1].lower() if len(clause) > 1 else ""
-    if following in {"later", "earlier", "ago"}:
-        return opener in _TIME_WORDS or opener[0].isdigit()  # Hours later, she; not Lee earlier
-    if opener.endswith("ly"):
-        return following == "," or following.endswith(("ing", "ed")) or following in _CLAUSE_WORDS
-    return opener.endswith(("ed", "ing")) and "," in clause
-
-
-def clause_subject(words: list[str], *, main: bool = False) -> str | None:
-    """
-    Return the subject that opens a clause, after any opening phrase.
-
-    ``During a speech, Trump attacked Clinton, saying`` gives ``Trump``:
-    the subject runs from a capitalised word or a pronoun to the first
-    lower-case word after the name (its verb).  With ``main``, the words
-    follow an opening phrase already, so ``the ...`` may open the subject.
-    """
-    starts = [0] + [index + 1 for index, word in enumerate(words) if word == ","]
-    opening = True  # only an opening phrase so far: a lower-case ``the ...`` may follow
-    for start in starts:
-        clause = _without_openers(_after_dateline(words[start:]))
-        if not clause:
-            continue
-        opener = clause[0].lower()
-        if opener in _NOT_SUBJECTS or _opens_participle(clause):
-            continue
-        lower_case_start = opening and (start or main) and opener in DETERMINERS | _QUANTIFIERS
-        if not (clause[0][0].isupper() or opener in PRONOUNS or lower_case_start):
-            opening = False
-            continue
-        opening = False
-        verb = next(
-            (index for index in range(1, len(clause)) if _ends_subject(clause, index)),
-            len(clause),
-        )
-        if verb < len(clause) and "," in clause[:verb]:
-            named = _name_with_aside(clause)
-            if named is not None:
-                return named
-        if verb == len(clause) or "," in clause[:verb]:
-            continue
-        mention = mention_starting(clause[:verb])
-        if mention is not None:
-            return mention
-    return None
-
-
-def _without_openers(clause: list[str]) -> list[str]:
-    """A clause without the conjunction and adverbs it opens with: ``And then Trump went``."""
-    if clause and clause[0].lower() in _CONJUNCTIONS:
-        clause = clause[1:]  # And she is sure
-    while len(clause) > 1 and clause[0].lower() in OPENING_ADVERBS:
-        clause = clause[2:] if clause[1] == "," else clause[1:]
-    return clause
-
-
-def _after_dateline(clause: list[str]) -> list[str]:
-    """
-    A clause without the dateline it opens with: ``TALLAHASSEE — Rep. Graham``.
-
-    A place in capitals, or ending in a shortened state (``Ore.``) or an
-    agency's name (``(AP)``), then a dash.
-    """
-    for index, word in enumerate(clause[:_DATELINE_WORDS]):
-        if word in _DASH_MARKS:
-            place = clause[0].isupper() and len(clause[0]) > 1
-            tagged = index and (clause[index - 1] == ")" or clause[index - 1].endswith("."))
-            return clause[index + 1 :] if index and (place or tagged) else clause
-        if not (word[0].isupper() or word[0].isdigit() or word in ",()"):
-            return clause
-    return clause
-
-
-def _name_with_aside(clause: list[str]) -> str | None:
-    """
-    The name opening ``Bush, Florida's former governor, also attacked``.
-
-    A name, a comma, an aside of a few words, a comma, then a lower-case verb.
-    """
-    name = mention_starting(clause)
-    if name is None or not name[0].isupper():
-        return None
-    taken = len(tokens(name))
-    if taken >= len(clause) or clause[taken] != ",":
-        return None
-    for index in range(taken + 2, min(len(clause) - 1, taken + _ASIDE_MAX_WORDS)):
-        if clause[index] == ",":
-            following = clause[index + 1]
-            return name if following.islower() and following.lower() not in DETERMINERS else None
-    return None
-
-
-def _ends_subject(clause: list[str], index: int) -> bool:
-    """
-    Whether ``clause[index]`` is past the subject the clause opens with.
-
-    That is the first lower-case word after a name (``Trump attacked``)
-    that is not a role before another name (``Obama speechwriter Jon
-    Favreau``), or, after ``The ...``, the first word a noun phrase cannot
-    hold: a clause word or a verb (``The town released``).
-    """
-    word = clause[index]
-    lowered = word.lower()
-    if clause[0].lower() in DETERMINERS | _QUANTIFIERS:
-        after_name = clause[index - 1][0].isupper() and word.islower()
-        following = clause[index + 1] if index + 1 < len(clause) else ""
-        takes_object = following.lower() in DETERMINERS | {"that"} or following[:1].isupper()
-        present = (after_name or takes_object) and _third_person(word)  # The ad hits Clinton
-        counted = clause[0].lower() in _QUANTIFIERS  # Another featured: no noun needed
-        verb = (index > 1 or counted) and (verb_like(word) or lowered in _COMMON_PASTS or present)
-        return lowered in _CLAUSE_WORDS or lowered in VERB_ONLY or _between(word) or verb
-    if not word[0].islower() or lowered in {"of", "for"} or _joins_names(clause, index):
-        return False
-    return not _role_before_name(clause, index) and not _nouns_before_verb(clause, index)
-
-
-def _nouns_before_verb(clause: list[str], index: int) -> bool:
-    """
-    Whether lower-case words from ``index`` on are nouns the subject ends with.
-
-    As in ``Clinton aides said``, ``Federal labor organizations have``: up to
-    three words no verb can be, then a verb.
-    """
-    possessor = clause[index - 1].lower()
-    owned = possessor.endswith(("'s", "\u2019s"))
-    if owned and possessor[:-2] in CONTRACTING:
-        return False  # It's become
-    for offset in range(index, min(len(clause) - 1, index + _ROLE_MAX_WORDS)):
-        word, following = clause[offset], clause[offset + 1]
-        if owned and following.lower() in SAID_NOUNS:
-            return False  # Podliska's explosive claim is: the owner made the claim
-        if _may_be_verb(word) or not may_be_in_mention(word):
-            return False
-        if _third_person(word) and following.lower() in DETERMINERS:
-            return False  # Mills forwards an email
-        if _may_be_verb(following):
-            return not (owned and word.lower() in SAID_NOUNS)  # but Rubio's campaign sent
-    return False
-
-
-def _may_be_verb(word: str) -> bool:
-    """Whether a word can be the verb after a subject: ``said``, ``note``, ``have``."""
-    lowered = word.lower()
-    return word.islower() and (
-        lowered in SPEECH_VERBS
-        or lowered in _COMMON_PASTS
-        or verb_like(word)
-        or _between(word)
-        or lowered.endswith(("n't", "n\u2019t"))
-    )
-
-
-def _third_person(word: str) -> bool:
-    """Whether a lower-case word may be a verb's third person: ``hits``, not ``press``."""
-    return word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is"))
-
-
-def _role_before_name(clause: list[str], index: int) -> bool:
-    """
-    Whether lower-case words from ``index`` on are a role before a name.
-
-    As in ``Obama speechwriter Jon Favreau``, ``Democratic presidential
-    candidate Bernie Sanders``: up to three nouns, then a capital.
-    """
-    for offset in range(index, min(len(clause), index + _ROLE_MAX_WORDS + 1)):
-        word = clause[offset]
-        if word[:1].isupper():
-            return offset > index
-        lowered = word.lower()
-        if not may_be_in_mention(word) or lowered in SPEECH_VERBS or lowered.endswith(("ed", "s")):
-            return False
-    return False
 
 
 def _matching(words: list[str], index: int) -> int | None:
@@ -582,7 +389,7 @@ def _matching(words: list[str], index: int) -> int | None:
 def may_be_in_mention(word: str) -> bool:
     """Whether a word can belong to a speaker mention: not a clause word or speech verb."""
     lowered = word.lower()
-    return word[0].isalnum() and lowered not in _CLAUSE_WORDS and lowered not in VERB_ONLY
+    return word[0].isalnum() and lowered not in CLAUSE_WORDS and lowered not in VERB_ONLY
 
 
 def _names_someone(words: list[str]) -> bool:
@@ -595,5 +402,5 @@ def _names_someone(words: list[str]) -> bool:
     if len(words) == 1 and words[0].lower() in PRONOUNS | _INDEFINITE:
         return True
     return any(word[0].isupper() and word.lower() not in DETERMINERS for word in words) or (
-        len(words) > 1 and words[0].lower() in DETERMINERS | _QUANTIFIERS
+        len(words) > 1 and words[0].lower() in DETERMINERS | QUANTIFIERS
     )

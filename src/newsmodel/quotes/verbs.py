@@ -11,7 +11,7 @@ and writes the cue an attribution keeps (``told Russian news agencies``).
 from __future__ import annotations
 
 from newsmodel.quotes.cues import FINITE, PASTS, PHRASAL, SPEECH_VERBS
-from newsmodel.quotes.mentions import may_be_in_mention, verb_like
+from newsmodel.quotes.mentions import between, may_be_in_mention, verb_like
 from newsmodel.quotes.speakers import PRONOUNS
 from newsmodel.quotes.words import DETERMINERS
 
@@ -113,6 +113,8 @@ def with_subject(words: list[str]) -> list[str]:
     if "with" not in lowered:
         return []
     subject = words[len(words) - len(lowered) + lowered.index("with") + 1 :]
+    while subject and between(subject[-1]):
+        subject = subject[:-1]  # with Trump reportedly telling
     if all(
         (may_be_in_mention(word) or (word == "and" and 0 < index < len(subject) - 1))
         and not verb_like(word)

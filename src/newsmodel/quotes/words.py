@@ -12,8 +12,31 @@ import re
 
 from newsmodel.quotes import sentences
 
-__all__ = ["CONTRACTING", "DETERMINERS", "PREPOSITIONS", "join", "tokens"]
+__all__ = [
+    "CLAUSE_WORDS",
+    "CONJUNCTIONS",
+    "CONTRACTING",
+    "DETERMINERS",
+    "PREPOSITIONS",
+    "SUBJECT_OPENERS",
+    "join",
+    "tokens",
+]
 
+#: Words a speaker mention does not contain: they start another clause.
+CLAUSE_WORDS = frozenset(
+    """
+    and but or nor that which who whom whose because while as when whenever if so where after
+    before since though although than whether what how why then yet once until unless in on at
+    during from to about into over under between among against without through not is was were
+    are be been being do does did by with has have had would will could should may might can
+    """.split()
+)
+CONJUNCTIONS = frozenset(["and", "but", "so", "yet", "or"])
+#: Words after which a clause's subject starts: ``, but critics said``, ``while voters``.
+SUBJECT_OPENERS = CONJUNCTIONS | frozenset(
+    "while as because though although when after if that".split()
+)
 #: Words whose ``'s`` is ``is`` or ``has``, not a possessive: ``It's``, ``That's``.
 CONTRACTING = frozenset("it he she that there here what who where let".split())
 #: Words that open a noun phrase, a speaker's description among them: ``the mayor``.
