@@ -50,7 +50,6 @@ _TERM_MAX_WORDS = 4
 _TITLE_WORDS = (2, 8)  # how many words a quoted title has
 #: Words a title leaves in lower case: ``"Orange is the New Black"``.
 _TITLE_SMALL_WORDS = frozenset("a an the and or of to in on at for with by is from as".split())
-#: Words whose ``'s`` is ``is`` or ``has``, not a possessive: ``it's "so nice"``.
 _NAME_AND_CUE = 60  # characters after a quotation that lacks its comma: a name and a verb
 _NAME_MAX_WORDS = 4
 _REACH = 400  # characters before a quotation that can hold its sentence's subject

@@ -68,10 +68,6 @@ _CLAUSE_ENDS = frozenset(
 #: Words that open a phrase after a speaker, before the verb: ``a staffer in the room said``.
 _PHRASE_OPENERS = frozenset(["in", "at", "from", "with", "for", "on"])
 _LABEL_MAX_WORDS = 6
-#: Words that open a clause before its subject: ``such as when``, ``after``.
-_SETTING_OPENERS = frozenset(
-    "such as when while after before since because if though although".split()
-)
 #: Participles of cues whose object is the one spoken to: ``Asked ..., Smith said``.
 _ADDRESSED = frozenset(
     "asked pressed told questioned challenged reminded informed urged confronted warned".split()
@@ -485,7 +481,7 @@ def _nearest_clause_subject(words: list[str]) -> str | None:
         return None
     comma = len(words) - 1 - words[::-1].index(",")
     clause = words[comma + 1 :]
-    while clause and clause[0].lower() in _SETTING_OPENERS:
+    while clause and clause[0].lower() in {"such", *clauses.SUBORDINATORS}:
         clause = clause[1:]  # ..., such as when Cruz knocked Rubio and called
     return clause_subject(clause)
 
@@ -536,7 +532,7 @@ def participle_subject(
 def _participle(word: str) -> bool:
     """Whether a word is an ``-ing`` form: ``declaring``, ``Acknowledging``, not ``King``."""
     lowered = word.lower()
-    return lowered.endswith("ing") and len(lowered) > _SHORTEST_PARTICIPLE and lowered[-4] != "k"
+    return lowered.endswith("ing") and len(lowered) > _SHORTEST_PARTICIPLE
 
 
 def passive_agent(before_text: str, after_text: str, cast: Cast) -> Attribution | None:

@@ -20,6 +20,7 @@ from newsmodel.quotes.words import PREPOSITIONS
 __all__ = [
     "AS_CUES",
     "RELATIVES",
+    "SUBORDINATORS",
     "antecedent",
     "in_order",
     "opening_phrase",
@@ -37,7 +38,7 @@ AS_CUES = frozenset(
 #: Words that open a relative clause, whose cue is the quotation's own.
 RELATIVES = frozenset(["who", "whom", "which"])
 #: Words that open a clause that sets the scene for the main one.
-_SUBORDINATORS = frozenset(
+SUBORDINATORS = frozenset(
     """
     when after as while before since although though if because once until whenever despite with
     """.split()
@@ -127,7 +128,7 @@ def subordinate(words: list[str], index: int) -> bool:
         start += 1  # ..., and when Rubio said ...,
     if words[start].lower() in _DEGREE and start + 1 < index:
         start += 1  # Even before Smith spoke,
-    if words[start].lower() not in _SUBORDINATORS or "," not in words[index + 1 :]:
+    if words[start].lower() not in SUBORDINATORS or "," not in words[index + 1 :]:
         return False
     if words[start].lower() == "as" and _reports_as(words, index):
         return False  # As Ruth Marcus puts it, Obama is making "...": Marcus's words
@@ -147,7 +148,7 @@ def opening_phrase(words: list[str], index: int) -> bool:
         start -= 1
     opening = [word.lower() for word in words[start:index]]
     return (
-        (not opening or opening[0] in _SUBORDINATORS)
+        (not opening or opening[0] in SUBORDINATORS)
         and len(opening) <= 1
         and ("," in words[index + 1 :])
     )
