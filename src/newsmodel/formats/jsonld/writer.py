@@ -11,7 +11,7 @@ from newsmodel._lowlevel import json as strict_json
 from newsmodel._lowlevel import validators
 from newsmodel.conversion import Loss, Writing
 from newsmodel.errors import LossyConversionError
-from newsmodel.formats.jsonld.losses import ROLES, comes_back, credited
+from newsmodel.formats.jsonld.losses import credited, lost
 from newsmodel.formats.jsonld.terms import CONTEXT, schema_type
 from newsmodel.model import (
     Article,
@@ -50,7 +50,7 @@ def write(article: Article) -> Writing:
     Write *article*, and say which of its fields JSON-LD could not hold.
 
     A field is lost when what reading the document back gives (worked out
-    from the mapping by :func:`~newsmodel.formats.jsonld.losses.comes_back`)
+    from the mapping by :func:`~newsmodel.formats.jsonld.losses.lost`)
     differs from it.
     """
     document = _document(article)
@@ -61,12 +61,9 @@ def write(article: Article) -> Writing:
     losses = tuple(
         Loss(
             where=f"$.{name}",
-            what="JSON-LD has no place for it"
-            if value in (None, ())
-            else "JSON-LD holds only part of it",
+            what="JSON-LD holds only part of it" if partly else "JSON-LD has no place for it",
         )
-        for name, value in comes_back(article).items()
-        if getattr(article, name) != value
+        for name, partly in lost(article)
     )
     return Writing(text=text, losses=losses)
 
@@ -137,9 +134,8 @@ def _document(article: Article) -> dict[str, Any]:
 def _credits(node: dict[str, Any], article: Article) -> None:
     """The byline as printed, and its people, each under the property of their role."""
     _put(node, "creditText", next((b.text for b in article.bylines if b.text), None))
-    for role in ROLES:
-        people = credited(article, role)
-        _put(node, role.value, [_agent(agent) for agent in people] or None)
+    for role, people in credited(article.bylines).items():
+        node[role.value] = [_agent(agent) for agent in people]
 
 
 def _put(node: dict[str, Any], key: str, value: object) -> None:
