@@ -143,7 +143,7 @@ def _genres(genres: tuple[Concept, ...]) -> tuple[Concept, ...]:
     for genre in genres:
         if schema_type(genre) is None:
             text = (genre.uri or genre.name or genre.code or "").strip()
-            back.append(Concept(uri=text) if validators.URI.match(text) else Concept(name=text))
+            back.append(Concept(uri=text) if validators.URI_FOR_PYTHON.fullmatch(text) else Concept(name=text))
     return tuple(back)
 
 

@@ -212,7 +212,7 @@ def _organization_field(key: str) -> Callable[[Node, _Lose], Organization | None
 
 def _identifier(node: Node, _: _Lose) -> str | None:
     identifier = node.node["@id"]
-    return identifier if isinstance(identifier, str) and validators.URI.match(identifier) else None
+    return identifier if isinstance(identifier, str) and validators.URI_FOR_PYTHON.fullmatch(identifier) else None
 
 
 def _language(node: Node, lose: _Lose) -> str | None:

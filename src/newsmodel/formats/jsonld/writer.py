@@ -78,7 +78,7 @@ def _kept_literal(value: Any) -> Any:
     its ampersands escaped, to come back as it is.
     """
     if isinstance(value, str):
-        decoded = "&" in value and not validators.URI.match(value) and html.unescape(value) != value
+        decoded = "&" in value and not validators.URI_FOR_PYTHON.fullmatch(value) and html.unescape(value) != value
         return value.replace("&", "&amp;") if decoded else value
     if isinstance(value, dict):
         return {key: _kept_literal(item) for key, item in value.items()}
