@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from newsmodel._lowlevel import validators
+from newsmodel._lowlevel.validators import URI_FOR_PYTHON
 from newsmodel.formats.jsonld.reader import paragraphs_of, person_name, section_of
 from newsmodel.formats.jsonld.terms import schema_type, type_genre
 from newsmodel.formats.trimmed import trimmed, trimmed_organization
@@ -143,7 +143,7 @@ def _genres(genres: tuple[Concept, ...]) -> tuple[Concept, ...]:
     for genre in genres:
         if schema_type(genre) is None:
             text = (genre.uri or genre.name or genre.code or "").strip()
-            back.append(Concept(uri=text) if validators.URI_FOR_PYTHON.fullmatch(text) else Concept(name=text))
+            back.append(Concept(uri=text) if URI_FOR_PYTHON.fullmatch(text) else Concept(name=text))
     return tuple(back)
 
 

@@ -8,7 +8,7 @@ import html
 from typing import Any
 
 from newsmodel._lowlevel import json as strict_json
-from newsmodel._lowlevel import validators
+from newsmodel._lowlevel.validators import URI_FOR_PYTHON
 from newsmodel.conversion import Loss, Writing
 from newsmodel.errors import LossyConversionError
 from newsmodel.formats.jsonld.losses import credited, lost
@@ -78,7 +78,9 @@ def _kept_literal(value: Any) -> Any:
     its ampersands escaped, to come back as it is.
     """
     if isinstance(value, str):
-        decoded = "&" in value and not validators.URI_FOR_PYTHON.fullmatch(value) and html.unescape(value) != value
+        decoded = (
+            "&" in value and not URI_FOR_PYTHON.fullmatch(value) and html.unescape(value) != value
+        )
         return value.replace("&", "&amp;") if decoded else value
     if isinstance(value, dict):
         return {key: _kept_literal(item) for key, item in value.items()}
