@@ -80,12 +80,11 @@ def _agent(agent: Person | Organization | None) -> Person | Organization | None:
     """A person comes back without a leading "By", an organisation as it was."""
     if not isinstance(agent, Person):
         return trimmed_organization(agent)
-    return Person(
-        name=person_name(agent.name.strip()),
-        uri=agent.uri,
-        title=trimmed(agent.title),
-        affiliation=trimmed_organization(agent.affiliation),
-    )
+    name, title = person_name(agent.name.strip()), trimmed(agent.title)
+    affiliation = trimmed_organization(agent.affiliation)
+    if (name, title, affiliation) == (agent.name, agent.title, agent.affiliation):
+        return agent  # comes back as it is: not made and checked again
+    return Person(name=name, uri=agent.uri, title=title, affiliation=affiliation)
 
 
 def credited(bylines: tuple[Byline, ...]) -> dict[ContributorRole, list[Person | Organization]]:
@@ -155,9 +154,10 @@ def _subject(concept: Concept) -> Concept:
     scheme, _, code = identifier.strip().rpartition(":")
     if not (scheme and code):
         scheme, code = "", identifier.strip()
-    return Concept(
-        name=trimmed(concept.name), code=code or None, scheme=scheme or None, uri=concept.uri
-    )
+    name = trimmed(concept.name)
+    if (name, code or None, scheme or None) == (concept.name, concept.code, concept.scheme):
+        return concept  # comes back as it is: not made and checked again
+    return Concept(name=name, code=code or None, scheme=scheme or None, uri=concept.uri)
 
 
 def _image(image: Image) -> Image:
