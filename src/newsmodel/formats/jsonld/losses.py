@@ -44,6 +44,7 @@ ROLES = (
     ContributorRole.EDITOR,
     ContributorRole.TRANSLATOR,
 )
+_ROLES = frozenset(ROLES)
 
 
 def comes_back(article: Article) -> dict[str, Any]:
@@ -100,9 +101,6 @@ def credited(bylines: tuple[Byline, ...]) -> dict[ContributorRole, list[Person |
             if role in _ROLES and (role is not ContributorRole.EDITOR or isinstance(agent, Person)):
                 agents.setdefault(role, []).append(agent)
     return {role: agents[role] for role in ROLES if role in agents}
-
-
-_ROLES = frozenset(ROLES)
 
 
 def _bylines(bylines: tuple[Byline, ...]) -> tuple[Byline, ...]:
