@@ -15,7 +15,7 @@ import re
 import nh3
 from lxml import etree
 
-from newsmodel._lowlevel.validators import NOT_XML
+from newsmodel._lowlevel.validators import NOT_XML, fit_for_xml
 from newsmodel._lowlevel.xhtml import (
     ALLOWED_ATTRIBUTES,
     ALLOWED_ELEMENTS,
@@ -26,9 +26,15 @@ from newsmodel._lowlevel.xhtml import (
 
 __all__ = ["clean", "clean_blocks"]
 
-_ATTRIBUTES = {"*": set(GLOBAL_ATTRIBUTES)} | {
-    tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()
-}
+# Built once: nh3.clean would build the same sanitiser again for every body.
+_CLEANER = nh3.Cleaner(
+    tags=set(ALLOWED_ELEMENTS),
+    attributes={"*": set(GLOBAL_ATTRIBUTES)}
+    | {tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+    url_schemes=set(ALLOWED_URL_SCHEMES),
+    link_rel=None,
+    strip_comments=True,
+)
 # Markup that is a whole document is parsed as it is; anything else is put in one.
 _WHOLE_DOCUMENT = re.compile(r"^\s*<(?:html|!doctype)", re.IGNORECASE)
 _WRAPPER = "div"
@@ -61,18 +67,11 @@ def clean_blocks(markup: str) -> tuple[etree._Element, tuple[str, ...]]:
     to parse again.
     """
     # The sanitiser keeps characters XML cannot carry; the body cannot hold them.
-    text = NOT_XML.sub("", markup)
-    cleaned = nh3.clean(
-        text,
-        tags=set(ALLOWED_ELEMENTS),
-        attributes=_ATTRIBUTES,
-        url_schemes=set(ALLOWED_URL_SCHEMES),
-        link_rel=None,
-        strip_comments=True,
-    )
-    unfit = text != markup
+    unfit = not fit_for_xml(markup)
+    text = NOT_XML.sub("", markup) if unfit else markup
+    cleaned = _CLEANER.clean(text)
     # nh3 writes the character a numeric reference stands for, which XML may not carry.
-    if "&#" in text and NOT_XML.search(cleaned) is not None:
+    if "&#" in text and not fit_for_xml(cleaned):
         cleaned = NOT_XML.sub("", cleaned)
         unfit = True
     kept = _bodies(cleaned)

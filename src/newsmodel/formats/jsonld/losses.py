@@ -10,9 +10,9 @@ the two cannot drift apart.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newsmodel._lowlevel import validators
+from newsmodel._lowlevel.validators import URI_FOR_PYTHON
 from newsmodel.formats.jsonld.reader import paragraphs_of, person_name, section_of
 from newsmodel.formats.jsonld.terms import schema_type, type_genre
 from newsmodel.formats.trimmed import trimmed, trimmed_organization
@@ -32,7 +32,10 @@ from newsmodel.model import (
     QuotationKind,
 )
 
-__all__ = ["ROLES", "comes_back", "credited"]
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+__all__ = ["BACK", "ROLES", "comes_back", "credited", "lost"]
 
 #: The byline roles schema.org has a property for, in the order they are written.
 ROLES = (
@@ -41,6 +44,7 @@ ROLES = (
     ContributorRole.EDITOR,
     ContributorRole.TRANSLATOR,
 )
+_ROLES = frozenset(ROLES)
 
 
 def comes_back(article: Article) -> dict[str, Any]:
@@ -50,69 +54,65 @@ def comes_back(article: Article) -> dict[str, Any]:
     Fields JSON-LD always keeps whole (identifier, times, language, address)
     are left out.
     """
-    body = article.body
-    return {
-        "version": None,
-        "headline": article.headline.strip(),
-        "alternative_headline": trimmed(article.alternative_headline),
-        "slugline": None,
-        "summary": trimmed(article.summary),
-        "sections": tuple(section_of(str(section)) for section in article.sections),
-        "bylines": _bylines(article),
-        "dateline": _dateline(article.dateline),
-        "embargo": None,
-        "urgency": None,
-        "pub_status": None,
-        "genres": _genres(article.genres),
-        "subjects": tuple(_subject(subject) for subject in article.subjects),
-        "keywords": tuple(dict.fromkeys(keyword.strip() for keyword in article.keywords)),
-        "publisher": trimmed_organization(article.publisher),
-        "provider": trimmed_organization(article.provider),
-        "copyright_holder": _agent(article.copyright_holder),
-        "copyright_notice": trimmed(article.copyright_notice),
-        "usage_terms": None,
-        "images": tuple(_image(image) for image in article.images if image.url),
-        "body": None if body is None else _body(body),
-        "quotations": tuple(
-            Quotation(text=q.text.strip(), speaker=_agent(q.speaker))
-            for q in article.quotations
-            if q.kind is not QuotationKind.TERM
-        ),
-        "boilerplate": (),
-        "editorial_note": None,
-    }
+    return {name: back(getattr(article, name)) for name, back in BACK.items()}
+
+
+def lost(article: Article) -> Iterator[tuple[str, bool]]:
+    """
+    The fields of *article* that do not come back whole, and whether any of each comes back.
+
+    A field at its default (``None``, ``()``) comes back as it is, so only
+    the fields the article fills are worked out: most articles fill a third.
+    """
+    for name, back in BACK.items():
+        value = getattr(article, name)
+        if value is None or value == ():
+            continue
+        returned = back(value)
+        if returned != value:
+            yield name, returned is not None and returned != ()
+
+
+def _nothing(_: object) -> None:
+    """What comes back of a field JSON-LD has no place for."""
 
 
 def _agent(agent: Person | Organization | None) -> Person | Organization | None:
     """A person comes back without a leading "By", an organisation as it was."""
     if not isinstance(agent, Person):
         return trimmed_organization(agent)
-    return Person(
-        name=person_name(agent.name.strip()),
-        uri=agent.uri,
-        title=trimmed(agent.title),
-        affiliation=trimmed_organization(agent.affiliation),
-    )
+    name, title = person_name(agent.name.strip()), trimmed(agent.title)
+    affiliation = trimmed_organization(agent.affiliation)
+    if (name, title, affiliation) == (agent.name, agent.title, agent.affiliation):
+        return agent  # comes back as it is: not made and checked again
+    return Person(name=name, uri=agent.uri, title=title, affiliation=affiliation)
 
 
-def credited(article: Article, role: ContributorRole) -> list[Person | Organization]:
-    """Who is written under *role*: schema.org's editor is a Person."""
-    agents = [c.agent for b in article.bylines for c in b.contributors if c.role is role]
-    if role is ContributorRole.EDITOR:
-        return [agent for agent in agents if isinstance(agent, Person)]
-    return agents
+def credited(bylines: tuple[Byline, ...]) -> dict[ContributorRole, list[Person | Organization]]:
+    """
+    Who is written under each of :data:`ROLES`, in one pass over the bylines.
+
+    schema.org's editor is a Person; a role no one holds is left out.
+    """
+    agents: dict[ContributorRole, list[Person | Organization]] = {}
+    for byline in bylines:
+        for contributor in byline.contributors:
+            agent, role = contributor.agent, contributor.role
+            if role in _ROLES and (role is not ContributorRole.EDITOR or isinstance(agent, Person)):
+                agents.setdefault(role, []).append(agent)
+    return {role: agents[role] for role in ROLES if role in agents}
 
 
-def _bylines(article: Article) -> tuple[Byline, ...]:
+def _bylines(bylines: tuple[Byline, ...]) -> tuple[Byline, ...]:
     """
     One byline: the first printed text (``creditText``) and everyone with a role schema.org names.
     """
     contributors = tuple(
         Contributor(agent=_agent(agent), role=role)  # type: ignore[arg-type]
-        for role in ROLES
-        for agent in credited(article, role)
+        for role, agents in credited(bylines).items()
+        for agent in agents
     )
-    printed = trimmed(next((b.text for b in article.bylines if b.text), None))
+    printed = trimmed(next((b.text for b in bylines if b.text), None))
     if printed is None:
         return (Byline(contributors=contributors),) if contributors else ()
     return (Byline(text=printed, contributors=contributors),)
@@ -140,7 +140,7 @@ def _genres(genres: tuple[Concept, ...]) -> tuple[Concept, ...]:
     for genre in genres:
         if schema_type(genre) is None:
             text = (genre.uri or genre.name or genre.code or "").strip()
-            back.append(Concept(uri=text) if validators.URI.match(text) else Concept(name=text))
+            back.append(Concept(uri=text) if URI_FOR_PYTHON.fullmatch(text) else Concept(name=text))
     return tuple(back)
 
 
@@ -152,9 +152,10 @@ def _subject(concept: Concept) -> Concept:
     scheme, _, code = identifier.strip().rpartition(":")
     if not (scheme and code):
         scheme, code = "", identifier.strip()
-    return Concept(
-        name=trimmed(concept.name), code=code or None, scheme=scheme or None, uri=concept.uri
-    )
+    name = trimmed(concept.name)
+    if (name, code or None, scheme or None) == (concept.name, concept.code, concept.scheme):
+        return concept  # comes back as it is: not made and checked again
+    return Concept(name=name, code=code or None, scheme=scheme or None, uri=concept.uri)
 
 
 def _image(image: Image) -> Image:
@@ -168,7 +169,42 @@ def _image(image: Image) -> Image:
     )
 
 
-def _body(body: Body) -> Body:
+def _body(body: Body | None) -> Body | None:
     """A body comes back as a paragraph for each paragraph of its text."""
+    if body is None:
+        return None
     back = Body.from_paragraphs(*paragraphs_of(body.text))
     return body if back == body else back
+
+
+#: What comes back of each field JSON-LD may not hold whole, from the field's value.
+BACK: dict[str, Callable[[Any], Any]] = {
+    "version": _nothing,
+    "headline": str.strip,
+    "alternative_headline": trimmed,
+    "slugline": _nothing,
+    "summary": trimmed,
+    "sections": lambda sections: tuple(section_of(str(section)) for section in sections),
+    "bylines": _bylines,
+    "dateline": _dateline,
+    "embargo": _nothing,
+    "urgency": _nothing,
+    "pub_status": _nothing,
+    "genres": _genres,
+    "subjects": lambda subjects: tuple(_subject(subject) for subject in subjects),
+    "keywords": lambda keywords: tuple(dict.fromkeys(keyword.strip() for keyword in keywords)),
+    "publisher": trimmed_organization,
+    "provider": trimmed_organization,
+    "copyright_holder": _agent,
+    "copyright_notice": trimmed,
+    "usage_terms": _nothing,
+    "images": lambda images: tuple(_image(image) for image in images if image.url),
+    "body": _body,
+    "quotations": lambda quotations: tuple(
+        Quotation(text=q.text.strip(), speaker=_agent(q.speaker))
+        for q in quotations
+        if q.kind is not QuotationKind.TERM
+    ),
+    "boilerplate": lambda _: (),
+    "editorial_note": _nothing,
+}

@@ -13,7 +13,7 @@ import html
 from typing import TYPE_CHECKING, Any
 
 from newsmodel._lowlevel import validators
-from newsmodel._lowlevel.validators import fit_for_xml
+from newsmodel._lowlevel.validators import URI_FOR_PYTHON, fit_for_xml
 from newsmodel.formats.jsonld.terms import ARTICLE_TYPES, CONTEXT, SCHEMA
 
 if TYPE_CHECKING:
@@ -199,7 +199,7 @@ def text_of(value: object) -> str | None:
     if not isinstance(value, str | int | float) or isinstance(value, bool):
         return None
     text = str(value)
-    if "&" in text and not validators.URI.match(text):  # a URI is read as it is
+    if "&" in text and not URI_FOR_PYTHON.fullmatch(text):  # a URI is read as it is
         text = html.unescape(text)
     if not fit_for_xml(text):
         text = validators.NOT_XML.sub("", text)
@@ -208,7 +208,7 @@ def text_of(value: object) -> str | None:
 
 def uri_of(value: object) -> str | None:
     """*value* if it is a URI; pages put numbers and booleans where URIs go, too."""
-    return value if isinstance(value, str) and validators.URI.match(value) else None
+    return value if isinstance(value, str) and URI_FOR_PYTHON.fullmatch(value) else None
 
 
 def uris_of(value: object) -> list[str]:

@@ -16,6 +16,7 @@ from lxml import html as lxml_html
 
 from newsmodel._lowlevel import json as strict_json
 from newsmodel._lowlevel import validators
+from newsmodel._lowlevel.validators import URI_FOR_PYTHON
 from newsmodel.conversion import Loss, Reading, Unreadable, article_of
 from newsmodel.errors import FieldError
 from newsmodel.formats.json.converter import RFC3339
@@ -212,7 +213,9 @@ def _organization_field(key: str) -> Callable[[Node, _Lose], Organization | None
 
 def _identifier(node: Node, _: _Lose) -> str | None:
     identifier = node.node["@id"]
-    return identifier if isinstance(identifier, str) and validators.URI.match(identifier) else None
+    return (
+        identifier if isinstance(identifier, str) and URI_FOR_PYTHON.fullmatch(identifier) else None
+    )
 
 
 def _language(node: Node, lose: _Lose) -> str | None:

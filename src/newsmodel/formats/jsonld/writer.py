@@ -8,10 +8,10 @@ import html
 from typing import Any
 
 from newsmodel._lowlevel import json as strict_json
-from newsmodel._lowlevel import validators
+from newsmodel._lowlevel.validators import URI_FOR_PYTHON
 from newsmodel.conversion import Loss, Writing
 from newsmodel.errors import LossyConversionError
-from newsmodel.formats.jsonld.losses import ROLES, comes_back, credited
+from newsmodel.formats.jsonld.losses import credited, lost
 from newsmodel.formats.jsonld.terms import CONTEXT, schema_type
 from newsmodel.model import (
     Article,
@@ -50,7 +50,7 @@ def write(article: Article) -> Writing:
     Write *article*, and say which of its fields JSON-LD could not hold.
 
     A field is lost when what reading the document back gives (worked out
-    from the mapping by :func:`~newsmodel.formats.jsonld.losses.comes_back`)
+    from the mapping by :func:`~newsmodel.formats.jsonld.losses.lost`)
     differs from it.
     """
     document = _document(article)
@@ -61,12 +61,9 @@ def write(article: Article) -> Writing:
     losses = tuple(
         Loss(
             where=f"$.{name}",
-            what="JSON-LD has no place for it"
-            if value in (None, ())
-            else "JSON-LD holds only part of it",
+            what="JSON-LD holds only part of it" if partly else "JSON-LD has no place for it",
         )
-        for name, value in comes_back(article).items()
-        if getattr(article, name) != value
+        for name, partly in lost(article)
     )
     return Writing(text=text, losses=losses)
 
@@ -81,7 +78,9 @@ def _kept_literal(value: Any) -> Any:
     its ampersands escaped, to come back as it is.
     """
     if isinstance(value, str):
-        decoded = "&" in value and not validators.URI.match(value) and html.unescape(value) != value
+        decoded = (
+            "&" in value and not URI_FOR_PYTHON.fullmatch(value) and html.unescape(value) != value
+        )
         return value.replace("&", "&amp;") if decoded else value
     if isinstance(value, dict):
         return {key: _kept_literal(item) for key, item in value.items()}
@@ -137,9 +136,8 @@ def _document(article: Article) -> dict[str, Any]:
 def _credits(node: dict[str, Any], article: Article) -> None:
     """The byline as printed, and its people, each under the property of their role."""
     _put(node, "creditText", next((b.text for b in article.bylines if b.text), None))
-    for role in ROLES:
-        people = credited(article, role)
-        _put(node, role.value, [_agent(agent) for agent in people] or None)
+    for role, people in credited(article.bylines).items():
+        node[role.value] = [_agent(agent) for agent in people]
 
 
 def _put(node: dict[str, Any], key: str, value: object) -> None:

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from newsmodel._lowlevel.validators import LANGUAGE_TAG, URI
+from newsmodel._lowlevel.validators import LANGUAGE_TAG, URI_FOR_PYTHON
 from newsmodel.conversion import Loss, NonArticle, Reading, Unreadable
 from newsmodel.errors import FieldError, StructureError
 from newsmodel.formats import json as native_json
@@ -192,7 +192,7 @@ def _fields(item: _Item, children: Children, meta: Children) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     _report_unknown(item, element, children)
     guid = None if "guid" in item.derived else element.get("guid")
-    if guid is not None and URI.match(guid):
+    if guid is not None and URI_FOR_PYTHON.fullmatch(guid):
         fields["id"] = guid
     elif guid is not None:
         item.lose(element, f"guid {guid!r} is not a URI, which an article's id must be")
