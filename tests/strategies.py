@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import UTC, datetime, timedelta, timezone
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from hypothesis import strategies as st
 
@@ -174,3 +175,46 @@ def articles(draw: st.DrawFn) -> Article:
         boilerplate=draw(_tuples(non_empty_texts)),
         editorial_note=draw(_optional(non_empty_texts)),
     )
+
+
+def _nodes(document: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The path of every object and array in *document*."""
+    if isinstance(document, dict):
+        children = list(document.items())
+    elif isinstance(document, list):
+        children = list(enumerate(document))
+    else:
+        return []
+    return [path] + [found for key, value in children for found in _nodes(value, (*path, key))]
+
+
+# Copied on each draw: a later mutation must not change the strategy's own values.
+_VALUES = st.sampled_from(
+    [None, 0, -1.5, True, "", "x", "2024-01-01", [], {}, ["x"], {"a": 1}]
+).map(copy.deepcopy)
+
+
+@st.composite
+def mutated(draw: st.DrawFn, documents: list[Any]) -> Any:
+    """One of *documents* with a key removed, a value replaced or a key added, a few times over."""
+    document = copy.deepcopy(draw(st.sampled_from(documents)))
+    for _ in range(draw(st.integers(1, 3))):
+        nodes = _nodes(document)
+        if not nodes:
+            break
+        path = draw(st.sampled_from(nodes))
+        node = document
+        for step in path:
+            node = node[step]
+        keys = list(node) if isinstance(node, dict) else list(range(len(node)))
+        change = draw(st.sampled_from(["drop", "replace", "add"]))
+        if change == "add" or not keys:
+            if isinstance(node, dict):
+                node[draw(st.sampled_from(["zz", "type", "uri", "1"]))] = draw(_VALUES)
+            else:
+                node.append(draw(_VALUES))
+        elif change == "drop":
+            del node[draw(st.sampled_from(keys))]
+        else:
+            node[draw(st.sampled_from(keys))] = draw(_VALUES)
+    return document

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import copy
 import json
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
 from conftest import SEED_JSON, SHARED, need
 from newsmodel.formats import Format, ninjs
 from newsmodel.formats import json as native_json
 from newsmodel.validation import bundled
 from newsmodel.validation.messages import schema_issues
+from strategies import mutated
 
 if TYPE_CHECKING:
     from newsmodel.validation.engines import Checker
@@ -68,50 +67,7 @@ def test_both_engines_agree_on_every_real_document(kind: str, name: str) -> None
         assert verdict(kind, name, "python", document) == verdict(kind, name, "rust", document)
 
 
-def _nodes(document: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """The path of every object and array in *document*."""
-    if isinstance(document, dict):
-        children = list(document.items())
-    elif isinstance(document, list):
-        children = list(enumerate(document))
-    else:
-        return []
-    return [path] + [found for key, value in children for found in _nodes(value, (*path, key))]
-
-
-# Copied on each draw: a later mutation must not change the strategy's own values.
-_VALUES = st.sampled_from(
-    [None, 0, -1.5, True, "", "x", "2024-01-01", [], {}, ["x"], {"a": 1}]
-).map(copy.deepcopy)
-
-
-@st.composite
-def mutated(draw: st.DrawFn) -> Any:
-    """A real document with a key removed, a value replaced or a key added, a few times over."""
-    document = copy.deepcopy(draw(st.sampled_from(DOCUMENTS)))
-    for _ in range(draw(st.integers(1, 3))):
-        nodes = _nodes(document)
-        if not nodes:
-            break
-        path = draw(st.sampled_from(nodes))
-        node = document
-        for step in path:
-            node = node[step]
-        keys = list(node) if isinstance(node, dict) else list(range(len(node)))
-        change = draw(st.sampled_from(["drop", "replace", "add"]))
-        if change == "add" or not keys:
-            if isinstance(node, dict):
-                node[draw(st.sampled_from(["zz", "type", "uri", "1"]))] = draw(_VALUES)
-            else:
-                node.append(draw(_VALUES))
-        elif change == "drop":
-            del node[draw(st.sampled_from(keys))]
-        else:
-            node[draw(st.sampled_from(keys))] = draw(_VALUES)
-    return document
-
-
 @pytest.mark.parametrize(("kind", "name"), SCHEMAS, ids=str)
-@given(document=mutated())
+@given(document=mutated(DOCUMENTS))
 def test_both_engines_agree_on_mutated_documents(kind: str, name: str, document: Any) -> None:
     assert verdict(kind, name, "python", document) == verdict(kind, name, "rust", document)

@@ -21,6 +21,8 @@ from jsonschema.validators import validator_for
 from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource, Unresolvable
 
+from newsmodel.validation.derived import verdict_copy
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
@@ -120,13 +122,18 @@ class _PythonChecker:
             (uri, Resource.from_contents(contents)) for uri, contents in resources
         )
         cls = validator_for(schema)
-        self._validator = cls(
-            schema, registry=registry, format_checker=cls.FORMAT_CHECKER if formats else None
-        )
+        checker = cls.FORMAT_CHECKER if formats else None
+        self._validator = cls(schema, registry=registry, format_checker=checker)
+        # Most documents pass: the copy judges them, and the schema itself
+        # lists the errors of the rest, in its own words.
+        quick = verdict_copy(schema, checker.checkers if checker else ())
+        self._verdict = cls(quick, registry=registry, format_checker=checker)
 
     def findings(self, instance: object, /) -> list[Finding]:
-        errors = self._validator.iter_errors(instance)  # type: ignore[arg-type] # any JSON
         try:
+            if self._verdict.is_valid(instance):  # type: ignore[arg-type] # any JSON
+                return []
+            errors = self._validator.iter_errors(instance)  # type: ignore[arg-type] # any JSON
             return [_from_python(error) for error in errors]
         except Unresolvable as error:
             message = f"the schema refers to {error.ref}, which is neither bundled nor fetched"
