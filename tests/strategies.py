@@ -190,7 +190,7 @@ def _nodes(document: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 
 # Copied on each draw: a later mutation must not change the strategy's own values.
 _VALUES = st.sampled_from(
-    [None, 0, -1.5, True, "", "x", "2024-01-01", [], {}, ["x"], {"a": 1}]
+    [None, 0, -1.5, True, "", "x", "\ufeff", "2024-01-01", [], {}, ["x"], {"a": 1}]
 ).map(copy.deepcopy)
 
 

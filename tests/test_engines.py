@@ -71,3 +71,15 @@ def test_both_engines_agree_on_every_real_document(kind: str, name: str) -> None
 @given(document=mutated(DOCUMENTS))
 def test_both_engines_agree_on_mutated_documents(kind: str, name: str, document: Any) -> None:
     assert verdict(kind, name, "python", document) == verdict(kind, name, "rust", document)
+
+
+# Python's spaces, and those of other regex dialects (ECMA 262 counts U+FEFF).
+_SPACES_OF_SOME = [chr(c) for c in range(0x3001) if chr(c).isspace()] + ["\ufeff", "\u180e"]
+
+
+@pytest.mark.parametrize("space", _SPACES_OF_SOME, ids=lambda c: f"U+{ord(c):04X}")
+def test_both_engines_tell_a_space_as_python_does(space: str) -> None:
+    """``\\S`` and ``\\s`` in a pattern mean Python's classes to jsonschema-rs too."""
+    for document in ({"headline": space}, {"headline": "x", "id": f"urn:a{space}"}):
+        expected = verdict("profile", Format.JSON.value, "python", document)
+        assert verdict("profile", Format.JSON.value, "rust", document) == expected
