@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import copy
+import json
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any, TypeVar
 
 from hypothesis import strategies as st
 
+from conftest import SEED_JSON, SHARED
 from newsmodel._lowlevel.validators import LANGUAGE_TAG, NOT_XML, TEXT, URI
+from newsmodel.formats import json as native_json
+from newsmodel.formats import ninjs
 from newsmodel.model import (
     Agent,
     Article,
@@ -175,6 +179,21 @@ def articles(draw: st.DrawFn) -> Article:
         boilerplate=draw(_tuples(non_empty_texts)),
         editorial_note=draw(_optional(non_empty_texts)),
     )
+
+
+def json_documents() -> list[Any]:
+    """The seed in native JSON and ninjs 2 and 3, the corpus's ninjs and IPTC's ninjs suite."""
+    seed = native_json.loads(SEED_JSON.read_bytes())
+    found = [json.loads(SEED_JSON.read_bytes())]
+    found += [json.loads(ninjs.VERSION_2.dumps(seed)), json.loads(ninjs.VERSION_3.dumps(seed))]
+    paths = sorted((SHARED / "corpus" / "ninjs").glob("*.json"))
+    paths += sorted((SHARED / "ref" / "ninjs" / "test_suite").glob("*/*/*.json"))
+    for path in paths:
+        try:
+            found.append(json.loads(path.read_text(encoding="utf-8-sig")))
+        except ValueError:
+            continue  # IPTC's suite has should_fail files that are not JSON
+    return found
 
 
 def _nodes(document: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given
 
-from conftest import SEED_JSON, SHARED, need
-from newsmodel.formats import Format, ninjs
-from newsmodel.formats import json as native_json
+from conftest import SHARED, need
+from newsmodel.formats import Format
 from newsmodel.validation import bundled
 from newsmodel.validation.messages import schema_issues
-from strategies import mutated
+from strategies import json_documents, mutated
 
 if TYPE_CHECKING:
     from newsmodel.validation.engines import Checker
@@ -24,19 +22,7 @@ SUITE = SHARED / "ref" / "ninjs" / "test_suite"
 CORPUS = SHARED / "corpus" / "ninjs"
 
 
-def _documents() -> list[Any]:
-    seed = native_json.loads(SEED_JSON.read_bytes())
-    found = [json.loads(SEED_JSON.read_bytes())]
-    found += [json.loads(ninjs.VERSION_2.dumps(seed)), json.loads(ninjs.VERSION_3.dumps(seed))]
-    for path in sorted(CORPUS.glob("*.json")) + sorted(SUITE.glob("*/*/*.json")):
-        try:
-            found.append(json.loads(path.read_text(encoding="utf-8-sig")))
-        except ValueError:
-            continue  # IPTC's suite has should_fail files that are not JSON
-    return found
-
-
-DOCUMENTS = _documents()
+DOCUMENTS = json_documents()
 # Every official schema a document may be judged by, and newsmodel's profiles.
 SCHEMAS = [("ninjs", v) for v in bundled.NINJS_VERSIONS] + [
     ("profile", f.value) for f in (Format.JSON, Format.NINJS2, Format.NINJS3)

@@ -13,12 +13,11 @@ from hypothesis import strategies as st
 from jsonschema.validators import validator_for
 from referencing import Registry, Resource
 
-from conftest import SEED_JSON, SHARED
-from newsmodel.formats import Format, ninjs
+from newsmodel.formats import Format
 from newsmodel.formats import json as native_json
 from newsmodel.validation import bundled
 from newsmodel.validation.derived import verdict_copy
-from strategies import articles, mutated
+from strategies import articles, json_documents, mutated
 
 if TYPE_CHECKING:
     from jsonschema.protocols import Validator
@@ -40,21 +39,7 @@ BUNDLED = [
 ]
 
 
-def _documents() -> list[Any]:
-    seed = native_json.loads(SEED_JSON.read_bytes())
-    found = [json.loads(native_json.dumps(seed))]
-    found += [json.loads(ninjs.VERSION_2.dumps(seed)), json.loads(ninjs.VERSION_3.dumps(seed))]
-    paths = sorted((SHARED / "corpus" / "ninjs").glob("*.json"))
-    paths += sorted((SHARED / "ref" / "ninjs" / "test_suite").glob("*/*/*.json"))
-    for path in paths:
-        try:
-            found.append(json.loads(path.read_text(encoding="utf-8-sig")))
-        except ValueError:
-            continue  # IPTC's suite has should_fail files that are not JSON
-    return found
-
-
-DOCUMENTS = _documents()
+DOCUMENTS = json_documents()
 
 
 def _validator(schema: dict[str, Any], formats: bool) -> Validator:
