@@ -62,8 +62,7 @@ _UNEVALUATED = frozenset({"unevaluatedProperties", "unevaluatedItems"})
 # Beside these, unevaluatedProperties would see properties that additionalProperties does not.
 _EVALUATE_PROPERTIES = frozenset(
     {"allOf", "anyOf", "oneOf", "if", "then", "else", "$ref", "dependentSchemas"}
-    | {"additionalProperties"}
-)
+).union({"additionalProperties"})
 # A nested $schema would change the draft its subschema is judged by.
 _UNPROVED = frozenset(
     {"$anchor", "$dynamicAnchor", "$dynamicRef", "$recursiveAnchor", "$recursiveRef", "$schema"}
