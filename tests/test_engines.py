@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 pytest.importorskip("jsonschema_rs", reason="the fast extra is part of the test dependencies")
 
 SUITE = SHARED / "ref" / "ninjs" / "test_suite"
-CORPUS = SHARED / "corpus" / "ninjs"
 
 
 DOCUMENTS = json_documents()
