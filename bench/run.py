@@ -5,8 +5,9 @@ Every benchmark in one run, as one table of ratios.
 
 For each format newsmodel writes, on the shared corpus's documents (when
 ../shared is there) and on N generated articles: reading, writing and
-validating with the bundled schema, in articles per second, next to the
-floor any Python converter pays on the same bytes (lxml parse + serialise
+validating with the bundled schema (native JSON and ninjs also with
+jsonschema alone, as without the ``fast`` extra), in articles per second,
+next to the floor any Python converter pays on the same bytes (lxml parse + serialise
 for XML, json loads + dumps for JSON) measured in this run, and the ratio.
 Then the peers that install here, on the same documents (IPTC's
 ``newsmlg2`` package, ``extruct``, plain ``jsonschema``), the peak memory of
@@ -25,6 +26,7 @@ import json
 import subprocess
 import sys
 import tempfile
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,6 +44,8 @@ from newsmodel.validation import bundled
 from newsmodel.validation.engines import ENGINES
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from newsmodel.model import Article
     from newsmodel.validation.engines import Checker
 
@@ -165,6 +169,35 @@ def conversions(table: Table, label: str, sets: dict[Format, Set], rounds: int) 
         )
         ours = partial(validate, format_, documents)
         table.ratio(f"{name} validate", count, *paired(rounds, ours, read_floor))
+
+
+def without_fast(table: Table, label: str, sets: dict[Format, Set], rounds: int) -> None:
+    """Validation as without the ``fast`` extra: jsonschema alone, next to the same floor."""
+    table.section(f"{label}: validation without [fast] (jsonschema alone), best of {rounds}")
+    with _jsonschema_alone():
+        for format_ in (Format.JSON, Format.NINJS):
+            documents, articles = sets[format_]
+            ours = partial(validate, format_, documents)
+            floor_ = partial(floor, format_, documents)
+            table.ratio(f"{format_.value} validate", len(articles), *paired(rounds, ours, floor_))
+
+
+@contextmanager
+def _jsonschema_alone() -> Iterator[None]:
+    """jsonschema-rs hidden from the import system, as if not installed, and no checker kept."""
+    saved = sys.modules.get("jsonschema_rs")
+    sys.modules["jsonschema_rs"] = None  # type: ignore[assignment] # how Python marks "not there"
+    bundled.profile_checker.cache_clear()
+    bundled.ninjs_checker.cache_clear()
+    try:
+        yield
+    finally:
+        if saved is None:
+            del sys.modules["jsonschema_rs"]
+        else:
+            sys.modules["jsonschema_rs"] = saved
+        bundled.profile_checker.cache_clear()
+        bundled.ninjs_checker.cache_clear()
 
 
 def standards(table: Table, label: str, sets: dict[Format, Set], rounds: int) -> None:
@@ -367,6 +400,9 @@ def main() -> int:
         table.note(f"({CORPUS} is absent: generated articles only)")
     generated = generated_sets(args.articles)
     conversions(table, f"{args.articles:,} generated articles", generated, max(1, args.rounds - 2))
+    if corpus:
+        without_fast(table, "corpus documents", corpus, args.rounds)
+    without_fast(table, f"{args.articles:,} generated articles", generated, max(1, args.rounds - 2))
     if corpus:
         standards(table, "corpus documents", corpus, args.rounds)
     standards(table, f"{args.articles:,} generated articles", generated, args.rounds)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import copy
+import json
 from datetime import UTC, datetime, timedelta, timezone
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from hypothesis import strategies as st
 
+from conftest import SEED_JSON, SHARED
 from newsmodel._lowlevel.validators import LANGUAGE_TAG, NOT_XML, TEXT, URI
+from newsmodel.formats import json as native_json
+from newsmodel.formats import ninjs
 from newsmodel.model import (
     Agent,
     Article,
@@ -174,3 +179,61 @@ def articles(draw: st.DrawFn) -> Article:
         boilerplate=draw(_tuples(non_empty_texts)),
         editorial_note=draw(_optional(non_empty_texts)),
     )
+
+
+def json_documents() -> list[Any]:
+    """The seed in native JSON and ninjs 2 and 3, the corpus's ninjs and IPTC's ninjs suite."""
+    seed = native_json.loads(SEED_JSON.read_bytes())
+    found = [json.loads(SEED_JSON.read_bytes())]
+    found += [json.loads(ninjs.VERSION_2.dumps(seed)), json.loads(ninjs.VERSION_3.dumps(seed))]
+    paths = sorted((SHARED / "corpus" / "ninjs").glob("*.json"))
+    paths += sorted((SHARED / "ref" / "ninjs" / "test_suite").glob("*/*/*.json"))
+    for path in paths:
+        try:
+            found.append(json.loads(path.read_text(encoding="utf-8-sig")))
+        except ValueError:
+            continue  # IPTC's suite has should_fail files that are not JSON
+    return found
+
+
+def _nodes(document: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The path of every object and array in *document*."""
+    if isinstance(document, dict):
+        children = list(document.items())
+    elif isinstance(document, list):
+        children = list(enumerate(document))
+    else:
+        return []
+    return [path] + [found for key, value in children for found in _nodes(value, (*path, key))]
+
+
+# Copied on each draw: a later mutation must not change the strategy's own values.
+_VALUES = st.sampled_from(
+    [None, 0, -1.5, True, "", "x", "\ufeff", "2024-01-01", [], {}, ["x"], {"a": 1}]
+).map(copy.deepcopy)
+
+
+@st.composite
+def mutated(draw: st.DrawFn, documents: list[Any]) -> Any:
+    """One of *documents* with a key removed, a value replaced or a key added, a few times over."""
+    document = copy.deepcopy(draw(st.sampled_from(documents)))
+    for _ in range(draw(st.integers(1, 3))):
+        nodes = _nodes(document)
+        if not nodes:
+            break
+        path = draw(st.sampled_from(nodes))
+        node = document
+        for step in path:
+            node = node[step]
+        keys = list(node) if isinstance(node, dict) else list(range(len(node)))
+        change = draw(st.sampled_from(["drop", "replace", "add"]))
+        if change == "add" or not keys:
+            if isinstance(node, dict):
+                node[draw(st.sampled_from(["zz", "type", "uri", "1"]))] = draw(_VALUES)
+            else:
+                node.append(draw(_VALUES))
+        elif change == "drop":
+            del node[draw(st.sampled_from(keys))]
+        else:
+            node[draw(st.sampled_from(keys))] = draw(_VALUES)
+    return document

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import copy
-import json
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
-from conftest import SEED_JSON, SHARED, need
-from newsmodel.formats import Format, ninjs
-from newsmodel.formats import json as native_json
+from conftest import SHARED, need
+from newsmodel.formats import Format
 from newsmodel.validation import bundled
 from newsmodel.validation.messages import schema_issues
+from strategies import json_documents, mutated
 
 if TYPE_CHECKING:
     from newsmodel.validation.engines import Checker
@@ -22,22 +19,9 @@ if TYPE_CHECKING:
 pytest.importorskip("jsonschema_rs", reason="the fast extra is part of the test dependencies")
 
 SUITE = SHARED / "ref" / "ninjs" / "test_suite"
-CORPUS = SHARED / "corpus" / "ninjs"
 
 
-def _documents() -> list[Any]:
-    seed = native_json.loads(SEED_JSON.read_bytes())
-    found = [json.loads(SEED_JSON.read_bytes())]
-    found += [json.loads(ninjs.VERSION_2.dumps(seed)), json.loads(ninjs.VERSION_3.dumps(seed))]
-    for path in sorted(CORPUS.glob("*.json")) + sorted(SUITE.glob("*/*/*.json")):
-        try:
-            found.append(json.loads(path.read_text(encoding="utf-8-sig")))
-        except ValueError:
-            continue  # IPTC's suite has should_fail files that are not JSON
-    return found
-
-
-DOCUMENTS = _documents()
+DOCUMENTS = json_documents()
 # Every official schema a document may be judged by, and newsmodel's profiles.
 SCHEMAS = [("ninjs", v) for v in bundled.NINJS_VERSIONS] + [
     ("profile", f.value) for f in (Format.JSON, Format.NINJS2, Format.NINJS3)
@@ -68,50 +52,19 @@ def test_both_engines_agree_on_every_real_document(kind: str, name: str) -> None
         assert verdict(kind, name, "python", document) == verdict(kind, name, "rust", document)
 
 
-def _nodes(document: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """The path of every object and array in *document*."""
-    if isinstance(document, dict):
-        children = list(document.items())
-    elif isinstance(document, list):
-        children = list(enumerate(document))
-    else:
-        return []
-    return [path] + [found for key, value in children for found in _nodes(value, (*path, key))]
-
-
-# Copied on each draw: a later mutation must not change the strategy's own values.
-_VALUES = st.sampled_from(
-    [None, 0, -1.5, True, "", "x", "2024-01-01", [], {}, ["x"], {"a": 1}]
-).map(copy.deepcopy)
-
-
-@st.composite
-def mutated(draw: st.DrawFn) -> Any:
-    """A real document with a key removed, a value replaced or a key added, a few times over."""
-    document = copy.deepcopy(draw(st.sampled_from(DOCUMENTS)))
-    for _ in range(draw(st.integers(1, 3))):
-        nodes = _nodes(document)
-        if not nodes:
-            break
-        path = draw(st.sampled_from(nodes))
-        node = document
-        for step in path:
-            node = node[step]
-        keys = list(node) if isinstance(node, dict) else list(range(len(node)))
-        change = draw(st.sampled_from(["drop", "replace", "add"]))
-        if change == "add" or not keys:
-            if isinstance(node, dict):
-                node[draw(st.sampled_from(["zz", "type", "uri", "1"]))] = draw(_VALUES)
-            else:
-                node.append(draw(_VALUES))
-        elif change == "drop":
-            del node[draw(st.sampled_from(keys))]
-        else:
-            node[draw(st.sampled_from(keys))] = draw(_VALUES)
-    return document
-
-
 @pytest.mark.parametrize(("kind", "name"), SCHEMAS, ids=str)
-@given(document=mutated())
+@given(document=mutated(DOCUMENTS))
 def test_both_engines_agree_on_mutated_documents(kind: str, name: str, document: Any) -> None:
     assert verdict(kind, name, "python", document) == verdict(kind, name, "rust", document)
+
+
+# Python's spaces, and those of other regex dialects (ECMA 262 counts U+FEFF).
+_SPACES_OF_SOME = [chr(c) for c in range(0x3001) if chr(c).isspace()] + ["\ufeff", "\u180e"]
+
+
+@pytest.mark.parametrize("space", _SPACES_OF_SOME, ids=lambda c: f"U+{ord(c):04X}")
+def test_both_engines_tell_a_space_as_python_does(space: str) -> None:
+    """``\\S`` and ``\\s`` in a pattern mean Python's classes to jsonschema-rs too."""
+    for document in ({"headline": space}, {"headline": "x", "id": f"urn:a{space}"}):
+        expected = verdict("profile", Format.JSON.value, "python", document)
+        assert verdict("profile", Format.JSON.value, "rust", document) == expected

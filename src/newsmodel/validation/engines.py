@@ -21,6 +21,8 @@ from jsonschema.validators import validator_for
 from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource, Unresolvable
 
+from newsmodel.validation.derived import verdict_copy
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
@@ -37,6 +39,9 @@ ENGINES = ("python", "rust")
 # nothing there.  The strict JSON reader refuses lone surrogates before either
 # engine sees a document, so the copy without the range checks the same.
 _SURROGATE_RANGE = re.compile(r"\\u[dD][89aAbB][0-9a-fA-F]{2}-\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+# Python's \s is str.isspace(); ECMA 262's, which jsonschema-rs follows, adds
+# U+FEFF and leaves out U+001C-U+001F and U+0085.  The copy spells Python's out.
+_PYTHON_SPACES = r"\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 
 
 @frozen(kw_only=True)
@@ -120,13 +125,18 @@ class _PythonChecker:
             (uri, Resource.from_contents(contents)) for uri, contents in resources
         )
         cls = validator_for(schema)
-        self._validator = cls(
-            schema, registry=registry, format_checker=cls.FORMAT_CHECKER if formats else None
-        )
+        checker = cls.FORMAT_CHECKER if formats else None
+        self._validator = cls(schema, registry=registry, format_checker=checker)
+        # Most documents pass: the copy judges them, and the schema itself
+        # lists the errors of the rest, in its own words.
+        quick = verdict_copy(schema, checker.checkers if checker else ())
+        self._verdict = cls(quick, registry=registry, format_checker=checker)
 
     def findings(self, instance: object, /) -> list[Finding]:
-        errors = self._validator.iter_errors(instance)  # type: ignore[arg-type] # any JSON
         try:
+            if self._verdict.is_valid(instance):  # type: ignore[arg-type] # any JSON
+                return []
+            errors = self._validator.iter_errors(instance)  # type: ignore[arg-type] # any JSON
             return [_from_python(error) for error in errors]
         except Unresolvable as error:
             message = f"the schema refers to {error.ref}, which is neither bundled nor fetched"
@@ -288,10 +298,10 @@ def _title_at(schema: dict[str, Any], schema_path: list[str | int]) -> str | Non
 
 
 def _for_rust(node: Any, formats: frozenset[str]) -> Any:
-    """A schema's copy for jsonschema-rs: no surrogate ranges, no ``format`` but *formats*."""
+    """A schema's copy for jsonschema-rs: Python's spaces, no surrogate ranges or other formats."""
     if isinstance(node, dict):
         return {
-            key: _SURROGATE_RANGE.sub("", value)
+            key: _python_spaces(_SURROGATE_RANGE.sub("", value))
             if key == "pattern" and isinstance(value, str)
             else _for_rust(value, formats)
             for key, value in node.items()
@@ -300,3 +310,27 @@ def _for_rust(node: Any, formats: frozenset[str]) -> Any:
     if isinstance(node, list):
         return [_for_rust(item, formats) for item in node]
     return node
+
+
+def _python_spaces(pattern: str) -> str:
+    r"""
+    *pattern* with ``\s`` and ``\S`` spelled as Python's classes.
+
+    ``\S`` inside a class has no spelling without one: it stays.
+    """
+    spelled = []
+    in_class = False
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        step = pattern[index : index + 2]
+        if step in {"\\s", "\\S"} and not (in_class and step == "\\S"):
+            spaces = _PYTHON_SPACES if in_class else f"[{_PYTHON_SPACES}]"
+            spelled.append(spaces if step == "\\s" else f"[^{_PYTHON_SPACES}]")
+        elif char == "\\":
+            spelled.append(step)
+        else:
+            in_class = (char == "[") or (in_class and char != "]")
+            spelled.append(char)
+        index += len(step) if char == "\\" else 1
+    return "".join(spelled)
