@@ -182,7 +182,7 @@ _Lose = Callable[[str, str], None]
 
 def _identifier(node: dict[str, Any], fields: dict[str, Any], lose: _Lose) -> None:
     uri = node.get("uri") or node.get("guid")
-    if isinstance(uri, str) and validators.URI.match(uri):
+    if _is_uri(uri):
         fields["id"] = uri
     elif uri is not None:
         lose("uri", f"{uri!r} is not a URI")
@@ -264,6 +264,11 @@ def _one(build: Callable[[], _T], lose: Callable[[str], None]) -> _T | None:
     except (FieldError, ValueError) as error:
         lose(str(error))
         return None
+
+
+def _is_uri(value: object) -> bool:
+    """Whether *value* is an absolute URI, as the model's validator decides."""
+    return isinstance(value, str) and validators.URI_FOR_PYTHON.fullmatch(value) is not None
 
 
 def _entries(node: dict[str, Any], key: str) -> list[dict[str, Any]]:
@@ -409,11 +414,7 @@ def _concept_of(entry: dict[str, Any]) -> Concept | None:
     scheme, _, code = literal.rpartition(":")
     if not (scheme and code):
         scheme, code = "", literal
-    uri = (
-        entry.get("uri")
-        if isinstance(entry.get("uri"), str) and validators.URI.match(entry["uri"])
-        else None
-    )
+    uri = entry.get("uri") if _is_uri(entry.get("uri")) else None
     if not (name or code or uri):
         return None
     return Concept(name=name, code=code or None, scheme=scheme or None, uri=uri)
@@ -424,11 +425,7 @@ def _sources(node: dict[str, Any]) -> dict[str, Any]:
     for entry in _entries(node, "infosources"):
         name = _text(entry.get("name"))
         role = entry.get("role")
-        uri = (
-            entry.get("uri")
-            if isinstance(entry.get("uri"), str) and validators.URI.match(entry["uri"])
-            else None
-        )
+        uri = entry.get("uri") if _is_uri(entry.get("uri")) else None
         if name and role in ("publisher", "provider"):
             found.setdefault(role, Organization(name=name, uri=uri))
     return found
@@ -441,7 +438,7 @@ def _canonical(node: dict[str, Any]) -> str | None:
     candidates += [
         link.get("href") for link in _entries(node, "links") if link.get("rel") == "canonical"
     ]
-    return next((c for c in candidates if isinstance(c, str) and validators.URI.match(c)), None)
+    return next((c for c in candidates if _is_uri(c)), None)
 
 
 def _associations(node: dict[str, Any], lose: Callable[[str, str], None]) -> dict[str, Any]:
@@ -473,7 +470,7 @@ def _image_of(entry: dict[str, Any]) -> Image | None:
     rendition = next((r for r in renditions if r.get("href") == href), {})
     described = _descriptions(entry)
     caption = _text(described.get("caption"))
-    url = href if href and validators.URI.match(href) else None
+    url = href if _is_uri(href) else None
     if url is None and caption is None:
         return None
     size = {k: v for k in ("width", "height") if isinstance(v := rendition.get(k), int) and v > 0}
