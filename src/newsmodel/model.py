@@ -11,10 +11,12 @@ every output format can hold every article.
 from __future__ import annotations
 
 import enum
+import linecache
 from datetime import datetime
 from functools import cached_property, partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, dataclass_transform
 
+import attrs
 from attrs import field, frozen
 
 from newsmodel._lowlevel import validators as v
@@ -46,6 +48,54 @@ __all__ = [
     "Span",
     "TextPart",
 ]
+
+_Class = TypeVar("_Class", bound=type)
+
+
+@dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(field,))
+def _model(cls: _Class) -> _Class:
+    """
+    A frozen, keyword-only attrs class whose ``__init__`` checks what it is given.
+
+    attrs's ``__init__`` calls every field's validator, and an article has
+    thirty fields of which a feed fills about ten: the others hold their
+    default, which passes by construction.  This ``__init__``, made from the
+    same fields and validators, skips the call for a value that *is* the
+    default and writes each slot through its descriptor.  Every other value
+    meets its validator, in attrs's order, with the same error; and no
+    switch turns the checks off.
+    """
+    cls = frozen(kw_only=True)(cls)
+    post = getattr(cls, "__attrs_post_init__", None)
+    names: dict[str, Any] = {"_post": post}
+    parameters, writes, checks = [], [], []
+    for attribute in attrs.fields(cls):
+        name, default = attribute.name, attribute.default
+        if attribute.converter is not None or isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            msg = f"{cls.__name__}.{name}: a converter or factory needs attrs's __init__"
+            raise TypeError(msg)
+        names[f"_set_{name}"] = getattr(cls, name).__set__  # the slot's descriptor
+        writes.append(f"    _set_{name}(self, {name})")
+        parameters.append(name if default is attrs.NOTHING else f"{name}=_default_{name}")
+        names[f"_default_{name}"] = default
+        if attribute.validator is not None:
+            names[f"_check_{name}"], names[f"_field_{name}"] = attribute.validator, attribute
+            call = f"_check_{name}(self, _field_{name}, {name})"
+            given = default is attrs.NOTHING
+            checks.append(
+                f"    {call}" if given else f"    if {name} is not _default_{name}:\n        {call}"
+            )
+    lines = [f"def __init__(self, *, {', '.join(parameters)}):", *writes, *checks]
+    source = "\n".join([*lines, "    _post(self)" if post else "    return"]) + "\n"
+    filename = f"<newsmodel __init__ of {cls.__qualname__}>"
+    exec(compile(source, filename, "exec"), names)  # noqa: S102 - our own source, as attrs does
+    linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
+    init = names["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    generated = vars(cls)["__init__"]  # attrs's: its annotations, for the documentation
+    init.__annotations__, init.__doc__ = generated.__annotations__, generated.__doc__
+    type.__setattr__(cls, "__init__", init)
+    return cls
 
 
 def _optional(check: v.Validator) -> Any:
@@ -114,7 +164,7 @@ class TextPart(enum.Enum):
     BODY = "body"
 
 
-@frozen(kw_only=True)
+@_model
 class Organization:
     """
     An organisation: a publisher, an agency, a government, a company.
@@ -128,7 +178,7 @@ class Organization:
     uri: str | None = _optional(v.uri)
 
 
-@frozen(kw_only=True)
+@_model
 class Person:
     """
     A person: an author, a speaker, a photographer.
@@ -150,7 +200,7 @@ class Person:
 Agent = Person | Organization
 
 
-@frozen(kw_only=True)
+@_model
 class Contributor:
     """
     One person or organisation credited for an article, with what they did.
@@ -162,7 +212,7 @@ class Contributor:
     )
 
 
-@frozen(kw_only=True)
+@_model
 class Byline:
     """
     A credit line as printed (``By Jane Doe in Kyiv``) and the people in it.
@@ -179,7 +229,7 @@ class Byline:
             raise FieldError("text", "a byline needs its text or contributors")
 
 
-@frozen(kw_only=True)
+@_model
 class Section:
     """
     Where an article sits in a publication, as a path from the top level.
@@ -202,7 +252,7 @@ class Section:
         return " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} ".join(self.path)
 
 
-@frozen(kw_only=True)
+@_model
 class Concept:
     """
     A term of a controlled vocabulary: a subject or a genre.
@@ -226,7 +276,7 @@ class Concept:
             raise FieldError("scheme", "a scheme without a code identifies nothing")
 
 
-@frozen(kw_only=True)
+@_model
 class Place:
     """
     A named place, such as the city an article was filed from.
@@ -236,7 +286,7 @@ class Place:
     uri: str | None = _optional(v.uri)
 
 
-@frozen(kw_only=True)
+@_model
 class Dateline:
     """
     Where (and, as printed, when) an article was filed.
@@ -254,7 +304,7 @@ class Dateline:
             raise FieldError("text", "a dateline needs its text or a place")
 
 
-@frozen(kw_only=True)
+@_model
 class Image:
     """
     A picture that goes with an article.
@@ -362,7 +412,7 @@ class Body:
         return xhtml.written_text(self.html) if self._written else xhtml.plain_text(self.html)
 
 
-@frozen(kw_only=True)
+@_model
 class Span:
     """
     Where some words sit in the plain text of one part of an article.
@@ -380,7 +430,7 @@ class Span:
             raise FieldError("end", msg)
 
 
-@frozen(kw_only=True)
+@_model
 class Quotation:
     """
     Words in quotation marks, who said them and how.
@@ -408,7 +458,7 @@ class Quotation:
             raise FieldError("speaker", "a term in quotation marks has no speaker")
 
 
-@frozen(kw_only=True)
+@_model
 class Article:
     """
     One news story, independent of any wire format.
