@@ -267,3 +267,14 @@ def test_every_value_given_meets_its_fields_validator(cls: type, data: st.DataOb
     with pytest.raises(FieldError) as caught:
         cls(**values)
     assert (caught.value.field, caught.value.message) == fault
+
+
+def test_no_switch_turns_the_checks_off() -> None:
+    # attrs can turn off the validators of its own __init__ for the whole
+    # process; the model's __init__ does not look at that switch.
+    attrs.validators.set_disabled(True)
+    try:
+        assert refused(Article, headline="").field == "headline"
+        assert refused(Span, start=-1, end=2).field == "start"
+    finally:
+        attrs.validators.set_disabled(False)
