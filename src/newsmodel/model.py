@@ -14,7 +14,7 @@ import enum
 import linecache
 from datetime import datetime
 from functools import cached_property, partial
-from typing import TYPE_CHECKING, Any, TypeVar, dataclass_transform
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 from attrs import field, frozen
@@ -52,10 +52,9 @@ __all__ = [
 _Class = TypeVar("_Class", bound=type)
 
 
-@dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(field,))
-def _model(cls: _Class) -> _Class:
+def _lean_init(cls: _Class) -> _Class:
     """
-    A frozen, keyword-only attrs class whose ``__init__`` checks what it is given.
+    An attrs class with an ``__init__`` that checks what it is given, no more.
 
     attrs's ``__init__`` calls every field's validator, and an article has
     thirty fields of which a feed fills about ten: the others hold their
@@ -65,7 +64,6 @@ def _model(cls: _Class) -> _Class:
     meets its validator, in attrs's order, with the same error; and no
     switch turns the checks off.
     """
-    cls = frozen(kw_only=True)(cls)
     post = getattr(cls, "__attrs_post_init__", None)
     names: dict[str, Any] = {"_post": post}
     parameters, writes, checks = [], [], []
@@ -164,7 +162,8 @@ class TextPart(enum.Enum):
     BODY = "body"
 
 
-@_model
+@_lean_init
+@frozen(kw_only=True)
 class Organization:
     """
     An organisation: a publisher, an agency, a government, a company.
@@ -178,7 +177,8 @@ class Organization:
     uri: str | None = _optional(v.uri)
 
 
-@_model
+@_lean_init
+@frozen(kw_only=True)
 class Person:
     """
     A person: an author, a speaker, a photographer.
@@ -200,7 +200,8 @@ class Person:
 Agent = Person | Organization
 
 
-@_model
+@_lean_init
+@frozen(kw_only=True)
 class Contributor:
     """
     One person or organisation credited for an article, with what they did.
@@ -212,7 +213,8 @@ class Contributor:
     )
 
 
-@_model
+@_lean_init
+@frozen(kw_only=True)
 class Byline:
     """
     A credit line as printed (``By Jane Doe in Kyiv``) and the people in it.
@@ -229,7 +231,8 @@ class Byline:
             raise FieldError("text", "a byline needs its text or contributors")
 
 
-@_model
+@_lean_init
+@frozen(kw_only=True)
 class Section:
     """
     Where an article sits in a publication, as a path from the top level.
@@ -252,7 +255,8 @@ class Section:
         return " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} ".join(self.path)
 
 
-@_model
+@_lean_init
+@frozen(kw_only=True)
 class Concept:
     """
     A term of a controlled vocabulary: a subject or a genre.
@@ -276,7 +280,8 @@ class Concept:
             raise FieldError("scheme", "a scheme without a code identifies nothing")
 
 
-@_model
+@_lean_init
+@frozen(kw_only=True)
 class Place:
     """
     A named place, such as the city an article was filed from.
@@ -286,7 +291,8 @@ class Place:
     uri: str | None = _optional(v.uri)
 
 
-@_model
+@_lean_init
+@frozen(kw_only=True)
 class Dateline:
     """
     Where (and, as printed, when) an article was filed.
@@ -304,7 +310,8 @@ class Dateline:
             raise FieldError("text", "a dateline needs its text or a place")
 
 
-@_model
+@_lean_init
+@frozen(kw_only=True)
 class Image:
     """
     A picture that goes with an article.
@@ -412,7 +419,8 @@ class Body:
         return xhtml.written_text(self.html) if self._written else xhtml.plain_text(self.html)
 
 
-@_model
+@_lean_init
+@frozen(kw_only=True)
 class Span:
     """
     Where some words sit in the plain text of one part of an article.
@@ -430,7 +438,8 @@ class Span:
             raise FieldError("end", msg)
 
 
-@_model
+@_lean_init
+@frozen(kw_only=True)
 class Quotation:
     """
     Words in quotation marks, who said them and how.
@@ -458,7 +467,8 @@ class Quotation:
             raise FieldError("speaker", "a term in quotation marks has no speaker")
 
 
-@_model
+@_lean_init
+@frozen(kw_only=True)
 class Article:
     """
     One news story, independent of any wire format.
