@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import enum
 import linecache
+import re
 from datetime import datetime
 from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -60,9 +61,11 @@ def _lean_init(cls: _Class) -> _Class:
     thirty fields of which a feed fills about ten: the others hold their
     default, which passes by construction.  This ``__init__``, made from the
     same fields and validators, skips the call for a value that *is* the
-    default and writes each slot through its descriptor.  Every other value
-    meets its validator, in attrs's order, with the same error; and no
-    switch turns the checks off.
+    default, tests the common case of a value in line where the check has
+    such a test (:func:`~newsmodel._lowlevel.validators.accepted_at_once`),
+    and writes each slot through its descriptor.  Every other value meets its
+    validator, in attrs's order, with the same error; and no switch turns the
+    checks off.
     """
     post = getattr(cls, "__attrs_post_init__", None)
     names: dict[str, Any] = {"_post": post}
@@ -79,10 +82,12 @@ def _lean_init(cls: _Class) -> _Class:
         if attribute.validator is not None:
             names[f"_check_{name}"], names[f"_field_{name}"] = attribute.validator, attribute
             call = f"_check_{name}(self, _field_{name}, {name})"
-            given = default is attrs.NOTHING
-            checks.append(
-                f"    {call}" if given else f"    if {name} is not _default_{name}:\n        {call}"
-            )
+            conditions = [] if default is attrs.NOTHING else [f"{name} is not _default_{name}"]
+            at_once = v.accepted_at_once(attribute.validator)
+            if at_once is not None:
+                conditions.append(f"not ({_for_field(name, *at_once, names)})")
+            test = f"    if {' and '.join(conditions)}:\n    " if conditions else ""
+            checks.append(f"{test}    {call}")
     lines = [f"def __init__(self, *, {', '.join(parameters)}):", *writes, *checks]
     source = "\n".join([*lines, "    _post(self)" if post else "    return"]) + "\n"
     filename = f"<newsmodel __init__ of {cls.__qualname__}>"
@@ -94,6 +99,14 @@ def _lean_init(cls: _Class) -> _Class:
     init.__annotations__, init.__doc__ = generated.__annotations__, generated.__doc__
     type.__setattr__(cls, "__init__", init)
     return cls
+
+
+def _for_field(name: str, expression: str, used: dict[str, Any], names: dict[str, Any]) -> str:
+    """A check's expression of ``value`` for the field *name*, its names made the field's own."""
+    for used_name, value in used.items():
+        names[f"{used_name}_{name}"] = value
+        expression = re.sub(rf"\b{used_name}\b", f"{used_name}_{name}", expression)
+    return re.sub(r"\bvalue\b", name, expression)
 
 
 def _optional(check: v.Validator) -> Any:
