@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import datetime
-from functools import partial
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from lxml import html as lxml_html
 
@@ -56,6 +55,7 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
+_P = ParamSpec("_P")
 _PATH_SEPARATOR = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "
 _BASIC_OFFSET = re.compile(r"([+\-]\d{2})(\d{2})$")
 _SIGNS = ("+", "-")
@@ -204,7 +204,7 @@ def _headlines(node: dict[str, Any], fields: dict[str, Any], _: _Lose) -> None:
 
 def _time_field(key: str, field: str) -> Callable[[dict[str, Any], dict[str, Any], _Lose], None]:
     def read_time(node: dict[str, Any], fields: dict[str, Any], lose: _Lose) -> None:
-        fields[field] = _time(node[key], partial(lose, key))
+        fields[field] = _time(node[key], lose, key)
 
     return read_time
 
@@ -252,17 +252,18 @@ def _located(node: dict[str, Any], fields: dict[str, Any], _: _Lose) -> None:
 
 def _genres(node: dict[str, Any], fields: dict[str, Any], lose: _Lose) -> None:
     fields["genres"] = tuple(
-        c
-        for g in _entries(node, "genres")
-        if (c := _one(partial(_concept_of, g), partial(lose, "genres")))
+        c for g in _entries(node, "genres") if (c := _one(lose, "genres", _concept_of, g))
     )
 
 
-def _one(build: Callable[[], _T], lose: Callable[[str], None]) -> _T | None:
+def _one(
+    lose: _Lose, key: str, build: Callable[_P, _T], /, *args: _P.args, **kwargs: _P.kwargs
+) -> _T | None:
+    """What *build* makes of the arguments, or ``None``, its refusal reported under *key*."""
     try:
-        return build()
+        return build(*args, **kwargs)
     except (FieldError, ValueError) as error:
-        lose(str(error))
+        lose(key, str(error))
         return None
 
 
@@ -279,7 +280,7 @@ def _entries(node: dict[str, Any], key: str) -> list[dict[str, Any]]:
 def _text(value: object) -> str | None:
     if not isinstance(value, str):
         return None
-    if fit_for_xml(value):  # most texts: nothing to remove
+    if value.isprintable() or fit_for_xml(value):  # most texts: nothing to remove
         return value.strip() or None
     text = validators.NOT_XML.sub("", value).strip()
     return text or None
@@ -303,16 +304,16 @@ def _summary(node: dict[str, Any], lose: Callable[[str, str], None]) -> str | No
     return summary
 
 
-def _time(value: object, lose: Callable[[str], None]) -> datetime | None:
+def _time(value: object, lose: _Lose, key: str) -> datetime | None:
     text = _text(value)
     if text is None:
         return None
     if text[-5:-4] in _SIGNS:  # "+0100" is "+01:00"
         text = _BASIC_OFFSET.sub(r"\1:\2", text)
     if RFC3339.match(text) is None:
-        lose(f"{text!r} is not a date-time with a UTC offset")
+        lose(key, f"{text!r} is not a date-time with a UTC offset")
         return None
-    return _one(partial(datetime.fromisoformat, text), lose)
+    return _one(lose, key, datetime.fromisoformat, text)
 
 
 def _bylines(node: dict[str, Any], lose: Callable[[str, str], None]) -> tuple[Byline, ...]:
@@ -361,7 +362,7 @@ def _contributors(
                 credit_lines.append(name)
                 continue
             uri = entry.get("uri") if isinstance(entry.get("uri"), str) else None
-            agent = _one(partial(_agent, key, name, uri), partial(lose, key))
+            agent = _one(lose, key, _agent, key, name, uri)
             if agent is not None:
                 contributors.append(Contributor(agent=agent, role=role))
     if others:
@@ -385,14 +386,13 @@ def _subjects(node: dict[str, Any], lose: Callable[[str, str], None]) -> dict[st
             uri = entry.get("uri") if isinstance(entry.get("uri"), str) else None
             sections.append(
                 _one(
-                    partial(Section, path=path, code=_text(entry.get("literal")), url=uri),
-                    partial(lose, "subjects"),
+                    lose, "subjects", Section, path=path, code=_text(entry.get("literal")), url=uri
                 )
             )
         elif rel == "keyword" and name:
             keywords.append(name)
         else:
-            subjects.append(_one(partial(_concept_of, entry), partial(lose, "subjects")))
+            subjects.append(_one(lose, "subjects", _concept_of, entry))
     for entry in _entries(node, "service"):  # Superdesk's services are its sections
         name = _text(entry.get("name"))
         if name:
@@ -445,9 +445,9 @@ def _associations(node: dict[str, Any], lose: Callable[[str, str], None]) -> dic
     images, quotations = [], []
     for entry in _entries(node, "associations"):
         if entry.get("rel") == "quotation" or entry.get("profile") == "quotation":
-            quotations.append(_one(partial(_quotation_of, entry), partial(lose, "associations")))
+            quotations.append(_one(lose, "associations", _quotation_of, entry))
         elif entry.get("type") == "picture":
-            images.append(_one(partial(_image_of, entry), partial(lose, "associations")))
+            images.append(_one(lose, "associations", _image_of, entry))
         else:
             lose("associations", f"an associated {entry.get('type', 'item')} {entry.get('name')!r}")
     return {
@@ -519,9 +519,7 @@ _MAPPING: tuple[
     ),
     (
         frozenset({"bodies"}),
-        lambda node, fields, lose: fields.update(
-            body=_one(partial(read_body, node, lose), partial(lose, "bodies"))
-        ),
+        lambda node, fields, lose: fields.update(body=_one(lose, "bodies", read_body, node, lose)),
     ),
     (frozenset({"firstcreated"}), _time_field("firstcreated", "published")),
     (frozenset({"versioncreated"}), _time_field("versioncreated", "modified")),
