@@ -6,10 +6,12 @@ import sys
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsmodel import model
 from newsmodel._lowlevel.validators import NOT_XML, URI, URI_FOR_PYTHON, unfit_character
 from newsmodel.errors import FieldError
 from newsmodel.model import (
@@ -217,3 +219,70 @@ def test_a_negative_offset_in_whole_minutes_is_accepted() -> None:
     for minutes in (-1, -330, -720):
         local = NOW.replace(tzinfo=timezone(timedelta(minutes=minutes)))
         assert Article(headline="h", created=local).created == local
+
+
+class _Text(str):
+    """A subclass of str: the model's __init__ leaves it to the check itself."""
+
+    __slots__ = ()
+
+
+# Values of every kind a field may be given: valid ones, the defaults, and
+# the wrong types and texts the checks exist to refuse; text with a line
+# break, and a str subclass, go past the tests the __init__ makes in line.
+_ANY_VALUE = st.one_of(
+    st.none(),
+    st.just(()),
+    st.sampled_from(["h", "", " ", "a\x00", "medtop:1", "https://example.com/a", "en", "x:\ufffe"]),
+    st.sampled_from(["a\nb", " \n", _Text("h"), _Text(""), _Text("x:y"), _Text("en")]),
+    st.integers(-2, 12),
+    st.booleans(),
+    st.sampled_from([NOW, NOW.replace(tzinfo=None), 1.5, [], ["a"], ("a",), ("",), (None,)]),
+    st.sampled_from(list(QuotationKind) + list(TextPart)),
+    st.builds(Organization, name=st.just("Acme")),
+    st.builds(Person, name=st.just("Ann Lee")),
+)
+_CLASSES = [cls for cls in vars(model).values() if attrs.has(cls) and cls is not Body]
+
+
+def _first_fault(cls: type, values: dict[str, Any]) -> tuple[str, str] | None:
+    """The field and message of the first value its own validator refuses, in field order."""
+    for attribute in attrs.fields(cls):
+        value = values.get(attribute.name, attribute.default)
+        try:
+            attribute.validator(None, attribute, value)
+        except FieldError as error:
+            return error.field, error.message
+    return None
+
+
+@given(st.sampled_from(_CLASSES), st.data())
+def test_every_value_given_meets_its_fields_validator(cls: type, data: st.DataObject) -> None:
+    # The model's __init__ skips the check of a value that is the default;
+    # every value given is still checked, first fault first, as attrs would.
+    fields = attrs.fields(cls)
+    required = {a.name: _ANY_VALUE for a in fields if a.default is attrs.NOTHING}
+    optional = {a.name: _ANY_VALUE for a in fields if a.default is not attrs.NOTHING}
+    values = data.draw(st.fixed_dictionaries(required, optional=optional))
+    fault = _first_fault(cls, values)
+    if fault is None:
+        try:
+            made = cls(**values)
+        except FieldError:
+            return  # a rule across fields
+        attrs.validate(made)  # holds nothing its validators refuse
+        return
+    with pytest.raises(FieldError) as caught:
+        cls(**values)
+    assert (caught.value.field, caught.value.message) == fault
+
+
+def test_no_switch_turns_the_checks_off() -> None:
+    # attrs can turn off the validators of its own __init__ for the whole
+    # process; the model's __init__ does not look at that switch.
+    attrs.validators.set_disabled(True)
+    try:
+        assert refused(Article, headline="").field == "headline"
+        assert refused(Span, start=-1, end=2).field == "start"
+    finally:
+        attrs.validators.set_disabled(False)

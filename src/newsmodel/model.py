@@ -11,10 +11,13 @@ every output format can hold every article.
 from __future__ import annotations
 
 import enum
+import linecache
+import re
 from datetime import datetime
 from functools import cached_property, partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
+import attrs
 from attrs import field, frozen
 
 from newsmodel._lowlevel import validators as v
@@ -46,6 +49,64 @@ __all__ = [
     "Span",
     "TextPart",
 ]
+
+_Class = TypeVar("_Class", bound=type)
+
+
+def _lean_init(cls: _Class) -> _Class:
+    """
+    An attrs class with an ``__init__`` that checks what it is given, no more.
+
+    attrs's ``__init__`` calls every field's validator, and an article has
+    thirty fields of which a feed fills about ten: the others hold their
+    default, which passes by construction.  This ``__init__``, made from the
+    same fields and validators, skips the call for a value that *is* the
+    default, tests the common case of a value in line where the check has
+    such a test (:func:`~newsmodel._lowlevel.validators.accepted_at_once`),
+    and writes each slot through its descriptor.  Every other value meets its
+    validator, in attrs's order, with the same error; and no switch turns the
+    checks off.
+    """
+    post = getattr(cls, "__attrs_post_init__", None)
+    names: dict[str, Any] = {"_post": post}
+    parameters, writes, checks = [], [], []
+    for attribute in attrs.fields(cls):
+        name, default = attribute.name, attribute.default
+        if attribute.converter is not None or isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            msg = f"{cls.__name__}.{name}: a converter or factory needs attrs's __init__"
+            raise TypeError(msg)
+        names[f"_set_{name}"] = getattr(cls, name).__set__  # the slot's descriptor
+        writes.append(f"    _set_{name}(self, {name})")
+        parameters.append(name if default is attrs.NOTHING else f"{name}=_default_{name}")
+        names[f"_default_{name}"] = default
+        if attribute.validator is not None:
+            names[f"_check_{name}"], names[f"_field_{name}"] = attribute.validator, attribute
+            call = f"_check_{name}(self, _field_{name}, {name})"
+            conditions = [] if default is attrs.NOTHING else [f"{name} is not _default_{name}"]
+            at_once = v.accepted_at_once(attribute.validator)
+            if at_once is not None:
+                conditions.append(f"not ({_for_field(name, *at_once, names)})")
+            test = f"    if {' and '.join(conditions)}:\n    " if conditions else ""
+            checks.append(f"{test}    {call}")
+    lines = [f"def __init__(self, *, {', '.join(parameters)}):", *writes, *checks]
+    source = "\n".join([*lines, "    _post(self)" if post else "    return"]) + "\n"
+    filename = f"<newsmodel __init__ of {cls.__qualname__}>"
+    exec(compile(source, filename, "exec"), names)  # noqa: S102 - our own source, as attrs does
+    linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
+    init = names["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    generated = vars(cls)["__init__"]  # attrs's: its annotations, for the documentation
+    init.__annotations__, init.__doc__ = generated.__annotations__, generated.__doc__
+    type.__setattr__(cls, "__init__", init)
+    return cls
+
+
+def _for_field(name: str, expression: str, used: dict[str, Any], names: dict[str, Any]) -> str:
+    """A check's expression of ``value`` for the field *name*, its names made the field's own."""
+    for used_name, value in used.items():
+        names[f"{used_name}_{name}"] = value
+        expression = re.sub(rf"\b{used_name}\b", f"{used_name}_{name}", expression)
+    return re.sub(r"\bvalue\b", name, expression)
 
 
 def _optional(check: v.Validator) -> Any:
@@ -114,6 +175,7 @@ class TextPart(enum.Enum):
     BODY = "body"
 
 
+@_lean_init
 @frozen(kw_only=True)
 class Organization:
     """
@@ -128,6 +190,7 @@ class Organization:
     uri: str | None = _optional(v.uri)
 
 
+@_lean_init
 @frozen(kw_only=True)
 class Person:
     """
@@ -150,6 +213,7 @@ class Person:
 Agent = Person | Organization
 
 
+@_lean_init
 @frozen(kw_only=True)
 class Contributor:
     """
@@ -162,6 +226,7 @@ class Contributor:
     )
 
 
+@_lean_init
 @frozen(kw_only=True)
 class Byline:
     """
@@ -179,6 +244,7 @@ class Byline:
             raise FieldError("text", "a byline needs its text or contributors")
 
 
+@_lean_init
 @frozen(kw_only=True)
 class Section:
     """
@@ -202,6 +268,7 @@ class Section:
         return " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} ".join(self.path)
 
 
+@_lean_init
 @frozen(kw_only=True)
 class Concept:
     """
@@ -226,6 +293,7 @@ class Concept:
             raise FieldError("scheme", "a scheme without a code identifies nothing")
 
 
+@_lean_init
 @frozen(kw_only=True)
 class Place:
     """
@@ -236,6 +304,7 @@ class Place:
     uri: str | None = _optional(v.uri)
 
 
+@_lean_init
 @frozen(kw_only=True)
 class Dateline:
     """
@@ -254,6 +323,7 @@ class Dateline:
             raise FieldError("text", "a dateline needs its text or a place")
 
 
+@_lean_init
 @frozen(kw_only=True)
 class Image:
     """
@@ -362,6 +432,7 @@ class Body:
         return xhtml.written_text(self.html) if self._written else xhtml.plain_text(self.html)
 
 
+@_lean_init
 @frozen(kw_only=True)
 class Span:
     """
@@ -380,6 +451,7 @@ class Span:
             raise FieldError("end", msg)
 
 
+@_lean_init
 @frozen(kw_only=True)
 class Quotation:
     """
@@ -408,6 +480,7 @@ class Quotation:
             raise FieldError("speaker", "a term in quotation marks has no speaker")
 
 
+@_lean_init
 @frozen(kw_only=True)
 class Article:
     """

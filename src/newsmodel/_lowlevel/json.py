@@ -55,7 +55,11 @@ def _refuse_constant(name: str) -> Any:
 
 
 def _lower_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    return _refuse_duplicates([(key.lower(), value) for key, value in pairs])
+    # One comprehension in the common case; a list of pairs only to name a duplicate.
+    document = {key.lower(): value for key, value in pairs}
+    if len(document) < len(pairs):
+        return _refuse_duplicates([(key.lower(), value) for key, value in pairs])
+    return document
 
 
 # Made once: json.loads with any option makes a decoder, and its scanner, per call.

@@ -28,6 +28,7 @@ __all__ = [
     "TEXT",
     "URI",
     "URI_FOR_PYTHON",
+    "accepted_at_once",
     "aware_datetime",
     "fit_for_xml",
     "instance_of",
@@ -123,6 +124,24 @@ def unfit_character(text: str) -> str | None:
 # A field whose default is None may hold None: ``attribute.default`` says so.
 
 
+#: For a check, a Python expression of ``value`` that is true only of values
+#: the check accepts, and the names it uses: the common case, tested without
+#: a call by an ``__init__`` made from the fields (:mod:`newsmodel.model`).
+#: Anything it does not accept at once goes to the check itself.
+_AT_ONCE: dict[Validator, tuple[str, dict[str, Any]]] = {}
+
+
+def accepted_at_once(check: Validator) -> tuple[str, dict[str, Any]] | None:
+    """
+    An expression of ``value`` that is true only of values *check* accepts, and its names.
+
+    ``None`` for a check without one.  The expression may be false of a
+    value the check accepts (text with a line break, a subclass of ``str``);
+    the check then decides.
+    """
+    return _AT_ONCE.get(check)
+
+
 def _refused(attribute: attrs.Attribute[Any], value: object, expected: str) -> FieldError:
     """The error for a *value* that is not *expected*, naming the first thing wrong."""
     if isinstance(value, str):
@@ -149,6 +168,9 @@ def text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     raise _refused(attribute, value, "a string")
 
 
+_AT_ONCE[text] = ("value.__class__ is str and value.isprintable()", {})
+
+
 def non_empty_text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """
     Accept a string with at least one character that is not white space.
@@ -164,6 +186,13 @@ def non_empty_text(_: object, attribute: attrs.Attribute[Any], value: object) ->
     ):
         return
     raise _refused(attribute, value, "non-empty text")
+
+
+# isprintable() is true of "", and isspace() false.
+_AT_ONCE[non_empty_text] = (
+    "value.__class__ is str and value and value.isprintable() and not value.isspace()",
+    {},
+)
 
 
 def uri(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -182,6 +211,12 @@ def uri(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     raise _refused(attribute, value, "an absolute URI")
 
 
+_AT_ONCE[uri] = (
+    "value.__class__ is str and value.isprintable() and _is_uri(value) is not None",
+    {"_is_uri": URI_FOR_PYTHON.fullmatch},
+)
+
+
 def language_tag(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """
     Accept a well-formed BCP 47 language tag such as ``en`` or ``pt-BR``.
@@ -192,6 +227,12 @@ def language_tag(_: object, attribute: attrs.Attribute[Any], value: object) -> N
     elif isinstance(value, str) and LANGUAGE_TAG.match(value) is not None:
         return  # the tag's characters are all ASCII letters, digits and hyphens
     raise _refused(attribute, value, "a BCP 47 language tag")
+
+
+_AT_ONCE[language_tag] = (
+    "value.__class__ is str and _is_tag(value) is not None",
+    {"_is_tag": LANGUAGE_TAG.match},
+)
 
 
 def aware_datetime(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -231,6 +272,10 @@ def integer_between(low: int, high: int | None = None) -> Validator:
             raise FieldError(attribute.name, f"expected an integer, got {value!r}")
         raise FieldError(attribute.name, f"expected an integer {bounds}, got {value}")
 
+    _AT_ONCE[check] = (
+        "value.__class__ is int and _low <= value <= _top",
+        {"_low": low, "_top": top},
+    )
     return check
 
 
@@ -247,6 +292,10 @@ def instance_of(kind: type | tuple[type, ...]) -> Validator:
             return
         raise FieldError(attribute.name, f"expected {_describe(kind)}, got {value!r}")
 
+    _AT_ONCE[check] = (
+        "value.__class__ in _kinds",
+        {"_kinds": kind if isinstance(kind, tuple) else (kind,)},
+    )
     return check
 
 

@@ -4,7 +4,8 @@ The body of a ninjs object: its marked-up text, or its plain text.
 A ninjs object may carry its body more than once (HTML and plain text, as
 ``bodies`` entries or 1.x's ``body_html`` and ``body_text``); one is read and
 the others reported.  HTML from outside is made a body as it is when it is
-already safe XHTML, and cleaned by the sanitiser otherwise.
+already safe XHTML, and cleaned by the sanitiser otherwise, its blocks made
+a body where the sanitiser's parse left them.
 """
 
 from __future__ import annotations
@@ -77,7 +78,8 @@ def _html_body(value: str, lose: Callable[[str, str], None]) -> Body | None:
             return Body(html=value)
         except FieldError:
             pass
-    cleaned, removed = sanitiser.clean(value)
+    cleaned, removed = sanitiser.clean_blocks(value)
     if removed:
         lose("bodies", "markup removed: " + ", ".join(removed))
-    return Body(html=cleaned) if cleaned else None
+    # Checked where the sanitiser's parse left them, not written out to be parsed again.
+    return Body.from_element(cleaned) if len(cleaned) else None

@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import datetime
-from functools import partial
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from lxml import html as lxml_html
 
@@ -56,6 +55,7 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
+_P = ParamSpec("_P")
 _PATH_SEPARATOR = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "
 _BASIC_OFFSET = re.compile(r"([+\-]\d{2})(\d{2})$")
 _SIGNS = ("+", "-")
@@ -182,7 +182,7 @@ _Lose = Callable[[str, str], None]
 
 def _identifier(node: dict[str, Any], fields: dict[str, Any], lose: _Lose) -> None:
     uri = node.get("uri") or node.get("guid")
-    if isinstance(uri, str) and validators.URI.match(uri):
+    if _is_uri(uri):
         fields["id"] = uri
     elif uri is not None:
         lose("uri", f"{uri!r} is not a URI")
@@ -204,7 +204,7 @@ def _headlines(node: dict[str, Any], fields: dict[str, Any], _: _Lose) -> None:
 
 def _time_field(key: str, field: str) -> Callable[[dict[str, Any], dict[str, Any], _Lose], None]:
     def read_time(node: dict[str, Any], fields: dict[str, Any], lose: _Lose) -> None:
-        fields[field] = _time(node[key], partial(lose, key))
+        fields[field] = _time(node[key], lose, key)
 
     return read_time
 
@@ -252,18 +252,24 @@ def _located(node: dict[str, Any], fields: dict[str, Any], _: _Lose) -> None:
 
 def _genres(node: dict[str, Any], fields: dict[str, Any], lose: _Lose) -> None:
     fields["genres"] = tuple(
-        c
-        for g in _entries(node, "genres")
-        if (c := _one(partial(_concept_of, g), partial(lose, "genres")))
+        c for g in _entries(node, "genres") if (c := _one(lose, "genres", _concept_of, g))
     )
 
 
-def _one(build: Callable[[], _T], lose: Callable[[str], None]) -> _T | None:
+def _one(
+    lose: _Lose, key: str, build: Callable[_P, _T], /, *args: _P.args, **kwargs: _P.kwargs
+) -> _T | None:
+    """What *build* makes of the arguments, or ``None``, its refusal reported under *key*."""
     try:
-        return build()
+        return build(*args, **kwargs)
     except (FieldError, ValueError) as error:
-        lose(str(error))
+        lose(key, str(error))
         return None
+
+
+def _is_uri(value: object) -> bool:
+    """Whether *value* is an absolute URI, as the model's validator decides."""
+    return isinstance(value, str) and validators.URI_FOR_PYTHON.fullmatch(value) is not None
 
 
 def _entries(node: dict[str, Any], key: str) -> list[dict[str, Any]]:
@@ -274,7 +280,7 @@ def _entries(node: dict[str, Any], key: str) -> list[dict[str, Any]]:
 def _text(value: object) -> str | None:
     if not isinstance(value, str):
         return None
-    if fit_for_xml(value):  # most texts: nothing to remove
+    if value.isprintable() or fit_for_xml(value):  # most texts: nothing to remove
         return value.strip() or None
     text = validators.NOT_XML.sub("", value).strip()
     return text or None
@@ -298,16 +304,16 @@ def _summary(node: dict[str, Any], lose: Callable[[str, str], None]) -> str | No
     return summary
 
 
-def _time(value: object, lose: Callable[[str], None]) -> datetime | None:
+def _time(value: object, lose: _Lose, key: str) -> datetime | None:
     text = _text(value)
     if text is None:
         return None
     if text[-5:-4] in _SIGNS:  # "+0100" is "+01:00"
         text = _BASIC_OFFSET.sub(r"\1:\2", text)
     if RFC3339.match(text) is None:
-        lose(f"{text!r} is not a date-time with a UTC offset")
+        lose(key, f"{text!r} is not a date-time with a UTC offset")
         return None
-    return _one(partial(datetime.fromisoformat, text), lose)
+    return _one(lose, key, datetime.fromisoformat, text)
 
 
 def _bylines(node: dict[str, Any], lose: Callable[[str, str], None]) -> tuple[Byline, ...]:
@@ -356,7 +362,7 @@ def _contributors(
                 credit_lines.append(name)
                 continue
             uri = entry.get("uri") if isinstance(entry.get("uri"), str) else None
-            agent = _one(partial(_agent, key, name, uri), partial(lose, key))
+            agent = _one(lose, key, _agent, key, name, uri)
             if agent is not None:
                 contributors.append(Contributor(agent=agent, role=role))
     if others:
@@ -380,14 +386,13 @@ def _subjects(node: dict[str, Any], lose: Callable[[str, str], None]) -> dict[st
             uri = entry.get("uri") if isinstance(entry.get("uri"), str) else None
             sections.append(
                 _one(
-                    partial(Section, path=path, code=_text(entry.get("literal")), url=uri),
-                    partial(lose, "subjects"),
+                    lose, "subjects", Section, path=path, code=_text(entry.get("literal")), url=uri
                 )
             )
         elif rel == "keyword" and name:
             keywords.append(name)
         else:
-            subjects.append(_one(partial(_concept_of, entry), partial(lose, "subjects")))
+            subjects.append(_one(lose, "subjects", _concept_of, entry))
     for entry in _entries(node, "service"):  # Superdesk's services are its sections
         name = _text(entry.get("name"))
         if name:
@@ -409,11 +414,7 @@ def _concept_of(entry: dict[str, Any]) -> Concept | None:
     scheme, _, code = literal.rpartition(":")
     if not (scheme and code):
         scheme, code = "", literal
-    uri = (
-        entry.get("uri")
-        if isinstance(entry.get("uri"), str) and validators.URI.match(entry["uri"])
-        else None
-    )
+    uri = entry.get("uri") if _is_uri(entry.get("uri")) else None
     if not (name or code or uri):
         return None
     return Concept(name=name, code=code or None, scheme=scheme or None, uri=uri)
@@ -424,11 +425,7 @@ def _sources(node: dict[str, Any]) -> dict[str, Any]:
     for entry in _entries(node, "infosources"):
         name = _text(entry.get("name"))
         role = entry.get("role")
-        uri = (
-            entry.get("uri")
-            if isinstance(entry.get("uri"), str) and validators.URI.match(entry["uri"])
-            else None
-        )
+        uri = entry.get("uri") if _is_uri(entry.get("uri")) else None
         if name and role in ("publisher", "provider"):
             found.setdefault(role, Organization(name=name, uri=uri))
     return found
@@ -441,16 +438,16 @@ def _canonical(node: dict[str, Any]) -> str | None:
     candidates += [
         link.get("href") for link in _entries(node, "links") if link.get("rel") == "canonical"
     ]
-    return next((c for c in candidates if isinstance(c, str) and validators.URI.match(c)), None)
+    return next((c for c in candidates if _is_uri(c)), None)
 
 
 def _associations(node: dict[str, Any], lose: Callable[[str, str], None]) -> dict[str, Any]:
     images, quotations = [], []
     for entry in _entries(node, "associations"):
         if entry.get("rel") == "quotation" or entry.get("profile") == "quotation":
-            quotations.append(_one(partial(_quotation_of, entry), partial(lose, "associations")))
+            quotations.append(_one(lose, "associations", _quotation_of, entry))
         elif entry.get("type") == "picture":
-            images.append(_one(partial(_image_of, entry), partial(lose, "associations")))
+            images.append(_one(lose, "associations", _image_of, entry))
         else:
             lose("associations", f"an associated {entry.get('type', 'item')} {entry.get('name')!r}")
     return {
@@ -473,7 +470,7 @@ def _image_of(entry: dict[str, Any]) -> Image | None:
     rendition = next((r for r in renditions if r.get("href") == href), {})
     described = _descriptions(entry)
     caption = _text(described.get("caption"))
-    url = href if href and validators.URI.match(href) else None
+    url = href if _is_uri(href) else None
     if url is None and caption is None:
         return None
     size = {k: v for k in ("width", "height") if isinstance(v := rendition.get(k), int) and v > 0}
@@ -522,9 +519,7 @@ _MAPPING: tuple[
     ),
     (
         frozenset({"bodies"}),
-        lambda node, fields, lose: fields.update(
-            body=_one(partial(read_body, node, lose), partial(lose, "bodies"))
-        ),
+        lambda node, fields, lose: fields.update(body=_one(lose, "bodies", read_body, node, lose)),
     ),
     (frozenset({"firstcreated"}), _time_field("firstcreated", "published")),
     (frozenset({"versioncreated"}), _time_field("versioncreated", "modified")),
