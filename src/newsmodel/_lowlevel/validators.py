@@ -117,10 +117,11 @@ def unfit_character(text: str) -> str | None:
     return None if bad is None else bad.group()
 
 
-# Each check below is one call that decides in its first line: the model
-# makes thousands of fields a second, and a layer of calls per field (a
-# wrapper for None, one for the type, one for the characters) cost more than
-# the checks.  Only a refused value takes the long way, to say what is wrong.
+# Each check below decides in its first line, with no layer of calls for
+# None, the type and the characters: the model makes thousands of fields a
+# second.  Its ``__init__`` tests each check's common case in line
+# (``accepted_at_once``) and calls the check for the rest.  Only a refused
+# value takes the long way, to say what is wrong.
 # A field whose default is None may hold None: ``attribute.default`` says so.
 
 
@@ -163,7 +164,7 @@ def text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         if attribute.default is None:
             return
-    elif isinstance(value, str) and (value.isprintable() or fit_for_xml(value)):
+    elif isinstance(value, str) and fit_for_xml(value):
         return
     raise _refused(attribute, value, "a string")
 
@@ -178,12 +179,7 @@ def non_empty_text(_: object, attribute: attrs.Attribute[Any], value: object) ->
     if value is None:
         if attribute.default is None:
             return
-    elif (
-        isinstance(value, str)
-        and (value.isprintable() or fit_for_xml(value))
-        and value
-        and not value.isspace()
-    ):
+    elif isinstance(value, str) and fit_for_xml(value) and value and not value.isspace():
         return
     raise _refused(attribute, value, "non-empty text")
 
@@ -204,7 +200,7 @@ def uri(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
             return
     elif (
         isinstance(value, str)
-        and (value.isprintable() or fit_for_xml(value))
+        and fit_for_xml(value)
         and URI_FOR_PYTHON.fullmatch(value) is not None
     ):
         return
