@@ -13,20 +13,20 @@ import re
 
 __all__ = ["ABBREVIATIONS", "starts"]
 
-#: Words news copy shortens with a full stop, lower-cased.
-ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr rep reps sen sens del gov gen lt col sgt capt adm maj cmdr st jr sr prof rev
-    mt ft pres supt det insp amb hon messrs no nos vs etc inc co corp ltd bros dept univ
-    jan feb mar apr jun jul aug sep sept oct nov dec calif fla mich penn ariz colo conn
-    ill ind kan mass minn miss nev okla ore tenn tex va wash wis wyo
-    """.split()
-)
-#: Of those, the titles: a name always follows them, never a new sentence.
+#: The titles news copy shortens with a full stop, lower-cased: a name always
+#: follows them, never a new sentence.
 _TITLES = frozenset(
     """
     mr mrs ms dr rep reps sen sens del gov gen lt col sgt capt adm maj cmdr st prof rev
     pres supt det insp amb hon messrs mt ft no nos
+    """.split()
+)
+#: Every word news copy shortens with a full stop, lower-cased.
+ABBREVIATIONS = _TITLES | frozenset(
+    """
+    jr sr vs etc inc co corp ltd bros dept univ
+    jan feb mar apr jun jul aug sep sept oct nov dec calif fla mich penn ariz colo conn
+    ill ind kan mass minn miss nev okla ore tenn tex va wash wis wyo
     """.split()
 )
 #: Words that open a sentence and never follow an abbreviation inside one: ``the U.S. He said``.
