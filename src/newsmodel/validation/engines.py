@@ -22,6 +22,7 @@ from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource, Unresolvable
 
 from newsmodel.validation.derived import verdict_copy
+from newsmodel.validation.inplace import in_place
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -127,10 +128,10 @@ class _PythonChecker:
         cls = validator_for(schema)
         checker = cls.FORMAT_CHECKER if formats else None
         self._validator = cls(schema, registry=registry, format_checker=checker)
-        # Most documents pass: the copy judges them, and the schema itself
-        # lists the errors of the rest, in its own words.
+        # Most documents pass: the copy judges them, entering its subschemas
+        # in place, and the schema itself lists the errors of the rest, in its own words.
         quick = verdict_copy(schema, checker.checkers if checker else ())
-        self._verdict = cls(quick, registry=registry, format_checker=checker)
+        self._verdict = in_place(cls)(quick, registry=registry, format_checker=checker)
 
     def findings(self, instance: object, /) -> list[Finding]:
         try:
