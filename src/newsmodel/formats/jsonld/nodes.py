@@ -86,6 +86,8 @@ def context_of(document: object) -> object:
 
 def schema_org(context: object) -> bool:
     """Whether a ``@context`` names schema.org, as a URL or as its vocabulary."""
+    if isinstance(context, str):  # most pages: nothing to open
+        return context in _CONTEXTS
     for item in flatten([context]):
         if isinstance(item, str) and item in _CONTEXTS:
             return True
@@ -131,39 +133,66 @@ def _identified(document: object) -> dict[str, dict[str, Any]]:
 def types_of(node: dict[str, Any]) -> set[str]:
     """The types of a node, by their local name (``NewsArticle``)."""
     kinds = node.get("@type", node.get("type"))
+    if isinstance(kinds, str):  # most nodes: one type
+        return {kinds.rpartition("/")[2]}
     names = kinds if isinstance(kinds, list) else [kinds]
-    return {n.rsplit("/", 1)[-1] for n in names if isinstance(n, str)}
+    return {n.rpartition("/")[2] for n in names if isinstance(n, str)}
 
 
 class Node:
     """A node of the document, its references resolved on the way."""
+
+    __slots__ = ("index", "node")
 
     def __init__(self, node: dict[str, Any], index: Index) -> None:
         self.node = node
         self.index = index
 
     def values(self, key: str) -> list[Any]:
-        """The values of a property: always a list, references resolved."""
+        """
+        The values of a property: always a list, references resolved.
+
+        A list of strings and numbers is the node's own, not a copy: the
+        reader only looks at it.
+        """
         value = self.node.get(key)
-        if value is None or isinstance(value, str):  # most values: nothing to resolve
-            return [] if value is None else [value]
-        values = value if isinstance(value, list) else [value]
-        return [self.resolve(v) for v in flatten(values)]
+        if value is None:
+            return []
+        if isinstance(value, str):  # most values: nothing to resolve
+            return [value]
+        if isinstance(value, list):
+            for item in value:
+                if isinstance(item, _CONTAINERS):
+                    break
+            else:
+                return value  # strings and numbers: nothing to open or resolve
+            values = flatten(value)
+        else:
+            values = flatten([value])
+        return [self.resolve(v) if isinstance(v, dict) else v for v in values]
 
     def resolve(self, value: Any) -> Any:
         """The node a bare ``{"@id": ...}`` reference names, or the value itself."""
-        if isinstance(value, dict) and set(value) == {"@id"} and isinstance(value["@id"], str):
-            return self.index.get(value["@id"], value)
+        if (
+            isinstance(value, dict)
+            and len(value) == 1
+            and isinstance(identifier := value.get("@id"), str)
+        ):
+            return self.index.get(identifier, value)
         return value
 
     def text(self, key: str) -> str | None:
         """The first text value of a property."""
         value = self.node.get(key)
-        if value is None:
-            return None
         if isinstance(value, str):  # most values: nothing to resolve or flatten
             return text_of(value)
+        if value is None:
+            return None
         return next((t for v in self.values(key) if (t := text_of(v))), None)
+
+
+# What holds other values: a list, or a node (which may be a container).
+_CONTAINERS = (list, dict)
 
 
 def flatten(values: list[Any]) -> list[Any]:
@@ -173,7 +202,10 @@ def flatten(values: list[Any]) -> list[Any]:
     Lists inside lists (as some sites write keywords) and JSON-LD's ``@list``
     and ``@set`` containers all give their members.
     """
-    if not any(isinstance(v, list | dict) for v in values):
+    for value in values:
+        if isinstance(value, _CONTAINERS):
+            break
+    else:
         return values  # strings and numbers: nothing to open
     flat: list[Any] = []
     stack = list(reversed(values))  # a stack, not recursion: lists nest as deep as they like
@@ -190,11 +222,12 @@ def flatten(values: list[Any]) -> list[Any]:
 
 def text_of(value: object) -> str | None:
     """A string value, HTML entities decoded (but in a URI) and white space trimmed."""
-    if isinstance(value, str) and "&" not in value and fit_for_xml(value):
-        return value.strip() or None  # most texts: nothing to decode or remove
-    if isinstance(value, list):
+    if isinstance(value, str):
+        if "&" not in value and (value.isprintable() or fit_for_xml(value)):
+            return value.strip() or None  # most texts: nothing to decode or remove
+    elif isinstance(value, list):
         return next((t for v in flatten(value) if (t := text_of(v))), None)
-    if isinstance(value, dict):
+    elif isinstance(value, dict):
         value = value.get("@value", value.get("name"))
     if not isinstance(value, str | int | float) or isinstance(value, bool):
         return None
