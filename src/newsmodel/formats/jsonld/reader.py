@@ -102,7 +102,8 @@ def read(data: str | bytes) -> Reading:
         ParseError: The document is not JSON.
         StructureError: It holds no article, or the article has no headline.
     """
-    item = read_document(strict_json.parse(data))
+    parsed = strict_json.parse_document(data)
+    item = _first(parsed.document, _read_articles(*parsed))
     if not isinstance(item, Reading):
         raise item.error()
     return item
@@ -112,7 +113,7 @@ def read_items(data: str | bytes, /) -> Iterator[Reading | Unreadable]:
     """
     Read every article of a document, as every format reads items.
     """
-    yield from read_articles(strict_json.parse(data))
+    yield from _read_articles(*strict_json.parse_document(data))
 
 
 def read_document(document: object) -> Reading | Unreadable:
@@ -123,7 +124,11 @@ def read_document(document: object) -> Reading | Unreadable:
     reads them all.  Nothing here recurses on the document's depth, which is
     the parser's to limit: it differs between Python versions.
     """
-    items = read_articles(document)
+    return _first(document, read_articles(document))
+
+
+def _first(document: object, items: list[Reading | Unreadable]) -> Reading | Unreadable:
+    """The first of a document's articles, the others reported as losses."""
     first = items[0]
     if len(items) > 1 and isinstance(first, Reading):
         found = find_articles(document)
@@ -140,17 +145,28 @@ def read_articles(document: object) -> list[Reading | Unreadable]:
     """
     Read every article node of parsed JSON-LD, in document order; at least one item.
     """
+    return _read_articles(document, fit_for_xml=False)
+
+
+def _read_articles(document: object, fit_for_xml: bool) -> list[Reading | Unreadable]:
+    """Every article node, not searched for unfit strings if the parser found none."""
     found = find_articles(document)
     if isinstance(found, str):
         return [Unreadable(where="$", reason=found)]
-    return [_read_node(document, node, path) for node, path in found]
+    return [_read_node(document, node, path, fit_for_xml=fit_for_xml) for node, path in found]
 
 
-def _read_node(document: object, node: dict[str, Any], path: str) -> Reading | Unreadable:
-    losses = [
-        Loss(where=p, what=strict_json.UNFIT_FOR_XML)
-        for p in strict_json.strings_unfit_for_xml(node, path)
-    ]
+def _read_node(
+    document: object, node: dict[str, Any], path: str, *, fit_for_xml: bool
+) -> Reading | Unreadable:
+    losses = (
+        []
+        if fit_for_xml
+        else [
+            Loss(where=p, what=strict_json.UNFIT_FOR_XML)
+            for p in strict_json.strings_unfit_for_xml(node, path)
+        ]
+    )
     if not schema_org(node.get("@context", context_of(document))):
         losses.append(Loss(where=path, what="no schema.org @context: terms read as schema.org"))
     fields = read_fields(Node(node, Index(document)), losses, path)
