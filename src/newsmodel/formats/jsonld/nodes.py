@@ -140,13 +140,19 @@ def types_of(node: dict[str, Any]) -> set[str]:
 
 
 class Node:
-    """A node of the document, its references resolved on the way."""
+    """
+    A node of the document, its references resolved on the way.
 
-    __slots__ = ("index", "node")
+    *fit_for_xml* says that no string of the document holds a character XML
+    cannot carry (the parser found none), so its texts need not be searched.
+    """
 
-    def __init__(self, node: dict[str, Any], index: Index) -> None:
+    __slots__ = ("fit_for_xml", "index", "node")
+
+    def __init__(self, node: dict[str, Any], index: Index, *, fit_for_xml: bool = False) -> None:
         self.node = node
         self.index = index
+        self.fit_for_xml = fit_for_xml
 
     def values(self, key: str) -> list[Any]:
         """
@@ -162,11 +168,13 @@ class Node:
             return [value]
         if isinstance(value, list):
             for item in value:
-                if isinstance(item, _CONTAINERS):
+                if isinstance(item, list) or (isinstance(item, dict) and not _plain(item)):
                     break
             else:
-                return value  # strings and numbers: nothing to open or resolve
+                return value  # nothing to open or resolve
             values = flatten(value)
+        elif isinstance(value, dict) and _plain(value):
+            return [value]
         else:
             values = flatten([value])
         return [self.resolve(v) if isinstance(v, dict) else v for v in values]
@@ -185,6 +193,8 @@ class Node:
         """The first text value of a property."""
         value = self.node.get(key)
         if isinstance(value, str):  # most values: nothing to resolve or flatten
+            if self.fit_for_xml and "&" not in value:
+                return value.strip() or None  # nothing to decode or remove
             return text_of(value)
         if value is None:
             return None
@@ -193,6 +203,11 @@ class Node:
 
 # What holds other values: a list, or a node (which may be a container).
 _CONTAINERS = (list, dict)
+
+
+def _plain(node: dict[str, Any]) -> bool:
+    """Whether a node is neither a container to open nor a reference (one key) to resolve."""
+    return len(node) > 1 and "@list" not in node and "@set" not in node
 
 
 def flatten(values: list[Any]) -> list[Any]:

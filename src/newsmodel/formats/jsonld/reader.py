@@ -169,7 +169,7 @@ def _read_node(
     )
     if not schema_org(node.get("@context", context_of(document))):
         losses.append(Loss(where=path, what="no schema.org @context: terms read as schema.org"))
-    fields = read_fields(Node(node, Index(document)), losses, path)
+    fields = read_fields(Node(node, Index(document), fit_for_xml=fit_for_xml), losses, path)
     headline = fields.pop("headline", None)
     if headline is None:
         return Unreadable(where=path, reason="the article has no headline or name")
@@ -341,7 +341,7 @@ def _agent_of(value: object, *, affiliated: bool = True) -> Person | Organizatio
         else None
     )
     return Person(
-        name=person_name(name),
+        name=person_name(name) if name[0] in "bB" else name,  # stripped: "By" starts it, if any
         uri=uri,
         title=text_of(value.get("jobTitle")),
         affiliation=affiliation if isinstance(affiliation, Organization) else None,
@@ -531,8 +531,9 @@ def _quote(value: object) -> Quotation | None:
     text = text_of(value.get("text"))
     if text is None:
         return None
-    speakers = [a for key in ("creator", "spokenByCharacter") if (a := _agent_of(value.get(key)))]
-    return Quotation(text=text, speaker=speakers[0] if speakers else None)
+    creator = _agent_of(value.get("creator"))
+    spoken_by = _agent_of(value.get("spokenByCharacter"))
+    return Quotation(text=text, speaker=creator or spoken_by)
 
 
 #: The mapping, in the order its losses are reported: the properties a row
