@@ -56,7 +56,10 @@ def find_articles(document: object) -> list[tuple[dict[str, Any], str]] | str:
         The nodes and their paths, or, when there is none, what the document
         holds instead.
     """
-    nodes = list(_nodes(document, "$"))
+    if isinstance(document, dict) and "@graph" not in document:
+        nodes = [(document, "$")]  # most documents: one node, nothing to walk
+    else:
+        nodes = list(_nodes(document, "$"))
     articles = [(node, path) for node, path in nodes if types_of(node) & ARTICLE_TYPES]
     if articles:
         return articles
@@ -235,16 +238,22 @@ def flatten(values: list[Any]) -> list[Any]:
     return flat
 
 
+# The values that have a text (a tuple: a union type is built anew where it is written).
+_SCALARS = (str, int, float)
+
+
 def text_of(value: object) -> str | None:
     """A string value, HTML entities decoded (but in a URI) and white space trimmed."""
     if isinstance(value, str):
         if "&" not in value and (value.isprintable() or fit_for_xml(value)):
             return value.strip() or None  # most texts: nothing to decode or remove
+    elif value is None:
+        return None
     elif isinstance(value, list):
         return next((t for v in flatten(value) if (t := text_of(v))), None)
     elif isinstance(value, dict):
         value = value.get("@value", value.get("name"))
-    if not isinstance(value, str | int | float) or isinstance(value, bool):
+    if not isinstance(value, _SCALARS) or isinstance(value, bool):
         return None
     text = str(value)
     if "&" in text and not URI_FOR_PYTHON.fullmatch(text):  # a URI is read as it is

@@ -291,7 +291,7 @@ def _section(value: object) -> Section | None:
 
 def section_of(text: str) -> Section:
     """The section a path names, written as str(Section) writes it."""
-    return Section(path=tuple(p.strip() for p in text.split(_PATH_SEPARATOR) if p.strip()))
+    return Section(path=tuple([s for p in text.split(_PATH_SEPARATOR) if (s := p.strip())]))
 
 
 def _page(node: Node) -> str | None:
@@ -410,7 +410,7 @@ def _credit(
             continue
         if agent is not None:
             contributors.append(Contributor(agent=agent, role=role))
-        elif not isinstance(value, str | dict):
+        elif not isinstance(value, (str, dict)):
             lose(key, f"{value!r} names no one")
 
 
@@ -459,8 +459,10 @@ _GENRE_TYPES = ARTICLE_TYPES - {"NewsArticle"}
 
 
 def _genres(node: Node, _: _Lose) -> tuple[Concept, ...] | None:
-    kinds = sorted(types_of(node.node) & _GENRE_TYPES)
-    genres = [type_genre(kind) for kind in kinds]
+    kinds = types_of(node.node) & _GENRE_TYPES
+    if not kinds and "genre" not in node.node:
+        return None  # most articles: a NewsArticle, no genre
+    genres = [type_genre(kind) for kind in sorted(kinds)]
     for value in node.values("genre"):
         text = text_of(value)
         if text:
