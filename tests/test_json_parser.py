@@ -92,12 +92,16 @@ def test_the_fast_parse_gives_what_the_standard_parser_gives(
     assert _same(standard[1], ours[1])
 
 
-@given(_json_text())
-def test_a_document_said_fit_for_xml_holds_no_unfit_string(text: str) -> None:
-    try:
-        document, fit = strict_json.parse_document(text.encode())
-    except ParseError:
-        return
+@given(_json_text(), st.booleans(), st.booleans())
+def test_a_document_said_fit_for_xml_holds_no_unfit_string(
+    text: str, lower_keys: bool, with_orjson: bool
+) -> None:
+    # Both parsers say so: orjson's from its text, the standard one from the input.
+    with patch.object(strict_json, "_orjson", strict_json._orjson if with_orjson else None):  # noqa: SLF001
+        try:
+            document, fit = strict_json.parse_document(text.encode(), lower_keys=lower_keys)
+        except ParseError:
+            return
     unfit = [w for w, s in strict_json._strings(document, "$") if NOT_XML.search(s)]  # noqa: SLF001
     assert not (fit and unfit)
 
@@ -143,4 +147,5 @@ def test_ordinary_documents_take_the_fast_parse() -> None:
     page = b'{"@context": "https://schema.org", "headline": "A: b", "n": 3, "d": 1.5e3}'
     assert strict_json._parse_fast(page) is not None  # noqa: SLF001 - the shortcut is private
     assert strict_json.parse_document(page).fit_for_xml
+    assert strict_json.parse_document(page, lower_keys=True).fit_for_xml
     assert not strict_json.parse_document(b'{"t": "a\\u0007b"}').fit_for_xml

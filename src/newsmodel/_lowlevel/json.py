@@ -93,11 +93,15 @@ def parse(data: str | bytes, *, lower_keys: bool = False) -> Any:
         ParseError: The input is not valid UTF-8 or not valid JSON; the
             error carries the line and column where parsing stopped.
     """
-    return parse_document(data, lower_keys=lower_keys).document
+    if _orjson is not None and not lower_keys:
+        fast = _parse_fast(data)
+        if fast is not None:
+            return fast.document
+    return _parse_standard(data, lower_keys=lower_keys)
 
 
 def parse_document(data: str | bytes, *, lower_keys: bool = False) -> Parsed:
-    """
+    r"""
     Parse a JSON document as :func:`parse` does, and say if its strings are fit for XML.
 
     With orjson installed, orjson parses and writes the document back, in C,
@@ -107,13 +111,18 @@ def parse_document(data: str | bytes, *, lower_keys: bool = False) -> Parsed:
     need not walk the document to find out. Anything else, every error
     included, is the standard library's, and so is a parse that lowers keys:
     its hook lowers each object as it is made, where lowering orjson's
-    result takes a walk over it in Python that costs more.
+    result takes a walk over it in Python that costs more. The standard
+    parser's document is fit for XML if its bytes escape nothing that could
+    be unfit (``\b``, ``\f``, ``\u``) and hold neither noncharacter: UTF-8
+    that decodes holds no surrogate, and a raw control character is not JSON.
     """
     if _orjson is not None and not lower_keys:
         fast = _parse_fast(data)
         if fast is not None:
             return fast
-    return Parsed(_parse_standard(data, lower_keys=lower_keys), fit_for_xml=False)
+    document = _parse_standard(data, lower_keys=lower_keys)
+    fit = isinstance(data, bytes) and not _ESCAPE.search(data) and _no_noncharacter(data)
+    return Parsed(document, fit_for_xml=fit)
 
 
 def _parse_standard(data: str | bytes, *, lower_keys: bool) -> Any:
