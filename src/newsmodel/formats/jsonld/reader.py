@@ -378,10 +378,9 @@ def _organization(values: list[Any]) -> Organization | None:
 def _bylines(node: Node, lose: _Lose) -> tuple[Byline, ...] | None:
     contributors: list[Contributor] = []
     authors = node.values("author") or node.values("creator")
-    _credit(authors, "author", ContributorRole.AUTHOR, contributors, lose)
-    for key, role in _OTHER_ROLES:
-        if key in node.node:
-            _credit(node.values(key), key, role, contributors, lose)
+    for key, role, values in (("author", ContributorRole.AUTHOR, authors), *_others(node)):
+        agents: tuple[Person | Organization, ...] = _each(values, key, _credited, lose) or ()
+        contributors += [Contributor(agent=agent, role=role) for agent in agents]
     printed = node.text("creditText")
     if printed is None:
         return (Byline(contributors=tuple(contributors)),) if contributors else None
@@ -394,24 +393,17 @@ _OTHER_ROLES = tuple(
 )
 
 
-def _credit(
-    values: list[Any],
-    key: str,
-    role: ContributorRole,
-    contributors: list[Contributor],
-    lose: _Lose,
-) -> None:
-    """Credit each agent a property's values name with *role*; report the values that name none."""
-    for value in values:
-        try:
-            agent = _agent_of(value)
-        except (FieldError, ValueError) as error:
-            lose(key, str(error))
-            continue
-        if agent is not None:
-            contributors.append(Contributor(agent=agent, role=role))
-        elif not isinstance(value, (str, dict)):
-            lose(key, f"{value!r} names no one")
+def _others(node: Node) -> list[tuple[str, ContributorRole, list[Any]]]:
+    """The contributors, editors and translators a node names, by role."""
+    return [(key, role, node.values(key)) for key, role in _OTHER_ROLES if key in node.node]
+
+
+def _credited(value: object) -> Person | Organization | None:
+    """The agent a value names; a value that is neither a name nor a node names no one."""
+    if not isinstance(value, (str, dict)):
+        msg = f"{value!r} names no one"
+        raise ValueError(msg)  # noqa: TRY004 - a value of the page, reported as a loss
+    return _agent_of(value)
 
 
 def _dateline(node: Node, lose: _Lose) -> Dateline | None:
