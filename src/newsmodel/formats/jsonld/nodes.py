@@ -56,7 +56,10 @@ def find_articles(document: object) -> list[tuple[dict[str, Any], str]] | str:
         The nodes and their paths, or, when there is none, what the document
         holds instead.
     """
-    nodes = list(_nodes(document, "$"))
+    if isinstance(document, dict) and "@graph" not in document:
+        nodes = [(document, "$")]  # most documents: one node, nothing to walk
+    else:
+        nodes = list(_nodes(document, "$"))
     articles = [(node, path) for node, path in nodes if types_of(node) & ARTICLE_TYPES]
     if articles:
         return articles
@@ -86,6 +89,8 @@ def context_of(document: object) -> object:
 
 def schema_org(context: object) -> bool:
     """Whether a ``@context`` names schema.org, as a URL or as its vocabulary."""
+    if isinstance(context, str):  # most pages: nothing to open
+        return context in _CONTEXTS
     for item in flatten([context]):
         if isinstance(item, str) and item in _CONTEXTS:
             return True
@@ -131,39 +136,81 @@ def _identified(document: object) -> dict[str, dict[str, Any]]:
 def types_of(node: dict[str, Any]) -> set[str]:
     """The types of a node, by their local name (``NewsArticle``)."""
     kinds = node.get("@type", node.get("type"))
+    if isinstance(kinds, str):  # most nodes: one type
+        return {kinds.rpartition("/")[2]}
     names = kinds if isinstance(kinds, list) else [kinds]
-    return {n.rsplit("/", 1)[-1] for n in names if isinstance(n, str)}
+    return {n.rpartition("/")[2] for n in names if isinstance(n, str)}
 
 
 class Node:
-    """A node of the document, its references resolved on the way."""
+    """
+    A node of the document, its references resolved on the way.
 
-    def __init__(self, node: dict[str, Any], index: Index) -> None:
+    *fit_for_xml* says that no string of the document holds a character XML
+    cannot carry (the parser found none), so its texts need not be searched.
+    """
+
+    __slots__ = ("fit_for_xml", "index", "node")
+
+    def __init__(self, node: dict[str, Any], index: Index, *, fit_for_xml: bool = False) -> None:
         self.node = node
         self.index = index
+        self.fit_for_xml = fit_for_xml
 
     def values(self, key: str) -> list[Any]:
-        """The values of a property: always a list, references resolved."""
+        """
+        The values of a property: always a list, references resolved.
+
+        A list of strings and numbers is the node's own, not a copy: the
+        reader only looks at it.
+        """
         value = self.node.get(key)
-        if value is None or isinstance(value, str):  # most values: nothing to resolve
-            return [] if value is None else [value]
-        values = value if isinstance(value, list) else [value]
-        return [self.resolve(v) for v in flatten(values)]
+        if value is None:
+            return []
+        if isinstance(value, str):  # most values: nothing to resolve
+            return [value]
+        if isinstance(value, list):
+            for item in value:
+                if isinstance(item, list) or (isinstance(item, dict) and not _plain(item)):
+                    break
+            else:
+                return value  # nothing to open or resolve
+            values = flatten(value)
+        elif isinstance(value, dict) and _plain(value):
+            return [value]
+        else:
+            values = flatten([value])
+        return [self.resolve(v) if isinstance(v, dict) else v for v in values]
 
     def resolve(self, value: Any) -> Any:
         """The node a bare ``{"@id": ...}`` reference names, or the value itself."""
-        if isinstance(value, dict) and set(value) == {"@id"} and isinstance(value["@id"], str):
-            return self.index.get(value["@id"], value)
+        if (
+            isinstance(value, dict)
+            and len(value) == 1
+            and isinstance(identifier := value.get("@id"), str)
+        ):
+            return self.index.get(identifier, value)
         return value
 
     def text(self, key: str) -> str | None:
         """The first text value of a property."""
         value = self.node.get(key)
+        if isinstance(value, str):  # most values: nothing to resolve or flatten
+            if self.fit_for_xml and "&" not in value:
+                return value.strip() or None  # nothing to decode or remove
+            return text_of(value)
         if value is None:
             return None
-        if isinstance(value, str):  # most values: nothing to resolve or flatten
-            return text_of(value)
         return next((t for v in self.values(key) if (t := text_of(v))), None)
+
+
+# What holds other values: a list, or a node (which may be a container).
+_CONTAINERS = (list, dict)
+
+
+def _plain(node: dict[str, Any]) -> bool:
+    """Whether a node is neither a container to open nor a reference (one key) to resolve."""
+    return len(node) > 1 and "@list" not in node and "@set" not in node
 
 
 def flatten(values: list[Any]) -> list[Any]:
@@ -173,7 +220,10 @@ def flatten(values: list[Any]) -> list[Any]:
     Lists inside lists (as some sites write keywords) and JSON-LD's ``@list``
     and ``@set`` containers all give their members.
     """
-    if not any(isinstance(v, list | dict) for v in values):
+    for value in values:
+        if isinstance(value, _CONTAINERS):
+            break
+    else:
         return values  # strings and numbers: nothing to open
     flat: list[Any] = []
     stack = list(reversed(values))  # a stack, not recursion: lists nest as deep as they like
@@ -188,15 +238,22 @@ def flatten(values: list[Any]) -> list[Any]:
     return flat
 
 
+# The values that have a text (a tuple: a union type is built anew where it is written).
+_SCALARS = (str, int, float)
+
+
 def text_of(value: object) -> str | None:
     """A string value, HTML entities decoded (but in a URI) and white space trimmed."""
-    if isinstance(value, str) and "&" not in value and fit_for_xml(value):
-        return value.strip() or None  # most texts: nothing to decode or remove
-    if isinstance(value, list):
+    if isinstance(value, str):
+        if "&" not in value and (value.isprintable() or fit_for_xml(value)):
+            return value.strip() or None  # most texts: nothing to decode or remove
+    elif value is None:
+        return None
+    elif isinstance(value, list):
         return next((t for v in flatten(value) if (t := text_of(v))), None)
-    if isinstance(value, dict):
+    elif isinstance(value, dict):
         value = value.get("@value", value.get("name"))
-    if not isinstance(value, str | int | float) or isinstance(value, bool):
+    if not isinstance(value, _SCALARS) or isinstance(value, bool):
         return None
     text = str(value)
     if "&" in text and not URI_FOR_PYTHON.fullmatch(text):  # a URI is read as it is

@@ -8,7 +8,6 @@ import html
 import re
 from collections.abc import Callable
 from datetime import datetime
-from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
@@ -103,7 +102,8 @@ def read(data: str | bytes) -> Reading:
         ParseError: The document is not JSON.
         StructureError: It holds no article, or the article has no headline.
     """
-    item = read_document(strict_json.parse(data))
+    parsed = strict_json.parse_document(data)
+    item = _first(parsed.document, _read_articles(*parsed))
     if not isinstance(item, Reading):
         raise item.error()
     return item
@@ -113,7 +113,7 @@ def read_items(data: str | bytes, /) -> Iterator[Reading | Unreadable]:
     """
     Read every article of a document, as every format reads items.
     """
-    yield from read_articles(strict_json.parse(data))
+    yield from _read_articles(*strict_json.parse_document(data))
 
 
 def read_document(document: object) -> Reading | Unreadable:
@@ -124,7 +124,11 @@ def read_document(document: object) -> Reading | Unreadable:
     reads them all.  Nothing here recurses on the document's depth, which is
     the parser's to limit: it differs between Python versions.
     """
-    items = read_articles(document)
+    return _first(document, read_articles(document))
+
+
+def _first(document: object, items: list[Reading | Unreadable]) -> Reading | Unreadable:
+    """The first of a document's articles, the others reported as losses."""
     first = items[0]
     if len(items) > 1 and isinstance(first, Reading):
         found = find_articles(document)
@@ -141,20 +145,31 @@ def read_articles(document: object) -> list[Reading | Unreadable]:
     """
     Read every article node of parsed JSON-LD, in document order; at least one item.
     """
+    return _read_articles(document, fit_for_xml=False)
+
+
+def _read_articles(document: object, fit_for_xml: bool) -> list[Reading | Unreadable]:
+    """Every article node, not searched for unfit strings if the parser found none."""
     found = find_articles(document)
     if isinstance(found, str):
         return [Unreadable(where="$", reason=found)]
-    return [_read_node(document, node, path) for node, path in found]
+    return [_read_node(document, node, path, fit_for_xml=fit_for_xml) for node, path in found]
 
 
-def _read_node(document: object, node: dict[str, Any], path: str) -> Reading | Unreadable:
-    losses = [
-        Loss(where=p, what=strict_json.UNFIT_FOR_XML)
-        for p in strict_json.strings_unfit_for_xml(node, path)
-    ]
+def _read_node(
+    document: object, node: dict[str, Any], path: str, *, fit_for_xml: bool
+) -> Reading | Unreadable:
+    losses = (
+        []
+        if fit_for_xml
+        else [
+            Loss(where=p, what=strict_json.UNFIT_FOR_XML)
+            for p in strict_json.strings_unfit_for_xml(node, path)
+        ]
+    )
     if not schema_org(node.get("@context", context_of(document))):
         losses.append(Loss(where=path, what="no schema.org @context: terms read as schema.org"))
-    fields = read_fields(Node(node, Index(document)), losses, path)
+    fields = read_fields(Node(node, Index(document), fit_for_xml=fit_for_xml), losses, path)
     headline = fields.pop("headline", None)
     if headline is None:
         return Unreadable(where=path, reason="the article has no headline or name")
@@ -169,46 +184,57 @@ def read_fields(node: Node, losses: list[Loss], path: str = "$") -> dict[str, An
     """
     The article fields of an article node, by name.
 
-    The mapping is a table (:data:`_MAPPING`): a row is run only if the node
-    has one of its properties, and a node has a dozen of the thirty the
-    reader knows, so an absent one costs a set lookup, not a search.
+    The mapping is a table (:data:`_MAPPING`). The node's keys are looked up
+    once, in C, for the rows they belong to; only those rows run, in the
+    table's order (the order of the losses), and a row gives ``None`` for
+    nothing. A node has a dozen of the thirty properties the reader knows.
     """
 
     def lose(key: str, what: str) -> None:
         losses.append(Loss(where=f"{path}.{key}", what=what))
 
     raw = node.node
-    for key in sorted(raw.keys() - _READ - _IGNORED):
-        lose(key, "not held by the model")
+    keys = raw.keys()
+    unknown = keys - _KNOWN
+    if unknown:
+        for key in sorted(unknown):
+            lose(key, "not held by the model")
     fields = {}
-    for properties, field, read_field in _MAPPING:
-        if not raw.keys().isdisjoint(properties):  # a search of the smaller
-            value = read_field(node, lose)
-            if value is not None and value != ():
-                fields[field] = value
+    for row in sorted(set(map(_ROW_OF.__getitem__, keys & _ROW_OF.keys()))):
+        _, field, read_field = _MAPPING[row]
+        value = read_field(node, lose)
+        if value is not None:
+            fields[field] = value
     return fields
 
 
 #: How a loss is reported: the property, and what was lost.
 _Lose = Callable[[str, str], None]
+#: How a row reads its field: from the node, reporting what it cannot read.
+_Row = Callable[[Node, _Lose], Any]
 
 
-def _text_field(key: str) -> Callable[[Node, _Lose], str | None]:
+def _text_field(key: str) -> _Row:
     return lambda node, _: node.text(key)
 
 
-def _time_field(key: str) -> Callable[[Node, _Lose], datetime | None]:
-    return lambda node, lose: _time(node.text(key), partial(lose, key))
+def _time_field(key: str) -> _Row:
+    return lambda node, lose: _time(node.text(key), lose, key)
 
 
-def _each_field(
-    key: str, build: Callable[[Any], _T | None]
-) -> Callable[[Node, _Lose], tuple[_T, ...]]:
-    return lambda node, lose: _each(node, key, build, lose)
+def _each_field(key: str, build: Callable[[Any], object | None]) -> _Row:
+    return lambda node, lose: _each(node.values(key), key, build, lose)
 
 
-def _organization_field(key: str) -> Callable[[Node, _Lose], Organization | None]:
-    return lambda node, lose: _one(partial(_organization, node.values(key)), partial(lose, key))
+def _organization_field(key: str) -> _Row:
+    def read_organization(node: Node, lose: _Lose) -> Organization | None:
+        try:
+            return _organization(node.values(key))
+        except (FieldError, ValueError) as error:
+            lose(key, str(error))
+            return None
+
+    return read_organization
 
 
 def _identifier(node: Node, _: _Lose) -> str | None:
@@ -216,6 +242,14 @@ def _identifier(node: Node, _: _Lose) -> str | None:
     return (
         identifier if isinstance(identifier, str) and URI_FOR_PYTHON.fullmatch(identifier) else None
     )
+
+
+def _headline(node: Node, _: _Lose) -> str | None:
+    return node.text("headline") or node.text("name")
+
+
+def _canonical_url(node: Node, _: _Lose) -> str | None:
+    return uri_of(node.text("url")) or _page(node)
 
 
 def _language(node: Node, lose: _Lose) -> str | None:
@@ -228,27 +262,18 @@ def _language(node: Node, lose: _Lose) -> str | None:
 
 
 def _copyright_holder(node: Node, lose: _Lose) -> Person | Organization | None:
-    holders: tuple[Person | Organization, ...] = _each(node, "copyrightHolder", _agent_of, lose)
+    holders: tuple[Person | Organization, ...] | None = _each(
+        node.values("copyrightHolder"), "copyrightHolder", _agent_of, lose
+    )
     return holders[0] if holders else None
 
 
-def _one(build: Callable[[], _T], lose: Callable[[str], None]) -> _T | None:
-    """Build one model value, or report why the page's value makes none."""
-    try:
-        return build()
-    except (FieldError, ValueError) as error:
-        lose(str(error))
-        return None
-
-
 def _each(
-    node: Node, key: str, build: Callable[[Any], _T | None], lose: Callable[[str, str], None]
-) -> tuple[_T, ...]:
-    """Build a model value from each value of a property; report the ones that fail."""
-    if key not in node.node:
-        return ()
+    values: list[Any], key: str, build: Callable[[Any], _T | None], lose: _Lose
+) -> tuple[_T, ...] | None:
+    """A model value built from each value of a property, failures reported; ``None`` for none."""
     built = []
-    for value in node.values(key):
+    for value in values:
         try:
             item = build(value)
         except (FieldError, ValueError) as error:
@@ -256,7 +281,7 @@ def _each(
             continue
         if item is not None:
             built.append(item)
-    return tuple(built)
+    return tuple(built) if built else None
 
 
 def _section(value: object) -> Section | None:
@@ -266,7 +291,7 @@ def _section(value: object) -> Section | None:
 
 def section_of(text: str) -> Section:
     """The section a path names, written as str(Section) writes it."""
-    return Section(path=tuple(p.strip() for p in text.split(_PATH_SEPARATOR) if p.strip()))
+    return Section(path=tuple([s for p in text.split(_PATH_SEPARATOR) if (s := p.strip())]))
 
 
 def _page(node: Node) -> str | None:
@@ -277,18 +302,18 @@ def _page(node: Node) -> str | None:
     return None
 
 
-def _time(text: str | None, lose: Any) -> datetime | None:
+def _time(text: str | None, lose: _Lose, key: str) -> datetime | None:
     if text is None:
         return None
     if text[-5:-4] in _SIGNS:  # "+0100", common on pages, is "+01:00"
         text = _BASIC_OFFSET.sub(r"\1:\2", text)
     if RFC3339.match(text) is None:
-        lose(f"{text!r} is not a date-time with a UTC offset")
+        lose(key, f"{text!r} is not a date-time with a UTC offset")
         return None
     try:
         return datetime.fromisoformat(text)
     except ValueError:
-        lose(f"{text!r} is not a real date and time")
+        lose(key, f"{text!r} is not a real date and time")
         return None
 
 
@@ -307,7 +332,7 @@ def _agent_of(value: object, *, affiliated: bool = True) -> Person | Organizatio
     name = text_of(value.get("name"))
     if name is None:
         return None
-    uri = next((u for key in _AGENT_LINKS if key in value for u in uris_of(value[key])), None)
+    uri = _link(value)
     if not _ORGANIZATIONS.isdisjoint(types_of(value)):
         return Organization(name=name, uri=uri)
     affiliation = (
@@ -316,7 +341,7 @@ def _agent_of(value: object, *, affiliated: bool = True) -> Person | Organizatio
         else None
     )
     return Person(
-        name=person_name(name),
+        name=person_name(name) if name[0] in "bB" else name,  # stripped: "By" starts it, if any
         uri=uri,
         title=text_of(value.get("jobTitle")),
         affiliation=affiliation if isinstance(affiliation, Organization) else None,
@@ -324,6 +349,16 @@ def _agent_of(value: object, *, affiliated: bool = True) -> Person | Organizatio
 
 
 _AGENT_LINKS = ("url", "sameAs", "identifier", "@id")
+
+
+def _link(agent: dict[str, Any]) -> str | None:
+    """The first URI an agent's node links it to, in the order of :data:`_AGENT_LINKS`."""
+    for key in _AGENT_LINKS:
+        if key in agent and (uris := uris_of(agent[key])):
+            return uris[0]
+    return None
+
+
 _ORGANIZATIONS = frozenset({"Organization", "NewsMediaOrganization", "Corporation"})
 
 
@@ -340,29 +375,46 @@ def _organization(values: list[Any]) -> Organization | None:
     return None
 
 
-def _bylines(node: Node, lose: Callable[[str, str], None]) -> tuple[Byline, ...]:
-    contributors = []
+def _bylines(node: Node, lose: _Lose) -> tuple[Byline, ...] | None:
+    contributors: list[Contributor] = []
     authors = node.values("author") or node.values("creator")
-    for key, values in (
-        ("author", authors),
-        ("contributor", node.values("contributor")),
-        ("editor", node.values("editor")),
-        ("translator", node.values("translator")),
-    ):
-        role = ContributorRole(key) if key != "author" else ContributorRole.AUTHOR
-        for value in values:
-            agent = _one(partial(_agent_of, value), partial(lose, key))
-            if agent is not None:
-                contributors.append(Contributor(agent=agent, role=role))
-            elif not isinstance(value, str | dict):
-                lose(key, f"{value!r} names no one")
+    for key, role, values in (("author", ContributorRole.AUTHOR, authors), *_others(node)):
+        agents: tuple[Person | Organization, ...] = _each(values, key, _credited, lose) or ()
+        contributors += [Contributor(agent=agent, role=role) for agent in agents]
     printed = node.text("creditText")
     if printed is None:
-        return (Byline(contributors=tuple(contributors)),) if contributors else ()
+        return (Byline(contributors=tuple(contributors)),) if contributors else None
     return (Byline(text=printed, contributors=tuple(contributors)),)
 
 
-def _dateline(node: Node) -> Dateline | None:
+_OTHER_ROLES = tuple(
+    (role.value, role)
+    for role in (ContributorRole.CONTRIBUTOR, ContributorRole.EDITOR, ContributorRole.TRANSLATOR)
+)
+
+
+def _others(node: Node) -> list[tuple[str, ContributorRole, list[Any]]]:
+    """The contributors, editors and translators a node names, by role."""
+    return [(key, role, node.values(key)) for key, role in _OTHER_ROLES if key in node.node]
+
+
+def _credited(value: object) -> Person | Organization | None:
+    """The agent a value names; a value that is neither a name nor a node names no one."""
+    if not isinstance(value, (str, dict)):
+        msg = f"{value!r} names no one"
+        raise ValueError(msg)  # noqa: TRY004 - a value of the page, reported as a loss
+    return _agent_of(value)
+
+
+def _dateline(node: Node, lose: _Lose) -> Dateline | None:
+    try:
+        return _place_and_date(node)
+    except (FieldError, ValueError) as error:
+        lose("dateline", str(error))
+        return None
+
+
+def _place_and_date(node: Node) -> Dateline | None:
     text = node.text("dateline")
     places = [p for p in node.values("locationCreated") if isinstance(p, dict) and text_of(p)]
     place = None
@@ -373,12 +425,12 @@ def _dateline(node: Node) -> Dateline | None:
     return Dateline(text=text, place=place) if text or place else None
 
 
-def _keywords(node: Node) -> tuple[str, ...]:
+def _keywords(node: Node, _: _Lose) -> tuple[str, ...] | None:
     """Keywords: a list, or one string of comma-separated words."""
     values = node.values("keywords")
     if isinstance(node.node.get("keywords"), str):
         values = values[0].split(",")
-    return tuple(dict.fromkeys(w for v in values if (w := text_of(v))))
+    return tuple(dict.fromkeys(w for v in values if (w := text_of(v)))) or None
 
 
 def _concept(value: object) -> Concept | None:
@@ -389,7 +441,7 @@ def _concept(value: object) -> Concept | None:
     scheme, _, code = identifier.rpartition(":")
     if not (scheme and code):  # no scheme, or nothing after the colon
         scheme, code = "", identifier
-    uri = uri_of(value.get("url")) if isinstance(value.get("url"), str) else None
+    uri = uri_of(value.get("url"))
     if not (name or code or uri):
         return None
     return Concept(name=name, code=code or None, scheme=scheme or None, uri=uri)
@@ -398,14 +450,16 @@ def _concept(value: object) -> Concept | None:
 _GENRE_TYPES = ARTICLE_TYPES - {"NewsArticle"}
 
 
-def _genres(node: Node) -> tuple[Concept, ...]:
-    kinds = sorted(types_of(node.node) & _GENRE_TYPES)
-    genres = [type_genre(kind) for kind in kinds]
+def _genres(node: Node, _: _Lose) -> tuple[Concept, ...] | None:
+    kinds = types_of(node.node) & _GENRE_TYPES
+    if not kinds and "genre" not in node.node:
+        return None  # most articles: a NewsArticle, no genre
+    genres = [type_genre(kind) for kind in sorted(kinds)]
     for value in node.values("genre"):
         text = text_of(value)
         if text:
             genres.append(Concept(uri=text) if uri_of(text) else Concept(name=text))
-    return tuple(genres)
+    return tuple(genres) or None
 
 
 def _picture(value: object) -> Image | None:
@@ -433,17 +487,18 @@ def _pixels(value: object) -> int | None:
     return int(digits) if digits.isdigit() and int(digits) > 0 else None
 
 
-def _body(text: str | None, lose: Callable[[str], None]) -> Body | None:
+def _body(node: Node, lose: _Lose) -> Body | None:
     """
     The body of ``articleBody``'s text: a paragraph for each.
 
     Markup some pages put in the text (``<b>TEGUCIGALPA.-</b>``) is taken
     out, keeping its words, and reported.
     """
+    text = node.text("articleBody")
     if text is None:
         return None
     if "<" in text and _TAG.search(text):
-        lose("markup in the text removed, its words kept")
+        lose("articleBody", "markup in the text removed, its words kept")
     paragraphs = paragraphs_of(text)
     return Body.from_paragraphs(*paragraphs) if paragraphs else None
 
@@ -470,30 +525,23 @@ def _quote(value: object) -> Quotation | None:
     text = text_of(value.get("text"))
     if text is None:
         return None
-    speakers = [a for key in ("creator", "spokenByCharacter") if (a := _agent_of(value.get(key)))]
-    return Quotation(text=text, speaker=speakers[0] if speakers else None)
+    creator = _agent_of(value.get("creator"))
+    spoken_by = _agent_of(value.get("spokenByCharacter"))
+    return Quotation(text=text, speaker=creator or spoken_by)
 
 
 #: The mapping, in the order its losses are reported: the properties a row
 #: reads (it runs if the node has one), the field it gives, and how.
-_MAPPING: tuple[tuple[frozenset[str], str, Callable[[Node, _Lose], Any]], ...] = (
+_MAPPING: tuple[tuple[frozenset[str], str, _Row], ...] = (
     (frozenset({"@id"}), "id", _identifier),
-    (
-        frozenset({"headline", "name"}),
-        "headline",
-        lambda node, _: node.text("headline") or node.text("name"),
-    ),
+    (frozenset({"headline", "name"}), "headline", _headline),
     (
         frozenset({"alternativeHeadline"}),
         "alternative_headline",
         _text_field("alternativeHeadline"),
     ),
     (frozenset({"description"}), "summary", _text_field("description")),
-    (
-        frozenset({"url", "mainEntityOfPage"}),
-        "canonical_url",
-        lambda node, _: uri_of(node.text("url")) or _page(node),
-    ),
+    (frozenset({"url", "mainEntityOfPage"}), "canonical_url", _canonical_url),
     (frozenset({"datePublished"}), "published", _time_field("datePublished")),
     (frozenset({"dateModified"}), "modified", _time_field("dateModified")),
     (frozenset({"dateCreated"}), "created", _time_field("dateCreated")),
@@ -502,25 +550,21 @@ _MAPPING: tuple[tuple[frozenset[str], str, Callable[[Node, _Lose], Any]], ...] =
         "bylines",
         _bylines,
     ),
-    (
-        frozenset({"dateline", "locationCreated"}),
-        "dateline",
-        lambda node, lose: _one(partial(_dateline, node), partial(lose, "dateline")),
-    ),
+    (frozenset({"dateline", "locationCreated"}), "dateline", _dateline),
     (frozenset({"inLanguage"}), "language", _language),
     (frozenset({"articleSection"}), "sections", _each_field("articleSection", _section)),
-    (frozenset({"keywords"}), "keywords", lambda node, _: _keywords(node)),
+    (frozenset({"keywords"}), "keywords", _keywords),
     (frozenset({"about"}), "subjects", _each_field("about", _concept)),
-    (frozenset({"@type", "type", "genre"}), "genres", lambda node, _: _genres(node)),
+    (frozenset({"@type", "type", "genre"}), "genres", _genres),
     (frozenset({"image"}), "images", _each_field("image", _picture)),
     (frozenset({"publisher"}), "publisher", _organization_field("publisher")),
     (frozenset({"sourceOrganization"}), "provider", _organization_field("sourceOrganization")),
     (frozenset({"copyrightHolder"}), "copyright_holder", _copyright_holder),
     (frozenset({"copyrightNotice"}), "copyright_notice", _text_field("copyrightNotice")),
-    (
-        frozenset({"articleBody"}),
-        "body",
-        lambda node, lose: _body(node.text("articleBody"), partial(lose, "articleBody")),
-    ),
+    (frozenset({"articleBody"}), "body", _body),
     (frozenset({"hasPart"}), "quotations", _each_field("hasPart", _quote)),
 )
+#: The row of each property the mapping reads.
+_ROW_OF = {key: row for row, (keys, _, _) in enumerate(_MAPPING) for key in keys}
+#: The properties read or knowingly ignored: any other is a loss.
+_KNOWN = frozenset(_READ | _IGNORED)

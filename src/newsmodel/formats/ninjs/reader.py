@@ -103,18 +103,24 @@ def read(data: str | bytes) -> Reading:
 
 def read_items(data: str | bytes, /) -> Iterator[Item]:
     """Read the ninjs object of a document, or each of an array; keys lower-cased as parsed."""
-    return read_document(strict_json.parse(data, lower_keys=True), keys_lowered=True)
+    document, fit_for_xml = strict_json.parse_document(data, lower_keys=True)
+    return _read_objects(document, keys_lowered=True, fit_for_xml=fit_for_xml)
 
 
 def read_document(document: object, *, keys_lowered: bool = False) -> Iterator[Item]:
     """Read parsed ninjs (an object, or an array of them), its keys in lower case if said so."""
+    return _read_objects(document, keys_lowered=keys_lowered, fit_for_xml=False)
+
+
+def _read_objects(document: object, *, keys_lowered: bool, fit_for_xml: bool) -> Iterator[Item]:
+    """Each object, not searched for unfit strings if the parser found none."""
     objects = document if isinstance(document, list) else [document]
     for index, value in enumerate(objects):
         where = f"$[{index}]" if isinstance(document, list) else "$"
-        yield _read_object(value, where, keys_lowered=keys_lowered)
+        yield _read_object(value, where, keys_lowered=keys_lowered, fit_for_xml=fit_for_xml)
 
 
-def _read_object(value: object, where: str, *, keys_lowered: bool) -> Item:
+def _read_object(value: object, where: str, *, keys_lowered: bool, fit_for_xml: bool) -> Item:
     if not isinstance(value, dict):
         return Unreadable(
             where=where, reason=f"expected a ninjs object, got {type(value).__name__}"
@@ -124,10 +130,14 @@ def _read_object(value: object, where: str, *, keys_lowered: bool) -> Item:
     guid = node.get("uri") or node.get("guid")
     if kind != "text":
         return NonArticle(kind=str(kind), guid=guid if isinstance(guid, str) else None, where=where)
-    losses = [
-        Loss(where=path, what=strict_json.UNFIT_FOR_XML)
-        for path in strict_json.strings_unfit_for_xml(value, where)
-    ]
+    losses = (
+        []
+        if fit_for_xml
+        else [
+            Loss(where=path, what=strict_json.UNFIT_FOR_XML)
+            for path in strict_json.strings_unfit_for_xml(value, where)
+        ]
+    )
     article = article_from(read_fields(node, losses, where), losses, where)
     if article is None:
         return Unreadable(where=where, reason="the object has no headline")
@@ -173,7 +183,12 @@ def read_fields(node: dict[str, Any], losses: list[Loss], where: str = "$") -> d
     for keys, read_part in _MAPPING:
         if not node.keys().isdisjoint(keys):  # a search of the smaller
             read_part(node, fields, lose)
-    return {key: value for key, value in fields.items() if value is not None and value != ()}
+    # Not "value != ()": a model object answers that through two comparisons that decline.
+    return {
+        key: value
+        for key, value in fields.items()
+        if value is not None and not (isinstance(value, tuple) and not value)
+    }
 
 
 #: How a loss is reported: the key, and what was lost.
