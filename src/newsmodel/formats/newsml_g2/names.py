@@ -1,8 +1,8 @@
 """
 Names and element helpers NewsML-G2 reading and writing share: namespaces, item kinds, vocabularies.
 
-The reader finds an element's children by name once, with
-:func:`children_by_name`, and then each by a lookup.
+The reader finds an element's children by name once, in one pass over them,
+and then each by a lookup.
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ from newsmodel._lowlevel.xhtml import XHTML_NAMESPACE
 from newsmodel.model import ContributorRole, PubStatus
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from lxml.etree import _Element
 
     #: An element's children by Clark name, in the order each name first occurs.
@@ -111,43 +109,9 @@ def text_of(element: etree._Element | None) -> str | None:
     return (text and text.strip()) or None
 
 
-def children_by_name(parent: etree._Element | None) -> Children:
-    """
-    The element children of *parent* by name, in one pass over them.
-
-    Each of them is then a lookup, not a search of the children of its own.
-    """
-    children: Children = {}
-    for node in () if parent is None else parent:
-        tag = node.tag
-        if isinstance(tag, str):  # not a comment or processing instruction
-            same = children.get(tag)
-            if same is None:
-                children[tag] = [node]
-            else:
-                same.append(node)
-    return children
-
-
-def first(
-    children: Children, local: str, name: Callable[[str], str] = nar
-) -> etree._Element | None:
-    """The first child of a NewsML-G2 name (or of another namespace's, by *name*)."""
-    same = children.get(name(local))
-    return None if same is None else same[0]
-
-
-def every(children: Children, local: str, name: Callable[[str], str] = nar) -> list[etree._Element]:
-    """Every child of a NewsML-G2 name (or of another namespace's, by *name*)."""
-    return children.get(name(local), [])
-
-
-def child(
-    parent: etree._Element, local: str, name: Callable[[str], str] = nar
-) -> etree._Element | None:
-    """The first child of a name, of an element that holds few and whose others are not read."""
+def child(parent: etree._Element, tag: str) -> etree._Element | None:
+    """The first child named *tag* (a Clark name) of an element with few children."""
     # A loop over a few children costs less than setting up iterchildren's filter.
-    tag = name(local)
     for node in parent:
         if node.tag == tag:
             return node

@@ -109,6 +109,26 @@ _SINGLE = {
 _SUMMARY_ROLES = {None, "drol:summary", "descRole:summary", "drol:abstract"}
 _URGENCIES = frozenset("123456789")
 _STATUSES = {qcode.rpartition(":")[2]: status for status, qcode in g2.STATUS_QCODES.items()}
+# The Clark names the reader looks up, built once.
+(
+    _NEWS_ITEM, _ITEM_META, _CONTENT_META, _RIGHTS_INFO, _CONTENT_SET, _ITEM_CLASS,
+    _PROVIDER, _VERSION_CREATED, _FIRST_CREATED, _EMBARGOED, _PUB_STATUS, _SERVICE, _ED_NOTE,
+    _LINK, _URGENCY, _CONTENT_CREATED, _CONTENT_MODIFIED, _LOCATED, _CREATOR, _CONTRIBUTOR,
+    _LANGUAGE, _GENRE, _KEYWORD, _SUBJECT, _SLUGLINE, _HEADLINE, _DATELINE, _BY, _DESCRIPTION,
+    _TITLE, _NAME, _COPYRIGHT_HOLDER, _COPYRIGHT_NOTICE, _USAGE_TERMS,
+) = map(_N, (
+    "newsItem", "itemMeta", "contentMeta", "rightsInfo", "contentSet", "itemClass",
+    "provider", "versionCreated", "firstCreated", "embargoed", "pubStatus", "service", "edNote",
+    "link", "urgency", "contentCreated", "contentModified", "located", "creator", "contributor",
+    "language", "genre", "keyword", "subject", "slugline", "headline", "dateline", "by",
+    "description", "title", "name", "copyrightHolder", "copyrightNotice", "usageTerms",
+))  # fmt: skip
+_NM_QUOTATION, _NM_FIELD = g2.nm("quotation"), g2.nm("field")
+_NM_PREFIX = g2.nm("")
+# Of the single elements, the Clark names of those each parent maps.
+_SINGLE_HANDLED = frozenset(g2.nar(local) for local in _SINGLE)
+#: Looked up where a child may be missing: ``children.get(tag, _NONE)[0]``.
+_NONE: list[None] = [None]
 
 
 class _Item:
@@ -141,24 +161,90 @@ class _Item:
         return None
 
 
+class _Part:
+    """
+    One element whose children the reader maps (``itemMeta``...), its children grouped by name.
+
+    One pass over the children groups them, and notes whether any is one the
+    model has no place for or a repeat of a single one; only then are they
+    looked at again, to report them (:meth:`report_unknown`).
+    """
+
+    __slots__ = ("children", "element", "surprising")
+
+    def __init__(self, element: etree._Element | None, handled: dict[str, str]) -> None:
+        self.element = element
+        children: Children = {}
+        surprising = False
+        for node in () if element is None else element:
+            tag = node.tag
+            same = children.get(tag)
+            if same is not None:
+                same.append(node)
+                surprising = surprising or tag in _SINGLE_HANDLED
+            elif tag in handled:
+                children[tag] = [node]
+            elif isinstance(tag, str):  # not a comment or processing instruction
+                children[tag] = [node]
+                # newsmodel's own elements are read where they are, but for
+                # one named as a single element, which counts as its repeat.
+                if not tag.startswith(_NM_PREFIX) or tag[len(_NM_PREFIX) :] in _SINGLE:
+                    surprising = True
+        self.children = children
+        self.surprising = surprising
+
+    def first(self, tag: str) -> etree._Element | None:
+        return self.children.get(tag, _NONE)[0]
+
+    def every(self, tag: str) -> list[etree._Element]:
+        return self.children.get(tag, [])
+
+    def report_unknown(self, item: _Item, handled: dict[str, str]) -> None:
+        """Report each kind of child the model has no place for, and repeats of single ones."""
+        if not self.surprising or self.element is None:
+            return
+        unknown, foreign = [], []
+        repeated: dict[str, int] = {}
+        for tag, same in self.children.items():
+            local = handled.get(tag)
+            if local is None:
+                namespace, _, local = tag[1:].partition("}") if tag[0] == "{" else ("", "", tag)
+                if namespace == g2.NAR:  # a NewsML-G2 element the model has no place for
+                    unknown.append((local, len(same)))
+                elif namespace != g2.NM:  # an element of another namespace
+                    foreign.append((tag, len(same)))
+            if local in _SINGLE:
+                repeated[local] = repeated.get(local, 0) + len(same)
+        for name, count in unknown + foreign:
+            held = f"{count} <{name}> elements are" if count > 1 else f"<{name}> is"
+            item.lose(self.element, f"{held} not held by the model")
+        for name, count in repeated.items():
+            if count > 1:
+                item.lose(self.element, f"{count} <{name}> elements: only the first is held")
+
+
+_IN_ITEM, _IN_ITEM_META, _IN_CONTENT_META = (
+    _HANDLED[parent] for parent in ("newsItem", "itemMeta", "contentMeta")
+)
+
+
 def read_item(element: etree._Element) -> Reading | NonArticle | Unreadable:
     """
     Read one ``newsItem`` (or tell what other kind of item it is).
     """
     guid = element.get("guid")
-    if element.tag != _N("newsItem"):
+    if element.tag != _NEWS_ITEM:
         local = etree.QName(element).localname
         kind = "package" if local == "packageItem" else local.removesuffix("Item")
         return NonArticle(kind=kind, guid=guid, where=_where(element))
-    children = g2.children_by_name(element)
-    item_meta = g2.first(children, "itemMeta")
-    meta = g2.children_by_name(item_meta)
-    item_class = g2.first(meta, "itemClass")
+    parts = _Part(element, _IN_ITEM)
+    meta = _Part(parts.first(_ITEM_META), _IN_ITEM_META)
+    item_class = meta.first(_ITEM_CLASS)
     kind = g2.kind_of(item_class.get("qcode") if item_class is not None else None)
     if kind != "text":
         return NonArticle(kind=kind, guid=guid, where=_where(element))
     item = _Item(element)
-    fields = _fields(item, children, meta)
+    fields = _fields(item, parts, meta)
     headline = fields.pop("headline", None) or _stand_in_headline(item, meta, fields)
     if headline is None:
         reason = "the item has no headline, title, summary or body to make an article of"
@@ -170,9 +256,9 @@ def read_item(element: etree._Element) -> Reading | NonArticle | Unreadable:
     return Reading(article=article, losses=tuple(item.losses))
 
 
-def _stand_in_headline(item: _Item, meta: Children, fields: dict[str, Any]) -> str | None:
+def _stand_in_headline(item: _Item, meta: _Part, fields: dict[str, Any]) -> str | None:
     """Feeds do send text items without a headline: take the next best line."""
-    title = g2.text_of(g2.first(meta, "title"))
+    title = g2.text_of(meta.first(_TITLE))
     body = fields.get("body")
     candidates = [
         ("the item's title", title),
@@ -186,11 +272,11 @@ def _stand_in_headline(item: _Item, meta: Children, fields: dict[str, Any]) -> s
     return None
 
 
-def _fields(item: _Item, children: Children, meta: Children) -> dict[str, Any]:
+def _fields(item: _Item, parts: _Part, meta: _Part) -> dict[str, Any]:
     """Every field the item's metadata and story give, each element looked at once."""
     element = item.element
     fields: dict[str, Any] = {}
-    _report_unknown(item, element, children)
+    parts.report_unknown(item, _IN_ITEM)
     guid = None if "guid" in item.derived else element.get("guid")
     if guid is not None and URI_FOR_PYTHON.fullmatch(guid):
         fields["id"] = guid
@@ -201,68 +287,68 @@ def _fields(item: _Item, children: Children, meta: Children) -> dict[str, Any]:
         fields["version"] = int(version) if version.isdigit() else None
         if not version.isdigit():
             item.lose(element, f"version {version!r} is not a whole number")
-    fields.update(_rights(item, g2.first(children, "rightsInfo")))
-    item_meta = g2.first(children, "itemMeta")
-    if item_meta is not None:
-        fields.update(_item_meta(item, item_meta, meta))
-    content_meta = g2.first(children, "contentMeta")
-    content = g2.children_by_name(content_meta)
-    if content_meta is not None:
-        fields.update(_content_meta(item, content_meta, content, fields))
-    fields.update(_story(item, g2.first(children, "contentSet"), fields))
-    fields.update(_extension(item, content))
-    return {key: value for key, value in fields.items() if value not in (None, ())}
+    rights = parts.first(_RIGHTS_INFO)
+    if rights is not None:
+        _rights(item, rights, fields)
+    if meta.element is not None:
+        _item_meta(item, meta, fields)
+    content = _Part(parts.first(_CONTENT_META), _IN_CONTENT_META)
+    if content.element is not None:
+        _content_meta(item, content, fields)
+    _story(item, parts.first(_CONTENT_SET), fields)
+    _extension(item, content, fields)
+    # Only what has a value: a field left out holds its default.
+    return {
+        key: value
+        for key, value in fields.items()
+        if value is not None and (value.__class__ is not tuple or value)
+    }
 
 
-def _story(
-    item: _Item, content_set: etree._Element | None, known: dict[str, Any]
-) -> dict[str, Any]:
+def _story(item: _Item, content_set: etree._Element | None, fields: dict[str, Any]) -> None:
     """The body, and what the story's markup says where the item's metadata is silent."""
     story = read_story(content_set, item.lose)
-    fields = {"body": story.pop("body", None)}
+    fields["body"] = story.pop("body", None)
     for name, value in story.items():
-        if not known.get(name):
+        if not fields.get(name):
             fields[name] = value
-        elif value and known[name] != value and content_set is not None:
+        elif value and fields[name] != value and content_set is not None:
             item.lose(content_set, f"the story's own {name} besides the item's")
-    return fields
 
 
-def _rights(item: _Item, rights: etree._Element | None) -> dict[str, Any]:
-    if rights is None:
-        return {}
-    children = g2.children_by_name(rights)
-    holder = g2.first(children, "copyrightHolder")
-    return {
-        "copyright_holder": None if holder is None else _organization(item, holder),
-        "copyright_notice": _joined(g2.every(children, "copyrightNotice")),
-        "usage_terms": _joined(g2.every(children, "usageTerms")),
-    }
+def _rights(item: _Item, rights: etree._Element, fields: dict[str, Any]) -> None:
+    children = _Part(rights, {}).children
+    holder = children.get(_COPYRIGHT_HOLDER, _NONE)[0]
+    fields["copyright_holder"] = None if holder is None else _organization(item, holder)
+    fields["copyright_notice"] = _joined(children.get(_COPYRIGHT_NOTICE, []))
+    fields["usage_terms"] = _joined(children.get(_USAGE_TERMS, []))
 
 
-def _item_meta(item: _Item, meta: etree._Element, children: Children) -> dict[str, Any]:
-    _report_unknown(item, meta, children)
-    provider = g2.first(children, "provider")
-    status = g2.first(children, "pubStatus")
+def _item_meta(item: _Item, meta: _Part, fields: dict[str, Any]) -> None:
+    meta.report_unknown(item, _IN_ITEM_META)
+    children = meta.children
+    provider = children.get(_PROVIDER, _NONE)[0]
+    status = children.get(_PUB_STATUS, _NONE)[0]
     status_code = (status.get("qcode") or "").rpartition(":")[2] if status is not None else ""
-    sections = tuple(
-        section
-        for service in g2.every(children, "service")
-        if (section := _section(item, service)) is not None
-    )
+    sections = []
+    for service in children.get(_SERVICE, ()):
+        section = _section(item, service)
+        if section is not None:
+            sections.append(section)
     if "provider" in item.derived:
         provider = None
-    modified = None if "versionCreated" in item.derived else g2.first(children, "versionCreated")
-    return {
-        "provider": None if provider is None else _organization(item, provider),
-        "modified": _time(item, modified),
-        "published": _time(item, g2.first(children, "firstCreated")),
-        "embargo": _time(item, g2.first(children, "embargoed")),
-        "pub_status": _STATUSES.get(status_code),
-        "sections": sections,
-        "editorial_note": _joined(g2.every(children, "edNote"), "\n\n"),
-        "images": _images(item, g2.every(children, "link")),
-    }
+    modified = (
+        None if "versionCreated" in item.derived else children.get(_VERSION_CREATED, _NONE)[0]
+    )
+    fields["provider"] = None if provider is None else _organization(item, provider)
+    fields["modified"] = _time(item, modified)
+    fields["published"] = _time(item, children.get(_FIRST_CREATED, _NONE)[0])
+    fields["embargo"] = _time(item, children.get(_EMBARGOED, _NONE)[0])
+    fields["pub_status"] = _STATUSES.get(status_code)
+    fields["sections"] = tuple(sections)
+    fields["editorial_note"] = _joined(children.get(_ED_NOTE, []), "\n\n")
+    links = children.get(_LINK)
+    fields["images"] = _images(item, links) if links else ()
 
 
 def _images(item: _Item, links: list[etree._Element]) -> tuple[Image, ...]:
@@ -283,44 +369,47 @@ def _images(item: _Item, links: list[etree._Element]) -> tuple[Image, ...]:
     return tuple(images)
 
 
-def _content_meta(
-    item: _Item, meta: etree._Element, children: Children, known: dict[str, Any]
-) -> dict[str, Any]:
-    _report_unknown(item, meta, children)
-    fields: dict[str, Any] = {}
-    urgency_element = g2.first(children, "urgency")
+def _content_meta(item: _Item, meta: _Part, fields: dict[str, Any]) -> None:
+    meta.report_unknown(item, _IN_CONTENT_META)
+    children = meta.children
+    urgency_element = children.get(_URGENCY, _NONE)[0]
     urgency = g2.text_of(urgency_element)
     if urgency_element is not None and urgency is not None:
         fields["urgency"] = int(urgency) if urgency in _URGENCIES else None
         if fields["urgency"] is None:
             item.lose(urgency_element, f"urgency {urgency!r} is not 1 to 9")
-    fields["created"] = _time(item, g2.first(children, "contentCreated"))
-    content_modified = g2.first(children, "contentModified")
-    if known.get("modified") is None:
+    fields["created"] = _time(item, children.get(_CONTENT_CREATED, _NONE)[0])
+    content_modified = children.get(_CONTENT_MODIFIED, _NONE)[0]
+    if fields.get("modified") is None:
         fields["modified"] = _time(item, content_modified)
-    elif content_modified is not None and _time(item, content_modified) != known["modified"]:
+    elif content_modified is not None and _time(item, content_modified) != fields["modified"]:
         item.lose(content_modified, "a content change time apart from versionCreated")
-    language = g2.first(children, "language")
+    language = children.get(_LANGUAGE, _NONE)[0]
     tag = language.get("tag") if language is not None else item.element.get(g2.XML_LANG)
     if tag and LANGUAGE_TAG.match(tag):
         fields["language"] = tag
     elif tag:
         item.lose(item.element, f"language {tag!r} is not a BCP 47 tag")
-    headlines = [h for h in g2.every(children, "headline") if g2.text_of(h)]
+    headlines = [
+        (h, text) for h in children.get(_HEADLINE, ()) if (text := g2.text_of(h)) is not None
+    ]
     if headlines:
-        fields["headline"] = g2.text_of(headlines[0])
+        fields["headline"] = headlines[0][1]
     if len(headlines) > 1:
-        fields["alternative_headline"] = g2.text_of(headlines[1])
-    for extra in headlines[2:]:
+        fields["alternative_headline"] = headlines[1][1]
+    for extra, _ in headlines[2:]:
         item.lose(extra, "a third headline has no place in the model")
-    fields["slugline"] = g2.text_of(g2.first(children, "slugline"))
-    fields["summary"] = _summary(item, g2.every(children, "description"))
+    fields["slugline"] = g2.text_of(children.get(_SLUGLINE, _NONE)[0])
+    descriptions = children.get(_DESCRIPTION)
+    fields["summary"] = _summary(item, descriptions) if descriptions else None
     fields["dateline"] = _dateline(item, children)
     fields["bylines"] = _bylines(item, children)
-    fields["genres"] = _concepts(item, g2.every(children, "genre"))
-    fields["subjects"] = _concepts(item, g2.every(children, "subject"))
-    fields["keywords"] = tuple(k for k in map(g2.text_of, g2.every(children, "keyword")) if k)
-    return fields
+    genres = children.get(_GENRE)
+    fields["genres"] = _concepts(item, genres) if genres else ()
+    subjects = children.get(_SUBJECT)
+    fields["subjects"] = _concepts(item, subjects) if subjects else ()
+    keywords = children.get(_KEYWORD)
+    fields["keywords"] = tuple(k for k in map(g2.text_of, keywords) if k) if keywords else ()
 
 
 def _summary(item: _Item, descriptions: list[etree._Element]) -> str | None:
@@ -334,11 +423,11 @@ def _summary(item: _Item, descriptions: list[etree._Element]) -> str | None:
 
 
 def _dateline(item: _Item, meta: Children) -> Dateline | None:
-    text = g2.text_of(g2.first(meta, "dateline"))
-    located = g2.first(meta, "located")
+    text = g2.text_of(meta.get(_DATELINE, _NONE)[0])
+    located = meta.get(_LOCATED, _NONE)[0]
     place = None
     if located is not None:
-        name = g2.text_of(g2.child(located, "name")) or located.get("literal")
+        name = g2.text_of(g2.child(located, _NAME)) or located.get("literal")
         uri = located.get("qcode") or located.get("uri")
         if name:
             place = item.keep(located, lambda: Place(name=name, uri=uri))
@@ -350,14 +439,18 @@ def _dateline(item: _Item, meta: Children) -> Dateline | None:
 
 
 def _bylines(item: _Item, meta: Children) -> tuple[Byline, ...]:
+    people = [*meta.get(_CREATOR, ()), *meta.get(_CONTRIBUTOR, ())]
+    bys = meta.get(_BY)
+    if not people and not bys:
+        return ()
     contributors = tuple(
         contributor
-        for element in (*g2.every(meta, "creator"), *g2.every(meta, "contributor"))
+        for element in people
         if (contributor := _contributor(item, element)) is not None
     )
-    texts = [t for t in map(g2.text_of, g2.every(meta, "by")) if t]
+    texts = [t for t in map(g2.text_of, bys) if t] if bys else []
     # newsmodel's own item holds the bylines whole in nm:field: nothing is lost here.
-    held = any(f.get("name") == "bylines" for f in g2.every(meta, "field", g2.nm))
+    held = any(f.get("name") == "bylines" for f in meta.get(_NM_FIELD, ()))
     contributors, credit_lines, logins = _people_only(contributors)
     unused = credit_lines if texts else []
     texts = texts or credit_lines  # a credit line given as a creator: the printed credit
@@ -395,7 +488,7 @@ def _contributor(item: _Item, element: etree._Element) -> Contributor | None:
     role_code = (element.get("role") or "").lower()
     role = next((r for word, r in g2.ROLE_WORDS.items() if word in role_code), None)
     if role is None:
-        creator = element.tag == _N("creator")
+        creator = element.tag == _CREATOR
         role = ContributorRole.AUTHOR if creator else ContributorRole.CONTRIBUTOR
     kind = (element.get("type") or "").lower()
     source = "source" in role_code or "organi" in kind
@@ -406,7 +499,7 @@ def _contributor(item: _Item, element: etree._Element) -> Contributor | None:
 
 
 def _name_and_uri(element: etree._Element) -> tuple[str | None, str | None]:
-    name = g2.text_of(g2.child(element, "name")) or element.get("literal")
+    name = g2.text_of(g2.child(element, _NAME)) or element.get("literal")
     qcode = element.get("qcode")
     # Without a name, a QCode's code is the best name there is (nprov:reuters).
     return name or (qcode.rpartition(":")[2] if qcode else None), element.get("uri") or qcode
@@ -445,7 +538,7 @@ def _concept(element: etree._Element) -> Concept:
     qcode = element.get("qcode")
     scheme, _, code = qcode.partition(":") if qcode else ("", "", "")
     return Concept(
-        name=g2.text_of(g2.child(element, "name")) or element.get("literal"),
+        name=g2.text_of(g2.child(element, _NAME)) or element.get("literal"),
         code=code or None,
         scheme=scheme or None,
         uri=element.get("uri"),
@@ -466,19 +559,19 @@ def _time(item: _Item, element: etree._Element | None) -> datetime | None:
         return None
 
 
-def _extension(item: _Item, meta: Children) -> dict[str, Any]:
+def _extension(item: _Item, meta: _Part, fields: dict[str, Any]) -> None:
     """Read newsmodel's own elements: quotations, and fields written as JSON."""
-    fields: dict[str, Any] = {}
-    quotations = [_quotation(item, q) for q in g2.every(meta, "quotation", g2.nm)]
+    children = meta.children
+    quotations = children.get(_NM_QUOTATION)
     if quotations:
-        fields["quotations"] = tuple(q for q in quotations if q is not None)
-    for element in g2.every(meta, "field", g2.nm):
+        found = [_quotation(item, q) for q in quotations]
+        fields["quotations"] = tuple(q for q in found if q is not None)
+    for element in children.get(_NM_FIELD, ()):
         name = element.get("name", "")
         try:
             fields[name] = native_json.field_from_json(name, element.text)
         except (StructureError, ValueError) as error:
             item.lose(element, f"field {name!r}: {error}")
-    return fields
 
 
 def _quotation(item: _Item, element: etree._Element) -> Quotation | None:
@@ -508,7 +601,9 @@ def _quotation_of(element: etree._Element) -> Quotation:
     )
 
 
-_NM_SPEAKER, _NM_TEXT, _NM_MENTION, _NM_CUE = map(g2.nm, ("speaker", "text", "mention", "cue"))
+_NM_SPEAKER, _NM_TEXT, _NM_MENTION, _NM_CUE, _NM_AFFILIATION = map(
+    g2.nm, ("speaker", "text", "mention", "cue", "affiliation")
+)
 
 
 def _offset(element: etree._Element, name: str) -> int:
@@ -542,7 +637,7 @@ def _speaker(element: etree._Element) -> Person | Organization:
     name = element.get("name", "")
     if element.get("type") == "organization":
         return Organization(name=name, uri=element.get("uri"))
-    affiliation = g2.child(element, "affiliation", g2.nm)
+    affiliation = g2.child(element, _NM_AFFILIATION)
     return Person(
         name=name,
         uri=element.get("uri"),
@@ -551,29 +646,6 @@ def _speaker(element: etree._Element) -> Person | Organization:
         if affiliation is None
         else Organization(name=affiliation.get("name", ""), uri=affiliation.get("uri")),
     )
-
-
-def _report_unknown(item: _Item, parent: etree._Element, children: Children) -> None:
-    """Report each kind of child the model has no place for, and repeats of single ones."""
-    handled = _HANDLED[g2.local_name(parent)]
-    unknown, foreign = [], []
-    repeated: dict[str, int] = {}
-    for tag, same in children.items():
-        local = handled.get(tag)
-        if local is None:
-            namespace, _, local = tag[1:].partition("}") if tag[0] == "{" else ("", "", tag)
-            if namespace == g2.NAR:  # a NewsML-G2 element the model has no place for
-                unknown.append((local, len(same)))
-            elif namespace != g2.NM:  # an element of another namespace
-                foreign.append((tag, len(same)))
-        if local in _SINGLE:
-            repeated[local] = repeated.get(local, 0) + len(same)
-    for name, count in unknown + foreign:
-        held = f"{count} <{name}> elements are" if count > 1 else f"<{name}> is"
-        item.lose(parent, f"{held} not held by the model")
-    for name, count in repeated.items():
-        if count > 1:
-            item.lose(parent, f"{count} <{name}> elements: only the first is held")
 
 
 def _raw(element: etree._Element | None) -> str | None:
