@@ -10,6 +10,7 @@ dropped: see :mod:`newsmodel.formats.markup`.
 from __future__ import annotations
 
 from copy import deepcopy
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from lxml import etree
@@ -41,7 +42,7 @@ def read_story(
     story: dict[str, Any] | None = None
     for content in content_set if content_set is not None else ():
         local = g2.local_name(content)
-        root = next((c for c in content if isinstance(c.tag, str)), None)
+        root = _first_element(content)
         if story is None and local == "inlineXML" and root is not None:
             story = _markup_story(content, root, lose)
         elif story is None and local == "inlineData" and g2.text_of(content):
@@ -50,6 +51,14 @@ def read_story(
         elif local and (root is not None or g2.text_of(content)):
             lose(content, f"<{local}> besides the body is not held by the model")
     return story or {}
+
+
+def _first_element(content: etree._Element) -> etree._Element | None:
+    """The first child element (not a comment) of a content: its markup's root."""
+    for child in content:
+        if isinstance(child.tag, str):
+            return child
+    return None
 
 
 def _markup_story(
@@ -82,20 +91,33 @@ def _checked_in_place(root: etree._Element) -> Body | None:
     beside the body), which :func:`_plain_xhtml` and the sanitiser read as
     before.
     """
-    content = next((c for c in root if g2.local_name(c) == "body"), None)
-    if root.tag != _XHTML_HTML or content is None or content.tag != _XHTML_BODY:
+    if root.tag != _XHTML_HTML:
+        return None
+    content = None
+    for part in root:  # the body, and what is beside it (a head) in one loop
+        if content is None and g2.local_name(part) == "body":
+            content = part
+        elif _holds_own_words(part):
+            return None
+    if content is None or content.tag != _XHTML_BODY:
         return None
     if not len(content) and not (content.text or "").strip():
         return None
-    for part in root:
-        if part is not content and any(
-            markup.is_own_word(g2.local_name(node)) for node in part.iter(etree.Element)
-        ):
-            return None
     try:
         return Body.from_element(content)  # a refused body is left as it was
     except FieldError:
         return None
+
+
+def _holds_own_words(part: etree._Element) -> bool:
+    """Whether an element beside the body (a head, usually) names a story part in XHTML's stead."""
+    return any(_names_own_word(node.tag) for node in part.iter(etree.Element))
+
+
+@lru_cache(maxsize=256)
+def _names_own_word(tag: str) -> bool:
+    """Whether a tag is a story part's word XHTML lacks; a head's few tags recur in every item."""
+    return markup.is_own_word(tag.rpartition("}")[2])
 
 
 def _plain_xhtml(root: etree._Element) -> etree._Element | None:

@@ -154,11 +154,16 @@ class _Item:
         """Build a model value from an element, or report why it cannot be."""
         try:
             return build()
-        except FieldError as error:
-            self.lose(element, f"{error.field}: {error.message}")
         except ValueError as error:
-            self.lose(element, str(error))
+            self.refuse(element, error)
         return None
+
+    def refuse(self, element: etree._Element, error: ValueError) -> None:
+        """Report why a model value could not be built from an element."""
+        if isinstance(error, FieldError):
+            self.lose(element, f"{error.field}: {error.message}")
+        else:
+            self.lose(element, str(error))
 
 
 class _Part:
@@ -518,7 +523,11 @@ def _party(item: _Item, element: etree._Element, kind: type[_Party]) -> _Party |
     if name is None:
         item.lose(element, f"a {kind.__name__.lower()} without a name")
         return None
-    return item.keep(element, lambda: kind(name=name, uri=uri))
+    try:
+        return kind(name=name, uri=uri)
+    except ValueError as error:
+        item.refuse(element, error)
+    return None
 
 
 def _section(item: _Item, service: etree._Element) -> Section | None:
@@ -526,12 +535,21 @@ def _section(item: _Item, service: etree._Element) -> Section | None:
     if name is None:
         item.lose(service, "a service without a name")
         return None
-    return item.keep(service, lambda: Section(path=(name,), code=service.get("qcode")))
+    try:
+        return Section(path=(name,), code=service.get("qcode"))
+    except ValueError as error:
+        item.refuse(service, error)
+    return None
 
 
 def _concepts(item: _Item, elements: list[etree._Element]) -> tuple[Concept, ...]:
-    concepts = (item.keep(element, partial(_concept, element)) for element in elements)
-    return tuple(concept for concept in concepts if concept is not None)
+    concepts = []
+    for element in elements:  # a feed gives a dozen or more: no call but the concept's
+        try:
+            concepts.append(_concept(element))
+        except ValueError as error:
+            item.refuse(element, error)
+    return tuple(concepts)
 
 
 def _concept(element: etree._Element) -> Concept:
@@ -546,8 +564,10 @@ def _concept(element: etree._Element) -> Concept:
 
 
 def _time(item: _Item, element: etree._Element | None) -> datetime | None:
+    if element is None:
+        return None
     text = g2.text_of(element)
-    if text is None or element is None:
+    if text is None:
         return None
     if RFC3339.match(text) is None:
         item.lose(element, f"{text!r} is not a date-time with a UTC offset")
@@ -575,7 +595,11 @@ def _extension(item: _Item, meta: _Part, fields: dict[str, Any]) -> None:
 
 
 def _quotation(item: _Item, element: etree._Element) -> Quotation | None:
-    return item.keep(element, partial(_quotation_of, element))
+    try:
+        return _quotation_of(element)
+    except ValueError as error:
+        item.refuse(element, error)
+    return None
 
 
 def _quotation_of(element: etree._Element) -> Quotation:
