@@ -28,6 +28,7 @@ __all__ = ["read_story"]
 
 _XHTML_HTML = f"{{{g2.XHTML}}}html"
 _XHTML_BODY = f"{{{g2.XHTML}}}body"
+_IN_XHTML = f"{{{g2.XHTML}}}"
 
 
 def read_story(
@@ -67,10 +68,16 @@ def _markup_story(
     local = markup.local_name(root)
     if local == "nitf":
         return nitf.read_story(root, lose)
-    found = _checked_in_place(root) if local == "html" else None
-    plain = _plain_xhtml(root) if local == "html" and found is None else None
-    if plain is not None:
-        found = _xhtml_body(plain, root, lose)
+    found: Body | None = None
+    if local == "html":
+        checked = _checked_in_place(root)
+        found = checked if isinstance(checked, Body) else None
+        plain = _plain_xhtml(root) if found is None else None
+        if plain is not None:
+            # Blocks the check refused in place are refused without their
+            # namespace too, when XHTML's was the only one: each name is the same.
+            refused = checked is _REFUSED and plain[1]
+            found = _xhtml_body(plain[0], root, lose, refused=refused)
     if found is not None:
         return {"body": found}
     body, bylines = markup.to_body(content, lose)
@@ -80,16 +87,16 @@ def _markup_story(
     return story
 
 
-def _checked_in_place(root: etree._Element) -> Body | None:
+def _checked_in_place(root: etree._Element) -> Body | object | None:
     """
     The body of an XHTML document whose blocks are all allowed, taken where they are.
 
     Most XHTML bodies are already safe blocks (newsmodel's own, and many
     agencies'): they are checked and written out in the item as parsed,
-    without a copy or a renamed element.  ``None`` for anything else (a
-    refused body, markup of another namespace, an agency's own words
-    beside the body), which :func:`_plain_xhtml` and the sanitiser read as
-    before.
+    without a copy or a renamed element.  ``_REFUSED`` for a body the check
+    refused, ``None`` for anything else (markup of another namespace, an
+    agency's own words beside the body): both :func:`_plain_xhtml` and the
+    sanitiser read as before.
     """
     if root.tag != _XHTML_HTML:
         return None
@@ -106,7 +113,10 @@ def _checked_in_place(root: etree._Element) -> Body | None:
     try:
         return Body.from_element(content)  # a refused body is left as it was
     except FieldError:
-        return None
+        return _REFUSED
+
+
+_REFUSED = object()  # a body in XHTML's namespace that the allow-list refused
 
 
 def _holds_own_words(part: etree._Element) -> bool:
@@ -120,13 +130,14 @@ def _names_own_word(tag: str) -> bool:
     return markup.is_own_word(tag.rpartition("}")[2])
 
 
-def _plain_xhtml(root: etree._Element) -> etree._Element | None:
+def _plain_xhtml(root: etree._Element) -> tuple[etree._Element, bool] | None:
     """
     A copy of an XHTML document without namespaces, as a body is checked.
 
     ``None`` if its markup names story parts in words XHTML lacks, which
     :func:`markup.to_body` reads instead.  One walk over the copy looks at
-    each element's name and drops its namespace.
+    each element's name and drops its namespace; with the copy comes
+    whether each name inside was in XHTML's namespace.
     """
     copy = deepcopy(root)
     copy.tag = g2.local_name(copy)
@@ -138,13 +149,22 @@ def _plain_xhtml(root: etree._Element) -> etree._Element | None:
             if markup.is_own_word(local):
                 return None
         node.tag = local
-    return copy
+    return copy, all(str(tag).startswith(_IN_XHTML) for tag in plain)
 
 
 def _xhtml_body(
-    plain: etree._Element, root: etree._Element, lose: Callable[[etree._Element, str], None]
+    plain: etree._Element,
+    root: etree._Element,
+    lose: Callable[[etree._Element, str], None],
+    *,
+    refused: bool,
 ) -> Body | None:
-    """The body of *plain*, the copy of *root* without namespaces."""
+    """
+    The body of *plain*, the copy of *root* without namespaces.
+
+    *refused*: its blocks are known to be refused, and go to the sanitiser
+    without being checked again.
+    """
     content = next((c for c in plain if g2.local_name(c) == "body"), None)
     if content is None:
         content = plain
@@ -156,12 +176,13 @@ def _xhtml_body(
     etree.cleanup_namespaces(content)
     if not len(content) and not (content.text or "").strip():
         return None
-    try:
-        # Markup that is already safe blocks (newsmodel's own) needs no cleaning,
-        # and is checked where it is, without being parsed again.
-        return Body.from_element(content)
-    except FieldError:
-        pass
+    if not refused:
+        try:
+            # Markup that is already safe blocks needs no cleaning, and is
+            # checked where it is, without being parsed again.
+            return Body.from_element(content)
+        except FieldError:
+            pass
     # A refused fragment is as it was, but for the tag around it.
     html = (content.text or "") + "".join(
         etree.tostring(child, encoding="unicode", with_tail=True) for child in content
