@@ -26,10 +26,6 @@ if TYPE_CHECKING:
 
 __all__ = ["read_story"]
 
-_XHTML_HTML = f"{{{g2.XHTML}}}html"
-_XHTML_BODY = f"{{{g2.XHTML}}}body"
-_IN_XHTML = f"{{{g2.XHTML}}}"
-
 
 def read_story(
     content_set: etree._Element | None, lose: Callable[[etree._Element, str], None]
@@ -75,7 +71,8 @@ def _markup_story(
         plain = _plain_xhtml(root) if found is None else None
         if plain is not None:
             # Blocks the check refused in place are refused without their
-            # namespace too, when XHTML's was the only one: each name is the same.
+            # namespace too, when the document's was the only one: each name
+            # is checked as the same.
             refused = checked is _REFUSED and plain[1]
             found = _xhtml_body(plain[0], root, lose, refused=refused)
     if found is not None:
@@ -93,12 +90,14 @@ def _checked_in_place(root: etree._Element) -> Body | object | None:
 
     Most XHTML bodies are already safe blocks (newsmodel's own, and many
     agencies'): they are checked and written out in the item as parsed,
-    without a copy or a renamed element.  ``_REFUSED`` for a body the check
+    without a copy or a renamed element: XHTML, or markup its feed left in
+    the item's own namespace.  ``_REFUSED`` for a body the check
     refused, ``None`` for anything else (markup of another namespace, an
     agency's own words beside the body): both :func:`_plain_xhtml` and the
     sanitiser read as before.
     """
-    if root.tag != _XHTML_HTML:
+    namespace = _namespace_of(root.tag)
+    if root.tag != namespace + "html":
         return None
     content = None
     for part in root:  # the body, and what is beside it (a head) in one loop
@@ -106,7 +105,7 @@ def _checked_in_place(root: etree._Element) -> Body | object | None:
             content = part
         elif _holds_own_words(part):
             return None
-    if content is None or content.tag != _XHTML_BODY:
+    if content is None or content.tag != namespace + "body":
         return None
     if not len(content) and not (content.text or "").strip():
         return None
@@ -116,7 +115,12 @@ def _checked_in_place(root: etree._Element) -> Body | object | None:
         return _REFUSED
 
 
-_REFUSED = object()  # a body in XHTML's namespace that the allow-list refused
+_REFUSED = object()  # a body in its document's namespace that the allow-list refused
+
+
+def _namespace_of(tag: str) -> str:
+    """The namespace part of a Clark name, ``{...}``; empty for a name without one."""
+    return tag[: tag.find("}") + 1] if tag[:1] == "{" else ""
 
 
 def _holds_own_words(part: etree._Element) -> bool:
@@ -137,7 +141,7 @@ def _plain_xhtml(root: etree._Element) -> tuple[etree._Element, bool] | None:
     ``None`` if its markup names story parts in words XHTML lacks, which
     :func:`markup.to_body` reads instead.  One walk over the copy looks at
     each element's name and drops its namespace; with the copy comes
-    whether each name inside was in XHTML's namespace.
+    whether each name inside was in the namespace of the document's root.
     """
     copy = deepcopy(root)
     copy.tag = g2.local_name(copy)
@@ -149,7 +153,8 @@ def _plain_xhtml(root: etree._Element) -> tuple[etree._Element, bool] | None:
             if markup.is_own_word(local):
                 return None
         node.tag = local
-    return copy, all(str(tag).startswith(_IN_XHTML) for tag in plain)
+    namespace = _namespace_of(root.tag)
+    return copy, all(_namespace_of(str(tag)) == namespace for tag in plain)
 
 
 def _xhtml_body(
