@@ -9,6 +9,7 @@ dropped: see :mod:`newsmodel.formats.markup`.
 
 from __future__ import annotations
 
+import re
 from copy import deepcopy
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -68,13 +69,16 @@ def _markup_story(
     if local == "html":
         checked = _checked_in_place(root)
         found = checked if isinstance(checked, Body) else None
-        plain = _plain_xhtml(root) if found is None else None
-        if plain is not None:
+        refused = None if checked is None or isinstance(checked, Body) else checked
+        html = None if refused is None else _as_written(refused)
+        plain = _plain_xhtml(root) if found is None and html is None else None
+        if html is not None:
+            found = _cleaned(html, root, lose)
+        elif plain is not None:
             # Blocks the check refused in place are refused without their
             # namespace too, when the document's was the only one: each name
             # is checked as the same.
-            refused = checked is _REFUSED and plain[1]
-            found = _xhtml_body(plain[0], root, lose, refused=refused)
+            found = _xhtml_body(plain[0], root, lose, refused=refused is not None and plain[1])
     if found is not None:
         return {"body": found}
     body, bylines = markup.to_body(content, lose)
@@ -84,17 +88,17 @@ def _markup_story(
     return story
 
 
-def _checked_in_place(root: etree._Element) -> Body | object | None:
+def _checked_in_place(root: etree._Element) -> Body | etree._Element | None:
     """
     The body of an XHTML document whose blocks are all allowed, taken where they are.
 
     Most XHTML bodies are already safe blocks (newsmodel's own, and many
     agencies'): they are checked and written out in the item as parsed,
     without a copy or a renamed element: XHTML, or markup its feed left in
-    the item's own namespace.  ``_REFUSED`` for a body the check
-    refused, ``None`` for anything else (markup of another namespace, an
-    agency's own words beside the body): both :func:`_plain_xhtml` and the
-    sanitiser read as before.
+    the item's own namespace.  The ``<body>`` itself, as it was, if the
+    check refused it; ``None`` for anything else (markup of another
+    namespace, an agency's own words beside the body), which
+    :func:`_plain_xhtml` and the sanitiser read as before.
     """
     namespace = _namespace_of(root.tag)
     if root.tag != namespace + "html":
@@ -112,10 +116,35 @@ def _checked_in_place(root: etree._Element) -> Body | object | None:
     try:
         return Body.from_element(content)  # a refused body is left as it was
     except FieldError:
-        return _REFUSED
+        return content
 
 
-_REFUSED = object()  # a body in its document's namespace that the allow-list refused
+# In markup as lxml writes it "<" only starts a tag (text and values have it
+# escaped) and '="' only ends an attribute's name (values have '"' escaped).
+_PREFIXED_NAME = re.compile(r'</?[^\s/>!?]*:|\s[^\s="]*:[^\s="]*="')
+_ELEMENT_NAME = re.compile(r"<([^\s/>!?]+)")
+
+
+def _as_written(content: etree._Element) -> str | None:
+    """
+    The markup of a refused body's blocks, as the sanitiser reads it, written where it is.
+
+    Blocks whose elements are all in the body's namespace, none with a
+    prefix, and that declare nothing, are written exactly as their copy
+    without namespaces (:func:`_plain_xhtml`) would be, once the body's own
+    tags are cut off: no copy, no renaming.  ``None`` for anything else
+    (a prefix, a declaration, or text that looks like one; an agency's own
+    words), which goes the long way.
+    """
+    if content.prefix is not None:
+        return None
+    written = etree.tostring(content, encoding="unicode", with_tail=False)
+    html = written[written.find(">") + 1 : written.rfind("</")]
+    if "xmlns" in html or _PREFIXED_NAME.search(html):
+        return None
+    if any(markup.is_own_word(name) for name in set(_ELEMENT_NAME.findall(html))):
+        return None
+    return html
 
 
 def _namespace_of(tag: str) -> str:
@@ -192,6 +221,13 @@ def _xhtml_body(
     html = (content.text or "") + "".join(
         etree.tostring(child, encoding="unicode", with_tail=True) for child in content
     )
+    return _cleaned(html, root, lose)
+
+
+def _cleaned(
+    html: str, root: etree._Element, lose: Callable[[etree._Element, str], None]
+) -> Body | None:
+    """The body the sanitiser makes of refused markup, what it removed reported on *root*."""
     cleaned, removed = sanitiser.clean_blocks(html)
     if removed:
         lose(root, "body markup removed: " + ", ".join(removed))
