@@ -119,9 +119,10 @@ def _checked_in_place(root: etree._Element) -> Body | etree._Element | None:
         return content
 
 
-# In markup as lxml writes it "<" only starts a tag (text and values have it
-# escaped) and '="' only ends an attribute's name (values have '"' escaped).
-_PREFIXED_NAME = re.compile(r'</?[^\s/>!?]*:|\s[^\s="]*:[^\s="]*="')
+# Whether a body holds an attribute with a namespace: one query, in C.
+_NAMESPACED_ATTRIBUTE = etree.XPath("boolean(descendant::*/@*[namespace-uri()])")
+# In markup as lxml writes it "<" only starts a tag, a comment or a
+# processing instruction: text and attribute values have it escaped.
 _ELEMENT_NAME = re.compile(r"<([^\s/>!?]+)")
 
 
@@ -132,17 +133,19 @@ def _as_written(content: etree._Element) -> str | None:
     Blocks whose elements are all in the body's namespace, none with a
     prefix, and that declare nothing, are written exactly as their copy
     without namespaces (:func:`_plain_xhtml`) would be, once the body's own
-    tags are cut off: no copy, no renaming.  ``None`` for anything else
-    (a prefix, a declaration, or text that looks like one; an agency's own
-    words), which goes the long way.
+    tags are cut off: no copy, no renaming.  An element of another
+    namespace is written with a prefix or a declaration.  ``None`` for
+    anything else (a prefix, a declaration, or text that looks like one; an
+    agency's own words), which goes the long way.
     """
-    if content.prefix is not None:
+    if content.prefix is not None or _NAMESPACED_ATTRIBUTE(content):
         return None
     written = etree.tostring(content, encoding="unicode", with_tail=False)
     html = written[written.find(">") + 1 : written.rfind("</")]
-    if "xmlns" in html or _PREFIXED_NAME.search(html):
+    if "xmlns" in html:
         return None
-    if any(markup.is_own_word(name) for name in set(_ELEMENT_NAME.findall(html))):
+    names = set(_ELEMENT_NAME.findall(html))
+    if any(":" in name or markup.is_own_word(name) for name in names):
         return None
     return html
 
