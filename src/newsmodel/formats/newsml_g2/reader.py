@@ -143,12 +143,29 @@ class _Item:
         self.derived = frozenset((element.get(g2.nm("derived")) or "").split())
         # Where each element that lost something is: a parent often loses several.
         self.places: dict[etree._Element, str] = {}
+        self.paths: dict[etree._Element, str] = {}
 
     def lose(self, element: etree._Element, what: str) -> None:
         where = self.places.get(element)
         if where is None:
-            where = self.places[element] = _where(element)
+            where = self.places[element] = f"line {element.sourceline}: {self.path(element)}"
         self.losses.append(Loss(where=where, what=what))
+
+    def path(self, element: etree._Element) -> str:
+        """The element's path from the root, each parent's found once: losses share parents."""
+        unnamed: list[etree._Element] = []  # the element and its ancestors up to a known one
+        node: etree._Element | None = element
+        path = ""
+        while node is not None:
+            known = self.paths.get(node)
+            if known is not None:
+                path = known
+                break
+            unnamed.append(node)
+            node = node.getparent()
+        for node in reversed(unnamed):
+            path = self.paths[node] = f"{path}/{g2.local_name(node)}"
+        return path
 
     def keep(self, element: etree._Element, build: Callable[[], _T]) -> _T | None:
         """Build a model value from an element, or report why it cannot be."""
