@@ -319,12 +319,8 @@ def _fields(item: _Item, parts: _Part, meta: _Part) -> dict[str, Any]:
         _content_meta(item, content, fields)
     _story(item, parts.first(_CONTENT_SET), fields)
     _extension(item, content, fields)
-    # Only what has a value: a field left out holds its default.
-    return {
-        key: value
-        for key, value in fields.items()
-        if value is not None and (value.__class__ is not tuple or value)
-    }
+    # A field without a value holds None or (), its default: the model takes it as it is.
+    return fields
 
 
 def _story(item: _Item, content_set: etree._Element | None, fields: dict[str, Any]) -> None:
