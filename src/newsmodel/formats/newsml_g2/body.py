@@ -100,8 +100,9 @@ def _checked_in_place(root: etree._Element) -> Body | etree._Element | None:
     namespace, an agency's own words beside the body), which
     :func:`_plain_xhtml` and the sanitiser read as before.
     """
-    namespace = _namespace_of(root.tag)
-    if root.tag != namespace + "html":
+    tag = str(root.tag)  # an element's: a string
+    namespace = _namespace_of(tag)
+    if tag != namespace + "html":
         return None
     content = None
     for part in root:  # the body, and what is beside it (a head) in one loop
@@ -157,7 +158,7 @@ def _namespace_of(tag: str) -> str:
 
 def _holds_own_words(part: etree._Element) -> bool:
     """Whether an element beside the body (a head, usually) names a story part in XHTML's stead."""
-    return any(_names_own_word(node.tag) for node in part.iter(etree.Element))
+    return any(_names_own_word(str(node.tag)) for node in part.iter(etree.Element))
 
 
 @lru_cache(maxsize=256)
@@ -185,7 +186,7 @@ def _plain_xhtml(root: etree._Element) -> tuple[etree._Element, bool] | None:
             if markup.is_own_word(local):
                 return None
         node.tag = local
-    namespace = _namespace_of(root.tag)
+    namespace = _namespace_of(str(root.tag))
     return copy, all(_namespace_of(str(tag)) == namespace for tag in plain)
 
 

@@ -199,7 +199,7 @@ class _Part:
         children: Children = {}
         surprising = False
         for node in () if element is None else element:
-            tag = node.tag
+            tag: str = node.tag  # type: ignore[assignment] # a comment's is a function, kept out below
             same = children.get(tag)
             if same is not None:
                 same.append(node)
@@ -217,9 +217,6 @@ class _Part:
 
     def first(self, tag: str) -> etree._Element | None:
         return self.children.get(tag, _NONE)[0]
-
-    def every(self, tag: str) -> list[etree._Element]:
-        return self.children.get(tag, [])
 
     def report_unknown(self, item: _Item, handled: dict[str, str]) -> None:
         """Report each kind of child the model has no place for, and repeats of single ones."""
