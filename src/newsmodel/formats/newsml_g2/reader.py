@@ -123,7 +123,7 @@ _STATUSES = {qcode.rpartition(":")[2]: status for status, qcode in g2.STATUS_QCO
     "language", "genre", "keyword", "subject", "slugline", "headline", "dateline", "by",
     "description", "title", "name", "copyrightHolder", "copyrightNotice", "usageTerms",
 ))  # fmt: skip
-_NM_QUOTATION, _NM_FIELD = g2.nm("quotation"), g2.nm("field")
+_NM_QUOTATION, _NM_FIELD, _NM_DERIVED = g2.nm("quotation"), g2.nm("field"), g2.nm("derived")
 _NM_PREFIX = g2.nm("")
 # Of the single elements, the Clark names of those each parent maps.
 _SINGLE_HANDLED = frozenset(g2.nar(local) for local in _SINGLE)
@@ -140,7 +140,7 @@ class _Item:
         self.element = element
         self.losses: list[Loss] = []
         # Values newsmodel's writer made up because NewsML-G2 requires them.
-        self.derived = frozenset((element.get(g2.nm("derived")) or "").split())
+        self.derived = frozenset((element.get(_NM_DERIVED) or "").split())
         # Where each element that lost something is: a parent often loses several.
         self.places: dict[etree._Element, str] = {}
         self.paths: dict[etree._Element, str] = {}
