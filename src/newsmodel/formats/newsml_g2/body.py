@@ -222,10 +222,14 @@ def _xhtml_body(
         except FieldError:
             pass
     # A refused fragment is as it was, but for the tag around it.
-    html = (content.text or "") + "".join(
+    return _cleaned(_inner_markup(content), root, lose)
+
+
+def _inner_markup(content: etree._Element) -> str:
+    """What an element holds, written out: its text, and each child with its tail."""
+    return (content.text or "") + "".join(
         etree.tostring(child, encoding="unicode", with_tail=True) for child in content
     )
-    return _cleaned(html, root, lose)
 
 
 def _cleaned(

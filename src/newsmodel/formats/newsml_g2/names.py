@@ -1,8 +1,8 @@
 """
 Names and element helpers NewsML-G2 reading and writing share: namespaces, item kinds, vocabularies.
 
-The reader finds an element's children by name once, in one pass over them,
-and then each by a lookup.
+The reader finds an element's children by name once, in one pass over them
+(:class:`Part`), and then each by a lookup.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from newsmodel._lowlevel.xhtml import XHTML_NAMESPACE
 from newsmodel.model import ContributorRole, PubStatus
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from lxml.etree import _Element
 
     #: An element's children by Clark name, in the order each name first occurs.
@@ -116,3 +118,89 @@ def child(parent: etree._Element, tag: str) -> etree._Element | None:
         if node.tag == tag:
             return node
     return None
+
+
+#: Of these the model holds one each: a second one is reported as a loss.
+SINGLE = frozenset(
+    {
+        "rightsInfo",
+        "itemClass",
+        "provider",
+        "versionCreated",
+        "firstCreated",
+        "embargoed",
+        "pubStatus",
+        "urgency",
+        "contentCreated",
+        "contentModified",
+        "located",
+        "language",
+        "slugline",
+        "dateline",
+    }
+)
+_SINGLE_TAGS = frozenset(nar(local) for local in SINGLE)
+_NM_PREFIX = nm("")
+#: Looked up where a child may be missing: ``children.get(tag, NONE)[0]``.
+NONE: list[None] = [None]
+
+
+class Part:
+    """
+    An element whose children the reader maps (``itemMeta``...), its children grouped by name.
+
+    One pass over the children groups them, and notes whether any is one the
+    model has no place for or a repeat of a single one; only then are they
+    looked at again, to report them (:meth:`report_unknown`).
+    """
+
+    __slots__ = ("children", "element", "surprising")
+
+    def __init__(self, element: etree._Element | None, handled: dict[str, str]) -> None:
+        self.element = element
+        children: Children = {}
+        surprising = False
+        for node in () if element is None else element:
+            tag: str = node.tag  # type: ignore[assignment] # a comment's is a function, kept out below
+            same = children.get(tag)
+            if same is not None:
+                same.append(node)
+                surprising = surprising or tag in _SINGLE_TAGS
+            elif tag in handled:
+                children[tag] = [node]
+            elif isinstance(tag, str):  # not a comment or processing instruction
+                children[tag] = [node]
+                # newsmodel's own elements are read where they are, but for
+                # one named as a single element, which counts as its repeat.
+                if not tag.startswith(_NM_PREFIX) or tag[len(_NM_PREFIX) :] in SINGLE:
+                    surprising = True
+        self.children = children
+        self.surprising = surprising
+
+    def first(self, tag: str) -> etree._Element | None:
+        return self.children.get(tag, NONE)[0]
+
+    def report_unknown(
+        self, lose: Callable[[etree._Element, str], None], handled: dict[str, str]
+    ) -> None:
+        """Report each kind of child the model has no place for, and repeats of single ones."""
+        if not self.surprising or self.element is None:
+            return
+        unknown, foreign = [], []
+        repeated: dict[str, int] = {}
+        for tag, same in self.children.items():
+            local = handled.get(tag)
+            if local is None:
+                namespace, _, local = tag[1:].partition("}") if tag[0] == "{" else ("", "", tag)
+                if namespace == NAR:  # a NewsML-G2 element the model has no place for
+                    unknown.append((local, len(same)))
+                elif namespace != NM:  # an element of another namespace
+                    foreign.append((tag, len(same)))
+            if local in SINGLE:
+                repeated[local] = repeated.get(local, 0) + len(same)
+        for name, count in unknown + foreign:
+            held = f"{count} <{name}> elements are" if count > 1 else f"<{name}> is"
+            lose(self.element, f"{held} not held by the model")
+        for name, count in repeated.items():
+            if count > 1:
+                lose(self.element, f"{count} <{name}> elements: only the first is held")

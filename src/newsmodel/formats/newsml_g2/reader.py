@@ -25,6 +25,7 @@ from newsmodel.formats.credits import is_credit_line, is_login
 from newsmodel.formats.json.converter import RFC3339
 from newsmodel.formats.newsml_g2 import names as g2
 from newsmodel.formats.newsml_g2.body import read_story
+from newsmodel.formats.newsml_g2.quotations import quotation_of
 from newsmodel.model import (
     Article,
     Byline,
@@ -37,15 +38,11 @@ from newsmodel.model import (
     Person,
     Place,
     Quotation,
-    QuotationKind,
     Section,
-    Span,
-    TextPart,
 )
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from enum import Enum
 
     from newsmodel.formats.newsml_g2.names import Children
 
@@ -89,23 +86,6 @@ _MAPPED = {
 _HANDLED = {
     parent: {g2.nar(local): local for local in mapped} for parent, mapped in _MAPPED.items()
 }
-# Of these the model holds one each: a second one is reported as a loss.
-_SINGLE = {
-    "rightsInfo",
-    "itemClass",
-    "provider",
-    "versionCreated",
-    "firstCreated",
-    "embargoed",
-    "pubStatus",
-    "urgency",
-    "contentCreated",
-    "contentModified",
-    "located",
-    "language",
-    "slugline",
-    "dateline",
-}
 _SUMMARY_ROLES = {None, "drol:summary", "descRole:summary", "drol:abstract"}
 _URGENCIES = frozenset("123456789")
 _STATUSES = {qcode.rpartition(":")[2]: status for status, qcode in g2.STATUS_QCODES.items()}
@@ -124,11 +104,7 @@ _STATUSES = {qcode.rpartition(":")[2]: status for status, qcode in g2.STATUS_QCO
     "description", "title", "name", "copyrightHolder", "copyrightNotice", "usageTerms",
 ))  # fmt: skip
 _NM_QUOTATION, _NM_FIELD, _NM_DERIVED = g2.nm("quotation"), g2.nm("field"), g2.nm("derived")
-_NM_PREFIX = g2.nm("")
-# Of the single elements, the Clark names of those each parent maps.
-_SINGLE_HANDLED = frozenset(g2.nar(local) for local in _SINGLE)
-#: Looked up where a child may be missing: ``children.get(tag, _NONE)[0]``.
-_NONE: list[None] = [None]
+_NONE = g2.NONE
 
 
 class _Item:
@@ -183,65 +159,6 @@ class _Item:
             self.lose(element, str(error))
 
 
-class _Part:
-    """
-    One element whose children the reader maps (``itemMeta``...), its children grouped by name.
-
-    One pass over the children groups them, and notes whether any is one the
-    model has no place for or a repeat of a single one; only then are they
-    looked at again, to report them (:meth:`report_unknown`).
-    """
-
-    __slots__ = ("children", "element", "surprising")
-
-    def __init__(self, element: etree._Element | None, handled: dict[str, str]) -> None:
-        self.element = element
-        children: Children = {}
-        surprising = False
-        for node in () if element is None else element:
-            tag: str = node.tag  # type: ignore[assignment] # a comment's is a function, kept out below
-            same = children.get(tag)
-            if same is not None:
-                same.append(node)
-                surprising = surprising or tag in _SINGLE_HANDLED
-            elif tag in handled:
-                children[tag] = [node]
-            elif isinstance(tag, str):  # not a comment or processing instruction
-                children[tag] = [node]
-                # newsmodel's own elements are read where they are, but for
-                # one named as a single element, which counts as its repeat.
-                if not tag.startswith(_NM_PREFIX) or tag[len(_NM_PREFIX) :] in _SINGLE:
-                    surprising = True
-        self.children = children
-        self.surprising = surprising
-
-    def first(self, tag: str) -> etree._Element | None:
-        return self.children.get(tag, _NONE)[0]
-
-    def report_unknown(self, item: _Item, handled: dict[str, str]) -> None:
-        """Report each kind of child the model has no place for, and repeats of single ones."""
-        if not self.surprising or self.element is None:
-            return
-        unknown, foreign = [], []
-        repeated: dict[str, int] = {}
-        for tag, same in self.children.items():
-            local = handled.get(tag)
-            if local is None:
-                namespace, _, local = tag[1:].partition("}") if tag[0] == "{" else ("", "", tag)
-                if namespace == g2.NAR:  # a NewsML-G2 element the model has no place for
-                    unknown.append((local, len(same)))
-                elif namespace != g2.NM:  # an element of another namespace
-                    foreign.append((tag, len(same)))
-            if local in _SINGLE:
-                repeated[local] = repeated.get(local, 0) + len(same)
-        for name, count in unknown + foreign:
-            held = f"{count} <{name}> elements are" if count > 1 else f"<{name}> is"
-            item.lose(self.element, f"{held} not held by the model")
-        for name, count in repeated.items():
-            if count > 1:
-                item.lose(self.element, f"{count} <{name}> elements: only the first is held")
-
-
 _IN_ITEM, _IN_ITEM_META, _IN_CONTENT_META = (
     _HANDLED[parent] for parent in ("newsItem", "itemMeta", "contentMeta")
 )
@@ -256,8 +173,8 @@ def read_item(element: etree._Element) -> Reading | NonArticle | Unreadable:
         local = etree.QName(element).localname
         kind = "package" if local == "packageItem" else local.removesuffix("Item")
         return NonArticle(kind=kind, guid=guid, where=_where(element))
-    parts = _Part(element, _IN_ITEM)
-    meta = _Part(parts.first(_ITEM_META), _IN_ITEM_META)
+    parts = g2.Part(element, _IN_ITEM)
+    meta = g2.Part(parts.first(_ITEM_META), _IN_ITEM_META)
     item_class = meta.first(_ITEM_CLASS)
     kind = g2.kind_of(item_class.get("qcode") if item_class is not None else None)
     if kind != "text":
@@ -275,7 +192,7 @@ def read_item(element: etree._Element) -> Reading | NonArticle | Unreadable:
     return Reading(article=article, losses=tuple(item.losses))
 
 
-def _stand_in_headline(item: _Item, meta: _Part, fields: dict[str, Any]) -> str | None:
+def _stand_in_headline(item: _Item, meta: g2.Part, fields: dict[str, Any]) -> str | None:
     """Feeds do send text items without a headline: take the next best line."""
     title = g2.text_of(meta.first(_TITLE))
     body = fields.get("body")
@@ -291,11 +208,11 @@ def _stand_in_headline(item: _Item, meta: _Part, fields: dict[str, Any]) -> str 
     return None
 
 
-def _fields(item: _Item, parts: _Part, meta: _Part) -> dict[str, Any]:
+def _fields(item: _Item, parts: g2.Part, meta: g2.Part) -> dict[str, Any]:
     """Every field the item's metadata and story give, each element looked at once."""
     element = item.element
     fields: dict[str, Any] = {}
-    parts.report_unknown(item, _IN_ITEM)
+    parts.report_unknown(item.lose, _IN_ITEM)
     guid = None if "guid" in item.derived else element.get("guid")
     if guid is not None and URI_FOR_PYTHON.fullmatch(guid):
         fields["id"] = guid
@@ -311,7 +228,7 @@ def _fields(item: _Item, parts: _Part, meta: _Part) -> dict[str, Any]:
         _rights(item, rights, fields)
     if meta.element is not None:
         _item_meta(item, meta, fields)
-    content = _Part(parts.first(_CONTENT_META), _IN_CONTENT_META)
+    content = g2.Part(parts.first(_CONTENT_META), _IN_CONTENT_META)
     if content.element is not None:
         _content_meta(item, content, fields)
     _story(item, parts.first(_CONTENT_SET), fields)
@@ -332,15 +249,15 @@ def _story(item: _Item, content_set: etree._Element | None, fields: dict[str, An
 
 
 def _rights(item: _Item, rights: etree._Element, fields: dict[str, Any]) -> None:
-    children = _Part(rights, {}).children
+    children = g2.Part(rights, {}).children
     holder = children.get(_COPYRIGHT_HOLDER, _NONE)[0]
     fields["copyright_holder"] = None if holder is None else _organization(item, holder)
     fields["copyright_notice"] = _joined(children.get(_COPYRIGHT_NOTICE, []))
     fields["usage_terms"] = _joined(children.get(_USAGE_TERMS, []))
 
 
-def _item_meta(item: _Item, meta: _Part, fields: dict[str, Any]) -> None:
-    meta.report_unknown(item, _IN_ITEM_META)
+def _item_meta(item: _Item, meta: g2.Part, fields: dict[str, Any]) -> None:
+    meta.report_unknown(item.lose, _IN_ITEM_META)
     children = meta.children
     provider = children.get(_PROVIDER, _NONE)[0]
     status = children.get(_PUB_STATUS, _NONE)[0]
@@ -384,8 +301,8 @@ def _images(item: _Item, links: list[etree._Element]) -> tuple[Image, ...]:
     return tuple(images)
 
 
-def _content_meta(item: _Item, meta: _Part, fields: dict[str, Any]) -> None:
-    meta.report_unknown(item, _IN_CONTENT_META)
+def _content_meta(item: _Item, meta: g2.Part, fields: dict[str, Any]) -> None:
+    meta.report_unknown(item.lose, _IN_CONTENT_META)
     children = meta.children
     urgency_element = children.get(_URGENCY, _NONE)[0]
     urgency = g2.text_of(urgency_element)
@@ -589,7 +506,7 @@ def _time(item: _Item, element: etree._Element | None) -> datetime | None:
         return None
 
 
-def _extension(item: _Item, meta: _Part, fields: dict[str, Any]) -> None:
+def _extension(item: _Item, meta: g2.Part, fields: dict[str, Any]) -> None:
     """Read newsmodel's own elements: quotations, and fields written as JSON."""
     children = meta.children
     quotations = children.get(_NM_QUOTATION)
@@ -606,87 +523,10 @@ def _extension(item: _Item, meta: _Part, fields: dict[str, Any]) -> None:
 
 def _quotation(item: _Item, element: etree._Element) -> Quotation | None:
     try:
-        return _quotation_of(element)
+        return quotation_of(element)
     except ValueError as error:
         item.refuse(element, error)
     return None
-
-
-def _quotation_of(element: etree._Element) -> Quotation:
-    """Every value is built here, inside ``keep``: a bad offset is a loss, not a crash."""
-    parts: dict[object, etree._Element] = {}
-    for child in element:  # a few children, each name read once: the first of it
-        parts.setdefault(child.tag, child)
-    speaker = parts.get(_NM_SPEAKER)
-    span = None
-    if element.get("start") is not None:
-        span = Span(
-            start=_offset(element, "start"),
-            end=_offset(element, "end"),
-            part=_choice(element, "part", TextPart, TextPart.BODY),
-        )
-    return Quotation(
-        text=_raw(parts.get(_NM_TEXT)) or "",
-        kind=_choice(element, "kind", QuotationKind, QuotationKind.FULL),
-        speaker=None if speaker is None else _speaker(speaker),
-        speaker_mention=_raw(parts.get(_NM_MENTION)),
-        cue=_raw(parts.get(_NM_CUE)),
-        span=span,
-    )
-
-
-_NM_SPEAKER, _NM_TEXT, _NM_MENTION, _NM_CUE, _NM_AFFILIATION = map(
-    g2.nm, ("speaker", "text", "mention", "cue", "affiliation")
-)
-
-
-def _offset(element: etree._Element, name: str) -> int:
-    text = element.get(name, "")
-    if not (text.isascii() and text.isdigit()):
-        raise FieldError(name, f"expected a whole number of 0 or more, got {text!r}")
-    return int(text)
-
-
-_E = TypeVar("_E", TextPart, QuotationKind)
-
-
-# Each choice's members by value: a lookup, where calling the enumeration is not.
-_MEMBERS: dict[type[Enum], dict[str, Any]] = {
-    kind: {member.value: member for member in kind} for kind in (TextPart, QuotationKind)
-}
-
-
-def _choice(element: etree._Element, name: str, kind: type[_E], default: _E) -> _E:
-    text = element.get(name)
-    if text is None:
-        return default
-    member: _E | None = _MEMBERS[kind].get(text)
-    if member is None:
-        known = ", ".join(member.value for member in kind)
-        raise FieldError(name, f"expected one of {known}, got {text!r}")
-    return member
-
-
-def _speaker(element: etree._Element) -> Person | Organization:
-    name = element.get("name", "")
-    if element.get("type") == "organization":
-        return Organization(name=name, uri=element.get("uri"))
-    affiliation = g2.child(element, _NM_AFFILIATION)
-    return Person(
-        name=name,
-        uri=element.get("uri"),
-        title=element.get("title"),
-        affiliation=None
-        if affiliation is None
-        else Organization(name=affiliation.get("name", ""), uri=affiliation.get("uri")),
-    )
-
-
-def _raw(element: etree._Element | None) -> str | None:
-    """An element's text exactly as written (quotations keep their spaces)."""
-    if element is None:
-        return None
-    return (element.text or "") if not len(element) else "".join(element.itertext())
 
 
 def _joined(elements: list[etree._Element], separator: str = "\n") -> str | None:
