@@ -203,15 +203,7 @@ def _xhtml_body(
     *refused*: its blocks are known to be refused, and go to the sanitiser
     without being checked again.
     """
-    content = next((c for c in plain if g2.local_name(c) == "body"), None)
-    if content is None:
-        content = plain
-    else:
-        plain.remove(content)  # written alone, without the namespaces around it
-    # The element around the blocks is not kept, nor its attributes; without
-    # them it declares no namespace, which would be written with the blocks.
-    content.attrib.clear()
-    etree.cleanup_namespaces(content)
+    content = _blocks_of(plain)
     if not len(content) and not (content.text or "").strip():
         return None
     if not refused:
@@ -223,6 +215,20 @@ def _xhtml_body(
             pass
     # A refused fragment is as it was, but for the tag around it.
     return _cleaned(_inner_markup(content), root, lose)
+
+
+def _blocks_of(plain: etree._Element) -> etree._Element:
+    """The ``<body>`` of *plain* (or *plain* itself, without one), alone and bare."""
+    content = next((c for c in plain if g2.local_name(c) == "body"), None)
+    if content is None:
+        content = plain
+    else:
+        plain.remove(content)  # written alone, without the namespaces around it
+    # The element around the blocks is not kept, nor its attributes; without
+    # them it declares no namespace, which would be written with the blocks.
+    content.attrib.clear()
+    etree.cleanup_namespaces(content)
+    return content
 
 
 def _inner_markup(content: etree._Element) -> str:
