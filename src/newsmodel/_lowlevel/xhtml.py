@@ -290,23 +290,28 @@ def fragment_canonical(fragment: etree._Element) -> str:
     tag = fragment.tag
     namespace = tag[1 : tag.find("}")] if isinstance(tag, str) and tag[:1] == "{" else None
     if namespace is not None:
-        written = _written_in_place(fragment)
+        written = _written_in_place(fragment, namespace)
         if written is not None:
             return written
     return _canonical(fragment, namespace)
 
 
-def _written_in_place(fragment: etree._Element) -> str | None:
+def _written_in_place(fragment: etree._Element, namespace: str) -> str | None:
     """
-    The blocks of an XHTML element if they are paragraphs as :func:`paragraphs` writes them.
+    The blocks of an element if they are paragraphs as :func:`paragraphs` writes them.
 
     Such blocks (newsmodel's own, and many agencies') need no walk: written
     as they are, with the element's own tags cut off, they are recognised
     by the pattern that admits only ``<p>`` around escaped text.  Children
     written without a prefix or a declaration of an element without a
-    prefix are in its namespace, XHTML's.  ``None`` for anything else.
+    prefix are in its namespace.  ``None`` for anything else.
     """
     if fragment.prefix is not None or not len(fragment):
+        return None
+    # A body that starts or ends with anything but a paragraph of text alone
+    # (a heading, inline markup) is told without writing it out.
+    paragraph, first, last = f"{{{namespace}}}p", fragment[0], fragment[-1]
+    if first.tag != paragraph or last.tag != paragraph or len(first) or len(last):
         return None
     # An attribute's value has its "<" and ">" escaped: the first ">" ends the tag.
     markup = etree.tostring(fragment, encoding="unicode", with_tail=False)
