@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from newsmodel._lowlevel import xml
 from newsmodel.formats.newsml_g2 import body, names
+from newsmodel.model import Body
 
 # Blocks of every kind a feed sends: allowed, refused, in other namespaces,
 # with prefixes and declarations, and text that looks like markup.
@@ -54,7 +55,7 @@ def test_a_refused_body_written_where_it_is_is_its_copy_without_namespaces(
         f'<body q:b="1">{blocks}</body></html>'.encode()
     )
     checked = body._checked_in_place(copy.deepcopy(root))  # noqa: SLF001 - the two ways are private
-    if checked is None or isinstance(checked, body.Body):
+    if checked is None or isinstance(checked, Body):
         return  # allowed in place: no sanitiser
     written = body._as_written(checked)  # noqa: SLF001
     plain = body._plain_xhtml(root)  # noqa: SLF001
