@@ -122,22 +122,10 @@ def child(parent: etree._Element, tag: str) -> etree._Element | None:
 
 #: Of these the model holds one each: a second one is reported as a loss.
 SINGLE = frozenset(
-    {
-        "rightsInfo",
-        "itemClass",
-        "provider",
-        "versionCreated",
-        "firstCreated",
-        "embargoed",
-        "pubStatus",
-        "urgency",
-        "contentCreated",
-        "contentModified",
-        "located",
-        "language",
-        "slugline",
-        "dateline",
-    }
+    """
+    rightsInfo itemClass provider versionCreated firstCreated embargoed pubStatus
+    urgency contentCreated contentModified located language slugline dateline
+    """.split()
 )
 _SINGLE_TAGS = frozenset(nar(local) for local in SINGLE)
 _NM_PREFIX = nm("")
