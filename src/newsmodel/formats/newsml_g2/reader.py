@@ -119,29 +119,13 @@ class _Item:
         self.derived = frozenset((element.get(_NM_DERIVED) or "").split())
         # Where each element that lost something is: a parent often loses several.
         self.places: dict[etree._Element, str] = {}
-        self.paths: dict[etree._Element, str] = {}
+        self.paths: dict[etree._Element, str] = {}  # and each one's path, found once
 
     def lose(self, element: etree._Element, what: str) -> None:
         where = self.places.get(element)
         if where is None:
-            where = self.places[element] = f"line {element.sourceline}: {self.path(element)}"
+            where = self.places[element] = _where(element, self.paths)
         self.losses.append(Loss(where=where, what=what))
-
-    def path(self, element: etree._Element) -> str:
-        """The element's path from the root, each parent's found once: losses share parents."""
-        unnamed: list[etree._Element] = []  # the element and its ancestors up to a known one
-        node: etree._Element | None = element
-        path = ""
-        while node is not None:
-            known = self.paths.get(node)
-            if known is not None:
-                path = known
-                break
-            unnamed.append(node)
-            node = node.getparent()
-        for node in reversed(unnamed):
-            path = self.paths[node] = f"{path}/{g2.local_name(node)}"
-        return path
 
     def keep(self, element: etree._Element, build: Callable[[], _T]) -> _T | None:
         """Build a model value from an element, or report why it cannot be."""
@@ -534,10 +518,23 @@ def _joined(elements: list[etree._Element], separator: str = "\n") -> str | None
     return separator.join(texts) or None
 
 
-def _where(element: etree._Element) -> str:
-    path = []
+def _where(element: etree._Element, paths: dict[etree._Element, str] | None = None) -> str:
+    """
+    Where an element is: its line, and its path from the root.
+
+    *paths* holds the paths already found, as an item's losses share parents.
+    """
+    known = {} if paths is None else paths
+    unnamed: list[etree._Element] = []  # the element and its ancestors up to a known one
     node: etree._Element | None = element
+    path = ""
     while node is not None:
-        path.append(g2.local_name(node))
+        found = known.get(node)
+        if found is not None:
+            path = found
+            break
+        unnamed.append(node)
         node = node.getparent()
-    return f"line {element.sourceline}: /" + "/".join(reversed(path))
+    for node in reversed(unnamed):
+        path = known[node] = f"{path}/{g2.local_name(node)}"
+    return f"line {element.sourceline}: {path}"
