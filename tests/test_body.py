@@ -256,6 +256,36 @@ def test_xhtml_blocks_checked_where_they_were_parsed_are_the_body_of_their_marku
     assert Body(html=html) == Body.from_element(document[1])
 
 
+@given(
+    st.lists(_blocks, min_size=1, max_size=4).map("".join),
+    st.sampled_from(["http://iptc.org/std/nar/2006-10-01/", "urn:o"]),
+)
+def test_blocks_left_in_their_document_s_namespace_are_the_body_of_their_markup(
+    html: str, namespace: str
+) -> None:
+    # Feeds that declare no namespace for the XHTML in a NewsML-G2 item leave
+    # it in the item's own: its blocks are checked there, as parsed.
+    document = xml.parse(
+        f'<html xmlns="{namespace}" xmlns:q="urn:q"><body q:b="1">\n{html}\n</body></html>'.encode()
+    )
+    assert Body(html=html) == Body.from_element(document[0])
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        '<p>a</p><p xmlns="urn:other">b</p>',
+        f'<p>a</p><p xmlns="{_XHTML}">b</p>',
+        '<p>a <b xmlns="">b</b></p>',
+        "<p>a</p><header>h</header>",
+    ],
+)
+def test_blocks_of_another_namespace_than_their_body_s_are_refused(blocks: str) -> None:
+    document = xml.parse(f'<body xmlns="urn:o">{blocks}</body>'.encode())
+    with pytest.raises(FieldError, match="is not allowed"):
+        Body.from_element(document)
+
+
 @given(st.lists(non_empty_texts | st.just(""), min_size=1, max_size=5))
 def test_written_paragraphs_in_xhtml_are_taken_as_they_are(texts: list[str]) -> None:
     # Paragraphs as newsmodel writes them are recognised in the item, not walked.

@@ -12,6 +12,7 @@ module only checks and normalises.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
 
@@ -130,6 +131,18 @@ _IN_XHTML = f"{{{XHTML_NAMESPACE}}}"
 # XHTML's, to the name it is checked as; a tag not here is not allowed.
 _PLAIN_NAMES: dict[object, str] = {name: name for name in ALLOWED_ELEMENTS}
 _XHTML_NAMES: dict[object, str] = {_IN_XHTML + name: name for name in ALLOWED_ELEMENTS}
+
+
+@lru_cache(maxsize=16)
+def _names_in(namespace: str | None) -> dict[object, str]:
+    """The allowed elements' tags in *namespace* (or none), to the name each is checked as."""
+    if namespace is None:
+        return _PLAIN_NAMES
+    if namespace == XHTML_NAMESPACE:
+        return _XHTML_NAMES
+    return {f"{{{namespace}}}{name}": name for name in ALLOWED_ELEMENTS}
+
+
 _ATTRIBUTES_OF = {
     name: GLOBAL_ATTRIBUTES | ALLOWED_ATTRIBUTES.get(name, frozenset()) for name in ALLOWED_ELEMENTS
 }
@@ -252,7 +265,7 @@ def checked(html: str) -> tuple[str, bool]:
     """
     if is_written(html):
         return html, True
-    return _canonical(_parse(html), _PLAIN_NAMES), False
+    return _canonical(_parse(html), None), False
 
 
 def is_written(html: str) -> bool:
@@ -266,32 +279,39 @@ def fragment_canonical(fragment: etree._Element) -> str:
 
     A reader of a document that holds a body (NewsML-G2's ``inlineXML``)
     checks the body's elements where they are, instead of writing them out
-    and parsing them again.  Its children have no namespace, or, when
-    *fragment* is in XHTML's namespace, are all in XHTML's (a document's
-    ``<body>`` is taken as it was parsed, without renaming each element).
+    and parsing them again.  Its children are in *fragment*'s namespace:
+    none, XHTML's, or the one a document's markup was left in (an XHTML
+    ``<body>`` in NewsML-G2's namespace, when its feed declared none); a
+    ``<body>`` is taken as it was parsed, without renaming each element.
     A refused fragment is left as it was; one that passes may be changed
     (its tag, attributes and tail, the white space between its blocks) and
     taken out of its document.
     """
-    in_xhtml = isinstance(fragment.tag, str) and fragment.tag.startswith(_IN_XHTML)
-    if in_xhtml:
-        written = _written_in_place(fragment)
+    tag = fragment.tag
+    namespace = tag[1 : tag.find("}")] if isinstance(tag, str) and tag[:1] == "{" else None
+    if namespace is not None:
+        written = _written_in_place(fragment, namespace)
         if written is not None:
             return written
-    return _canonical(fragment, _XHTML_NAMES if in_xhtml else _PLAIN_NAMES)
+    return _canonical(fragment, namespace)
 
 
-def _written_in_place(fragment: etree._Element) -> str | None:
+def _written_in_place(fragment: etree._Element, namespace: str) -> str | None:
     """
-    The blocks of an XHTML element if they are paragraphs as :func:`paragraphs` writes them.
+    The blocks of an element if they are paragraphs as :func:`paragraphs` writes them.
 
     Such blocks (newsmodel's own, and many agencies') need no walk: written
     as they are, with the element's own tags cut off, they are recognised
     by the pattern that admits only ``<p>`` around escaped text.  Children
     written without a prefix or a declaration of an element without a
-    prefix are in its namespace, XHTML's.  ``None`` for anything else.
+    prefix are in its namespace.  ``None`` for anything else.
     """
     if fragment.prefix is not None or not len(fragment):
+        return None
+    # A body that starts or ends with anything but a paragraph of text alone
+    # (a heading, inline markup) is told without writing it out.
+    paragraph, first, last = f"{{{namespace}}}p", fragment[0], fragment[-1]
+    if first.tag != paragraph or last.tag != paragraph or len(first) or len(last):
         return None
     # An attribute's value has its "<" and ">" escaped: the first ">" ends the tag.
     markup = etree.tostring(fragment, encoding="unicode", with_tail=False)
@@ -299,8 +319,9 @@ def _written_in_place(fragment: etree._Element) -> str | None:
     return blocks if _WRITTEN.fullmatch(blocks) is not None else None
 
 
-def _canonical(fragment: etree._Element, names: dict[object, str]) -> str:
-    """The canonical form of a parsed fragment, checked against the allow-list."""
+def _canonical(fragment: etree._Element, namespace: str | None) -> str:
+    """The canonical form of parsed blocks in *namespace* (or none), checked by the allow-list."""
+    names = _names_in(namespace)
     if fragment.text is not None and fragment.text.strip():
         msg = f"text outside a block element: {fragment.text.strip()[:40]!r}"
         raise ValueError(msg)
@@ -320,8 +341,8 @@ def _canonical(fragment: etree._Element, names: dict[object, str]) -> str:
         parent.remove(fragment)
     if not len(fragment):
         return ""
-    if names is _XHTML_NAMES:
-        blocks = _xhtml_blocks(fragment)
+    if namespace is not None:
+        blocks = _blocks_as_they_are(fragment, namespace)
         if blocks is not None:
             return blocks
         for element in fragment.iterdescendants(etree.Element):
@@ -332,25 +353,23 @@ def _canonical(fragment: etree._Element, names: dict[object, str]) -> str:
     return etree.tostring(fragment, encoding="unicode")[len(_OPEN) : -len(_CLOSE)]
 
 
-_XHTML_OPEN = f'<{_WRAPPER} xmlns="{XHTML_NAMESPACE}">'
-
-
-def _xhtml_blocks(fragment: etree._Element) -> str | None:
+def _blocks_as_they_are(fragment: etree._Element, namespace: str) -> str | None:
     """
-    The markup of checked XHTML blocks, written as they are, or ``None``.
+    The markup of checked blocks in *namespace*, written as they are, or ``None``.
 
-    With XHTML's namespace declared once, around them, lxml writes XHTML
+    With their namespace declared once, around them, lxml writes the
     elements without a prefix, exactly as it writes them without a
     namespace.  ``None`` when anything else declares a namespace (a prefix
-    bound to XHTML, a declaration left on a block) or when the text only
+    bound to it, a declaration left on a block) or when the text only
     seems to: those blocks are renamed instead.
     """
-    fragment.tag = _IN_XHTML + _WRAPPER
+    fragment.tag = f"{{{namespace}}}{_WRAPPER}"
     etree.cleanup_namespaces(fragment)
     markup = etree.tostring(fragment, encoding="unicode")
-    if not markup.startswith(_XHTML_OPEN) or "xmlns" in markup[len(_XHTML_OPEN) :]:
+    opening = f'<{_WRAPPER} xmlns="{namespace}">'
+    if not markup.startswith(opening) or "xmlns" in markup[len(opening) :]:
         return None
-    return markup[len(_XHTML_OPEN) : -len(_CLOSE)]
+    return markup[len(opening) : -len(_CLOSE)]
 
 
 def plain_text(html: str) -> str:
@@ -457,16 +476,16 @@ _BETWEEN_BLOCKS = "\ue000"
 WHITE_SPACE = re.compile(r"[ \t\n\f\r]+")
 # The runs of white space that are not one space already: most text has none.
 _TO_COLLAPSE = re.compile(r"[\t\n\f\r][ \t\n\f\r]*| [ \t\n\f\r]+")
-_SIGNS_OF_A_RUN = ("  ", "\n", "\t", "\r", "\f")
 
 
 def _collapsed(text: str) -> str:
     """*text* with each run of white space made one space, as a browser shows it."""
     # Looking for each sign of a run (a string search in C) is many times
-    # faster than the substitution's search, and most text has none.
-    if not any(sign in text for sign in _SIGNS_OF_A_RUN):
-        return text
-    return _TO_COLLAPSE.sub(" ", text)
+    # faster than the substitution's search, and most text has none; the
+    # tests are written out, as a loop over them costs more than the searches.
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text:
+        return _TO_COLLAPSE.sub(" ", text)
+    return text
 
 
 def _parse(html: str) -> etree._Element:

@@ -20,7 +20,6 @@ The mapping table is in the documentation, ``docs/formats/newsml-g2.md``.
 
 from __future__ import annotations
 
-import contextlib
 import io
 from datetime import UTC, datetime
 from pathlib import Path
@@ -56,6 +55,7 @@ _ITEMS = tuple(
     for name in ("newsItem", "packageItem", "conceptItem", "knowledgeItem", "planningItem")
 )
 _ROOTS = frozenset({*_ITEMS, g2.nar("newsMessage")})
+_NEWS_ITEM = g2.nar("newsItem")
 _PARSED_WHOLE = 2**20  # bytes
 
 
@@ -130,16 +130,24 @@ def read_items(data: bytes | str) -> Iterator[Item]:
     items before the problem are still read), is streamed.
     """
     raw = data.encode() if isinstance(data, str) else data
-    root = None
-    if len(raw) <= _PARSED_WHOLE:
-        with contextlib.suppress(ParseError):
-            root = hardened_xml.parse(raw)
+    root = _parsed_whole(raw) if len(raw) <= _PARSED_WHOLE else None
     if root is None:
         yield from iter_items(io.BytesIO(raw))
+        return
+    if root.tag == _NEWS_ITEM:  # most documents: one item, read without a search
+        yield reader.read_item(root)
         return
     _check_root(root)
     for element in [root] if root.tag in _ITEMS else root.iter(*_ITEMS):
         yield reader.read_item(element)
+
+
+def _parsed_whole(data: bytes) -> etree._Element | None:
+    """The document's root; ``None`` if it is not well-formed, to stream the items before that."""
+    try:
+        return hardened_xml.parse(data)
+    except ParseError:
+        return None
 
 
 def read(data: bytes | str) -> Reading:

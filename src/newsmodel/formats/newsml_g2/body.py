@@ -9,7 +9,9 @@ dropped: see :mod:`newsmodel.formats.markup`.
 
 from __future__ import annotations
 
+import re
 from copy import deepcopy
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from lxml import etree
@@ -25,9 +27,6 @@ if TYPE_CHECKING:
 
 __all__ = ["read_story"]
 
-_XHTML_HTML = f"{{{g2.XHTML}}}html"
-_XHTML_BODY = f"{{{g2.XHTML}}}body"
-
 
 def read_story(
     content_set: etree._Element | None, lose: Callable[[etree._Element, str], None]
@@ -41,7 +40,7 @@ def read_story(
     story: dict[str, Any] | None = None
     for content in content_set if content_set is not None else ():
         local = g2.local_name(content)
-        root = next((c for c in content if isinstance(c.tag, str)), None)
+        root = _first_element(content)
         if story is None and local == "inlineXML" and root is not None:
             story = _markup_story(content, root, lose)
         elif story is None and local == "inlineData" and g2.text_of(content):
@@ -52,16 +51,34 @@ def read_story(
     return story or {}
 
 
+def _first_element(content: etree._Element) -> etree._Element | None:
+    """The first child element (not a comment) of a content: its markup's root."""
+    for child in content:
+        if isinstance(child.tag, str):
+            return child
+    return None
+
+
 def _markup_story(
     content: etree._Element, root: etree._Element, lose: Callable[[etree._Element, str], None]
 ) -> dict[str, Any]:
     local = markup.local_name(root)
     if local == "nitf":
         return nitf.read_story(root, lose)
-    found = _checked_in_place(root) if local == "html" else None
-    plain = _plain_xhtml(root) if local == "html" and found is None else None
-    if plain is not None:
-        found = _xhtml_body(plain, root, lose)
+    found: Body | None = None
+    if local == "html":
+        checked = _checked_in_place(root)
+        found = checked if isinstance(checked, Body) else None
+        refused = None if checked is None or isinstance(checked, Body) else checked
+        html = None if refused is None else _as_written(refused)
+        plain = _plain_xhtml(root) if found is None and html is None else None
+        if html is not None:
+            found = _cleaned(html, root, lose)
+        elif plain is not None:
+            # Blocks the check refused in place are refused without their
+            # namespace too, when the document's was the only one: each name
+            # is checked as the same.
+            found = _xhtml_body(plain[0], root, lose, refused=refused is not None and plain[1])
     if found is not None:
         return {"body": found}
     body, bylines = markup.to_body(content, lose)
@@ -71,40 +88,93 @@ def _markup_story(
     return story
 
 
-def _checked_in_place(root: etree._Element) -> Body | None:
+def _checked_in_place(root: etree._Element) -> Body | etree._Element | None:
     """
     The body of an XHTML document whose blocks are all allowed, taken where they are.
 
     Most XHTML bodies are already safe blocks (newsmodel's own, and many
     agencies'): they are checked and written out in the item as parsed,
-    without a copy or a renamed element.  ``None`` for anything else (a
-    refused body, markup of another namespace, an agency's own words
-    beside the body), which :func:`_plain_xhtml` and the sanitiser read as
-    before.
+    without a copy or a renamed element: XHTML, or markup its feed left in
+    the item's own namespace.  The ``<body>`` itself, as it was, if the
+    check refused it; ``None`` for anything else (markup of another
+    namespace, an agency's own words beside the body), which
+    :func:`_plain_xhtml` and the sanitiser read as before.
     """
-    content = next((c for c in root if g2.local_name(c) == "body"), None)
-    if root.tag != _XHTML_HTML or content is None or content.tag != _XHTML_BODY:
+    tag = str(root.tag)  # an element's: a string
+    namespace = _namespace_of(tag)
+    if tag != namespace + "html":
+        return None
+    content = None
+    for part in root:  # the body, and what is beside it (a head) in one loop
+        if content is None and g2.local_name(part) == "body":
+            content = part
+        elif _holds_own_words(part):
+            return None
+    if content is None or content.tag != namespace + "body":
         return None
     if not len(content) and not (content.text or "").strip():
         return None
-    for part in root:
-        if part is not content and any(
-            markup.is_own_word(g2.local_name(node)) for node in part.iter(etree.Element)
-        ):
-            return None
     try:
         return Body.from_element(content)  # a refused body is left as it was
     except FieldError:
+        return content
+
+
+# Whether a body holds an attribute with a namespace: one query, in C.
+_NAMESPACED_ATTRIBUTE = etree.XPath("boolean(descendant::*/@*[namespace-uri()])")
+# In markup as lxml writes it "<" only starts a tag, a comment or a
+# processing instruction: text and attribute values have it escaped.
+_ELEMENT_NAME = re.compile(r"<([^\s/>!?]+)")
+
+
+def _as_written(content: etree._Element) -> str | None:
+    """
+    The markup of a refused body's blocks, as the sanitiser reads it, written where it is.
+
+    Blocks whose elements are all in the body's namespace, none with a
+    prefix, and that declare nothing, are written exactly as their copy
+    without namespaces (:func:`_plain_xhtml`) would be, once the body's own
+    tags are cut off: no copy, no renaming.  An element of another
+    namespace is written with a prefix or a declaration.  ``None`` for
+    anything else (a prefix, a declaration, or text that looks like one; an
+    agency's own words), which goes the long way.
+    """
+    if content.prefix is not None or _NAMESPACED_ATTRIBUTE(content):
         return None
+    written = etree.tostring(content, encoding="unicode", with_tail=False)
+    html = written[written.find(">") + 1 : written.rfind("</")]
+    if "xmlns" in html:
+        return None
+    names = set(_ELEMENT_NAME.findall(html))
+    if any(":" in name or markup.is_own_word(name) for name in names):
+        return None
+    return html
 
 
-def _plain_xhtml(root: etree._Element) -> etree._Element | None:
+def _namespace_of(tag: str) -> str:
+    """The namespace part of a Clark name, ``{...}``; empty for a name without one."""
+    return tag[: tag.find("}") + 1] if tag[:1] == "{" else ""
+
+
+def _holds_own_words(part: etree._Element) -> bool:
+    """Whether an element beside the body (a head, usually) names a story part in XHTML's stead."""
+    return any(_names_own_word(str(node.tag)) for node in part.iter(etree.Element))
+
+
+@lru_cache(maxsize=256)
+def _names_own_word(tag: str) -> bool:
+    """Whether a tag is a story part's word XHTML lacks; a head's few tags recur in every item."""
+    return markup.is_own_word(tag.rpartition("}")[2])
+
+
+def _plain_xhtml(root: etree._Element) -> tuple[etree._Element, bool] | None:
     """
     A copy of an XHTML document without namespaces, as a body is checked.
 
     ``None`` if its markup names story parts in words XHTML lacks, which
     :func:`markup.to_body` reads instead.  One walk over the copy looks at
-    each element's name and drops its namespace.
+    each element's name and drops its namespace; with the copy comes
+    whether each name inside was in the namespace of the document's root.
     """
     copy = deepcopy(root)
     copy.tag = g2.local_name(copy)
@@ -116,13 +186,39 @@ def _plain_xhtml(root: etree._Element) -> etree._Element | None:
             if markup.is_own_word(local):
                 return None
         node.tag = local
-    return copy
+    namespace = _namespace_of(str(root.tag))
+    return copy, all(_namespace_of(str(tag)) == namespace for tag in plain)
 
 
 def _xhtml_body(
-    plain: etree._Element, root: etree._Element, lose: Callable[[etree._Element, str], None]
+    plain: etree._Element,
+    root: etree._Element,
+    lose: Callable[[etree._Element, str], None],
+    *,
+    refused: bool,
 ) -> Body | None:
-    """The body of *plain*, the copy of *root* without namespaces."""
+    """
+    The body of *plain*, the copy of *root* without namespaces.
+
+    *refused*: its blocks are known to be refused, and go to the sanitiser
+    without being checked again.
+    """
+    content = _blocks_of(plain)
+    if not len(content) and not (content.text or "").strip():
+        return None
+    if not refused:
+        try:
+            # Markup that is already safe blocks needs no cleaning, and is
+            # checked where it is, without being parsed again.
+            return Body.from_element(content)
+        except FieldError:
+            pass
+    # A refused fragment is as it was, but for the tag around it.
+    return _cleaned(_inner_markup(content), root, lose)
+
+
+def _blocks_of(plain: etree._Element) -> etree._Element:
+    """The ``<body>`` of *plain* (or *plain* itself, without one), alone and bare."""
     content = next((c for c in plain if g2.local_name(c) == "body"), None)
     if content is None:
         content = plain
@@ -132,18 +228,20 @@ def _xhtml_body(
     # them it declares no namespace, which would be written with the blocks.
     content.attrib.clear()
     etree.cleanup_namespaces(content)
-    if not len(content) and not (content.text or "").strip():
-        return None
-    try:
-        # Markup that is already safe blocks (newsmodel's own) needs no cleaning,
-        # and is checked where it is, without being parsed again.
-        return Body.from_element(content)
-    except FieldError:
-        pass
-    # A refused fragment is as it was, but for the tag around it.
-    html = (content.text or "") + "".join(
+    return content
+
+
+def _inner_markup(content: etree._Element) -> str:
+    """What an element holds, written out: its text, and each child with its tail."""
+    return (content.text or "") + "".join(
         etree.tostring(child, encoding="unicode", with_tail=True) for child in content
     )
+
+
+def _cleaned(
+    html: str, root: etree._Element, lose: Callable[[etree._Element, str], None]
+) -> Body | None:
+    """The body the sanitiser makes of refused markup, what it removed reported on *root*."""
     cleaned, removed = sanitiser.clean_blocks(html)
     if removed:
         lose(root, "body markup removed: " + ", ".join(removed))

@@ -1,8 +1,8 @@
 """
 Names and element helpers NewsML-G2 reading and writing share: namespaces, item kinds, vocabularies.
 
-The reader finds an element's children by name once, with
-:func:`children_by_name`, and then each by a lookup.
+The reader finds an element's children by name once, in one pass over them
+(:class:`Part`), and then each by a lookup.
 """
 
 from __future__ import annotations
@@ -111,44 +111,84 @@ def text_of(element: etree._Element | None) -> str | None:
     return (text and text.strip()) or None
 
 
-def children_by_name(parent: etree._Element | None) -> Children:
-    """
-    The element children of *parent* by name, in one pass over them.
-
-    Each of them is then a lookup, not a search of the children of its own.
-    """
-    children: Children = {}
-    for node in () if parent is None else parent:
-        tag = node.tag
-        if isinstance(tag, str):  # not a comment or processing instruction
-            same = children.get(tag)
-            if same is None:
-                children[tag] = [node]
-            else:
-                same.append(node)
-    return children
-
-
-def first(
-    children: Children, local: str, name: Callable[[str], str] = nar
-) -> etree._Element | None:
-    """The first child of a NewsML-G2 name (or of another namespace's, by *name*)."""
-    same = children.get(name(local))
-    return None if same is None else same[0]
-
-
-def every(children: Children, local: str, name: Callable[[str], str] = nar) -> list[etree._Element]:
-    """Every child of a NewsML-G2 name (or of another namespace's, by *name*)."""
-    return children.get(name(local), [])
-
-
-def child(
-    parent: etree._Element, local: str, name: Callable[[str], str] = nar
-) -> etree._Element | None:
-    """The first child of a name, of an element that holds few and whose others are not read."""
+def child(parent: etree._Element, tag: str) -> etree._Element | None:
+    """The first child named *tag* (a Clark name) of an element with few children."""
     # A loop over a few children costs less than setting up iterchildren's filter.
-    tag = name(local)
     for node in parent:
         if node.tag == tag:
             return node
     return None
+
+
+#: Of these the model holds one each: a second one is reported as a loss.
+SINGLE = frozenset(
+    """
+    rightsInfo itemClass provider versionCreated firstCreated embargoed pubStatus
+    urgency contentCreated contentModified located language slugline dateline
+    """.split()
+)
+_SINGLE_TAGS = frozenset(nar(local) for local in SINGLE)
+_NM_PREFIX = nm("")
+#: Looked up where a child may be missing: ``children.get(tag, NONE)[0]``.
+NONE: list[None] = [None]
+
+
+class Part:
+    """
+    An element whose children the reader maps (``itemMeta``...), its children grouped by name.
+
+    One pass over the children groups them, and notes whether any is one the
+    model has no place for or a repeat of a single one; only then are they
+    looked at again, to report them (:meth:`report_unknown`).
+    """
+
+    __slots__ = ("children", "element", "surprising")
+
+    def __init__(self, element: etree._Element | None, handled: dict[str, str]) -> None:
+        self.element = element
+        children: Children = {}
+        surprising = False
+        for node in () if element is None else element:
+            tag: str = node.tag  # type: ignore[assignment] # a comment's is a function, kept out below
+            same = children.get(tag)
+            if same is not None:
+                same.append(node)
+                surprising = surprising or tag in _SINGLE_TAGS
+            elif tag in handled:
+                children[tag] = [node]
+            elif isinstance(tag, str):  # not a comment or processing instruction
+                children[tag] = [node]
+                # newsmodel's own elements are read where they are, but for
+                # one named as a single element, which counts as its repeat.
+                if not tag.startswith(_NM_PREFIX) or tag[len(_NM_PREFIX) :] in SINGLE:
+                    surprising = True
+        self.children = children
+        self.surprising = surprising
+
+    def first(self, tag: str) -> etree._Element | None:
+        return self.children.get(tag, NONE)[0]
+
+    def report_unknown(
+        self, lose: Callable[[etree._Element, str], None], handled: dict[str, str]
+    ) -> None:
+        """Report each kind of child the model has no place for, and repeats of single ones."""
+        if not self.surprising or self.element is None:
+            return
+        unknown, foreign = [], []
+        repeated: dict[str, int] = {}
+        for tag, same in self.children.items():
+            local = handled.get(tag)
+            if local is None:
+                namespace, _, local = tag[1:].partition("}") if tag[0] == "{" else ("", "", tag)
+                if namespace == NAR:  # a NewsML-G2 element the model has no place for
+                    unknown.append((local, len(same)))
+                elif namespace != NM:  # an element of another namespace
+                    foreign.append((tag, len(same)))
+            if local in SINGLE:
+                repeated[local] = repeated.get(local, 0) + len(same)
+        for name, count in unknown + foreign:
+            held = f"{count} <{name}> elements are" if count > 1 else f"<{name}> is"
+            lose(self.element, f"{held} not held by the model")
+        for name, count in repeated.items():
+            if count > 1:
+                lose(self.element, f"{count} <{name}> elements: only the first is held")

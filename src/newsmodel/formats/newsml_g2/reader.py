@@ -25,6 +25,7 @@ from newsmodel.formats.credits import is_credit_line, is_login
 from newsmodel.formats.json.converter import RFC3339
 from newsmodel.formats.newsml_g2 import names as g2
 from newsmodel.formats.newsml_g2.body import read_story
+from newsmodel.formats.newsml_g2.quotations import quotation_of
 from newsmodel.model import (
     Article,
     Byline,
@@ -37,15 +38,11 @@ from newsmodel.model import (
     Person,
     Place,
     Quotation,
-    QuotationKind,
     Section,
-    Span,
-    TextPart,
 )
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from enum import Enum
 
     from newsmodel.formats.newsml_g2.names import Children
 
@@ -89,26 +86,25 @@ _MAPPED = {
 _HANDLED = {
     parent: {g2.nar(local): local for local in mapped} for parent, mapped in _MAPPED.items()
 }
-# Of these the model holds one each: a second one is reported as a loss.
-_SINGLE = {
-    "rightsInfo",
-    "itemClass",
-    "provider",
-    "versionCreated",
-    "firstCreated",
-    "embargoed",
-    "pubStatus",
-    "urgency",
-    "contentCreated",
-    "contentModified",
-    "located",
-    "language",
-    "slugline",
-    "dateline",
-}
 _SUMMARY_ROLES = {None, "drol:summary", "descRole:summary", "drol:abstract"}
 _URGENCIES = frozenset("123456789")
 _STATUSES = {qcode.rpartition(":")[2]: status for status, qcode in g2.STATUS_QCODES.items()}
+# The Clark names the reader looks up, built once.
+(
+    _NEWS_ITEM, _ITEM_META, _CONTENT_META, _RIGHTS_INFO, _CONTENT_SET, _ITEM_CLASS,
+    _PROVIDER, _VERSION_CREATED, _FIRST_CREATED, _EMBARGOED, _PUB_STATUS, _SERVICE, _ED_NOTE,
+    _LINK, _URGENCY, _CONTENT_CREATED, _CONTENT_MODIFIED, _LOCATED, _CREATOR, _CONTRIBUTOR,
+    _LANGUAGE, _GENRE, _KEYWORD, _SUBJECT, _SLUGLINE, _HEADLINE, _DATELINE, _BY, _DESCRIPTION,
+    _TITLE, _NAME, _COPYRIGHT_HOLDER, _COPYRIGHT_NOTICE, _USAGE_TERMS,
+) = map(_N, (
+    "newsItem", "itemMeta", "contentMeta", "rightsInfo", "contentSet", "itemClass",
+    "provider", "versionCreated", "firstCreated", "embargoed", "pubStatus", "service", "edNote",
+    "link", "urgency", "contentCreated", "contentModified", "located", "creator", "contributor",
+    "language", "genre", "keyword", "subject", "slugline", "headline", "dateline", "by",
+    "description", "title", "name", "copyrightHolder", "copyrightNotice", "usageTerms",
+))  # fmt: skip
+_NM_QUOTATION, _NM_FIELD, _NM_DERIVED = g2.nm("quotation"), g2.nm("field"), g2.nm("derived")
+_NONE = g2.NONE
 
 
 class _Item:
@@ -120,25 +116,36 @@ class _Item:
         self.element = element
         self.losses: list[Loss] = []
         # Values newsmodel's writer made up because NewsML-G2 requires them.
-        self.derived = frozenset((element.get(g2.nm("derived")) or "").split())
+        self.derived = frozenset((element.get(_NM_DERIVED) or "").split())
         # Where each element that lost something is: a parent often loses several.
         self.places: dict[etree._Element, str] = {}
+        self.paths: dict[etree._Element, str] = {}  # and each one's path, found once
 
     def lose(self, element: etree._Element, what: str) -> None:
         where = self.places.get(element)
         if where is None:
-            where = self.places[element] = _where(element)
+            where = self.places[element] = _where(element, self.paths)
         self.losses.append(Loss(where=where, what=what))
 
     def keep(self, element: etree._Element, build: Callable[[], _T]) -> _T | None:
         """Build a model value from an element, or report why it cannot be."""
         try:
             return build()
-        except FieldError as error:
-            self.lose(element, f"{error.field}: {error.message}")
         except ValueError as error:
-            self.lose(element, str(error))
+            self.refuse(element, error)
         return None
+
+    def refuse(self, element: etree._Element, error: ValueError) -> None:
+        """Report why a model value could not be built from an element."""
+        if isinstance(error, FieldError):
+            self.lose(element, f"{error.field}: {error.message}")
+        else:
+            self.lose(element, str(error))
+
+
+_IN_ITEM, _IN_ITEM_META, _IN_CONTENT_META = (
+    _HANDLED[parent] for parent in ("newsItem", "itemMeta", "contentMeta")
+)
 
 
 def read_item(element: etree._Element) -> Reading | NonArticle | Unreadable:
@@ -146,19 +153,18 @@ def read_item(element: etree._Element) -> Reading | NonArticle | Unreadable:
     Read one ``newsItem`` (or tell what other kind of item it is).
     """
     guid = element.get("guid")
-    if element.tag != _N("newsItem"):
+    if element.tag != _NEWS_ITEM:
         local = etree.QName(element).localname
         kind = "package" if local == "packageItem" else local.removesuffix("Item")
         return NonArticle(kind=kind, guid=guid, where=_where(element))
-    children = g2.children_by_name(element)
-    item_meta = g2.first(children, "itemMeta")
-    meta = g2.children_by_name(item_meta)
-    item_class = g2.first(meta, "itemClass")
+    parts = g2.Part(element, _IN_ITEM)
+    meta = g2.Part(parts.first(_ITEM_META), _IN_ITEM_META)
+    item_class = meta.first(_ITEM_CLASS)
     kind = g2.kind_of(item_class.get("qcode") if item_class is not None else None)
     if kind != "text":
         return NonArticle(kind=kind, guid=guid, where=_where(element))
     item = _Item(element)
-    fields = _fields(item, children, meta)
+    fields = _fields(item, parts, meta)
     headline = fields.pop("headline", None) or _stand_in_headline(item, meta, fields)
     if headline is None:
         reason = "the item has no headline, title, summary or body to make an article of"
@@ -170,9 +176,9 @@ def read_item(element: etree._Element) -> Reading | NonArticle | Unreadable:
     return Reading(article=article, losses=tuple(item.losses))
 
 
-def _stand_in_headline(item: _Item, meta: Children, fields: dict[str, Any]) -> str | None:
+def _stand_in_headline(item: _Item, meta: g2.Part, fields: dict[str, Any]) -> str | None:
     """Feeds do send text items without a headline: take the next best line."""
-    title = g2.text_of(g2.first(meta, "title"))
+    title = g2.text_of(meta.first(_TITLE))
     body = fields.get("body")
     candidates = [
         ("the item's title", title),
@@ -186,11 +192,11 @@ def _stand_in_headline(item: _Item, meta: Children, fields: dict[str, Any]) -> s
     return None
 
 
-def _fields(item: _Item, children: Children, meta: Children) -> dict[str, Any]:
+def _fields(item: _Item, parts: g2.Part, meta: g2.Part) -> dict[str, Any]:
     """Every field the item's metadata and story give, each element looked at once."""
     element = item.element
     fields: dict[str, Any] = {}
-    _report_unknown(item, element, children)
+    parts.report_unknown(item.lose, _IN_ITEM)
     guid = None if "guid" in item.derived else element.get("guid")
     if guid is not None and URI_FOR_PYTHON.fullmatch(guid):
         fields["id"] = guid
@@ -201,68 +207,64 @@ def _fields(item: _Item, children: Children, meta: Children) -> dict[str, Any]:
         fields["version"] = int(version) if version.isdigit() else None
         if not version.isdigit():
             item.lose(element, f"version {version!r} is not a whole number")
-    fields.update(_rights(item, g2.first(children, "rightsInfo")))
-    item_meta = g2.first(children, "itemMeta")
-    if item_meta is not None:
-        fields.update(_item_meta(item, item_meta, meta))
-    content_meta = g2.first(children, "contentMeta")
-    content = g2.children_by_name(content_meta)
-    if content_meta is not None:
-        fields.update(_content_meta(item, content_meta, content, fields))
-    fields.update(_story(item, g2.first(children, "contentSet"), fields))
-    fields.update(_extension(item, content))
-    return {key: value for key, value in fields.items() if value not in (None, ())}
-
-
-def _story(
-    item: _Item, content_set: etree._Element | None, known: dict[str, Any]
-) -> dict[str, Any]:
-    """The body, and what the story's markup says where the item's metadata is silent."""
-    story = read_story(content_set, item.lose)
-    fields = {"body": story.pop("body", None)}
-    for name, value in story.items():
-        if not known.get(name):
-            fields[name] = value
-        elif value and known[name] != value and content_set is not None:
-            item.lose(content_set, f"the story's own {name} besides the item's")
+    rights = parts.first(_RIGHTS_INFO)
+    if rights is not None:
+        _rights(item, rights, fields)
+    if meta.element is not None:
+        _item_meta(item, meta, fields)
+    content = g2.Part(parts.first(_CONTENT_META), _IN_CONTENT_META)
+    if content.element is not None:
+        _content_meta(item, content, fields)
+    _story(item, parts.first(_CONTENT_SET), fields)
+    _extension(item, content, fields)
+    # A field without a value holds None or (), its default: the model takes it as it is.
     return fields
 
 
-def _rights(item: _Item, rights: etree._Element | None) -> dict[str, Any]:
-    if rights is None:
-        return {}
-    children = g2.children_by_name(rights)
-    holder = g2.first(children, "copyrightHolder")
-    return {
-        "copyright_holder": None if holder is None else _organization(item, holder),
-        "copyright_notice": _joined(g2.every(children, "copyrightNotice")),
-        "usage_terms": _joined(g2.every(children, "usageTerms")),
-    }
+def _story(item: _Item, content_set: etree._Element | None, fields: dict[str, Any]) -> None:
+    """The body, and what the story's markup says where the item's metadata is silent."""
+    story = read_story(content_set, item.lose)
+    fields["body"] = story.pop("body", None)
+    for name, value in story.items():
+        if not fields.get(name):
+            fields[name] = value
+        elif value and fields[name] != value and content_set is not None:
+            item.lose(content_set, f"the story's own {name} besides the item's")
 
 
-def _item_meta(item: _Item, meta: etree._Element, children: Children) -> dict[str, Any]:
-    _report_unknown(item, meta, children)
-    provider = g2.first(children, "provider")
-    status = g2.first(children, "pubStatus")
+def _rights(item: _Item, rights: etree._Element, fields: dict[str, Any]) -> None:
+    children = g2.Part(rights, {}).children
+    holder = children.get(_COPYRIGHT_HOLDER, _NONE)[0]
+    fields["copyright_holder"] = None if holder is None else _organization(item, holder)
+    fields["copyright_notice"] = _joined(children.get(_COPYRIGHT_NOTICE, []))
+    fields["usage_terms"] = _joined(children.get(_USAGE_TERMS, []))
+
+
+def _item_meta(item: _Item, meta: g2.Part, fields: dict[str, Any]) -> None:
+    meta.report_unknown(item.lose, _IN_ITEM_META)
+    children = meta.children
+    provider = children.get(_PROVIDER, _NONE)[0]
+    status = children.get(_PUB_STATUS, _NONE)[0]
     status_code = (status.get("qcode") or "").rpartition(":")[2] if status is not None else ""
-    sections = tuple(
-        section
-        for service in g2.every(children, "service")
-        if (section := _section(item, service)) is not None
-    )
+    sections = []
+    for service in children.get(_SERVICE, ()):
+        section = _section(item, service)
+        if section is not None:
+            sections.append(section)
     if "provider" in item.derived:
         provider = None
-    modified = None if "versionCreated" in item.derived else g2.first(children, "versionCreated")
-    return {
-        "provider": None if provider is None else _organization(item, provider),
-        "modified": _time(item, modified),
-        "published": _time(item, g2.first(children, "firstCreated")),
-        "embargo": _time(item, g2.first(children, "embargoed")),
-        "pub_status": _STATUSES.get(status_code),
-        "sections": sections,
-        "editorial_note": _joined(g2.every(children, "edNote"), "\n\n"),
-        "images": _images(item, g2.every(children, "link")),
-    }
+    modified = (
+        None if "versionCreated" in item.derived else children.get(_VERSION_CREATED, _NONE)[0]
+    )
+    fields["provider"] = None if provider is None else _organization(item, provider)
+    fields["modified"] = _time(item, modified)
+    fields["published"] = _time(item, children.get(_FIRST_CREATED, _NONE)[0])
+    fields["embargo"] = _time(item, children.get(_EMBARGOED, _NONE)[0])
+    fields["pub_status"] = _STATUSES.get(status_code)
+    fields["sections"] = tuple(sections)
+    fields["editorial_note"] = _joined(children.get(_ED_NOTE, []), "\n\n")
+    links = children.get(_LINK)
+    fields["images"] = _images(item, links) if links else ()
 
 
 def _images(item: _Item, links: list[etree._Element]) -> tuple[Image, ...]:
@@ -283,44 +285,47 @@ def _images(item: _Item, links: list[etree._Element]) -> tuple[Image, ...]:
     return tuple(images)
 
 
-def _content_meta(
-    item: _Item, meta: etree._Element, children: Children, known: dict[str, Any]
-) -> dict[str, Any]:
-    _report_unknown(item, meta, children)
-    fields: dict[str, Any] = {}
-    urgency_element = g2.first(children, "urgency")
+def _content_meta(item: _Item, meta: g2.Part, fields: dict[str, Any]) -> None:
+    meta.report_unknown(item.lose, _IN_CONTENT_META)
+    children = meta.children
+    urgency_element = children.get(_URGENCY, _NONE)[0]
     urgency = g2.text_of(urgency_element)
     if urgency_element is not None and urgency is not None:
         fields["urgency"] = int(urgency) if urgency in _URGENCIES else None
         if fields["urgency"] is None:
             item.lose(urgency_element, f"urgency {urgency!r} is not 1 to 9")
-    fields["created"] = _time(item, g2.first(children, "contentCreated"))
-    content_modified = g2.first(children, "contentModified")
-    if known.get("modified") is None:
+    fields["created"] = _time(item, children.get(_CONTENT_CREATED, _NONE)[0])
+    content_modified = children.get(_CONTENT_MODIFIED, _NONE)[0]
+    if fields.get("modified") is None:
         fields["modified"] = _time(item, content_modified)
-    elif content_modified is not None and _time(item, content_modified) != known["modified"]:
+    elif content_modified is not None and _time(item, content_modified) != fields["modified"]:
         item.lose(content_modified, "a content change time apart from versionCreated")
-    language = g2.first(children, "language")
+    language = children.get(_LANGUAGE, _NONE)[0]
     tag = language.get("tag") if language is not None else item.element.get(g2.XML_LANG)
     if tag and LANGUAGE_TAG.match(tag):
         fields["language"] = tag
     elif tag:
         item.lose(item.element, f"language {tag!r} is not a BCP 47 tag")
-    headlines = [h for h in g2.every(children, "headline") if g2.text_of(h)]
+    headlines = [
+        (h, text) for h in children.get(_HEADLINE, ()) if (text := g2.text_of(h)) is not None
+    ]
     if headlines:
-        fields["headline"] = g2.text_of(headlines[0])
+        fields["headline"] = headlines[0][1]
     if len(headlines) > 1:
-        fields["alternative_headline"] = g2.text_of(headlines[1])
-    for extra in headlines[2:]:
+        fields["alternative_headline"] = headlines[1][1]
+    for extra, _ in headlines[2:]:
         item.lose(extra, "a third headline has no place in the model")
-    fields["slugline"] = g2.text_of(g2.first(children, "slugline"))
-    fields["summary"] = _summary(item, g2.every(children, "description"))
+    fields["slugline"] = g2.text_of(children.get(_SLUGLINE, _NONE)[0])
+    descriptions = children.get(_DESCRIPTION)
+    fields["summary"] = _summary(item, descriptions) if descriptions else None
     fields["dateline"] = _dateline(item, children)
     fields["bylines"] = _bylines(item, children)
-    fields["genres"] = _concepts(item, g2.every(children, "genre"))
-    fields["subjects"] = _concepts(item, g2.every(children, "subject"))
-    fields["keywords"] = tuple(k for k in map(g2.text_of, g2.every(children, "keyword")) if k)
-    return fields
+    genres = children.get(_GENRE)
+    fields["genres"] = _concepts(item, genres) if genres else ()
+    subjects = children.get(_SUBJECT)
+    fields["subjects"] = _concepts(item, subjects) if subjects else ()
+    keywords = children.get(_KEYWORD)
+    fields["keywords"] = tuple(k for k in map(g2.text_of, keywords) if k) if keywords else ()
 
 
 def _summary(item: _Item, descriptions: list[etree._Element]) -> str | None:
@@ -334,11 +339,11 @@ def _summary(item: _Item, descriptions: list[etree._Element]) -> str | None:
 
 
 def _dateline(item: _Item, meta: Children) -> Dateline | None:
-    text = g2.text_of(g2.first(meta, "dateline"))
-    located = g2.first(meta, "located")
+    text = g2.text_of(meta.get(_DATELINE, _NONE)[0])
+    located = meta.get(_LOCATED, _NONE)[0]
     place = None
     if located is not None:
-        name = g2.text_of(g2.child(located, "name")) or located.get("literal")
+        name = g2.text_of(g2.child(located, _NAME)) or located.get("literal")
         uri = located.get("qcode") or located.get("uri")
         if name:
             place = item.keep(located, lambda: Place(name=name, uri=uri))
@@ -350,14 +355,18 @@ def _dateline(item: _Item, meta: Children) -> Dateline | None:
 
 
 def _bylines(item: _Item, meta: Children) -> tuple[Byline, ...]:
+    people = [*meta.get(_CREATOR, ()), *meta.get(_CONTRIBUTOR, ())]
+    bys = meta.get(_BY)
+    if not people and not bys:
+        return ()
     contributors = tuple(
         contributor
-        for element in (*g2.every(meta, "creator"), *g2.every(meta, "contributor"))
+        for element in people
         if (contributor := _contributor(item, element)) is not None
     )
-    texts = [t for t in map(g2.text_of, g2.every(meta, "by")) if t]
+    texts = [t for t in map(g2.text_of, bys) if t] if bys else []
     # newsmodel's own item holds the bylines whole in nm:field: nothing is lost here.
-    held = any(f.get("name") == "bylines" for f in g2.every(meta, "field", g2.nm))
+    held = any(f.get("name") == "bylines" for f in meta.get(_NM_FIELD, ()))
     contributors, credit_lines, logins = _people_only(contributors)
     unused = credit_lines if texts else []
     texts = texts or credit_lines  # a credit line given as a creator: the printed credit
@@ -395,7 +404,7 @@ def _contributor(item: _Item, element: etree._Element) -> Contributor | None:
     role_code = (element.get("role") or "").lower()
     role = next((r for word, r in g2.ROLE_WORDS.items() if word in role_code), None)
     if role is None:
-        creator = element.tag == _N("creator")
+        creator = element.tag == _CREATOR
         role = ContributorRole.AUTHOR if creator else ContributorRole.CONTRIBUTOR
     kind = (element.get("type") or "").lower()
     source = "source" in role_code or "organi" in kind
@@ -406,7 +415,7 @@ def _contributor(item: _Item, element: etree._Element) -> Contributor | None:
 
 
 def _name_and_uri(element: etree._Element) -> tuple[str | None, str | None]:
-    name = g2.text_of(g2.child(element, "name")) or element.get("literal")
+    name = g2.text_of(g2.child(element, _NAME)) or element.get("literal")
     qcode = element.get("qcode")
     # Without a name, a QCode's code is the best name there is (nprov:reuters).
     return name or (qcode.rpartition(":")[2] if qcode else None), element.get("uri") or qcode
@@ -425,7 +434,11 @@ def _party(item: _Item, element: etree._Element, kind: type[_Party]) -> _Party |
     if name is None:
         item.lose(element, f"a {kind.__name__.lower()} without a name")
         return None
-    return item.keep(element, lambda: kind(name=name, uri=uri))
+    try:
+        return kind(name=name, uri=uri)
+    except ValueError as error:
+        item.refuse(element, error)
+    return None
 
 
 def _section(item: _Item, service: etree._Element) -> Section | None:
@@ -433,19 +446,28 @@ def _section(item: _Item, service: etree._Element) -> Section | None:
     if name is None:
         item.lose(service, "a service without a name")
         return None
-    return item.keep(service, lambda: Section(path=(name,), code=service.get("qcode")))
+    try:
+        return Section(path=(name,), code=service.get("qcode"))
+    except ValueError as error:
+        item.refuse(service, error)
+    return None
 
 
 def _concepts(item: _Item, elements: list[etree._Element]) -> tuple[Concept, ...]:
-    concepts = (item.keep(element, partial(_concept, element)) for element in elements)
-    return tuple(concept for concept in concepts if concept is not None)
+    concepts = []
+    for element in elements:  # a feed gives a dozen or more: no call but the concept's
+        try:
+            concepts.append(_concept(element))
+        except ValueError as error:
+            item.refuse(element, error)
+    return tuple(concepts)
 
 
 def _concept(element: etree._Element) -> Concept:
     qcode = element.get("qcode")
     scheme, _, code = qcode.partition(":") if qcode else ("", "", "")
     return Concept(
-        name=g2.text_of(g2.child(element, "name")) or element.get("literal"),
+        name=g2.text_of(g2.child(element, _NAME)) or element.get("literal"),
         code=code or None,
         scheme=scheme or None,
         uri=element.get("uri"),
@@ -453,8 +475,10 @@ def _concept(element: etree._Element) -> Concept:
 
 
 def _time(item: _Item, element: etree._Element | None) -> datetime | None:
+    if element is None:
+        return None
     text = g2.text_of(element)
-    if text is None or element is None:
+    if text is None:
         return None
     if RFC3339.match(text) is None:
         item.lose(element, f"{text!r} is not a date-time with a UTC offset")
@@ -466,121 +490,27 @@ def _time(item: _Item, element: etree._Element | None) -> datetime | None:
         return None
 
 
-def _extension(item: _Item, meta: Children) -> dict[str, Any]:
+def _extension(item: _Item, meta: g2.Part, fields: dict[str, Any]) -> None:
     """Read newsmodel's own elements: quotations, and fields written as JSON."""
-    fields: dict[str, Any] = {}
-    quotations = [_quotation(item, q) for q in g2.every(meta, "quotation", g2.nm)]
+    children = meta.children
+    quotations = children.get(_NM_QUOTATION)
     if quotations:
-        fields["quotations"] = tuple(q for q in quotations if q is not None)
-    for element in g2.every(meta, "field", g2.nm):
+        found = [_quotation(item, q) for q in quotations]
+        fields["quotations"] = tuple(q for q in found if q is not None)
+    for element in children.get(_NM_FIELD, ()):
         name = element.get("name", "")
         try:
             fields[name] = native_json.field_from_json(name, element.text)
         except (StructureError, ValueError) as error:
             item.lose(element, f"field {name!r}: {error}")
-    return fields
 
 
 def _quotation(item: _Item, element: etree._Element) -> Quotation | None:
-    return item.keep(element, partial(_quotation_of, element))
-
-
-def _quotation_of(element: etree._Element) -> Quotation:
-    """Every value is built here, inside ``keep``: a bad offset is a loss, not a crash."""
-    parts: dict[object, etree._Element] = {}
-    for child in element:  # a few children, each name read once: the first of it
-        parts.setdefault(child.tag, child)
-    speaker = parts.get(_NM_SPEAKER)
-    span = None
-    if element.get("start") is not None:
-        span = Span(
-            start=_offset(element, "start"),
-            end=_offset(element, "end"),
-            part=_choice(element, "part", TextPart, TextPart.BODY),
-        )
-    return Quotation(
-        text=_raw(parts.get(_NM_TEXT)) or "",
-        kind=_choice(element, "kind", QuotationKind, QuotationKind.FULL),
-        speaker=None if speaker is None else _speaker(speaker),
-        speaker_mention=_raw(parts.get(_NM_MENTION)),
-        cue=_raw(parts.get(_NM_CUE)),
-        span=span,
-    )
-
-
-_NM_SPEAKER, _NM_TEXT, _NM_MENTION, _NM_CUE = map(g2.nm, ("speaker", "text", "mention", "cue"))
-
-
-def _offset(element: etree._Element, name: str) -> int:
-    text = element.get(name, "")
-    if not (text.isascii() and text.isdigit()):
-        raise FieldError(name, f"expected a whole number of 0 or more, got {text!r}")
-    return int(text)
-
-
-_E = TypeVar("_E", TextPart, QuotationKind)
-
-
-# Each choice's members by value: a lookup, where calling the enumeration is not.
-_MEMBERS: dict[type[Enum], dict[str, Any]] = {
-    kind: {member.value: member for member in kind} for kind in (TextPart, QuotationKind)
-}
-
-
-def _choice(element: etree._Element, name: str, kind: type[_E], default: _E) -> _E:
-    text = element.get(name)
-    if text is None:
-        return default
-    member: _E | None = _MEMBERS[kind].get(text)
-    if member is None:
-        known = ", ".join(member.value for member in kind)
-        raise FieldError(name, f"expected one of {known}, got {text!r}")
-    return member
-
-
-def _speaker(element: etree._Element) -> Person | Organization:
-    name = element.get("name", "")
-    if element.get("type") == "organization":
-        return Organization(name=name, uri=element.get("uri"))
-    affiliation = g2.child(element, "affiliation", g2.nm)
-    return Person(
-        name=name,
-        uri=element.get("uri"),
-        title=element.get("title"),
-        affiliation=None
-        if affiliation is None
-        else Organization(name=affiliation.get("name", ""), uri=affiliation.get("uri")),
-    )
-
-
-def _report_unknown(item: _Item, parent: etree._Element, children: Children) -> None:
-    """Report each kind of child the model has no place for, and repeats of single ones."""
-    handled = _HANDLED[g2.local_name(parent)]
-    unknown, foreign = [], []
-    repeated: dict[str, int] = {}
-    for tag, same in children.items():
-        local = handled.get(tag)
-        if local is None:
-            namespace, _, local = tag[1:].partition("}") if tag[0] == "{" else ("", "", tag)
-            if namespace == g2.NAR:  # a NewsML-G2 element the model has no place for
-                unknown.append((local, len(same)))
-            elif namespace != g2.NM:  # an element of another namespace
-                foreign.append((tag, len(same)))
-        if local in _SINGLE:
-            repeated[local] = repeated.get(local, 0) + len(same)
-    for name, count in unknown + foreign:
-        held = f"{count} <{name}> elements are" if count > 1 else f"<{name}> is"
-        item.lose(parent, f"{held} not held by the model")
-    for name, count in repeated.items():
-        if count > 1:
-            item.lose(parent, f"{count} <{name}> elements: only the first is held")
-
-
-def _raw(element: etree._Element | None) -> str | None:
-    """An element's text exactly as written (quotations keep their spaces)."""
-    if element is None:
-        return None
-    return (element.text or "") if not len(element) else "".join(element.itertext())
+    try:
+        return quotation_of(element)
+    except ValueError as error:
+        item.refuse(element, error)
+    return None
 
 
 def _joined(elements: list[etree._Element], separator: str = "\n") -> str | None:
@@ -588,10 +518,23 @@ def _joined(elements: list[etree._Element], separator: str = "\n") -> str | None
     return separator.join(texts) or None
 
 
-def _where(element: etree._Element) -> str:
-    path = []
+def _where(element: etree._Element, paths: dict[etree._Element, str] | None = None) -> str:
+    """
+    Where an element is: its line, and its path from the root.
+
+    *paths* holds the paths already found, as an item's losses share parents.
+    """
+    known = {} if paths is None else paths
+    unnamed: list[etree._Element] = []  # the element and its ancestors up to a known one
     node: etree._Element | None = element
+    path = ""
     while node is not None:
-        path.append(g2.local_name(node))
+        found = known.get(node)
+        if found is not None:
+            path = found
+            break
+        unnamed.append(node)
         node = node.getparent()
-    return f"line {element.sourceline}: /" + "/".join(reversed(path))
+    for node in reversed(unnamed):
+        path = known[node] = f"{path}/{g2.local_name(node)}"
+    return f"line {element.sourceline}: {path}"
