@@ -133,7 +133,7 @@ def test_the_text_of_a_body_is_the_text_of_the_markup_it_was_given(html: str) ->
 
 def _parsed_and_checked(html: str) -> tuple[str, str]:
     """The canonical form and text of *html* the long way: parsed, checked, walked."""
-    canonical = xhtml.fragment_canonical(xhtml._parse(html))  # noqa: SLF001 - the reference
+    canonical, _ = xhtml.fragment_checked(xhtml._parse(html))  # noqa: SLF001 - the reference
     walked = xhtml._Text()  # noqa: SLF001
     walked.walk(xhtml._parse(canonical), preformatted=False)  # noqa: SLF001
     return canonical, "\n\n".join(walked.paragraphs)
@@ -253,7 +253,9 @@ def test_xhtml_blocks_checked_where_they_were_parsed_are_the_body_of_their_marku
         f'<html xmlns="{_XHTML}" xmlns:q="urn:q"><head><title>T</title></head>'
         f'<body q:b="1">\n{html}\n</body></html>'.encode()
     )
-    assert Body(html=html) == Body.from_element(document[1])
+    body = Body.from_element(document[1])
+    assert Body(html=html) == body
+    assert xhtml.plain_text(body.html) == body.text  # cut or walked, the same text
 
 
 @given(
@@ -291,7 +293,9 @@ def test_written_paragraphs_in_xhtml_are_taken_as_they_are(texts: list[str]) -> 
     # Paragraphs as newsmodel writes them are recognised in the item, not walked.
     expected = Body.from_paragraphs(*texts)
     document = xml.parse(f'<html xmlns="{_XHTML}"><body>{expected.html}</body></html>'.encode())
-    assert expected == Body.from_element(document[0])
+    body = Body.from_element(document[0])
+    assert expected == body
+    assert (expected.text, xhtml.plain_text(body.html)) == (body.text, body.text)
 
 
 @pytest.mark.parametrize(

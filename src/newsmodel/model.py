@@ -376,10 +376,10 @@ class Body:
 
         They are checked as :class:`Body` checks markup, where they are:
         nothing is written out to be parsed again.  *element* is changed
-        (see :func:`~newsmodel._lowlevel.xhtml.fragment_canonical`).
+        (see :func:`~newsmodel._lowlevel.xhtml.fragment_checked`).
         """
         body = object.__new__(cls)
-        body._keep(lambda: (xhtml.fragment_canonical(element), False))
+        body._keep(partial(xhtml.fragment_checked, element))
         return body
 
     def _keep(self, check: Callable[[], tuple[str, bool]]) -> None:

@@ -32,7 +32,7 @@ __all__ = [
     "canonical",
     "checked",
     "escape",
-    "fragment_canonical",
+    "fragment_checked",
     "is_written",
     "paragraphs",
     "plain_text",
@@ -273,9 +273,9 @@ def is_written(html: str) -> bool:
     return _WRITTEN.fullmatch(html) is not None
 
 
-def fragment_canonical(fragment: etree._Element) -> str:
+def fragment_checked(fragment: etree._Element) -> tuple[str, bool]:
     """
-    As :func:`canonical`, for the blocks of an element already parsed.
+    As :func:`checked`, for the blocks of an element already parsed.
 
     A reader of a document that holds a body (NewsML-G2's ``inlineXML``)
     checks the body's elements where they are, instead of writing them out
@@ -285,15 +285,16 @@ def fragment_canonical(fragment: etree._Element) -> str:
     ``<body>`` is taken as it was parsed, without renaming each element.
     A refused fragment is left as it was; one that passes may be changed
     (its tag, attributes and tail, the white space between its blocks) and
-    taken out of its document.
+    taken out of its document.  Blocks found to be written paragraphs in
+    place are said to be, so that their text is cut from them.
     """
     tag = fragment.tag
     namespace = tag[1 : tag.find("}")] if isinstance(tag, str) and tag[:1] == "{" else None
     if namespace is not None:
         written = _written_in_place(fragment, namespace)
         if written is not None:
-            return written
-    return _canonical(fragment, namespace)
+            return written, True
+    return _canonical(fragment, namespace), False
 
 
 def _written_in_place(fragment: etree._Element, namespace: str) -> str | None:
