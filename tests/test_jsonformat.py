@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import io
 import json
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, get_type_hints
 from unittest.mock import patch
 
 import pytest
@@ -23,6 +24,7 @@ from newsmodel.model import Article, Organization, Person, QuotationKind, TextPa
 from strategies import articles
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
 
@@ -298,6 +300,27 @@ def test_the_quick_reading_refuses_what_the_checking_one_refuses(document: objec
     assert isinstance(quick_outcome, Article) == isinstance(checked, Article)
     if isinstance(checked, Article):
         assert quick_outcome == checked
+
+
+@given(_articles_with_a_value_changed())
+def test_a_field_read_alone_is_what_the_checking_reading_makes_of_it(document: object) -> None:
+    # A field of model objects (NewsML-G2's nm:field of sections, a
+    # publisher) is read quickly first, as a whole article is: the value, or
+    # the problems listed, must be the checking reading's.
+    assert isinstance(document, dict)
+    hints = get_type_hints(Article)
+    checking = native_json.converter._checked  # noqa: SLF001 - the reference
+    for name, value in document.items():
+        text = json.dumps(value)
+        expected = _outcome(partial(checking, value, hints[name]))
+        assert _outcome(partial(native_json.field_from_json, name, text)) == expected
+
+
+def _outcome(read: Callable[[], object]) -> tuple[str, object]:
+    try:
+        return "read", read()
+    except StructureError as error:
+        return "refused", error.problems
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,8 @@ An article is read twice only when it is refused.  The first, quick reading
 leaves strings and integers to the model's validators, which check every one
 of them anyway, and stops at the first problem; only then does a checking
 reading look at every value itself, to list every problem at once.  A value
-that is not a model class (one field, read alone) meets no validator, so the
-checking reading is the only one.
+not made of model classes (a string field, read alone) meets no validator, so
+the checking reading is the only one.
 """
 
 from __future__ import annotations
@@ -285,12 +285,20 @@ def structure(document: object, cl: type[Any]) -> Any:
     Raises:
         StructureError: With one ``(path, message)`` pair per problem.
     """
-    if attrs.has(cl):  # a model class: its validators check every string and integer
+    if _made_of_models(cl):  # its validators check every string and integer
         try:
             return _quick_converter().structure(document, cl)
         except Exception:  # noqa: BLE001 - the checking converter says what is wrong
             return _checked(document, cl)
     return _checked(document, cl)
+
+
+def _made_of_models(cl: Any) -> bool:
+    """Whether *cl* is a model class, or a tuple or union of them (``None`` allowed)."""
+    if attrs.has(cl):
+        return True
+    kinds = get_args(cl)[:1] if _is_homogeneous_tuple(cl) else get_args(cl)
+    return bool(kinds) and all(attrs.has(k) for k in kinds if k is not type(None))
 
 
 def _checked(document: object, cl: type[Any]) -> Any:
