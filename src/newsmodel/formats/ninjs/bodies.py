@@ -36,10 +36,14 @@ def read_body(node: dict[str, Any], lose: Callable[[str, str], None]) -> Body | 
     unescaped, never kept as literal tags.
     """
     given = node.get("bodies")
-    entries = [b for b in given if isinstance(b, dict)] if isinstance(given, list) else []
-    bodies = [b for b in entries if isinstance(b.get("value"), str)]
-    marked = [b for b in bodies if str(b.get("contenttype", "")).lower() in HTML_TYPES]
-    plain = [b for b in bodies if b not in marked and b["value"].strip()]
+    bodies, marked, plain = [], [], []  # those with a text; of them, HTML and plain text
+    for body in given if isinstance(given, list) else ():
+        if isinstance(body, dict) and isinstance(value := body.get("value"), str):
+            bodies.append(body)
+            if str(body.get("contenttype", "")).lower() in HTML_TYPES:
+                marked.append(body)
+            elif value.strip():
+                plain.append(body)
     escaped = bool(marked) and _escaped(marked[0]["value"])
     candidates = [*plain, *marked] if escaped else [*marked, *plain]
     if not candidates:

@@ -177,12 +177,15 @@ def read_fields(node: dict[str, Any], losses: list[Loss], where: str = "$") -> d
     def lose(key: str, what: str) -> None:
         losses.append(Loss(where=f"{where}.{key}", what=what))
 
-    for key in sorted(node.keys() - _READ):
-        lose(key, "not held by the model")
+    keys = node.keys()
+    unknown = keys - _READ
+    if unknown:
+        for key in sorted(unknown):
+            lose(key, "not held by the model")
     fields: dict[str, Any] = {}
-    for keys, read_part in _MAPPING:
-        if not node.keys().isdisjoint(keys):  # a search of the smaller
-            read_part(node, fields, lose)
+    # The rows of the keys present, found in C, run in the table's order.
+    for row in sorted(set(map(_ROW_OF.__getitem__, keys & _ROW_OF.keys()))):
+        _MAPPING[row][1](node, fields, lose)
     # Not "value != ()": a model object answers that through two comparisons that decline.
     return {
         key: value
@@ -333,10 +336,15 @@ def _time(value: object, lose: _Lose, key: str) -> datetime | None:
 
 def _bylines(node: dict[str, Any], lose: Callable[[str, str], None]) -> tuple[Byline, ...]:
     contributors, credit_lines = _contributors(node, lose)
-    texts = [_text(node.get("by"))] if isinstance(node.get("by"), str) else []
-    texts += [_text(b.get("by")) for b in _entries(node, "bylines")]
+    by = node.get("by")
+    texts: list[object] = [by] if isinstance(by, str) else []
+    if "bylines" in node:
+        texts += [b.get("by") for b in _entries(node, "bylines")]
     printed = []
-    for text in (t for t in texts if t):
+    for given in texts:
+        text = _text(given)
+        if not text:
+            continue
         if is_login(text):
             lose("by", f"{text!r} is a login, not a printed credit")
         else:
@@ -346,10 +354,8 @@ def _bylines(node: dict[str, Any], lose: Callable[[str, str], None]) -> tuple[By
     printed = printed or credit_lines
     if not printed:
         return (Byline(contributors=tuple(contributors)),) if contributors else ()
-    return (
-        Byline(text=printed[0], contributors=tuple(contributors)),
-        *(Byline(text=t) for t in printed[1:]),
-    )
+    first = Byline(text=printed[0], contributors=tuple(contributors))
+    return (first, *[Byline(text=t) for t in printed[1:]]) if len(printed) > 1 else (first,)
 
 
 def _contributors(
@@ -392,34 +398,40 @@ def _agent(key: str, name: str, uri: str | None) -> Person | Organization:
 
 
 def _subjects(node: dict[str, Any], lose: Callable[[str, str], None]) -> dict[str, Any]:
-    sections, keywords, subjects = [], [], []
+    sections: list[Section] = []
+    keywords: list[str] = []
+    subjects: list[Concept] = []
     for entry in _entries(node, "subjects"):
         rel = entry.get("rel")
         name = _text(entry.get("name"))
-        if rel == "section" and name:
-            path = tuple(p.strip() for p in name.split(_PATH_SEPARATOR) if p.strip())
-            uri = entry.get("uri") if isinstance(entry.get("uri"), str) else None
-            sections.append(
-                _one(
-                    lose, "subjects", Section, path=path, code=_text(entry.get("literal")), url=uri
+        try:
+            if rel == "section" and name:
+                path = tuple([s for p in name.split(_PATH_SEPARATOR) if (s := p.strip())])
+                uri = entry.get("uri")
+                sections.append(
+                    Section(
+                        path=path,
+                        code=_text(entry.get("literal")),
+                        url=uri if isinstance(uri, str) else None,
+                    )
                 )
-            )
-        elif rel == "keyword" and name:
-            keywords.append(name)
-        else:
-            subjects.append(_one(lose, "subjects", _concept_of, entry))
+            elif rel == "keyword" and name:
+                keywords.append(name)
+            elif concept := _concept_of(entry):
+                subjects.append(concept)
+        except (FieldError, ValueError) as error:
+            lose("subjects", str(error))
     for entry in _entries(node, "service"):  # Superdesk's services are its sections
         name = _text(entry.get("name"))
         if name:
             sections.append(Section(path=(name,), code=_text(entry.get("code"))))
     words = node.get("keywords")
-    keywords += [
-        w for w in (words if isinstance(words, list) else []) if isinstance(w, str) and w.strip()
-    ]
+    if isinstance(words, list):
+        keywords += [w for w in words if isinstance(w, str) and w.strip()]
     return {
-        "sections": tuple(s for s in sections if s),
-        "keywords": tuple(dict.fromkeys(k.strip() for k in keywords)),
-        "subjects": tuple(s for s in subjects if s),
+        "sections": tuple(sections),
+        "keywords": tuple(dict.fromkeys([k.strip() for k in keywords])),
+        "subjects": tuple(subjects),
     }
 
 
@@ -459,16 +471,19 @@ def _canonical(node: dict[str, Any]) -> str | None:
 def _associations(node: dict[str, Any], lose: Callable[[str, str], None]) -> dict[str, Any]:
     images, quotations = [], []
     for entry in _entries(node, "associations"):
-        if entry.get("rel") == "quotation" or entry.get("profile") == "quotation":
-            quotations.append(_one(lose, "associations", _quotation_of, entry))
-        elif entry.get("type") == "picture":
-            images.append(_one(lose, "associations", _image_of, entry))
-        else:
-            lose("associations", f"an associated {entry.get('type', 'item')} {entry.get('name')!r}")
-    return {
-        "images": tuple(i for i in images if i),
-        "quotations": tuple(q for q in quotations if q),
-    }
+        try:
+            if entry.get("rel") == "quotation" or entry.get("profile") == "quotation":
+                if quotation := _quotation_of(entry):
+                    quotations.append(quotation)
+            elif entry.get("type") == "picture":
+                if image := _image_of(entry):
+                    images.append(image)
+            else:
+                what = f"an associated {entry.get('type', 'item')} {entry.get('name')!r}"
+                lose("associations", what)
+        except (FieldError, ValueError) as error:
+            lose("associations", str(error))
+    return {"images": tuple(images), "quotations": tuple(quotations)}
 
 
 def _descriptions(entry: dict[str, Any]) -> dict[str, str]:
@@ -566,3 +581,5 @@ _MAPPING: tuple[
         lambda node, fields, lose: fields.update(_associations(node, lose)),
     ),
 )
+#: The row of each key the mapping reads.
+_ROW_OF = {key: row for row, (keys, _) in enumerate(_MAPPING) for key in keys}

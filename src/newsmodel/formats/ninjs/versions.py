@@ -41,8 +41,14 @@ def version_of(document: dict[str, Any]) -> int:
 
 def normalise(document: dict[str, Any], *, keys_lowered: bool = False) -> dict[str, Any]:
     """Any version in the shape of 2.x: lower-case keys, arrays, plural names."""
+    source = document if keys_lowered else lowered(document)
+    return dict(source) if _in_shape(source) else _reshaped(source)
+
+
+def _reshaped(source: dict[str, Any]) -> dict[str, Any]:
+    """An object with lower-case keys in the shape of 2.x, each key looked at."""
     node: dict[str, Any] = {}
-    for key, value in (document if keys_lowered else lowered(document)).items():
+    for key, value in source.items():
         if key == "embargoeduntil":
             key = "embargoed"  # noqa: PLW2901 - the 2.x name
         match = _NAMED_BY_KIND.fullmatch(key) if "_" in key else None
@@ -59,6 +65,25 @@ def normalise(document: dict[str, Any], *, keys_lowered: bool = False) -> dict[s
         else:
             node[key] = value
     return node
+
+
+# The keys normalise() renames or reshapes, but for those with "_" (1.x's body_html).
+_RESHAPED = frozenset({"embargoeduntil", "headline", "body", *_PLURALS})
+_KEYED = ("associations", "renditions")  # reshaped when an object, not an array
+
+
+def _in_shape(node: dict[str, Any]) -> bool:
+    """
+    Whether an object with lower-case keys is in the shape of 2.x already.
+
+    Most objects (2.x and 3.x) are: a look at their keys, in C, spares a
+    test of each key in Python.
+    """
+    return (
+        node.keys().isdisjoint(_RESHAPED)
+        and "_" not in "".join(node)
+        and not any(isinstance(node.get(key), dict) for key in _KEYED)
+    )
 
 
 def _add_text(node: dict[str, Any], kind: str, suffix: str, value: object) -> None:
