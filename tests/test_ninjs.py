@@ -21,6 +21,7 @@ from newsmodel.conversion import NonArticle, Reading
 from newsmodel.errors import NotAnArticleError, ParseError
 from newsmodel.formats import json as native_json
 from newsmodel.formats import newsml_g2, ninjs
+from newsmodel.formats.ninjs import versions
 from newsmodel.model import Article, Body
 from strategies import articles
 
@@ -138,6 +139,33 @@ def test_written_ninjs_reads_alike_however_its_keys_were_lowered(
 ) -> None:
     data = ninjs.Ninjs(major).dumps(article).encode()
     assert list(ninjs.read_items(data)) == list(ninjs.read_document(strict_json.parse(data)))
+
+
+# Objects with lower-case keys: some of those normalise() renames or reshapes, or any.
+_SHAPED_KEYS = st.sampled_from(
+    [
+        *("headline", "body", "body_html", "headline_extended", "person", "byline"),
+        *("embargoeduntil", "associations", "renditions", "headlines", "bodies", "uri", "a_b"),
+    ]
+) | st.text(max_size=5).map(str.lower)
+_VALUES = st.none() | st.text(max_size=3) | st.lists(st.integers(), max_size=2)
+_OBJECTS = st.dictionaries(
+    _SHAPED_KEYS, _VALUES | st.dictionaries(st.text(max_size=3), _VALUES, max_size=2), max_size=6
+)
+
+
+@given(_OBJECTS)
+def test_objects_copied_whole_are_those_normalise_would_leave_as_they_are(
+    node: dict[str, Any],
+) -> None:
+    # The shortcut for objects in 2.x's shape gives what looking at each key gives.
+    assert versions.normalise(node, keys_lowered=True) == versions._reshaped(node)  # noqa: SLF001
+
+
+def test_a_1x_text_beside_a_2x_key_that_is_no_array_is_read() -> None:
+    # A body_html with "bodies": null beside it made normalise() fail on a None.
+    reading = ninjs.read(b'{"headline": "H", "bodies": null, "body_html": "<p>Text</p>"}')
+    assert reading.article.body == Body(html="<p>Text</p>")
 
 
 def test_a_key_given_twice_in_two_cases_is_refused() -> None:

@@ -94,7 +94,12 @@ def _add_text(node: dict[str, Any], kind: str, suffix: str, value: object) -> No
     entry = {"value": value, "contenttype": content_type.get(suffix, "text/plain")}
     if suffix not in content_type:
         entry["role"] = suffix
-    node.setdefault(f"{kind}s" if kind != "body" else "bodies", []).append(entry)
+    key = f"{kind}s" if kind != "body" else "bodies"
+    entries = node.get(key)
+    if isinstance(entries, list):
+        entries.append(entry)
+    else:  # none yet, or a 2.x value that is no array, which the reader could not read
+        node[key] = [entry]
 
 
 def lowered(value: Any) -> Any:
