@@ -72,6 +72,9 @@ _READ = {
 _ROLES = {role.value: role for role in ContributorRole}
 _URGENCIES = frozenset(range(1, 10))
 _STATUSES = {status.value: status for status in PubStatus}
+# Looked up in a dict; the enum's own lookup, for its error, only when missing.
+_PARTS = {part.value: part for part in TextPart}
+_KINDS = {kind.value: kind for kind in QuotationKind}
 
 
 def loads(data: str | bytes, /, *, lossless: bool = False) -> Article:
@@ -186,11 +189,12 @@ def read_fields(node: dict[str, Any], losses: list[Loss], where: str = "$") -> d
     # The rows of the keys present, found in C, run in the table's order.
     for row in sorted(set(map(_ROW_OF.__getitem__, keys & _ROW_OF.keys()))):
         _MAPPING[row][1](node, fields, lose)
-    # Not "value != ()": a model object answers that through two comparisons that decline.
+    # Not "value != ()": a model object answers that through two comparisons that
+    # decline; whether it is true is answered at once.
     return {
         key: value
         for key, value in fields.items()
-        if value is not None and not (isinstance(value, tuple) and not value)
+        if value is not None and (value or value.__class__ is not tuple)
     }
 
 
@@ -218,6 +222,13 @@ def _headlines(node: dict[str, Any], fields: dict[str, Any], _: _Lose) -> None:
         fields["headline"] = _text(main[0]["value"])
         rest = [h for h in headlines if h is not main[0]]
         fields["alternative_headline"] = _text(rest[0]["value"]) if rest else None
+
+
+def _body(node: dict[str, Any], fields: dict[str, Any], lose: _Lose) -> None:
+    try:
+        fields["body"] = read_body(node, lose)
+    except (FieldError, ValueError) as error:
+        lose("bodies", str(error))
 
 
 def _time_field(key: str, field: str) -> Callable[[dict[str, Any], dict[str, Any], _Lose], None]:
@@ -331,7 +342,11 @@ def _time(value: object, lose: _Lose, key: str) -> datetime | None:
     if RFC3339.match(text) is None:
         lose(key, f"{text!r} is not a date-time with a UTC offset")
         return None
-    return _one(lose, key, datetime.fromisoformat, text)
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError as error:
+        lose(key, str(error))
+        return None
 
 
 def _bylines(node: dict[str, Any], lose: Callable[[str, str], None]) -> tuple[Byline, ...]:
@@ -370,6 +385,8 @@ def _contributors(
     """
     contributors, credit_lines, others = [], [], 0
     for key in ("people", "organisations", "authors"):
+        if key not in node:
+            continue
         for entry in _entries(node, key):
             name = _text(entry.get("name"))
             role = _ROLES.get(str(entry.get("rel", entry.get("role", ""))).lower())
@@ -524,10 +541,11 @@ def _quotation_of(entry: dict[str, Any]) -> Quotation | None:
     span = None
     if "span" in described:
         part, start, end = described["span"].rsplit(":", 2)
-        span = Span(start=int(start), end=int(end), part=TextPart(part))
+        span = Span(start=int(start), end=int(end), part=_PARTS.get(part) or TextPart(part))
+    kind = described.get("kind", "full")
     return Quotation(
         text=text,
-        kind=QuotationKind(described.get("kind", "full")),
+        kind=_KINDS.get(kind) or QuotationKind(kind),
         speaker=speakers[0] if speakers else None,
         speaker_mention=described.get("mention"),
         cue=described.get("cue"),
@@ -547,10 +565,7 @@ _MAPPING: tuple[
         frozenset({"descriptions"}),
         lambda node, fields, lose: fields.update(summary=_summary(node, lose)),
     ),
-    (
-        frozenset({"bodies"}),
-        lambda node, fields, lose: fields.update(body=_one(lose, "bodies", read_body, node, lose)),
-    ),
+    (frozenset({"bodies"}), _body),
     (frozenset({"firstcreated"}), _time_field("firstcreated", "published")),
     (frozenset({"versioncreated"}), _time_field("versioncreated", "modified")),
     (frozenset({"contentcreated"}), _time_field("contentcreated", "created")),
