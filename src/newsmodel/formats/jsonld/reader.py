@@ -167,7 +167,8 @@ def _read_node(
             for p in strict_json.strings_unfit_for_xml(node, path)
         ]
     )
-    if not schema_org(node.get("@context", context_of(document))):
+    context = node["@context"] if "@context" in node else context_of(document)
+    if not schema_org(context):
         losses.append(Loss(where=path, what="no schema.org @context: terms read as schema.org"))
     fields = read_fields(Node(node, Index(document), fit_for_xml=fit_for_xml), losses, path)
     headline = fields.pop("headline", None)
@@ -353,6 +354,8 @@ _AGENT_LINKS = ("url", "sameAs", "identifier", "@id")
 
 def _link(agent: dict[str, Any]) -> str | None:
     """The first URI an agent's node links it to, in the order of :data:`_AGENT_LINKS`."""
+    if agent.keys().isdisjoint(_AGENT_LINKS):  # most agents: a name, no link
+        return None
     for key in _AGENT_LINKS:
         if key in agent and (uris := uris_of(agent[key])):
             return uris[0]
@@ -378,7 +381,8 @@ def _organization(values: list[Any]) -> Organization | None:
 def _bylines(node: Node, lose: _Lose) -> tuple[Byline, ...] | None:
     contributors: list[Contributor] = []
     authors = node.values("author") or node.values("creator")
-    for key, role, values in (("author", ContributorRole.AUTHOR, authors), *_others(node)):
+    given = [("author", ContributorRole.AUTHOR, authors)] if authors else []
+    for key, role, values in given + _others(node):
         agents: tuple[Person | Organization, ...] = _each(values, key, _credited, lose) or ()
         contributors += [Contributor(agent=agent, role=role) for agent in agents]
     printed = node.text("creditText")
