@@ -18,10 +18,10 @@ import newsmodel
 from conftest import SEED_JSON, SHARED, need, when
 from newsmodel._lowlevel import json as strict_json
 from newsmodel.conversion import NonArticle, Reading
-from newsmodel.errors import NotAnArticleError, ParseError
+from newsmodel.errors import FieldError, NotAnArticleError, ParseError
 from newsmodel.formats import json as native_json
 from newsmodel.formats import newsml_g2, ninjs
-from newsmodel.formats.ninjs import versions
+from newsmodel.formats.ninjs import bodies, versions
 from newsmodel.model import Article, Body
 from strategies import articles
 
@@ -166,6 +166,33 @@ def test_a_1x_text_beside_a_2x_key_that_is_no_array_is_read() -> None:
     # A body_html with "bodies": null beside it made normalise() fail on a None.
     reading = ninjs.read(b'{"headline": "H", "bodies": null, "body_html": "<p>Text</p>"}')
     assert reading.article.body == Body(html="<p>Text</p>")
+
+
+_MARKUP = st.lists(
+    st.sampled_from(
+        [
+            *("<p>", "</p>", "<b>", "</b>", '<a href="x?a=1&b=2">', '<a href="y">', "</a>"),
+            *("&", "&nbsp;", "&amp;", "&lt;", "&#32;", "&#x41;", "&apos;", "&AMP;", "&#;"),
+            *("<![CDATA[", "]]>", "<!--", "-->", "<?x ", "?>", "AT", "T", " ", "é"),
+        ]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@given(_MARKUP)
+def test_markup_said_to_be_html_only_is_never_a_body(markup: str) -> None:
+    # ninjs sends such HTML straight to the sanitiser, without trying it as a body.
+    if bodies.html_only(markup):
+        with pytest.raises(FieldError):
+            Body(html=markup)
+
+
+def test_only_references_xml_does_not_define_make_markup_html_only() -> None:
+    assert bodies.html_only("<p>Caf&eacute; &nbsp;</p>")
+    assert bodies.html_only('<p><a href="/q?a=1&b=2">AT&T</a></p>')
+    assert not bodies.html_only("<p>A &amp; B &#160; &#xA0; &lt;&gt;&quot;&apos;</p>")
+    assert not bodies.html_only("<p><![CDATA[AT&T]]></p>")
 
 
 def test_a_key_given_twice_in_two_cases_is_refused() -> None:

@@ -21,7 +21,7 @@ from newsmodel.model import Body
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["HTML_TYPES", "read_body"]
+__all__ = ["HTML_TYPES", "html_only", "read_body"]
 
 #: The content types of marked-up text.
 HTML_TYPES = {"text/html", "application/xhtml+xml", "html", "xhtml"}
@@ -69,6 +69,24 @@ def _escaped(value: str) -> bool:
     return "<" not in value and _ESCAPED_MARKUP.search(value) is not None
 
 
+# An "&" that starts none of the references XML defines without a DTD: HTML's
+# "&nbsp;", a bare "&" in "AT&T" or in a link's query.
+_UNDEFINED_REFERENCE = re.compile(r"&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)")
+
+
+def html_only(markup: str) -> bool:
+    """
+    Whether *markup* holds a reference that makes it HTML, never XML.
+
+    Outside a CDATA section (in which "&" is text) such a reference is a
+    syntax error to any XML parser, so :class:`~newsmodel.model.Body`
+    cannot take the markup as it is, and the failed parse is not tried; in
+    a comment or a processing instruction it is not, but the body refuses
+    those anyway.
+    """
+    return "<![CDATA[" not in markup and _UNDEFINED_REFERENCE.search(markup) is not None
+
+
 def _html_body(value: str, lose: Callable[[str, str], None]) -> Body | None:
     """The body of some HTML: as it is if it is a safe XHTML body, else cleaned."""
     start = value.lstrip()[:1]
@@ -76,8 +94,9 @@ def _html_body(value: str, lose: Callable[[str, str], None]) -> Body | None:
         return None
     # Text before the first tag ("GROSSETO, Italy (AP) --") is never a body's
     # markup: only the sanitiser can make one of it, so no check is tried.
-    # (A reference may be white space: "&#32;<p>" is a body.)
-    if start in ("<", "&"):
+    # (A reference may be white space: "&#32;<p>" is a body.) Nor is markup
+    # with a reference XML does not define, which no XML parser takes.
+    if start in ("<", "&") and not html_only(value):
         try:
             return Body(html=value)
         except FieldError:
