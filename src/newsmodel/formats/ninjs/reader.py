@@ -216,12 +216,14 @@ def _version(node: dict[str, Any], fields: dict[str, Any], _: _Lose) -> None:
 
 
 def _headlines(node: dict[str, Any], fields: dict[str, Any], _: _Lose) -> None:
-    headlines = [h for h in _entries(node, "headlines") if _text(h.get("value"))]
-    main = [h for h in headlines if h.get("role") in (None, "main")] or headlines
-    if main:
-        fields["headline"] = _text(main[0]["value"])
-        rest = [h for h in headlines if h is not main[0]]
-        fields["alternative_headline"] = _text(rest[0]["value"]) if rest else None
+    # Each with its text: the main one (or the first) and the first other one.
+    headlines = [(h, t) for h in _entries(node, "headlines") if (t := _text(h.get("value")))]
+    if len(headlines) == 1:  # most objects
+        fields["headline"] = headlines[0][1]
+    elif headlines:
+        main = next((h for h in headlines if h[0].get("role") in (None, "main")), headlines[0])
+        fields["headline"] = main[1]
+        fields["alternative_headline"] = next(h[1] for h in headlines if h is not main)
 
 
 def _body(node: dict[str, Any], fields: dict[str, Any], lose: _Lose) -> None:
@@ -302,8 +304,14 @@ def _is_uri(value: object) -> bool:
 
 
 def _entries(node: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    """The objects of an array, for reading only: the array itself when it holds nothing else."""
     value = node.get(key)
-    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+    if not isinstance(value, list):
+        return []
+    for item in value:
+        if not isinstance(item, dict):
+            return [v for v in value if isinstance(v, dict)]
+    return value
 
 
 def _text(value: object) -> str | None:
@@ -323,14 +331,14 @@ def _plain(entry: dict[str, Any]) -> str | None:
     return value
 
 
-def _summary(node: dict[str, Any], lose: Callable[[str, str], None]) -> str | None:
+def _summary(node: dict[str, Any], fields: dict[str, Any], lose: _Lose) -> None:
     summary = None
     for entry in _entries(node, "descriptions"):
         if entry.get("role") in (None, "summary", "text", "abstract") and summary is None:
             summary = _plain(entry)
         else:
             lose("descriptions", f"a description with the role {entry.get('role')!r}")
-    return summary
+    fields["summary"] = summary
 
 
 def _time(value: object, lose: _Lose, key: str) -> datetime | None:
@@ -349,7 +357,11 @@ def _time(value: object, lose: _Lose, key: str) -> datetime | None:
         return None
 
 
-def _bylines(node: dict[str, Any], lose: Callable[[str, str], None]) -> tuple[Byline, ...]:
+def _bylines(node: dict[str, Any], fields: dict[str, Any], lose: _Lose) -> None:
+    fields["bylines"] = _printed_bylines(node, lose)
+
+
+def _printed_bylines(node: dict[str, Any], lose: _Lose) -> tuple[Byline, ...]:
     contributors, credit_lines = _contributors(node, lose)
     by = node.get("by")
     texts: list[object] = [by] if isinstance(by, str) else []
@@ -414,7 +426,7 @@ def _agent(key: str, name: str, uri: str | None) -> Person | Organization:
     )
 
 
-def _subjects(node: dict[str, Any], lose: Callable[[str, str], None]) -> dict[str, Any]:
+def _subjects(node: dict[str, Any], fields: dict[str, Any], lose: _Lose) -> None:
     sections: list[Section] = []
     keywords: list[str] = []
     subjects: list[Concept] = []
@@ -445,11 +457,9 @@ def _subjects(node: dict[str, Any], lose: Callable[[str, str], None]) -> dict[st
     words = node.get("keywords")
     if isinstance(words, list):
         keywords += [w for w in words if isinstance(w, str) and w.strip()]
-    return {
-        "sections": tuple(sections),
-        "keywords": tuple(dict.fromkeys([k.strip() for k in keywords])),
-        "subjects": tuple(subjects),
-    }
+    fields["sections"] = tuple(sections)
+    fields["keywords"] = tuple(dict.fromkeys([k.strip() for k in keywords]))
+    fields["subjects"] = tuple(subjects)
 
 
 def _concept_of(entry: dict[str, Any]) -> Concept | None:
@@ -485,7 +495,7 @@ def _canonical(node: dict[str, Any]) -> str | None:
     return next((c for c in candidates if _is_uri(c)), None)
 
 
-def _associations(node: dict[str, Any], lose: Callable[[str, str], None]) -> dict[str, Any]:
+def _associations(node: dict[str, Any], fields: dict[str, Any], lose: _Lose) -> None:
     images, quotations = [], []
     for entry in _entries(node, "associations"):
         try:
@@ -500,7 +510,8 @@ def _associations(node: dict[str, Any], lose: Callable[[str, str], None]) -> dic
                 lose("associations", what)
         except (FieldError, ValueError) as error:
             lose("associations", str(error))
-    return {"images": tuple(images), "quotations": tuple(quotations)}
+    fields["images"] = tuple(images)
+    fields["quotations"] = tuple(quotations)
 
 
 def _descriptions(entry: dict[str, Any]) -> dict[str, str]:
@@ -561,10 +572,7 @@ _MAPPING: tuple[
     (frozenset({"uri", "guid"}), _identifier),
     (frozenset({"version"}), _version),
     (frozenset({"headlines"}), _headlines),
-    (
-        frozenset({"descriptions"}),
-        lambda node, fields, lose: fields.update(summary=_summary(node, lose)),
-    ),
+    (frozenset({"descriptions"}), _summary),
     (frozenset({"bodies"}), _body),
     (frozenset({"firstcreated"}), _time_field("firstcreated", "published")),
     (frozenset({"versioncreated"}), _time_field("versioncreated", "modified")),
@@ -577,24 +585,15 @@ _MAPPING: tuple[
     (frozenset({"slugline"}), _text_field("slugline", "slugline")),
     (frozenset({"language"}), _language),
     (frozenset({"located"}), _located),
-    (
-        frozenset({"by", "bylines", "people", "organisations", "authors"}),
-        lambda node, fields, lose: fields.update(bylines=_bylines(node, lose)),
-    ),
-    (
-        frozenset({"subjects", "service", "keywords"}),
-        lambda node, fields, lose: fields.update(_subjects(node, lose)),
-    ),
+    (frozenset({"by", "bylines", "people", "organisations", "authors"}), _bylines),
+    (frozenset({"subjects", "service", "keywords"}), _subjects),
     (frozenset({"genres"}), _genres),
     (frozenset({"infosources"}), lambda node, fields, _: fields.update(_sources(node))),
     (
         frozenset({"altids", "links"}),
         lambda node, fields, _: fields.update(canonical_url=_canonical(node)),
     ),
-    (
-        frozenset({"associations"}),
-        lambda node, fields, lose: fields.update(_associations(node, lose)),
-    ),
+    (frozenset({"associations"}), _associations),
 )
 #: The row of each key the mapping reads.
 _ROW_OF = {key: row for row, (keys, _) in enumerate(_MAPPING) for key in keys}
