@@ -168,16 +168,27 @@ def test_a_1x_text_beside_a_2x_key_that_is_no_array_is_read() -> None:
     assert reading.article.body == Body(html="<p>Text</p>")
 
 
-_MARKUP = st.lists(
-    st.sampled_from(
-        [
-            *("<p>", "</p>", "<b>", "</b>", '<a href="x?a=1&b=2">', '<a href="y">', "</a>"),
-            *("&", "&nbsp;", "&amp;", "&lt;", "&#32;", "&#x41;", "&apos;", "&AMP;", "&#;"),
-            *("<![CDATA[", "]]>", "<!--", "-->", "<?x ", "?>", "AT", "T", " ", "é"),
-        ]
-    ),
-    max_size=12,
-).map("".join)
+_PIECES = [
+    *("<p>", "</p>", "<b>", "</b>", '<a href="x?a=1&b=2">', '<a href="y">', "</a>", "<br/>"),
+    *("<body>", "</body>", "<section>", "</section>", "<P>", "</P>", "<x:p>", "</x:p>"),
+    *("&", "&nbsp;", "&amp;", "&lt;", "&#32;", "&#x41;", "&apos;", "&AMP;", "&#;"),
+    *("<![CDATA[", "]]>", "<!--", "-->", "<?x ", "?>", "AT", "T", " ", "é"),
+]
+_TEXTS = st.lists(st.sampled_from(_PIECES[16:]), max_size=5).map("".join)
+
+
+def _element(space: str, name: str, text: str, rest: str) -> str:
+    return f"{space}<{name}>{text}</{name}>{rest}"
+
+
+# Markup of any pieces, and markup that is one element around text (often a body).
+_MARKUP = st.lists(st.sampled_from(_PIECES), max_size=12).map("".join) | st.builds(
+    _element,
+    st.sampled_from(["", " ", "\n"]),
+    st.sampled_from(["p", "h2", "div", "body", "section", "P", "x"]),
+    _TEXTS,
+    st.sampled_from(["", "<p>More</p>", "<p><![CDATA[AT&T]]></p>", "<!-- & -->"]),
+)
 
 
 @given(_MARKUP)
@@ -188,7 +199,11 @@ def test_markup_said_to_be_html_only_is_never_a_body(markup: str) -> None:
             Body(html=markup)
 
 
-def test_only_references_xml_does_not_define_make_markup_html_only() -> None:
+def test_only_refused_first_elements_and_undefined_references_make_markup_html_only() -> None:
+    assert bodies.html_only("<body><p>Text</p></body>")
+    assert bodies.html_only(' \n<section class="main"><p>Text</p></section>')
+    assert not bodies.html_only("<p>Text</p><section/>")  # the parse and check decide
+    assert not bodies.html_only('<h:p xmlns:h="http://www.w3.org/1999/xhtml">Text</h:p>')
     assert bodies.html_only("<p>Caf&eacute; &nbsp;</p>")
     assert bodies.html_only('<p><a href="/q?a=1&b=2">AT&T</a></p>')
     assert not bodies.html_only("<p>A &amp; B &#160; &#xA0; &lt;&gt;&quot;&apos;</p>")

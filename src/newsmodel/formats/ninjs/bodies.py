@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from newsmodel._lowlevel import sanitiser
+from newsmodel._lowlevel.xhtml import ALLOWED_ELEMENTS
 from newsmodel.errors import FieldError
 from newsmodel.model import Body
 
@@ -76,15 +77,26 @@ _UNDEFINED_REFERENCE = re.compile(r"&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-f
 
 def html_only(markup: str) -> bool:
     """
-    Whether *markup* holds a reference that makes it HTML, never XML.
+    Whether *markup* is HTML that :class:`~newsmodel.model.Body` cannot take as it is.
 
-    Outside a CDATA section (in which "&" is text) such a reference is a
-    syntax error to any XML parser, so :class:`~newsmodel.model.Body`
-    cannot take the markup as it is, and the failed parse is not tried; in
-    a comment or a processing instruction it is not, but the body refuses
-    those anyway.
+    Such markup goes to the sanitiser without the parse that would fail:
+
+    * its first element is one the allow-list refuses (a ``<body>`` or a
+      ``<section>`` around the blocks; the body checks names as XML spells
+      them, case and all);
+    * it holds a reference XML does not define. Outside a CDATA section (in
+      which "&" is text) that is a syntax error to any XML parser; in a
+      comment or a processing instruction it is not, but the body refuses
+      those anyway.
     """
+    first = _FIRST_ELEMENT.match(markup)
+    if first is not None and first.group(1) not in ALLOWED_ELEMENTS:
+        return True
     return "<![CDATA[" not in markup and _UNDEFINED_REFERENCE.search(markup) is not None
+
+
+# The name of the first element, when markup starts with one (after white space).
+_FIRST_ELEMENT = re.compile(r"\s*<([^\s/>!?:]+)[\s/>]")
 
 
 def _html_body(value: str, lose: Callable[[str, str], None]) -> Body | None:
@@ -95,7 +107,7 @@ def _html_body(value: str, lose: Callable[[str, str], None]) -> Body | None:
     # Text before the first tag ("GROSSETO, Italy (AP) --") is never a body's
     # markup: only the sanitiser can make one of it, so no check is tried.
     # (A reference may be white space: "&#32;<p>" is a body.) Nor is markup
-    # with a reference XML does not define, which no XML parser takes.
+    # that html_only() finds to be HTML.
     if start in ("<", "&") and not html_only(value):
         try:
             return Body(html=value)
