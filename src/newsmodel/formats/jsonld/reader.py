@@ -501,7 +501,7 @@ def _body(node: Node, lose: _Lose) -> Body | None:
     text = node.text("articleBody")
     if text is None:
         return None
-    if "<" in text and _TAG.search(text):
+    if _TAG.search(text):  # a pattern that starts with "<" finds it faster than "in"
         lose("articleBody", "markup in the text removed, its words kept")
     paragraphs = paragraphs_of(text)
     return Body.from_paragraphs(*paragraphs) if paragraphs else None
@@ -510,7 +510,7 @@ def _body(node: Node, lose: _Lose) -> Body | None:
 def paragraphs_of(text: str) -> list[str]:
     """The paragraphs of a plain text: blank lines part them; markup in them is taken out."""
     paragraphs = [stripped for p in _PARAGRAPH_BREAK.split(text) if (stripped := p.strip())]
-    if "<" in text and any(_TAG.search(p) for p in paragraphs):
+    if _TAG.search(text) and any(_TAG.search(p) for p in paragraphs):
         paragraphs = [t for p in paragraphs if (t := _without_markup(p))]
     return paragraphs
 

@@ -92,9 +92,10 @@ def html_only(markup: str) -> bool:
     first = _FIRST_ELEMENT.match(markup)
     if first is not None and first.group(1) not in ALLOWED_ELEMENTS:
         return True
-    return "<![CDATA[" not in markup and _UNDEFINED_REFERENCE.search(markup) is not None
+    return _UNDEFINED_REFERENCE.search(markup) is not None and _CDATA.search(markup) is None
 
 
+_CDATA = re.compile(r"<!\[CDATA\[")
 # The name of the first element, when markup starts with one (after white space).
 _FIRST_ELEMENT = re.compile(r"\s*<([^\s/>!?:]+)[\s/>]")
 
