@@ -24,6 +24,7 @@ from newsmodel.formats.jsonld.nodes import (
     Node,
     context_of,
     find_articles,
+    is_a,
     schema_org,
     text_of,
     types_of,
@@ -334,7 +335,7 @@ def _agent_of(value: object, *, affiliated: bool = True) -> Person | Organizatio
     if name is None:
         return None
     uri = _link(value)
-    if not _ORGANIZATIONS.isdisjoint(types_of(value)):
+    if is_a(value, _ORGANIZATIONS):
         return Organization(name=name, uri=uri)
     affiliation = (
         _agent_of(value["affiliation"], affiliated=False)
@@ -455,9 +456,9 @@ _GENRE_TYPES = ARTICLE_TYPES - {"NewsArticle"}
 
 
 def _genres(node: Node, _: _Lose) -> tuple[Concept, ...] | None:
-    kinds = types_of(node.node) & _GENRE_TYPES
-    if not kinds and "genre" not in node.node:
+    if "genre" not in node.node and not is_a(node.node, _GENRE_TYPES):
         return None  # most articles: a NewsArticle, no genre
+    kinds = types_of(node.node) & _GENRE_TYPES
     genres = [type_genre(kind) for kind in sorted(kinds)]
     for value in node.values("genre"):
         text = text_of(value)
@@ -501,16 +502,22 @@ def _body(node: Node, lose: _Lose) -> Body | None:
     text = node.text("articleBody")
     if text is None:
         return None
-    if _TAG.search(text):  # a pattern that starts with "<" finds it faster than "in"
+    tagged = _TAG.search(text) is not None  # a pattern that starts with "<": faster than "in"
+    if tagged:
         lose("articleBody", "markup in the text removed, its words kept")
-    paragraphs = paragraphs_of(text)
+    paragraphs = _paragraphs(text, tagged=tagged)
     return Body.from_paragraphs(*paragraphs) if paragraphs else None
 
 
 def paragraphs_of(text: str) -> list[str]:
     """The paragraphs of a plain text: blank lines part them; markup in them is taken out."""
+    return _paragraphs(text, tagged=_TAG.search(text) is not None)
+
+
+def _paragraphs(text: str, *, tagged: bool) -> list[str]:
+    """As :func:`paragraphs_of`, told whether the text holds a tag."""
     paragraphs = [stripped for p in _PARAGRAPH_BREAK.split(text) if (stripped := p.strip())]
-    if _TAG.search(text) and any(_TAG.search(p) for p in paragraphs):
+    if tagged and any(_TAG.search(p) for p in paragraphs):
         paragraphs = [t for p in paragraphs if (t := _without_markup(p))]
     return paragraphs
 
@@ -523,8 +530,11 @@ def _without_markup(paragraph: str) -> str:
     return " ".join(text.split())
 
 
+_QUOTATION = frozenset({"Quotation"})
+
+
 def _quote(value: object) -> Quotation | None:
-    if not isinstance(value, dict) or "Quotation" not in types_of(value):
+    if not isinstance(value, dict) or not is_a(value, _QUOTATION):
         return None
     text = text_of(value.get("text"))
     if text is None:
