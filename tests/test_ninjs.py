@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,8 @@ from conftest import SEED_JSON, SHARED, need, when
 from newsmodel._lowlevel import json as strict_json
 from newsmodel.conversion import NonArticle, Reading
 from newsmodel.errors import FieldError, NotAnArticleError, ParseError
+from newsmodel.formats import dates, newsml_g2, ninjs
 from newsmodel.formats import json as native_json
-from newsmodel.formats import newsml_g2, ninjs
 from newsmodel.formats.ninjs import bodies, versions
 from newsmodel.model import Article, Body
 from strategies import articles
@@ -208,6 +209,28 @@ def test_only_refused_first_elements_and_undefined_references_make_markup_html_o
     assert bodies.html_only('<p><a href="/q?a=1&b=2">AT&T</a></p>')
     assert not bodies.html_only("<p>A &amp; B &#160; &#xA0; &lt;&gt;&quot;&apos;</p>")
     assert not bodies.html_only("<p><![CDATA[AT&T]]></p>")
+
+
+@given(st.text(st.sampled_from([*"0123456789+-:TZ ", "\u0663", "\u00b2"]), max_size=12))
+def test_a_basic_offset_is_made_extended_as_the_pattern_did(text: str) -> None:
+    # The readers strip the dates they read: no line break ends one, where "$" differs.
+    pattern = re.sub(r"([+\-]\d{2})(\d{2})$", r"\1:\2", text)
+    assert dates.extended_offset(text) == (pattern if text[-5:-4] in ("+", "-") else text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2017-08-18T02:57:43+0000", "2017-08-18T02:57:43+00:00"),
+        ("2017-08-18T02:57:43-0130", "2017-08-18T02:57:43-01:30"),
+        ("2019-05-10T16:02:28+02:00", "2019-05-10T16:02:28+02:00"),
+        ("2019-11-14T18:50:56Z", "2019-11-14T18:50:56Z"),
+        ("x+01\u00b23", "x+01\u00b23"),  # "²" is a digit to isdigit(), not to "\d"
+        ("x+01\u06630", "x+01:\u06630"),  # an Arabic-Indic three is a decimal digit
+    ],
+)
+def test_basic_offsets_and_only_they_are_made_extended(text: str, expected: str) -> None:
+    assert dates.extended_offset(text) == expected
 
 
 def test_a_key_given_twice_in_two_cases_is_refused() -> None:

@@ -18,6 +18,7 @@ from newsmodel._lowlevel import validators
 from newsmodel._lowlevel.validators import URI_FOR_PYTHON
 from newsmodel.conversion import Loss, Reading, Unreadable, article_of
 from newsmodel.errors import FieldError
+from newsmodel.formats.dates import extended_offset
 from newsmodel.formats.json.converter import RFC3339
 from newsmodel.formats.jsonld.nodes import (
     Index,
@@ -79,8 +80,6 @@ _IGNORED = {"thumbnailUrl", "wordCount", "isAccessibleForFree", "speakable", "is
 _PATH_SEPARATOR = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "
 _BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_BASIC_OFFSET = re.compile(r"([+\-]\d{2})(\d{2})$")
-_SIGNS = ("+", "-")
 
 
 def loads(data: str | bytes, /, *, lossless: bool = False) -> Article:
@@ -307,8 +306,7 @@ def _page(node: Node) -> str | None:
 def _time(text: str | None, lose: _Lose, key: str) -> datetime | None:
     if text is None:
         return None
-    if text[-5:-4] in _SIGNS:  # "+0100", common on pages, is "+01:00"
-        text = _BASIC_OFFSET.sub(r"\1:\2", text)
+    text = extended_offset(text)
     if RFC3339.match(text) is None:
         lose(key, f"{text!r} is not a date-time with a UTC offset")
         return None

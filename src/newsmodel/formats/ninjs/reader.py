@@ -6,7 +6,6 @@ See :mod:`newsmodel.formats.ninjs` for what is read from where.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
@@ -19,6 +18,7 @@ from newsmodel._lowlevel.validators import fit_for_xml
 from newsmodel.conversion import Loss, NonArticle, Reading, Unreadable, article_of
 from newsmodel.errors import FieldError
 from newsmodel.formats.credits import is_credit_line, is_login
+from newsmodel.formats.dates import extended_offset
 from newsmodel.formats.json.converter import RFC3339
 from newsmodel.formats.ninjs.bodies import HTML_TYPES, read_body
 from newsmodel.formats.ninjs.versions import normalise
@@ -57,8 +57,6 @@ __all__ = [
 _T = TypeVar("_T")
 _P = ParamSpec("_P")
 _PATH_SEPARATOR = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "
-_BASIC_OFFSET = re.compile(r"([+\-]\d{2})(\d{2})$")
-_SIGNS = ("+", "-")
 #: What reading one ninjs object gives.
 Item = Reading | NonArticle | Unreadable
 _READ = {
@@ -345,8 +343,7 @@ def _time(value: object, lose: _Lose, key: str) -> datetime | None:
     text = _text(value)
     if text is None:
         return None
-    if text[-5:-4] in _SIGNS:  # "+0100" is "+01:00"
-        text = _BASIC_OFFSET.sub(r"\1:\2", text)
+    text = extended_offset(text)
     if RFC3339.match(text) is None:
         lose(key, f"{text!r} is not a date-time with a UTC offset")
         return None
