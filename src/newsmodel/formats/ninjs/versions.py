@@ -49,6 +49,9 @@ def _reshaped(source: dict[str, Any]) -> dict[str, Any]:
     """An object with lower-case keys in the shape of 2.x, each key looked at."""
     node: dict[str, Any] = {}
     for key, value in source.items():
+        if key not in _LOOKED_AT and "_" not in key:  # most keys: kept as they are
+            node[key] = value
+            continue
         if key == "embargoeduntil":
             key = "embargoed"  # noqa: PLW2901 - the 2.x name
         match = _NAMED_BY_KIND.fullmatch(key) if "_" in key else None
@@ -70,6 +73,7 @@ def _reshaped(source: dict[str, Any]) -> dict[str, Any]:
 # The keys normalise() renames or reshapes, but for those with "_" (1.x's body_html).
 _RESHAPED = frozenset({"embargoeduntil", "headline", "body", *_PLURALS})
 _KEYED = ("associations", "renditions")  # reshaped when an object, not an array
+_LOOKED_AT = _RESHAPED | set(_KEYED)
 
 
 def _in_shape(node: dict[str, Any]) -> bool:
