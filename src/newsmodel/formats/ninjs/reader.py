@@ -171,8 +171,8 @@ def read_fields(node: dict[str, Any], losses: list[Loss], where: str = "$") -> d
     The article fields of a normalised ninjs object, by name.
 
     The mapping is a table (:data:`_MAPPING`): a row is run only if the
-    object has one of its keys; most objects have half of those the reader
-    knows, and an absent one costs a set lookup.
+    object has one of its keys, and the rows of the keys it has are found
+    in C; most objects have half of those the reader knows.
     """
 
     def lose(key: str, what: str) -> None:
