@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,9 +19,10 @@ import newsmodel
 from conftest import SEED_JSON, SHARED, need, when
 from newsmodel._lowlevel import json as strict_json
 from newsmodel.conversion import NonArticle, Reading
-from newsmodel.errors import NotAnArticleError, ParseError
+from newsmodel.errors import FieldError, NotAnArticleError, ParseError
+from newsmodel.formats import dates, newsml_g2, ninjs
 from newsmodel.formats import json as native_json
-from newsmodel.formats import newsml_g2, ninjs
+from newsmodel.formats.ninjs import bodies, versions
 from newsmodel.model import Article, Body
 from strategies import articles
 
@@ -138,6 +140,97 @@ def test_written_ninjs_reads_alike_however_its_keys_were_lowered(
 ) -> None:
     data = ninjs.Ninjs(major).dumps(article).encode()
     assert list(ninjs.read_items(data)) == list(ninjs.read_document(strict_json.parse(data)))
+
+
+# Objects with lower-case keys: some of those normalise() renames or reshapes, or any.
+_SHAPED_KEYS = st.sampled_from(
+    [
+        *("headline", "body", "body_html", "headline_extended", "person", "byline"),
+        *("embargoeduntil", "associations", "renditions", "headlines", "bodies", "uri", "a_b"),
+    ]
+) | st.text(max_size=5).map(str.lower)
+_VALUES = st.none() | st.text(max_size=3) | st.lists(st.integers(), max_size=2)
+_OBJECTS = st.dictionaries(
+    _SHAPED_KEYS, _VALUES | st.dictionaries(st.text(max_size=3), _VALUES, max_size=2), max_size=6
+)
+
+
+@given(_OBJECTS)
+def test_objects_copied_whole_are_those_normalise_would_leave_as_they_are(
+    node: dict[str, Any],
+) -> None:
+    # The shortcut for objects in 2.x's shape gives what looking at each key gives.
+    assert versions.normalise(node, keys_lowered=True) == versions._reshaped(node)  # noqa: SLF001
+
+
+def test_a_1x_text_beside_a_2x_key_that_is_no_array_is_read() -> None:
+    # A body_html with "bodies": null beside it made normalise() fail on a None.
+    reading = ninjs.read(b'{"headline": "H", "bodies": null, "body_html": "<p>Text</p>"}')
+    assert reading.article.body == Body(html="<p>Text</p>")
+
+
+_PIECES = [
+    *("<p>", "</p>", "<b>", "</b>", '<a href="x?a=1&b=2">', '<a href="y">', "</a>", "<br/>"),
+    *("<body>", "</body>", "<section>", "</section>", "<P>", "</P>", "<x:p>", "</x:p>"),
+    *("&", "&nbsp;", "&amp;", "&lt;", "&#32;", "&#x41;", "&apos;", "&AMP;", "&#;"),
+    *("<![CDATA[", "]]>", "<!--", "-->", "<?x ", "?>", "AT", "T", " ", "é"),
+]
+_TEXTS = st.lists(st.sampled_from(_PIECES[16:]), max_size=5).map("".join)
+
+
+def _element(space: str, name: str, text: str, rest: str) -> str:
+    return f"{space}<{name}>{text}</{name}>{rest}"
+
+
+# Markup of any pieces, and markup that is one element around text (often a body).
+_MARKUP = st.lists(st.sampled_from(_PIECES), max_size=12).map("".join) | st.builds(
+    _element,
+    st.sampled_from(["", " ", "\n"]),
+    st.sampled_from(["p", "h2", "div", "body", "section", "P", "x"]),
+    _TEXTS,
+    st.sampled_from(["", "<p>More</p>", "<p><![CDATA[AT&T]]></p>", "<!-- & -->"]),
+)
+
+
+@given(_MARKUP)
+def test_markup_said_to_be_html_only_is_never_a_body(markup: str) -> None:
+    # ninjs sends such HTML straight to the sanitiser, without trying it as a body.
+    if bodies.html_only(markup):
+        with pytest.raises(FieldError):
+            Body(html=markup)
+
+
+def test_only_refused_first_elements_and_undefined_references_make_markup_html_only() -> None:
+    assert bodies.html_only("<body><p>Text</p></body>")
+    assert bodies.html_only(' \n<section class="main"><p>Text</p></section>')
+    assert not bodies.html_only("<p>Text</p><section/>")  # the parse and check decide
+    assert not bodies.html_only('<h:p xmlns:h="http://www.w3.org/1999/xhtml">Text</h:p>')
+    assert bodies.html_only("<p>Caf&eacute; &nbsp;</p>")
+    assert bodies.html_only('<p><a href="/q?a=1&b=2">AT&T</a></p>')
+    assert not bodies.html_only("<p>A &amp; B &#160; &#xA0; &lt;&gt;&quot;&apos;</p>")
+    assert not bodies.html_only("<p><![CDATA[AT&T]]></p>")
+
+
+@given(st.text(st.sampled_from([*"0123456789+-:TZ ", "\u0663", "\u00b2"]), max_size=12))
+def test_a_basic_offset_is_made_extended_as_the_pattern_did(text: str) -> None:
+    # The readers strip the dates they read: no line break ends one, where "$" differs.
+    pattern = re.sub(r"([+\-]\d{2})(\d{2})$", r"\1:\2", text)
+    assert dates.extended_offset(text) == (pattern if text[-5:-4] in ("+", "-") else text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2017-08-18T02:57:43+0000", "2017-08-18T02:57:43+00:00"),
+        ("2017-08-18T02:57:43-0130", "2017-08-18T02:57:43-01:30"),
+        ("2019-05-10T16:02:28+02:00", "2019-05-10T16:02:28+02:00"),
+        ("2019-11-14T18:50:56Z", "2019-11-14T18:50:56Z"),
+        ("x+01\u00b23", "x+01\u00b23"),  # "²" is a digit to isdigit(), not to "\d"
+        ("x+01\u06630", "x+01:\u06630"),  # an Arabic-Indic three is a decimal digit
+    ],
+)
+def test_basic_offsets_and_only_they_are_made_extended(text: str, expected: str) -> None:
+    assert dates.extended_offset(text) == expected
 
 
 def test_a_key_given_twice_in_two_cases_is_refused() -> None:

@@ -140,7 +140,9 @@ def _parse_standard(data: str | bytes, *, lower_keys: bool) -> Any:
         reason = str(error).split(";")[0]  # not Python's advice to raise the limit
         msg = f"a number is too long: {reason}"
         raise ParseError(msg) from error
-    if "\\u" in text and _SURROGATE_ESCAPE.search(text):  # rare: look closer only then
+    # Rare: looked closer at only then. A pattern that starts with a literal
+    # finds it in C faster than "in" does.
+    if _SURROGATE_ESCAPE.search(text):
         _refuse_lone_surrogates(document, text)
     return document
 

@@ -26,6 +26,7 @@ __all__ = [
     "find_article",
     "find_articles",
     "flatten",
+    "is_a",
     "schema_org",
     "text_of",
     "types_of",
@@ -60,7 +61,7 @@ def find_articles(document: object) -> list[tuple[dict[str, Any], str]] | str:
         nodes = [(document, "$")]  # most documents: one node, nothing to walk
     else:
         nodes = list(_nodes(document, "$"))
-    articles = [(node, path) for node, path in nodes if types_of(node) & ARTICLE_TYPES]
+    articles = [(node, path) for node, path in nodes if is_a(node, ARTICLE_TYPES)]
     if articles:
         return articles
     found = sorted({t for node, _ in nodes for t in types_of(node)})
@@ -131,6 +132,17 @@ def _identified(document: object) -> dict[str, dict[str, Any]]:
         elif isinstance(value, list):
             stack.extend(value)
     return index
+
+
+def is_a(node: dict[str, Any], names: frozenset[str]) -> bool:
+    """Whether a node has one of the types *names* (local names: ``NewsArticle``)."""
+    kinds = node.get("@type", node.get("type"))
+    if isinstance(kinds, str):  # most nodes: one type, its local name
+        if kinds in names:
+            return True
+        if "/" not in kinds:
+            return False
+    return not names.isdisjoint(types_of(node))
 
 
 def types_of(node: dict[str, Any]) -> set[str]:

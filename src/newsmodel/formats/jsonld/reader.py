@@ -18,12 +18,14 @@ from newsmodel._lowlevel import validators
 from newsmodel._lowlevel.validators import URI_FOR_PYTHON
 from newsmodel.conversion import Loss, Reading, Unreadable, article_of
 from newsmodel.errors import FieldError
+from newsmodel.formats.dates import extended_offset
 from newsmodel.formats.json.converter import RFC3339
 from newsmodel.formats.jsonld.nodes import (
     Index,
     Node,
     context_of,
     find_articles,
+    is_a,
     schema_org,
     text_of,
     types_of,
@@ -78,8 +80,6 @@ _IGNORED = {"thumbnailUrl", "wordCount", "isAccessibleForFree", "speakable", "is
 _PATH_SEPARATOR = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "
 _BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_BASIC_OFFSET = re.compile(r"([+\-]\d{2})(\d{2})$")
-_SIGNS = ("+", "-")
 
 
 def loads(data: str | bytes, /, *, lossless: bool = False) -> Article:
@@ -167,7 +167,8 @@ def _read_node(
             for p in strict_json.strings_unfit_for_xml(node, path)
         ]
     )
-    if not schema_org(node.get("@context", context_of(document))):
+    context = node["@context"] if "@context" in node else context_of(document)
+    if not schema_org(context):
         losses.append(Loss(where=path, what="no schema.org @context: terms read as schema.org"))
     fields = read_fields(Node(node, Index(document), fit_for_xml=fit_for_xml), losses, path)
     headline = fields.pop("headline", None)
@@ -305,8 +306,7 @@ def _page(node: Node) -> str | None:
 def _time(text: str | None, lose: _Lose, key: str) -> datetime | None:
     if text is None:
         return None
-    if text[-5:-4] in _SIGNS:  # "+0100", common on pages, is "+01:00"
-        text = _BASIC_OFFSET.sub(r"\1:\2", text)
+    text = extended_offset(text)
     if RFC3339.match(text) is None:
         lose(key, f"{text!r} is not a date-time with a UTC offset")
         return None
@@ -333,7 +333,7 @@ def _agent_of(value: object, *, affiliated: bool = True) -> Person | Organizatio
     if name is None:
         return None
     uri = _link(value)
-    if not _ORGANIZATIONS.isdisjoint(types_of(value)):
+    if is_a(value, _ORGANIZATIONS):
         return Organization(name=name, uri=uri)
     affiliation = (
         _agent_of(value["affiliation"], affiliated=False)
@@ -353,6 +353,8 @@ _AGENT_LINKS = ("url", "sameAs", "identifier", "@id")
 
 def _link(agent: dict[str, Any]) -> str | None:
     """The first URI an agent's node links it to, in the order of :data:`_AGENT_LINKS`."""
+    if agent.keys().isdisjoint(_AGENT_LINKS):  # most agents: a name, no link
+        return None
     for key in _AGENT_LINKS:
         if key in agent and (uris := uris_of(agent[key])):
             return uris[0]
@@ -378,7 +380,8 @@ def _organization(values: list[Any]) -> Organization | None:
 def _bylines(node: Node, lose: _Lose) -> tuple[Byline, ...] | None:
     contributors: list[Contributor] = []
     authors = node.values("author") or node.values("creator")
-    for key, role, values in (("author", ContributorRole.AUTHOR, authors), *_others(node)):
+    given = [("author", ContributorRole.AUTHOR, authors)] if authors else []
+    for key, role, values in given + _others(node):
         agents: tuple[Person | Organization, ...] = _each(values, key, _credited, lose) or ()
         contributors += [Contributor(agent=agent, role=role) for agent in agents]
     printed = node.text("creditText")
@@ -451,9 +454,9 @@ _GENRE_TYPES = ARTICLE_TYPES - {"NewsArticle"}
 
 
 def _genres(node: Node, _: _Lose) -> tuple[Concept, ...] | None:
-    kinds = types_of(node.node) & _GENRE_TYPES
-    if not kinds and "genre" not in node.node:
+    if "genre" not in node.node and not is_a(node.node, _GENRE_TYPES):
         return None  # most articles: a NewsArticle, no genre
+    kinds = types_of(node.node) & _GENRE_TYPES
     genres = [type_genre(kind) for kind in sorted(kinds)]
     for value in node.values("genre"):
         text = text_of(value)
@@ -497,16 +500,22 @@ def _body(node: Node, lose: _Lose) -> Body | None:
     text = node.text("articleBody")
     if text is None:
         return None
-    if "<" in text and _TAG.search(text):
+    tagged = _TAG.search(text) is not None  # a pattern that starts with "<": faster than "in"
+    if tagged:
         lose("articleBody", "markup in the text removed, its words kept")
-    paragraphs = paragraphs_of(text)
+    paragraphs = _paragraphs(text, tagged=tagged)
     return Body.from_paragraphs(*paragraphs) if paragraphs else None
 
 
 def paragraphs_of(text: str) -> list[str]:
     """The paragraphs of a plain text: blank lines part them; markup in them is taken out."""
+    return _paragraphs(text, tagged=_TAG.search(text) is not None)
+
+
+def _paragraphs(text: str, *, tagged: bool) -> list[str]:
+    """As :func:`paragraphs_of`, told whether the text holds a tag."""
     paragraphs = [stripped for p in _PARAGRAPH_BREAK.split(text) if (stripped := p.strip())]
-    if "<" in text and any(_TAG.search(p) for p in paragraphs):
+    if tagged and any(_TAG.search(p) for p in paragraphs):
         paragraphs = [t for p in paragraphs if (t := _without_markup(p))]
     return paragraphs
 
@@ -519,8 +528,11 @@ def _without_markup(paragraph: str) -> str:
     return " ".join(text.split())
 
 
+_QUOTATION = frozenset({"Quotation"})
+
+
 def _quote(value: object) -> Quotation | None:
-    if not isinstance(value, dict) or "Quotation" not in types_of(value):
+    if not isinstance(value, dict) or not is_a(value, _QUOTATION):
         return None
     text = text_of(value.get("text"))
     if text is None:

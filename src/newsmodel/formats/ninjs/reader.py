@@ -6,7 +6,6 @@ See :mod:`newsmodel.formats.ninjs` for what is read from where.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
@@ -19,6 +18,7 @@ from newsmodel._lowlevel.validators import fit_for_xml
 from newsmodel.conversion import Loss, NonArticle, Reading, Unreadable, article_of
 from newsmodel.errors import FieldError
 from newsmodel.formats.credits import is_credit_line, is_login
+from newsmodel.formats.dates import extended_offset
 from newsmodel.formats.json.converter import RFC3339
 from newsmodel.formats.ninjs.bodies import HTML_TYPES, read_body
 from newsmodel.formats.ninjs.versions import normalise
@@ -57,8 +57,6 @@ __all__ = [
 _T = TypeVar("_T")
 _P = ParamSpec("_P")
 _PATH_SEPARATOR = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "
-_BASIC_OFFSET = re.compile(r"([+\-]\d{2})(\d{2})$")
-_SIGNS = ("+", "-")
 #: What reading one ninjs object gives.
 Item = Reading | NonArticle | Unreadable
 _READ = {
@@ -72,6 +70,9 @@ _READ = {
 _ROLES = {role.value: role for role in ContributorRole}
 _URGENCIES = frozenset(range(1, 10))
 _STATUSES = {status.value: status for status in PubStatus}
+# Looked up in a dict; the enum's own lookup, for its error, only when missing.
+_PARTS = {part.value: part for part in TextPart}
+_KINDS = {kind.value: kind for kind in QuotationKind}
 
 
 def loads(data: str | bytes, /, *, lossless: bool = False) -> Article:
@@ -170,24 +171,28 @@ def read_fields(node: dict[str, Any], losses: list[Loss], where: str = "$") -> d
     The article fields of a normalised ninjs object, by name.
 
     The mapping is a table (:data:`_MAPPING`): a row is run only if the
-    object has one of its keys; most objects have half of those the reader
-    knows, and an absent one costs a set lookup.
+    object has one of its keys, and the rows of the keys it has are found
+    in C; most objects have half of those the reader knows.
     """
 
     def lose(key: str, what: str) -> None:
         losses.append(Loss(where=f"{where}.{key}", what=what))
 
-    for key in sorted(node.keys() - _READ):
-        lose(key, "not held by the model")
+    keys = node.keys()
+    unknown = keys - _READ
+    if unknown:
+        for key in sorted(unknown):
+            lose(key, "not held by the model")
     fields: dict[str, Any] = {}
-    for keys, read_part in _MAPPING:
-        if not node.keys().isdisjoint(keys):  # a search of the smaller
-            read_part(node, fields, lose)
-    # Not "value != ()": a model object answers that through two comparisons that decline.
+    # The rows of the keys present, found in C, run in the table's order.
+    for row in sorted(set(map(_ROW_OF.__getitem__, keys & _ROW_OF.keys()))):
+        _MAPPING[row][1](node, fields, lose)
+    # Not "value != ()": a model object answers that through two comparisons that
+    # decline; whether it is true is answered at once.
     return {
         key: value
         for key, value in fields.items()
-        if value is not None and not (isinstance(value, tuple) and not value)
+        if value is not None and (value or value.__class__ is not tuple)
     }
 
 
@@ -209,12 +214,21 @@ def _version(node: dict[str, Any], fields: dict[str, Any], _: _Lose) -> None:
 
 
 def _headlines(node: dict[str, Any], fields: dict[str, Any], _: _Lose) -> None:
-    headlines = [h for h in _entries(node, "headlines") if _text(h.get("value"))]
-    main = [h for h in headlines if h.get("role") in (None, "main")] or headlines
-    if main:
-        fields["headline"] = _text(main[0]["value"])
-        rest = [h for h in headlines if h is not main[0]]
-        fields["alternative_headline"] = _text(rest[0]["value"]) if rest else None
+    # Each with its text: the main one (or the first) and the first other one.
+    headlines = [(h, t) for h in _entries(node, "headlines") if (t := _text(h.get("value")))]
+    if len(headlines) == 1:  # most objects
+        fields["headline"] = headlines[0][1]
+    elif headlines:
+        main = next((h for h in headlines if h[0].get("role") in (None, "main")), headlines[0])
+        fields["headline"] = main[1]
+        fields["alternative_headline"] = next(h[1] for h in headlines if h is not main)
+
+
+def _body(node: dict[str, Any], fields: dict[str, Any], lose: _Lose) -> None:
+    try:
+        fields["body"] = read_body(node, lose)
+    except (FieldError, ValueError) as error:
+        lose("bodies", str(error))
 
 
 def _time_field(key: str, field: str) -> Callable[[dict[str, Any], dict[str, Any], _Lose], None]:
@@ -288,8 +302,14 @@ def _is_uri(value: object) -> bool:
 
 
 def _entries(node: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    """The objects of an array, for reading only: the array itself when it holds nothing else."""
     value = node.get(key)
-    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+    if not isinstance(value, list):
+        return []
+    for item in value:
+        if not isinstance(item, dict):
+            return [v for v in value if isinstance(v, dict)]
+    return value
 
 
 def _text(value: object) -> str | None:
@@ -309,34 +329,46 @@ def _plain(entry: dict[str, Any]) -> str | None:
     return value
 
 
-def _summary(node: dict[str, Any], lose: Callable[[str, str], None]) -> str | None:
+def _summary(node: dict[str, Any], fields: dict[str, Any], lose: _Lose) -> None:
     summary = None
     for entry in _entries(node, "descriptions"):
         if entry.get("role") in (None, "summary", "text", "abstract") and summary is None:
             summary = _plain(entry)
         else:
             lose("descriptions", f"a description with the role {entry.get('role')!r}")
-    return summary
+    fields["summary"] = summary
 
 
 def _time(value: object, lose: _Lose, key: str) -> datetime | None:
     text = _text(value)
     if text is None:
         return None
-    if text[-5:-4] in _SIGNS:  # "+0100" is "+01:00"
-        text = _BASIC_OFFSET.sub(r"\1:\2", text)
+    text = extended_offset(text)
     if RFC3339.match(text) is None:
         lose(key, f"{text!r} is not a date-time with a UTC offset")
         return None
-    return _one(lose, key, datetime.fromisoformat, text)
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError as error:
+        lose(key, str(error))
+        return None
 
 
-def _bylines(node: dict[str, Any], lose: Callable[[str, str], None]) -> tuple[Byline, ...]:
+def _bylines(node: dict[str, Any], fields: dict[str, Any], lose: _Lose) -> None:
+    fields["bylines"] = _printed_bylines(node, lose)
+
+
+def _printed_bylines(node: dict[str, Any], lose: _Lose) -> tuple[Byline, ...]:
     contributors, credit_lines = _contributors(node, lose)
-    texts = [_text(node.get("by"))] if isinstance(node.get("by"), str) else []
-    texts += [_text(b.get("by")) for b in _entries(node, "bylines")]
+    by = node.get("by")
+    texts: list[object] = [by] if isinstance(by, str) else []
+    if "bylines" in node:
+        texts += [b.get("by") for b in _entries(node, "bylines")]
     printed = []
-    for text in (t for t in texts if t):
+    for given in texts:
+        text = _text(given)
+        if not text:
+            continue
         if is_login(text):
             lose("by", f"{text!r} is a login, not a printed credit")
         else:
@@ -346,10 +378,8 @@ def _bylines(node: dict[str, Any], lose: Callable[[str, str], None]) -> tuple[By
     printed = printed or credit_lines
     if not printed:
         return (Byline(contributors=tuple(contributors)),) if contributors else ()
-    return (
-        Byline(text=printed[0], contributors=tuple(contributors)),
-        *(Byline(text=t) for t in printed[1:]),
-    )
+    first = Byline(text=printed[0], contributors=tuple(contributors))
+    return (first, *[Byline(text=t) for t in printed[1:]]) if len(printed) > 1 else (first,)
 
 
 def _contributors(
@@ -364,6 +394,8 @@ def _contributors(
     """
     contributors, credit_lines, others = [], [], 0
     for key in ("people", "organisations", "authors"):
+        if key not in node:
+            continue
         for entry in _entries(node, key):
             name = _text(entry.get("name"))
             role = _ROLES.get(str(entry.get("rel", entry.get("role", ""))).lower())
@@ -391,36 +423,40 @@ def _agent(key: str, name: str, uri: str | None) -> Person | Organization:
     )
 
 
-def _subjects(node: dict[str, Any], lose: Callable[[str, str], None]) -> dict[str, Any]:
-    sections, keywords, subjects = [], [], []
+def _subjects(node: dict[str, Any], fields: dict[str, Any], lose: _Lose) -> None:
+    sections: list[Section] = []
+    keywords: list[str] = []
+    subjects: list[Concept] = []
     for entry in _entries(node, "subjects"):
         rel = entry.get("rel")
         name = _text(entry.get("name"))
-        if rel == "section" and name:
-            path = tuple(p.strip() for p in name.split(_PATH_SEPARATOR) if p.strip())
-            uri = entry.get("uri") if isinstance(entry.get("uri"), str) else None
-            sections.append(
-                _one(
-                    lose, "subjects", Section, path=path, code=_text(entry.get("literal")), url=uri
+        try:
+            if rel == "section" and name:
+                path = tuple([s for p in name.split(_PATH_SEPARATOR) if (s := p.strip())])
+                uri = entry.get("uri")
+                sections.append(
+                    Section(
+                        path=path,
+                        code=_text(entry.get("literal")),
+                        url=uri if isinstance(uri, str) else None,
+                    )
                 )
-            )
-        elif rel == "keyword" and name:
-            keywords.append(name)
-        else:
-            subjects.append(_one(lose, "subjects", _concept_of, entry))
+            elif rel == "keyword" and name:
+                keywords.append(name)
+            elif concept := _concept_of(entry):
+                subjects.append(concept)
+        except (FieldError, ValueError) as error:
+            lose("subjects", str(error))
     for entry in _entries(node, "service"):  # Superdesk's services are its sections
         name = _text(entry.get("name"))
         if name:
             sections.append(Section(path=(name,), code=_text(entry.get("code"))))
     words = node.get("keywords")
-    keywords += [
-        w for w in (words if isinstance(words, list) else []) if isinstance(w, str) and w.strip()
-    ]
-    return {
-        "sections": tuple(s for s in sections if s),
-        "keywords": tuple(dict.fromkeys(k.strip() for k in keywords)),
-        "subjects": tuple(s for s in subjects if s),
-    }
+    if isinstance(words, list):
+        keywords += [w for w in words if isinstance(w, str) and w.strip()]
+    fields["sections"] = tuple(sections)
+    fields["keywords"] = tuple(dict.fromkeys([k.strip() for k in keywords]))
+    fields["subjects"] = tuple(subjects)
 
 
 def _concept_of(entry: dict[str, Any]) -> Concept | None:
@@ -456,19 +492,23 @@ def _canonical(node: dict[str, Any]) -> str | None:
     return next((c for c in candidates if _is_uri(c)), None)
 
 
-def _associations(node: dict[str, Any], lose: Callable[[str, str], None]) -> dict[str, Any]:
+def _associations(node: dict[str, Any], fields: dict[str, Any], lose: _Lose) -> None:
     images, quotations = [], []
     for entry in _entries(node, "associations"):
-        if entry.get("rel") == "quotation" or entry.get("profile") == "quotation":
-            quotations.append(_one(lose, "associations", _quotation_of, entry))
-        elif entry.get("type") == "picture":
-            images.append(_one(lose, "associations", _image_of, entry))
-        else:
-            lose("associations", f"an associated {entry.get('type', 'item')} {entry.get('name')!r}")
-    return {
-        "images": tuple(i for i in images if i),
-        "quotations": tuple(q for q in quotations if q),
-    }
+        try:
+            if entry.get("rel") == "quotation" or entry.get("profile") == "quotation":
+                if quotation := _quotation_of(entry):
+                    quotations.append(quotation)
+            elif entry.get("type") == "picture":
+                if image := _image_of(entry):
+                    images.append(image)
+            else:
+                what = f"an associated {entry.get('type', 'item')} {entry.get('name')!r}"
+                lose("associations", what)
+        except (FieldError, ValueError) as error:
+            lose("associations", str(error))
+    fields["images"] = tuple(images)
+    fields["quotations"] = tuple(quotations)
 
 
 def _descriptions(entry: dict[str, Any]) -> dict[str, str]:
@@ -509,10 +549,11 @@ def _quotation_of(entry: dict[str, Any]) -> Quotation | None:
     span = None
     if "span" in described:
         part, start, end = described["span"].rsplit(":", 2)
-        span = Span(start=int(start), end=int(end), part=TextPart(part))
+        span = Span(start=int(start), end=int(end), part=_PARTS.get(part) or TextPart(part))
+    kind = described.get("kind", "full")
     return Quotation(
         text=text,
-        kind=QuotationKind(described.get("kind", "full")),
+        kind=_KINDS.get(kind) or QuotationKind(kind),
         speaker=speakers[0] if speakers else None,
         speaker_mention=described.get("mention"),
         cue=described.get("cue"),
@@ -528,14 +569,8 @@ _MAPPING: tuple[
     (frozenset({"uri", "guid"}), _identifier),
     (frozenset({"version"}), _version),
     (frozenset({"headlines"}), _headlines),
-    (
-        frozenset({"descriptions"}),
-        lambda node, fields, lose: fields.update(summary=_summary(node, lose)),
-    ),
-    (
-        frozenset({"bodies"}),
-        lambda node, fields, lose: fields.update(body=_one(lose, "bodies", read_body, node, lose)),
-    ),
+    (frozenset({"descriptions"}), _summary),
+    (frozenset({"bodies"}), _body),
     (frozenset({"firstcreated"}), _time_field("firstcreated", "published")),
     (frozenset({"versioncreated"}), _time_field("versioncreated", "modified")),
     (frozenset({"contentcreated"}), _time_field("contentcreated", "created")),
@@ -547,22 +582,15 @@ _MAPPING: tuple[
     (frozenset({"slugline"}), _text_field("slugline", "slugline")),
     (frozenset({"language"}), _language),
     (frozenset({"located"}), _located),
-    (
-        frozenset({"by", "bylines", "people", "organisations", "authors"}),
-        lambda node, fields, lose: fields.update(bylines=_bylines(node, lose)),
-    ),
-    (
-        frozenset({"subjects", "service", "keywords"}),
-        lambda node, fields, lose: fields.update(_subjects(node, lose)),
-    ),
+    (frozenset({"by", "bylines", "people", "organisations", "authors"}), _bylines),
+    (frozenset({"subjects", "service", "keywords"}), _subjects),
     (frozenset({"genres"}), _genres),
     (frozenset({"infosources"}), lambda node, fields, _: fields.update(_sources(node))),
     (
         frozenset({"altids", "links"}),
         lambda node, fields, _: fields.update(canonical_url=_canonical(node)),
     ),
-    (
-        frozenset({"associations"}),
-        lambda node, fields, lose: fields.update(_associations(node, lose)),
-    ),
+    (frozenset({"associations"}), _associations),
 )
+#: The row of each key the mapping reads.
+_ROW_OF = {key: row for row, (keys, _) in enumerate(_MAPPING) for key in keys}

@@ -41,8 +41,17 @@ def version_of(document: dict[str, Any]) -> int:
 
 def normalise(document: dict[str, Any], *, keys_lowered: bool = False) -> dict[str, Any]:
     """Any version in the shape of 2.x: lower-case keys, arrays, plural names."""
+    source = document if keys_lowered else lowered(document)
+    return dict(source) if _in_shape(source) else _reshaped(source)
+
+
+def _reshaped(source: dict[str, Any]) -> dict[str, Any]:
+    """An object with lower-case keys in the shape of 2.x, each key looked at."""
     node: dict[str, Any] = {}
-    for key, value in (document if keys_lowered else lowered(document)).items():
+    for key, value in source.items():
+        if key not in _LOOKED_AT and "_" not in key:  # most keys: kept as they are
+            node[key] = value
+            continue
         if key == "embargoeduntil":
             key = "embargoed"  # noqa: PLW2901 - the 2.x name
         match = _NAMED_BY_KIND.fullmatch(key) if "_" in key else None
@@ -61,6 +70,26 @@ def normalise(document: dict[str, Any], *, keys_lowered: bool = False) -> dict[s
     return node
 
 
+# The keys normalise() renames or reshapes, but for those with "_" (1.x's body_html).
+_RESHAPED = frozenset({"embargoeduntil", "headline", "body", *_PLURALS})
+_KEYED = ("associations", "renditions")  # reshaped when an object, not an array
+_LOOKED_AT = _RESHAPED | set(_KEYED)
+
+
+def _in_shape(node: dict[str, Any]) -> bool:
+    """
+    Whether an object with lower-case keys is in the shape of 2.x already.
+
+    Most objects (2.x and 3.x) are: a look at their keys, in C, spares a
+    test of each key in Python.
+    """
+    return (
+        node.keys().isdisjoint(_RESHAPED)
+        and "_" not in "".join(node)
+        and not any(isinstance(node.get(key), dict) for key in _KEYED)
+    )
+
+
 def _add_text(node: dict[str, Any], kind: str, suffix: str, value: object) -> None:
     """A 1.x ``headline_x``, ``body_html`` or ``description_text`` as a 2.x entry."""
     if not isinstance(value, str):
@@ -69,7 +98,12 @@ def _add_text(node: dict[str, Any], kind: str, suffix: str, value: object) -> No
     entry = {"value": value, "contenttype": content_type.get(suffix, "text/plain")}
     if suffix not in content_type:
         entry["role"] = suffix
-    node.setdefault(f"{kind}s" if kind != "body" else "bodies", []).append(entry)
+    key = f"{kind}s" if kind != "body" else "bodies"
+    entries = node.get(key)
+    if isinstance(entries, list):
+        entries.append(entry)
+    else:  # none yet, or a 2.x value that is no array, which the reader could not read
+        node[key] = [entry]
 
 
 def lowered(value: Any) -> Any:
