@@ -70,10 +70,10 @@ def _markup_story(
         checked = _checked_in_place(root)
         found = checked if isinstance(checked, Body) else None
         refused = None if checked is None or isinstance(checked, Body) else checked
-        html = None if refused is None else _as_written(refused)
-        plain = _plain_xhtml(root) if found is None and html is None else None
-        if html is not None:
-            found = _cleaned(html, root, lose)
+        written = None if refused is None else _as_written(refused)
+        plain = _plain_xhtml(root) if found is None and written is None else None
+        if written is not None and refused is not None:
+            found = _cleaned(*written, refused, root, lose)
         elif plain is not None:
             # Blocks the check refused in place are refused without their
             # namespace too, when the document's was the only one: each name
@@ -127,9 +127,11 @@ _NAMESPACED_ATTRIBUTE = etree.XPath("boolean(descendant::*/@*[namespace-uri()])"
 _ELEMENT_NAME = re.compile(r"<([^\s/>!?]+)")
 
 
-def _as_written(content: etree._Element) -> str | None:
+def _as_written(content: etree._Element) -> tuple[str, set[str]] | None:
     """
     The markup of a refused body's blocks, as the sanitiser reads it, written where it is.
+
+    With the markup come the names of its elements, as written.
 
     Blocks whose elements are all in the body's namespace, none with a
     prefix, and that declare nothing, are written exactly as their copy
@@ -148,7 +150,7 @@ def _as_written(content: etree._Element) -> str | None:
     names = set(_ELEMENT_NAME.findall(html))
     if any(":" in name or markup.is_own_word(name) for name in names):
         return None
-    return html
+    return html, names
 
 
 def _namespace_of(tag: str) -> str:
@@ -214,7 +216,8 @@ def _xhtml_body(
         except FieldError:
             pass
     # A refused fragment is as it was, but for the tag around it.
-    return _cleaned(_inner_markup(content), root, lose)
+    html = _inner_markup(content)
+    return _cleaned(html, set(_ELEMENT_NAME.findall(html)), content, root, lose)
 
 
 def _blocks_of(plain: etree._Element) -> etree._Element:
@@ -239,10 +242,19 @@ def _inner_markup(content: etree._Element) -> str:
 
 
 def _cleaned(
-    html: str, root: etree._Element, lose: Callable[[etree._Element, str], None]
+    html: str,
+    names: set[str],
+    content: etree._Element,
+    root: etree._Element,
+    lose: Callable[[etree._Element, str], None],
 ) -> Body | None:
-    """The body the sanitiser makes of refused markup, what it removed reported on *root*."""
-    cleaned, removed = sanitiser.clean_blocks(html)
+    """
+    The body the sanitiser makes of refused markup, what it removed reported on *root*.
+
+    *html* is what *content* holds, written out, with the names of its
+    elements: the sanitiser names what it removed from them.
+    """
+    cleaned, removed = sanitiser.clean_written(html, content, names)
     if removed:
         lose(root, "body markup removed: " + ", ".join(removed))
     # Checked again where the sanitiser's parse left them, not written out to be parsed.
