@@ -10,7 +10,7 @@ offset, a guid that is not a URI).
 from __future__ import annotations
 
 from datetime import datetime
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
@@ -43,6 +43,7 @@ from newsmodel.model import (
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from functools import _lru_cache_wrapper
 
     from newsmodel.formats.newsml_g2.names import Children
 
@@ -447,10 +448,31 @@ def _section(item: _Item, service: etree._Element) -> Section | None:
         item.lose(service, "a service without a name")
         return None
     try:
-        return Section(path=(name,), code=service.get("qcode"))
+        return _shared(_service_section, name, service.get("qcode"))
     except ValueError as error:
         item.refuse(service, error)
     return None
+
+
+# A feed's items repeat its few services, and the subjects and genres of
+# its vocabularies: each value is built once, and the model's values do
+# not change, so items share it.  A value the model refuses is not kept,
+# and is refused again in each item that holds it.  Short texts only are
+# kept, so that what is kept stays small whatever a feed sends.
+_RECURRING = 1024
+_SHORT = 256
+
+
+def _shared(make: _lru_cache_wrapper[_T], *values: str | None) -> _T:
+    """What *make* builds of *values*: built once for all items if they are short."""
+    if sum(len(value) for value in values if value) > _SHORT:
+        return make.__wrapped__(*values)
+    return make(*values)
+
+
+@lru_cache(maxsize=_RECURRING)
+def _service_section(name: str, code: str | None) -> Section:
+    return Section(path=(name,), code=code)
 
 
 def _concepts(item: _Item, elements: list[etree._Element]) -> tuple[Concept, ...]:
@@ -464,14 +486,14 @@ def _concepts(item: _Item, elements: list[etree._Element]) -> tuple[Concept, ...
 
 
 def _concept(element: etree._Element) -> Concept:
-    qcode = element.get("qcode")
+    name = g2.text_of(g2.child(element, _NAME)) or element.get("literal")
+    return _shared(_coded_concept, name, element.get("qcode"), element.get("uri"))
+
+
+@lru_cache(maxsize=_RECURRING)
+def _coded_concept(name: str | None, qcode: str | None, uri: str | None) -> Concept:
     scheme, _, code = qcode.partition(":") if qcode else ("", "", "")
-    return Concept(
-        name=g2.text_of(g2.child(element, _NAME)) or element.get("literal"),
-        code=code or None,
-        scheme=scheme or None,
-        uri=element.get("uri"),
-    )
+    return Concept(name=name, code=code or None, scheme=scheme or None, uri=uri)
 
 
 def _time(item: _Item, element: etree._Element | None) -> datetime | None:
@@ -500,9 +522,19 @@ def _extension(item: _Item, meta: g2.Part, fields: dict[str, Any]) -> None:
     for element in children.get(_NM_FIELD, ()):
         name = element.get("name", "")
         try:
-            fields[name] = native_json.field_from_json(name, element.text)
+            fields[name] = _shared(_held_field, name, element.text)
         except (StructureError, ValueError) as error:
             item.lose(element, f"field {name!r}: {error}")
+
+
+@lru_cache(maxsize=_RECURRING)
+def _held_field(name: str, text: str | None) -> Any:
+    """
+    A field newsmodel's writer held as native JSON, read once for every item that holds it.
+
+    A feed's items hold the same sections and publisher, as the same text.
+    """
+    return native_json.field_from_json(name, text)
 
 
 def _quotation(item: _Item, element: etree._Element) -> Quotation | None:
