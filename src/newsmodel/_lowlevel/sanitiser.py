@@ -28,7 +28,7 @@ from newsmodel._lowlevel.xhtml import (
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["clean", "clean_blocks", "clean_written"]
+__all__ = ["clean", "clean_blocks", "clean_written", "start_tags"]
 
 # Built once: nh3.clean would build the same sanitiser again for every body.
 _CLEANER = nh3.Cleaner(
@@ -86,19 +86,18 @@ def clean_blocks(markup: str) -> tuple[etree._Element, tuple[str, ...]]:
 
 
 def clean_written(
-    markup: str, element: etree._Element, tags: Iterable[str]
+    markup: str, tags: Iterable[tuple[str, str]]
 ) -> tuple[etree._Element, tuple[str, ...]]:
     """
-    As :func:`clean_blocks`, for *markup* that is what *element* holds, written by lxml.
+    As :func:`clean_blocks`, for *markup* lxml wrote, with its :func:`start_tags`.
 
-    *tags* are the names of the start tags in *markup* (``p``, ``ns:x``).
-    A reader of XML has the elements parsed already: what the sanitiser
-    removed is named from them rather than from a parse of the markup as
-    HTML, where that parse would find the same names
-    (:func:`_names_as_parsed`).  Written XML holds no character XML cannot
-    carry.
+    A reader of XML that writes out parsed elements for the sanitiser has
+    their start tags at hand: what the sanitiser removed is named from
+    them, rather than from a parse of the markup as HTML, where that parse
+    would find the same names (:func:`_names_as_parsed`).  Written XML
+    holds no character XML cannot carry.
     """
-    original = _names_as_parsed(tags, element)
+    original = _names_as_parsed(markup, tags)
     if original is None:
         return clean_blocks(markup)
     cleaned = _CLEANER.clean(markup)
@@ -113,7 +112,23 @@ def clean_written(
     return _blocks(kept), tuple(sorted(removed))
 
 
-_WITH_ATTRIBUTES = etree.XPath("descendant::*[@*]")
+# In markup lxml writes "<" only starts a tag, a comment or a processing
+# instruction, and ">" only ends one: text and attribute values have them
+# escaped, and each value is in double quotes, which it has escaped too.
+_START_TAG = re.compile(r"<([^\s/>!?]+)([^>]*)>")
+_ATTRIBUTE = re.compile(r'([^\s=]+)="[^"]*"')
+
+
+def start_tags(markup: str) -> set[tuple[str, str]]:
+    """
+    The start tags in markup lxml wrote: each element's name, and what follows it in the tag.
+
+    Those of a comment or processing instruction's text too: see
+    :func:`clean_written`.
+    """
+    return set(_START_TAG.findall(markup))
+
+
 # Names the HTML parser reads as they are written but for the case of ASCII letters.
 _PLAIN_TAG = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
 _PLAIN_ATTRIBUTE = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*")
@@ -125,28 +140,28 @@ _PARSED_APART = frozenset(
 )
 
 
-def _names_as_parsed(written: Iterable[str], element: etree._Element) -> set[str] | None:
+def _names_as_parsed(markup: str, tags: Iterable[tuple[str, str]]) -> set[str] | None:
     """
-    The names :func:`_names` finds in what *element* holds, written out and parsed as HTML.
+    The names :func:`_names` finds in *markup*, whose start *tags* are given, parsed as HTML.
 
-    The element names are those of the start tags as *written*, the
-    attribute names those of the few elements that have any.  ``None`` where the HTML
-    parser may find others: a name it reads otherwise (one not in ASCII, a
-    prefix), an element it drops (a ``<body>`` inside the body) or whose
-    content it reads as text (a ``<script>``).
+    ``None`` where the HTML parser may find others: markup with a comment
+    or processing instruction (whose text may look like a tag), a name it
+    reads otherwise (one not in ASCII, a prefix), an element it drops (a
+    ``<body>`` inside the body) or whose content it reads as text (a
+    ``<script>``).
     """
+    if "<!" in markup or "<?" in markup:
+        return None
     names = set()
-    for name in written:
+    for name, rest in tags:
         tag = name.lower()
         if not _PLAIN_TAG.fullmatch(name) or tag in _PARSED_APART:
             return None
         names.add(f"<{tag}>")
-    for node in _WITH_ATTRIBUTES(element):
-        tag = str(node.tag).rpartition("}")[2].lower()
-        for name in node.keys():  # noqa: SIM118 - an element's attribute names
-            if not _PLAIN_ATTRIBUTE.fullmatch(name):
+        for attribute in _ATTRIBUTE.findall(rest) if rest.strip(" /") else ():
+            if not _PLAIN_ATTRIBUTE.fullmatch(attribute):
                 return None
-            names.add(f"{tag}@{name.lower()}")
+            names.add(f"{tag}@{attribute.lower()}")
     return names
 
 

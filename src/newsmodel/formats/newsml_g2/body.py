@@ -9,7 +9,6 @@ dropped: see :mod:`newsmodel.formats.markup`.
 
 from __future__ import annotations
 
-import re
 from copy import deepcopy
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -72,8 +71,8 @@ def _markup_story(
         refused = None if checked is None or isinstance(checked, Body) else checked
         written = None if refused is None else _as_written(refused)
         plain = _plain_xhtml(root) if found is None and written is None else None
-        if written is not None and refused is not None:
-            found = _cleaned(*written, refused, root, lose)
+        if written is not None:
+            found = _cleaned(*written, root, lose)
         elif plain is not None:
             # Blocks the check refused in place are refused without their
             # namespace too, when the document's was the only one: each name
@@ -122,16 +121,13 @@ def _checked_in_place(root: etree._Element) -> Body | etree._Element | None:
 
 # Whether a body holds an attribute with a namespace: one query, in C.
 _NAMESPACED_ATTRIBUTE = etree.XPath("boolean(descendant::*/@*[namespace-uri()])")
-# In markup as lxml writes it "<" only starts a tag, a comment or a
-# processing instruction: text and attribute values have it escaped.
-_ELEMENT_NAME = re.compile(r"<([^\s/>!?]+)")
 
 
-def _as_written(content: etree._Element) -> tuple[str, set[str]] | None:
+def _as_written(content: etree._Element) -> tuple[str, set[tuple[str, str]]] | None:
     """
     The markup of a refused body's blocks, as the sanitiser reads it, written where it is.
 
-    With the markup come the names of its elements, as written.
+    With the markup come its start tags (:func:`sanitiser.start_tags`).
 
     Blocks whose elements are all in the body's namespace, none with a
     prefix, and that declare nothing, are written exactly as their copy
@@ -147,10 +143,10 @@ def _as_written(content: etree._Element) -> tuple[str, set[str]] | None:
     html = written[written.find(">") + 1 : written.rfind("</")]
     if "xmlns" in html:
         return None
-    names = set(_ELEMENT_NAME.findall(html))
-    if any(":" in name or markup.is_own_word(name) for name in names):
+    tags = sanitiser.start_tags(html)
+    if any(":" in name or markup.is_own_word(name) for name, _ in tags):
         return None
-    return html, names
+    return html, tags
 
 
 def _namespace_of(tag: str) -> str:
@@ -217,7 +213,7 @@ def _xhtml_body(
             pass
     # A refused fragment is as it was, but for the tag around it.
     html = _inner_markup(content)
-    return _cleaned(html, set(_ELEMENT_NAME.findall(html)), content, root, lose)
+    return _cleaned(html, sanitiser.start_tags(html), root, lose)
 
 
 def _blocks_of(plain: etree._Element) -> etree._Element:
@@ -243,18 +239,17 @@ def _inner_markup(content: etree._Element) -> str:
 
 def _cleaned(
     html: str,
-    names: set[str],
-    content: etree._Element,
+    tags: set[tuple[str, str]],
     root: etree._Element,
     lose: Callable[[etree._Element, str], None],
 ) -> Body | None:
     """
     The body the sanitiser makes of refused markup, what it removed reported on *root*.
 
-    *html* is what *content* holds, written out, with the names of its
-    elements: the sanitiser names what it removed from them.
+    *html* is written by lxml, with its start *tags*: the sanitiser names
+    what it removed from them.
     """
-    cleaned, removed = sanitiser.clean_written(html, content, names)
+    cleaned, removed = sanitiser.clean_written(html, tags)
     if removed:
         lose(root, "body markup removed: " + ", ".join(removed))
     # Checked again where the sanitiser's parse left them, not written out to be parsed.
