@@ -30,6 +30,7 @@ _BLOCKS = st.sampled_from(
         "<o:p xmlns:o='urn:o'>h</o:p>",
         "<p xml:lang='fi'>i</p>",
         "<p><span q:a='1' xmlns:q='urn:q'>j</span></p>",
+        "<p q:c='1'>o</p>",  # of a namespace the document declares outside the body
         '<p>&lt;x:y&gt; a:b="c" xmlns</p>',
         "<p title='a:b=\"c\"'>k</p>",
         f"<p><h:b xmlns:h='{names.XHTML}'>m</h:b></p>",

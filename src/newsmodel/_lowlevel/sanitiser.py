@@ -97,7 +97,7 @@ def clean_written(
     would find the same names (:func:`_names_as_parsed`).  Written XML
     holds no character XML cannot carry.
     """
-    original = _names_as_parsed(markup, tags)
+    original = _names_as_parsed(tags)
     if original is None:
         return clean_blocks(markup)
     cleaned = _CLEANER.clean(markup)
@@ -115,7 +115,7 @@ def clean_written(
 # In markup lxml writes "<" only starts a tag, a comment or a processing
 # instruction, and ">" only ends one: text and attribute values have them
 # escaped, and each value is in double quotes, which it has escaped too.
-_START_TAG = re.compile(r"<([^\s/>!?]+)([^>]*)>")
+_START_TAG = re.compile(r"<([^\s/>]+)([^>]*)>")
 _ATTRIBUTE = re.compile(r'([^\s=]+)="[^"]*"')
 
 
@@ -123,8 +123,9 @@ def start_tags(markup: str) -> set[tuple[str, str]]:
     """
     The start tags in markup lxml wrote: each element's name, and what follows it in the tag.
 
-    Those of a comment or processing instruction's text too: see
-    :func:`clean_written`.
+    A comment or processing instruction is found as one whose name starts
+    with ``!`` or ``?``; what its text holds that looks like a tag is found
+    too.
     """
     return set(_START_TAG.findall(markup))
 
@@ -140,18 +141,17 @@ _PARSED_APART = frozenset(
 )
 
 
-def _names_as_parsed(markup: str, tags: Iterable[tuple[str, str]]) -> set[str] | None:
+def _names_as_parsed(tags: Iterable[tuple[str, str]]) -> set[str] | None:
     """
-    The names :func:`_names` finds in *markup*, whose start *tags* are given, parsed as HTML.
+    The names :func:`_names` finds in markup whose start *tags* are given, parsed as HTML.
 
     ``None`` where the HTML parser may find others: markup with a comment
-    or processing instruction (whose text may look like a tag), a name it
+    or processing instruction (a name that starts with ``!`` or ``?``,
+    whose text may look like a tag), a name it
     reads otherwise (one not in ASCII, a prefix), an element it drops (a
     ``<body>`` inside the body) or whose content it reads as text (a
     ``<script>``).
     """
-    if "<!" in markup or "<?" in markup:
-        return None
     names = set()
     for name, rest in tags:
         tag = name.lower()

@@ -9,6 +9,7 @@ dropped: see :mod:`newsmodel.formats.markup`.
 
 from __future__ import annotations
 
+import re
 from copy import deepcopy
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -119,8 +120,10 @@ def _checked_in_place(root: etree._Element) -> Body | etree._Element | None:
         return content
 
 
-# Whether a body holds an attribute with a namespace: one query, in C.
-_NAMESPACED_ATTRIBUTE = etree.XPath("boolean(descendant::*/@*[namespace-uri()])")
+# An attribute with a prefix (``xml:lang``, or one of a namespace declared
+# outside the body), as lxml writes it in a start tag; or text in an
+# attribute's value that looks like one, which goes the long way too.
+_PREFIXED_ATTRIBUTE = re.compile(r'[^\s="]+:[^\s="]*="')
 
 
 def _as_written(content: etree._Element) -> tuple[str, set[tuple[str, str]]] | None:
@@ -134,18 +137,19 @@ def _as_written(content: etree._Element) -> tuple[str, set[tuple[str, str]]] | N
     without namespaces (:func:`_plain_xhtml`) would be, once the body's own
     tags are cut off: no copy, no renaming.  An element of another
     namespace is written with a prefix or a declaration.  ``None`` for
-    anything else (a prefix, a declaration, or text that looks like one; an
-    agency's own words), which goes the long way.
+    anything else (a prefix, a declaration, or an attribute's value that
+    looks like one; an agency's own words), which goes the long way.
     """
-    if content.prefix is not None or _NAMESPACED_ATTRIBUTE(content):
+    if content.prefix is not None:
         return None
     written = etree.tostring(content, encoding="unicode", with_tail=False)
     html = written[written.find(">") + 1 : written.rfind("</")]
-    if "xmlns" in html:
-        return None
     tags = sanitiser.start_tags(html)
-    if any(":" in name or markup.is_own_word(name) for name, _ in tags):
-        return None
+    for name, rest in tags:  # a declaration or a prefix is in a start tag
+        if ":" in name or markup.is_own_word(name):
+            return None
+        if rest and ("xmlns" in rest or _PREFIXED_ATTRIBUTE.search(rest)):
+            return None
     return html, tags
 
 
