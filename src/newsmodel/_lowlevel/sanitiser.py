@@ -86,7 +86,7 @@ def clean_blocks(markup: str) -> tuple[etree._Element, tuple[str, ...]]:
 
 
 def clean_written(
-    markup: str, tags: Iterable[tuple[str, str]]
+    markup: str, tags: Iterable[tuple[str, tuple[str, ...]]]
 ) -> tuple[etree._Element, tuple[str, ...]]:
     """
     As :func:`clean_blocks`, for *markup* lxml wrote, with its :func:`start_tags`.
@@ -119,15 +119,18 @@ _START_TAG = re.compile(r"<([^\s/>]+)([^>]*)>")
 _ATTRIBUTE = re.compile(r'([^\s=]+)="[^"]*"')
 
 
-def start_tags(markup: str) -> set[tuple[str, str]]:
+def start_tags(markup: str) -> set[tuple[str, tuple[str, ...]]]:
     """
-    The start tags in markup lxml wrote: each element's name, and what follows it in the tag.
+    The start tags in markup lxml wrote: each element's name, and the names of its attributes.
 
     A comment or processing instruction is found as one whose name starts
     with ``!`` or ``?``; what its text holds that looks like a tag is found
     too.
     """
-    return set(_START_TAG.findall(markup))
+    return {
+        (name, tuple(_ATTRIBUTE.findall(rest)) if "=" in rest and name[0] not in "!?" else ())
+        for name, rest in _START_TAG.findall(markup)
+    }
 
 
 # Names the HTML parser reads as they are written but for the case of ASCII letters.
@@ -141,7 +144,7 @@ _PARSED_APART = frozenset(
 )
 
 
-def _names_as_parsed(tags: Iterable[tuple[str, str]]) -> set[str] | None:
+def _names_as_parsed(tags: Iterable[tuple[str, tuple[str, ...]]]) -> set[str] | None:
     """
     The names :func:`_names` finds in markup whose start *tags* are given, parsed as HTML.
 
@@ -153,12 +156,12 @@ def _names_as_parsed(tags: Iterable[tuple[str, str]]) -> set[str] | None:
     ``<script>``).
     """
     names = set()
-    for name, rest in tags:
+    for name, attributes in tags:
         tag = name.lower()
         if not _PLAIN_TAG.fullmatch(name) or tag in _PARSED_APART:
             return None
         names.add(f"<{tag}>")
-        for attribute in _ATTRIBUTE.findall(rest) if rest.strip(" /") else ():
+        for attribute in attributes:
             if not _PLAIN_ATTRIBUTE.fullmatch(attribute):
                 return None
             names.add(f"{tag}@{attribute.lower()}")

@@ -9,7 +9,6 @@ dropped: see :mod:`newsmodel.formats.markup`.
 
 from __future__ import annotations
 
-import re
 from copy import deepcopy
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -120,13 +119,7 @@ def _checked_in_place(root: etree._Element) -> Body | etree._Element | None:
         return content
 
 
-# An attribute with a prefix (``xml:lang``, or one of a namespace declared
-# outside the body), as lxml writes it in a start tag; or text in an
-# attribute's value that looks like one, which goes the long way too.
-_PREFIXED_ATTRIBUTE = re.compile(r'[^\s="]+:[^\s="]*="')
-
-
-def _as_written(content: etree._Element) -> tuple[str, set[tuple[str, str]]] | None:
+def _as_written(content: etree._Element) -> tuple[str, set[tuple[str, tuple[str, ...]]]] | None:
     """
     The markup of a refused body's blocks, as the sanitiser reads it, written where it is.
 
@@ -137,18 +130,19 @@ def _as_written(content: etree._Element) -> tuple[str, set[tuple[str, str]]] | N
     without namespaces (:func:`_plain_xhtml`) would be, once the body's own
     tags are cut off: no copy, no renaming.  An element of another
     namespace is written with a prefix or a declaration.  ``None`` for
-    anything else (a prefix, a declaration, or an attribute's value that
-    looks like one; an agency's own words), which goes the long way.
+    anything else (a prefix, a declaration; an agency's own words), which
+    goes the long way.
     """
     if content.prefix is not None:
         return None
     written = etree.tostring(content, encoding="unicode", with_tail=False)
     html = written[written.find(">") + 1 : written.rfind("</")]
     tags = sanitiser.start_tags(html)
-    for name, rest in tags:  # a declaration or a prefix is in a start tag
+    for name, attributes in tags:  # a declaration or a prefix is in a start tag
         if ":" in name or markup.is_own_word(name):
             return None
-        if rest and ("xmlns" in rest or _PREFIXED_ATTRIBUTE.search(rest)):
+        # An attribute with a prefix: xml:lang, or one of a namespace declared outside the body.
+        if any(":" in attribute or attribute == "xmlns" for attribute in attributes):
             return None
     return html, tags
 
@@ -243,7 +237,7 @@ def _inner_markup(content: etree._Element) -> str:
 
 def _cleaned(
     html: str,
-    tags: set[tuple[str, str]],
+    tags: set[tuple[str, tuple[str, ...]]],
     root: etree._Element,
     lose: Callable[[etree._Element, str], None],
 ) -> Body | None:
