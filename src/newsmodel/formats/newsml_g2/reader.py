@@ -360,20 +360,19 @@ def _bylines(item: _Item, meta: Children) -> tuple[Byline, ...]:
     bys = meta.get(_BY)
     if not people and not bys:
         return ()
-    contributors = tuple(
-        contributor
-        for element in people
-        if (contributor := _contributor(item, element)) is not None
-    )
     texts = [t for t in map(g2.text_of, bys) if t] if bys else []
-    # newsmodel's own item holds the bylines whole in nm:field: nothing is lost here.
-    held = any(f.get("name") == "bylines" for f in meta.get(_NM_FIELD, ()))
-    contributors, credit_lines, logins = _people_only(contributors)
-    unused = credit_lines if texts else []
-    texts = texts or credit_lines  # a credit line given as a creator: the printed credit
-    for name in () if held else (*logins, *unused):
-        kind = "a login" if name in logins else "a credit line"
-        item.lose(item.element, f"creator {name!r} is {kind}, not a person")
+    contributors: tuple[Contributor, ...] = ()
+    if people:  # a byline alone names no one to sort out
+        contributors, credit_lines, logins = _people_only(
+            tuple(c for element in people if (c := _contributor(item, element)) is not None)
+        )
+        unused = credit_lines if texts else []
+        texts = texts or credit_lines  # a credit line given as a creator: the printed credit
+        # newsmodel's own item holds the bylines whole in nm:field: nothing is lost here.
+        held = any(f.get("name") == "bylines" for f in meta.get(_NM_FIELD, ()))
+        for name in () if held else (*logins, *unused):
+            kind = "a login" if name in logins else "a credit line"
+            item.lose(item.element, f"creator {name!r} is {kind}, not a person")
     if not texts:
         return (Byline(contributors=contributors),) if contributors else ()
     first = Byline(text=texts[0], contributors=contributors)
