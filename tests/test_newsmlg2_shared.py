@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from newsmodel.conversion import Reading
 from newsmodel.formats import newsml_g2
 from newsmodel.formats.newsml_g2 import names as g2_names
+from newsmodel.formats.newsml_g2 import reader
 from newsmodel.model import Concept, Section
 
 
@@ -90,3 +91,12 @@ def test_subjects_of_a_feed_are_built_once() -> None:
     expected = Concept(name="politics", code="20000621", scheme="medtop")
     assert (expected,) == first.article.subjects
     assert first.article.subjects[0] is second.article.subjects[0]
+
+
+def test_long_values_are_not_kept() -> None:
+    # What is kept for later items stays small whatever a feed sends.
+    kept = reader._coded_concept.cache_info().currsize  # noqa: SLF001 - the cache is private
+    name = "politics " * 100
+    first, second = _readings(content=f'<subject qcode="medtop:1"><name>{name}</name></subject>')
+    assert name.strip() == first.article.subjects[0].name == second.article.subjects[0].name
+    assert kept == reader._coded_concept.cache_info().currsize  # noqa: SLF001

@@ -463,9 +463,10 @@ _SHORT = 256
 
 
 def _shared(make: _lru_cache_wrapper[_T], *values: str | None) -> _T:
-    """What *make* builds of *values*: built once for all items if they are short."""
-    if sum(len(value) for value in values if value) > _SHORT:
-        return make.__wrapped__(*values)
+    """What *make* builds of *values*: built once for all items if each is short."""
+    for value in values:
+        if value is not None and len(value) > _SHORT:
+            return make.__wrapped__(*values)
     return make(*values)
 
 
