@@ -150,10 +150,9 @@ def _names_as_parsed(tags: Iterable[tuple[str, tuple[str, ...]]]) -> set[str] | 
 
     ``None`` where the HTML parser may find others: markup with a comment
     or processing instruction (a name that starts with ``!`` or ``?``,
-    whose text may look like a tag), a name it
-    reads otherwise (one not in ASCII, a prefix), an element it drops (a
-    ``<body>`` inside the body) or whose content it reads as text (a
-    ``<script>``).
+    whose text may look like a tag), a name it reads otherwise (one not in
+    ASCII, a prefix), an element it drops (a ``<body>`` inside the body)
+    or whose content it reads as text (a ``<script>``).
     """
     names = set()
     for name, attributes in tags:
