@@ -178,15 +178,20 @@ def read_item(element: etree._Element) -> Reading | NonArticle | Unreadable:
 
 
 def _stand_in_headline(item: _Item, meta: g2.Part, fields: dict[str, Any]) -> str | None:
-    """Feeds do send text items without a headline: take the next best line."""
-    title = g2.text_of(meta.first(_TITLE))
+    """
+    Feeds do send text items without a headline: take the next best line.
+
+    Each is looked for only if those before it are missing: a long body's
+    text costs more than the rest of the item.
+    """
     body = fields.get("body")
-    candidates = [
-        ("the item's title", title),
-        ("the summary's first line", (fields.get("summary") or "").split("\n")[0]),
-        ("the body's first paragraph", body.text.split("\n\n")[0] if body else ""),
-    ]
-    for source, line in candidates:
+    candidates: tuple[tuple[str, Callable[[], str | None]], ...] = (
+        ("the item's title", lambda: g2.text_of(meta.first(_TITLE))),
+        ("the summary's first line", lambda: (fields.get("summary") or "").split("\n")[0]),
+        ("the body's first paragraph", lambda: body.text.split("\n\n")[0] if body else ""),
+    )
+    for source, line_of in candidates:
+        line = line_of()
         if line and line.strip():
             item.lose(item.element, f"no headline: took {source} as the headline")
             return line.strip()
