@@ -30,6 +30,7 @@ _BLOCKS = st.sampled_from(
         "<o:p xmlns:o='urn:o'>h</o:p>",
         "<p xml:lang='fi'>i</p>",
         "<p><span q:a='1' xmlns:q='urn:q'>j</span></p>",
+        "<p q:c='1'>o</p>",  # of a namespace the document declares outside the body
         '<p>&lt;x:y&gt; a:b="c" xmlns</p>',
         "<p title='a:b=\"c\"'>k</p>",
         f"<p><h:b xmlns:h='{names.XHTML}'>m</h:b></p>",
@@ -62,4 +63,4 @@ def test_a_refused_body_written_where_it_is_is_its_copy_without_namespaces(
     if written is None or plain is None:
         return  # the long way, for a prefix, a declaration or an agency's words
     copied = body._blocks_of(plain[0])  # noqa: SLF001
-    assert body._inner_markup(copied) == written  # noqa: SLF001
+    assert body._inner_markup(copied) == written[0]  # noqa: SLF001

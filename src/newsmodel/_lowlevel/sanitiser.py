@@ -11,6 +11,7 @@ allows; what it took away is named, so a reader can report it as a loss.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import nh3
 from lxml import etree
@@ -24,7 +25,10 @@ from newsmodel._lowlevel.xhtml import (
     GLOBAL_ATTRIBUTES,
 )
 
-__all__ = ["clean", "clean_blocks"]
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = ["clean", "clean_blocks", "clean_written", "start_tags"]
 
 # Built once: nh3.clean would build the same sanitiser again for every body.
 _CLEANER = nh3.Cleaner(
@@ -81,6 +85,88 @@ def clean_blocks(markup: str) -> tuple[etree._Element, tuple[str, ...]]:
     return _blocks(kept), tuple(sorted(removed))
 
 
+def clean_written(
+    markup: str, tags: Iterable[tuple[str, tuple[str, ...]]]
+) -> tuple[etree._Element, tuple[str, ...]]:
+    """
+    As :func:`clean_blocks`, for *markup* lxml wrote, with its :func:`start_tags`.
+
+    A reader of XML that writes out parsed elements for the sanitiser has
+    their start tags at hand: what the sanitiser removed is named from
+    them, rather than from a parse of the markup as HTML, where that parse
+    would find the same names (:func:`_names_as_parsed`).  Written XML
+    holds no character XML cannot carry.
+    """
+    original = _names_as_parsed(tags)
+    if original is None:
+        return clean_blocks(markup)
+    cleaned = _CLEANER.clean(markup)
+    # nh3 writes the character a numeric reference stands for, which XML may not carry.
+    unfit = "&#" in markup and not fit_for_xml(cleaned)
+    if unfit:
+        cleaned = NOT_XML.sub("", cleaned)
+    kept = _bodies(cleaned)
+    removed = original - _names(kept)
+    if unfit:
+        removed.add("characters XML cannot carry")
+    return _blocks(kept), tuple(sorted(removed))
+
+
+# In markup lxml writes "<" only starts a tag, a comment or a processing
+# instruction, and ">" only ends one: text and attribute values have them
+# escaped, and each value is in double quotes, which it has escaped too.
+_START_TAG = re.compile(r"<([^\s/>]+)([^>]*)>")
+_ATTRIBUTE = re.compile(r'([^\s=]+)="[^"]*"')
+
+
+def start_tags(markup: str) -> set[tuple[str, tuple[str, ...]]]:
+    """
+    The start tags in markup lxml wrote: each element's name, and the names of its attributes.
+
+    A comment or processing instruction is found as one whose name starts
+    with ``!`` or ``?``; what its text holds that looks like a tag is found
+    too.
+    """
+    return {
+        (name, tuple(_ATTRIBUTE.findall(rest)) if "=" in rest and name[0] not in "!?" else ())
+        for name, rest in _START_TAG.findall(markup)
+    }
+
+
+# Names the HTML parser reads as they are written but for the case of ASCII letters.
+_PLAIN_TAG = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
+_PLAIN_ATTRIBUTE = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*")
+# Elements the HTML parser drops inside a body, or whose content it reads as text.
+_PARSED_APART = frozenset(
+    """
+    html head body script style title textarea xmp plaintext iframe noembed noframes noscript
+    """.split()
+)
+
+
+def _names_as_parsed(tags: Iterable[tuple[str, tuple[str, ...]]]) -> set[str] | None:
+    """
+    The names :func:`_names` finds in markup whose start *tags* are given, parsed as HTML.
+
+    ``None`` where the HTML parser may find others: markup with a comment
+    or processing instruction (a name that starts with ``!`` or ``?``,
+    whose text may look like a tag), a name it reads otherwise (one not in
+    ASCII, a prefix), an element it drops (a ``<body>`` inside the body)
+    or whose content it reads as text (a ``<script>``).
+    """
+    names = set()
+    for name, attributes in tags:
+        tag = name.lower()
+        if not _PLAIN_TAG.fullmatch(name) or tag in _PARSED_APART:
+            return None
+        names.add(f"<{tag}>")
+        for attribute in attributes:
+            if not _PLAIN_ATTRIBUTE.fullmatch(attribute):
+                return None
+            names.add(f"{tag}@{attribute.lower()}")
+    return names
+
+
 def _bodies(markup: str) -> list[etree._Element]:
     """
     The ``<body>`` elements of *markup* parsed as HTML, as lxml.html parses a fragment.
@@ -116,24 +202,28 @@ def _blocks(bodies: list[etree._Element]) -> etree._Element:
     """The blocks of the bodies in a ``<div>``, loose text and inline elements in ``<p>``."""
     blocks = etree.Element(_WRAPPER)
     for body in bodies:
-        loose = etree.Element("p")
         # Leading white space is no paragraph, nor is text between blocks (below).
-        loose.text = body.text if body.text and body.text.strip() else None
+        text = body.text if body.text and body.text.strip() else None
+        loose = None  # the paragraph inline elements are put in, made for the first one
         for child in body:
             tail, child.tail = child.tail, None
             if child.tag in BLOCK_ELEMENTS:
-                _flush(loose, blocks)
-                loose = etree.Element("p")
+                _flush(loose, text, blocks)
+                loose, text = None, tail
                 blocks.append(child)
-                loose.text = tail
             else:
+                if loose is None:
+                    loose = etree.Element("p")
+                    loose.text = text
                 loose.append(child)
                 child.tail = tail
-        _flush(loose, blocks)
+        _flush(loose, text, blocks)
     return blocks
 
 
-def _flush(loose: etree._Element, blocks: etree._Element) -> None:
+def _flush(loose: etree._Element | None, text: str | None, blocks: etree._Element) -> None:
     """Keep a paragraph of loose text and inline elements, unless it is only white space."""
-    if len(loose) or (loose.text or "").strip():
+    if loose is not None:  # it holds an inline element
         blocks.append(loose)
+    elif text and text.strip():
+        etree.SubElement(blocks, "p").text = text

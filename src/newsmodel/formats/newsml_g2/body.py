@@ -9,7 +9,6 @@ dropped: see :mod:`newsmodel.formats.markup`.
 
 from __future__ import annotations
 
-import re
 from copy import deepcopy
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -70,10 +69,10 @@ def _markup_story(
         checked = _checked_in_place(root)
         found = checked if isinstance(checked, Body) else None
         refused = None if checked is None or isinstance(checked, Body) else checked
-        html = None if refused is None else _as_written(refused)
-        plain = _plain_xhtml(root) if found is None and html is None else None
-        if html is not None:
-            found = _cleaned(html, root, lose)
+        written = None if refused is None else _as_written(refused)
+        plain = _plain_xhtml(root) if found is None and written is None else None
+        if written is not None:
+            found = _cleaned(*written, root, lose)
         elif plain is not None:
             # Blocks the check refused in place are refused without their
             # namespace too, when the document's was the only one: each name
@@ -120,35 +119,32 @@ def _checked_in_place(root: etree._Element) -> Body | etree._Element | None:
         return content
 
 
-# Whether a body holds an attribute with a namespace: one query, in C.
-_NAMESPACED_ATTRIBUTE = etree.XPath("boolean(descendant::*/@*[namespace-uri()])")
-# In markup as lxml writes it "<" only starts a tag, a comment or a
-# processing instruction: text and attribute values have it escaped.
-_ELEMENT_NAME = re.compile(r"<([^\s/>!?]+)")
-
-
-def _as_written(content: etree._Element) -> str | None:
+def _as_written(content: etree._Element) -> tuple[str, set[tuple[str, tuple[str, ...]]]] | None:
     """
     The markup of a refused body's blocks, as the sanitiser reads it, written where it is.
+
+    With the markup come its start tags (:func:`sanitiser.start_tags`).
 
     Blocks whose elements are all in the body's namespace, none with a
     prefix, and that declare nothing, are written exactly as their copy
     without namespaces (:func:`_plain_xhtml`) would be, once the body's own
     tags are cut off: no copy, no renaming.  An element of another
     namespace is written with a prefix or a declaration.  ``None`` for
-    anything else (a prefix, a declaration, or text that looks like one; an
-    agency's own words), which goes the long way.
+    anything else (a prefix, a declaration; an agency's own words), which
+    goes the long way.
     """
-    if content.prefix is not None or _NAMESPACED_ATTRIBUTE(content):
+    if content.prefix is not None:
         return None
     written = etree.tostring(content, encoding="unicode", with_tail=False)
     html = written[written.find(">") + 1 : written.rfind("</")]
-    if "xmlns" in html:
-        return None
-    names = set(_ELEMENT_NAME.findall(html))
-    if any(":" in name or markup.is_own_word(name) for name in names):
-        return None
-    return html
+    tags = sanitiser.start_tags(html)
+    for name, attributes in tags:  # a declaration or a prefix is in a start tag
+        if ":" in name or markup.is_own_word(name):
+            return None
+        # An attribute with a prefix: xml:lang, or one of a namespace declared outside the body.
+        if any(":" in attribute or attribute == "xmlns" for attribute in attributes):
+            return None
+    return html, tags
 
 
 def _namespace_of(tag: str) -> str:
@@ -214,7 +210,8 @@ def _xhtml_body(
         except FieldError:
             pass
     # A refused fragment is as it was, but for the tag around it.
-    return _cleaned(_inner_markup(content), root, lose)
+    html = _inner_markup(content)
+    return _cleaned(html, sanitiser.start_tags(html), root, lose)
 
 
 def _blocks_of(plain: etree._Element) -> etree._Element:
@@ -239,10 +236,18 @@ def _inner_markup(content: etree._Element) -> str:
 
 
 def _cleaned(
-    html: str, root: etree._Element, lose: Callable[[etree._Element, str], None]
+    html: str,
+    tags: set[tuple[str, tuple[str, ...]]],
+    root: etree._Element,
+    lose: Callable[[etree._Element, str], None],
 ) -> Body | None:
-    """The body the sanitiser makes of refused markup, what it removed reported on *root*."""
-    cleaned, removed = sanitiser.clean_blocks(html)
+    """
+    The body the sanitiser makes of refused markup, what it removed reported on *root*.
+
+    *html* is written by lxml, with its start *tags*: the sanitiser names
+    what it removed from them.
+    """
+    cleaned, removed = sanitiser.clean_written(html, tags)
     if removed:
         lose(root, "body markup removed: " + ", ".join(removed))
     # Checked again where the sanitiser's parse left them, not written out to be parsed.

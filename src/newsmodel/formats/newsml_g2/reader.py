@@ -10,7 +10,7 @@ offset, a guid that is not a URI).
 from __future__ import annotations
 
 from datetime import datetime
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
@@ -43,6 +43,7 @@ from newsmodel.model import (
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from functools import _lru_cache_wrapper
 
     from newsmodel.formats.newsml_g2.names import Children
 
@@ -177,15 +178,20 @@ def read_item(element: etree._Element) -> Reading | NonArticle | Unreadable:
 
 
 def _stand_in_headline(item: _Item, meta: g2.Part, fields: dict[str, Any]) -> str | None:
-    """Feeds do send text items without a headline: take the next best line."""
-    title = g2.text_of(meta.first(_TITLE))
+    """
+    Feeds do send text items without a headline: take the next best line.
+
+    Each is looked for only if those before it are missing: a long body's
+    text costs more than the rest of the item.
+    """
     body = fields.get("body")
-    candidates = [
-        ("the item's title", title),
-        ("the summary's first line", (fields.get("summary") or "").split("\n")[0]),
-        ("the body's first paragraph", body.text.split("\n\n")[0] if body else ""),
-    ]
-    for source, line in candidates:
+    candidates: tuple[tuple[str, Callable[[], str | None]], ...] = (
+        ("the item's title", lambda: g2.text_of(meta.first(_TITLE))),
+        ("the summary's first line", lambda: (fields.get("summary") or "").split("\n")[0]),
+        ("the body's first paragraph", lambda: body.text.split("\n\n")[0] if body else ""),
+    )
+    for source, line_of in candidates:
+        line = line_of()
         if line and line.strip():
             item.lose(item.element, f"no headline: took {source} as the headline")
             return line.strip()
@@ -359,20 +365,19 @@ def _bylines(item: _Item, meta: Children) -> tuple[Byline, ...]:
     bys = meta.get(_BY)
     if not people and not bys:
         return ()
-    contributors = tuple(
-        contributor
-        for element in people
-        if (contributor := _contributor(item, element)) is not None
-    )
     texts = [t for t in map(g2.text_of, bys) if t] if bys else []
-    # newsmodel's own item holds the bylines whole in nm:field: nothing is lost here.
-    held = any(f.get("name") == "bylines" for f in meta.get(_NM_FIELD, ()))
-    contributors, credit_lines, logins = _people_only(contributors)
-    unused = credit_lines if texts else []
-    texts = texts or credit_lines  # a credit line given as a creator: the printed credit
-    for name in () if held else (*logins, *unused):
-        kind = "a login" if name in logins else "a credit line"
-        item.lose(item.element, f"creator {name!r} is {kind}, not a person")
+    contributors: tuple[Contributor, ...] = ()
+    if people:  # a byline alone names no one to sort out
+        contributors, credit_lines, logins = _people_only(
+            tuple(c for element in people if (c := _contributor(item, element)) is not None)
+        )
+        unused = credit_lines if texts else []
+        texts = texts or credit_lines  # a credit line given as a creator: the printed credit
+        # newsmodel's own item holds the bylines whole in nm:field: nothing is lost here.
+        held = any(f.get("name") == "bylines" for f in meta.get(_NM_FIELD, ()))
+        for name in () if held else (*logins, *unused):
+            kind = "a login" if name in logins else "a credit line"
+            item.lose(item.element, f"creator {name!r} is {kind}, not a person")
     if not texts:
         return (Byline(contributors=contributors),) if contributors else ()
     first = Byline(text=texts[0], contributors=contributors)
@@ -447,10 +452,32 @@ def _section(item: _Item, service: etree._Element) -> Section | None:
         item.lose(service, "a service without a name")
         return None
     try:
-        return Section(path=(name,), code=service.get("qcode"))
+        return _shared(_service_section, name, service.get("qcode"))
     except ValueError as error:
         item.refuse(service, error)
     return None
+
+
+# A feed's items repeat its few services, and the subjects and genres of
+# its vocabularies: each value is built once, and the model's values do
+# not change, so items share it.  A value the model refuses is not kept,
+# and is refused again in each item that holds it.  Short texts only are
+# kept, so that what is kept stays small whatever a feed sends.
+_RECURRING = 1024
+_SHORT = 256
+
+
+def _shared(make: _lru_cache_wrapper[_T], *values: str | None) -> _T:
+    """What *make* builds of *values*: built once for all items if each is short."""
+    for value in values:
+        if value is not None and len(value) > _SHORT:
+            return make.__wrapped__(*values)
+    return make(*values)
+
+
+@lru_cache(maxsize=_RECURRING)
+def _service_section(name: str, code: str | None) -> Section:
+    return Section(path=(name,), code=code)
 
 
 def _concepts(item: _Item, elements: list[etree._Element]) -> tuple[Concept, ...]:
@@ -464,14 +491,14 @@ def _concepts(item: _Item, elements: list[etree._Element]) -> tuple[Concept, ...
 
 
 def _concept(element: etree._Element) -> Concept:
-    qcode = element.get("qcode")
+    name = g2.text_of(g2.child(element, _NAME)) or element.get("literal")
+    return _shared(_coded_concept, name, element.get("qcode"), element.get("uri"))
+
+
+@lru_cache(maxsize=_RECURRING)
+def _coded_concept(name: str | None, qcode: str | None, uri: str | None) -> Concept:
     scheme, _, code = qcode.partition(":") if qcode else ("", "", "")
-    return Concept(
-        name=g2.text_of(g2.child(element, _NAME)) or element.get("literal"),
-        code=code or None,
-        scheme=scheme or None,
-        uri=element.get("uri"),
-    )
+    return Concept(name=name, code=code or None, scheme=scheme or None, uri=uri)
 
 
 def _time(item: _Item, element: etree._Element | None) -> datetime | None:
@@ -500,9 +527,19 @@ def _extension(item: _Item, meta: g2.Part, fields: dict[str, Any]) -> None:
     for element in children.get(_NM_FIELD, ()):
         name = element.get("name", "")
         try:
-            fields[name] = native_json.field_from_json(name, element.text)
+            fields[name] = _shared(_held_field, name, element.text)
         except (StructureError, ValueError) as error:
             item.lose(element, f"field {name!r}: {error}")
+
+
+@lru_cache(maxsize=_RECURRING)
+def _held_field(name: str, text: str | None) -> Any:
+    """
+    A field newsmodel's writer held as native JSON, read once for every item that holds it.
+
+    A feed's items hold the same sections and publisher, as the same text.
+    """
+    return native_json.field_from_json(name, text)
 
 
 def _quotation(item: _Item, element: etree._Element) -> Quotation | None:
