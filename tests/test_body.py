@@ -298,6 +298,24 @@ def test_written_paragraphs_in_xhtml_are_taken_as_they_are(texts: list[str]) -> 
     assert (expected.text, xhtml.plain_text(body.html)) == (body.text, body.text)
 
 
+@given(st.lists(_blocks, min_size=1, max_size=4).map("".join), st.sampled_from(["", "h:"]))
+def test_xhtml_blocks_checked_in_an_item_are_the_body_of_their_markup(
+    html: str, prefix: str
+) -> None:
+    # Blocks in XHTML declared as the default namespace by an ancestor, inside
+    # an item of another default namespace, are written as they are, without
+    # a renaming walk; bound to a prefix, they are renamed.  Both are the body
+    # the markup gives.
+    declared = f'xmlns:h="{_XHTML}"' if prefix else f'xmlns="{_XHTML}"'
+    blocks = re.sub(r"<(/?)(\w)", rf"<\1{prefix}\2", html)
+    item = (
+        f'<item xmlns="urn:item" xmlns:q="urn:q"><{prefix}html {declared}>'
+        f'<{prefix}body class="main">{blocks}</{prefix}body>\n tail</{prefix}html></item>'
+    )
+    document = xml.parse(item.encode())
+    assert Body(html=html) == Body.from_element(document[0][0])
+
+
 @pytest.mark.parametrize(
     ("document", "html"),
     [

@@ -10,7 +10,7 @@ from newsmodel.conversion import Reading
 from newsmodel.formats import newsml_g2
 from newsmodel.formats.newsml_g2 import names as g2_names
 from newsmodel.formats.newsml_g2 import reader
-from newsmodel.model import Concept, Section
+from newsmodel.model import Concept, Organization, Person, Section
 
 
 def _message(meta: str, content: str, count: int = 2) -> bytes:
@@ -100,3 +100,62 @@ def test_long_values_are_not_kept() -> None:
     first, second = _readings(content=f'<subject qcode="medtop:1"><name>{name}</name></subject>')
     assert name.strip() == first.article.subjects[0].name == second.article.subjects[0].name
     assert kept == reader._coded_concept.cache_info().currsize  # noqa: SLF001
+
+
+def _quotation(speaker: str) -> str:
+    return f'<nm:quotation kind="full"><nm:text>We will.</nm:text>{speaker}</nm:quotation>'
+
+
+_uris = st.sampled_from([None, "urn:x:1", "not a URI"])
+
+
+@given(
+    _values,
+    _values,
+    st.none() | _values,
+    st.tuples(_uris, _uris),
+    st.sampled_from(["person", "organization"]),
+)
+def test_a_speaker_reads_the_same_in_every_item_that_quotes_them(
+    name: str, title: str, affiliation: str | None, uris: tuple[str | None, str | None], kind: str
+) -> None:
+    # The second item's speaker is the one built for the first, or the same
+    # refusal again (an empty name, a URI that is not one).  An organization's
+    # affiliation is not read; an affiliation without a name is refused.
+    def attribute(key: str, value: str | None) -> str:
+        return "" if value is None else f' {key}="{value}"'
+
+    uri, at = uris  # the speaker's, the affiliation's
+    belongs = ""
+    if affiliation is not None:  # an empty name is left out, which is refused
+        named = f' name="{affiliation}"' if affiliation else ""
+        belongs = f"<nm:affiliation{named}{attribute('uri', at)}/>"
+    speaker = (
+        f'<nm:speaker type="{kind}" name="{name}" title="{title}"{attribute("uri", uri)}>'
+        f"{belongs}</nm:speaker>"
+    )
+    first, second = _readings(content=_quotation(speaker))
+    expected: Person | Organization | None
+    try:
+        if kind == "organization":
+            expected = Organization(name=name, uri=uri)
+        else:
+            organization = None if affiliation is None else Organization(name=affiliation, uri=at)
+            expected = Person(name=name, uri=uri, title=title, affiliation=organization)
+    except ValueError:
+        expected = None
+    speakers = [q.speaker for q in first.article.quotations]
+    assert speakers == ([] if expected is None else [expected])
+    assert first.article == second.article
+    assert [loss.what for loss in first.losses] == [loss.what for loss in second.losses]
+
+
+def test_speakers_of_a_feed_are_built_once() -> None:
+    speaker = '<nm:speaker type="person" name="Ann Lee" title="Mayor"/>'
+    first, second = _readings(content=_quotation(speaker))
+    assert Person(name="Ann Lee", title="Mayor") == first.article.quotations[0].speaker
+    assert first.article.quotations[0].speaker is second.article.quotations[0].speaker
+    long_name = "Ann Lee " * 40  # over what is kept: built for each item
+    first, second = _readings(content=_quotation(f'<nm:speaker name="{long_name}"/>'))
+    assert Person(name=long_name) == first.article.quotations[0].speaker
+    assert first.article.quotations[0].speaker is not second.article.quotations[0].speaker

@@ -127,9 +127,11 @@ def start_tags(markup: str) -> set[tuple[str, tuple[str, ...]]]:
     with ``!`` or ``?``; what its text holds that looks like a tag is found
     too.
     """
+    # A body repeats a few tags (<p>, <td class="x">) hundreds of times: each
+    # one's attributes are read once.
     return {
         (name, tuple(_ATTRIBUTE.findall(rest)) if "=" in rest and name[0] not in "!?" else ())
-        for name, rest in _START_TAG.findall(markup)
+        for name, rest in set(_START_TAG.findall(markup))
     }
 
 

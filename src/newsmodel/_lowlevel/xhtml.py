@@ -12,6 +12,7 @@ module only checks and normalises.
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from functools import lru_cache
 
 from lxml import etree
@@ -285,8 +286,9 @@ def fragment_checked(fragment: etree._Element) -> tuple[str, bool]:
     ``<body>`` is taken as it was parsed, without renaming each element.
     A refused fragment is left as it was; one that passes may be changed
     (its tag, attributes and tail, the white space between its blocks) and
-    taken out of its document.  Blocks found to be written paragraphs in
-    place are said to be, so that their text is cut from them.
+    taken out of its document (or its blocks written from a copy).  Blocks
+    found to be written paragraphs in place are said to be, so that their
+    text is cut from them.
     """
     tag = fragment.tag
     namespace = tag[1 : tag.find("}")] if isinstance(tag, str) and tag[:1] == "{" else None
@@ -336,9 +338,14 @@ def _canonical(fragment: etree._Element, namespace: str | None) -> str:
     # No allowed name has a namespace, so a declaration left is unused; one
     # kept (xmlns="") would take a block out of XHTML where a format puts it.
     # lxml writes an element with its ancestors' declarations: alone, it has
-    # only its own, and those go.
+    # only its own, and those go.  Taken out of its document, an element of
+    # a namespace its ancestors declared as the default gets it again with a
+    # prefix (html:, ns0:), and each block would be renamed; a copy keeps
+    # the declarations as they were, and the blocks are written as they are.
     parent = fragment.getparent()
-    if parent is not None:
+    if parent is not None and namespace is not None:
+        fragment = deepcopy(fragment)
+    elif parent is not None:
         parent.remove(fragment)
     if not len(fragment):
         return ""

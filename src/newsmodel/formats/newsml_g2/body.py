@@ -104,12 +104,13 @@ def _checked_in_place(root: etree._Element) -> Body | etree._Element | None:
     if tag != namespace + "html":
         return None
     content = None
+    body = namespace + "body"
     for part in root:  # the body, and what is beside it (a head) in one loop
-        if content is None and g2.local_name(part) == "body":
+        if content is None and (part.tag == body or g2.local_name(part) == "body"):
             content = part
         elif _holds_own_words(part):
             return None
-    if content is None or content.tag != namespace + "body":
+    if content is None or content.tag != body:
         return None
     if not len(content) and not (content.text or "").strip():
         return None
@@ -154,7 +155,10 @@ def _namespace_of(tag: str) -> str:
 
 def _holds_own_words(part: etree._Element) -> bool:
     """Whether an element beside the body (a head, usually) names a story part in XHTML's stead."""
-    return any(_names_own_word(str(node.tag)) for node in part.iter(etree.Element))
+    for node in part.iter(etree.Element):  # noqa: SIM110 - any() of a generator costs more
+        if _names_own_word(str(node.tag)):
+            return True
+    return False
 
 
 @lru_cache(maxsize=256)

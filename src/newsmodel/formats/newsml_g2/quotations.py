@@ -7,10 +7,12 @@ its extension namespace, with its speaker and where it sits in the text.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from newsmodel.errors import FieldError
 from newsmodel.formats.newsml_g2 import names as g2
+from newsmodel.formats.newsml_g2.recurring import RECURRING, shared
 from newsmodel.model import Organization, Person, Quotation, QuotationKind, Span, TextPart
 
 if TYPE_CHECKING:
@@ -85,17 +87,38 @@ def _choice(element: etree._Element, name: str, kind: type[_E], default: _E) -> 
 
 
 def _speaker(element: etree._Element) -> Person | Organization:
-    name = element.get("name", "")
+    name, uri = element.get("name", ""), element.get("uri")
     if element.get("type") == "organization":
-        return Organization(name=name, uri=element.get("uri"))
+        return shared(_organization, name, uri)
     affiliation = g2.child(element, _NM_AFFILIATION)
+    if affiliation is None:
+        return shared(_person, name, uri, element.get("title"), None, None)
+    belongs = (affiliation.get("name", ""), affiliation.get("uri"))
+    return shared(_person, name, uri, element.get("title"), *belongs)
+
+
+# A feed quotes the same people, item after item: each speaker is built once.
+@lru_cache(maxsize=RECURRING)
+def _organization(name: str, uri: str | None) -> Organization:
+    return Organization(name=name, uri=uri)
+
+
+@lru_cache(maxsize=RECURRING)
+def _person(
+    name: str,
+    uri: str | None,
+    title: str | None,
+    affiliation: str | None,
+    affiliation_uri: str | None,
+) -> Person:
+    """A speaker; *affiliation* ``None`` for one without (an empty name is refused)."""
     return Person(
         name=name,
-        uri=element.get("uri"),
-        title=element.get("title"),
+        uri=uri,
+        title=title,
         affiliation=None
         if affiliation is None
-        else Organization(name=affiliation.get("name", ""), uri=affiliation.get("uri")),
+        else Organization(name=affiliation, uri=affiliation_uri),
     )
 
 

@@ -26,6 +26,7 @@ from newsmodel.formats.json.converter import RFC3339
 from newsmodel.formats.newsml_g2 import names as g2
 from newsmodel.formats.newsml_g2.body import read_story
 from newsmodel.formats.newsml_g2.quotations import quotation_of
+from newsmodel.formats.newsml_g2.recurring import RECURRING, shared
 from newsmodel.model import (
     Article,
     Byline,
@@ -43,7 +44,6 @@ from newsmodel.model import (
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from functools import _lru_cache_wrapper
 
     from newsmodel.formats.newsml_g2.names import Children
 
@@ -452,30 +452,14 @@ def _section(item: _Item, service: etree._Element) -> Section | None:
         item.lose(service, "a service without a name")
         return None
     try:
-        return _shared(_service_section, name, service.get("qcode"))
+        return shared(_service_section, name, service.get("qcode"))
     except ValueError as error:
         item.refuse(service, error)
     return None
 
 
-# A feed's items repeat its few services, and the subjects and genres of
-# its vocabularies: each value is built once, and the model's values do
-# not change, so items share it.  A value the model refuses is not kept,
-# and is refused again in each item that holds it.  Short texts only are
-# kept, so that what is kept stays small whatever a feed sends.
-_RECURRING = 1024
-_SHORT = 256
-
-
-def _shared(make: _lru_cache_wrapper[_T], *values: str | None) -> _T:
-    """What *make* builds of *values*: built once for all items if each is short."""
-    for value in values:
-        if value is not None and len(value) > _SHORT:
-            return make.__wrapped__(*values)
-    return make(*values)
-
-
-@lru_cache(maxsize=_RECURRING)
+# A feed's services, subjects and genres recur: each is built once (see recurring).
+@lru_cache(maxsize=RECURRING)
 def _service_section(name: str, code: str | None) -> Section:
     return Section(path=(name,), code=code)
 
@@ -492,10 +476,10 @@ def _concepts(item: _Item, elements: list[etree._Element]) -> tuple[Concept, ...
 
 def _concept(element: etree._Element) -> Concept:
     name = g2.text_of(g2.child(element, _NAME)) or element.get("literal")
-    return _shared(_coded_concept, name, element.get("qcode"), element.get("uri"))
+    return shared(_coded_concept, name, element.get("qcode"), element.get("uri"))
 
 
-@lru_cache(maxsize=_RECURRING)
+@lru_cache(maxsize=RECURRING)
 def _coded_concept(name: str | None, qcode: str | None, uri: str | None) -> Concept:
     scheme, _, code = qcode.partition(":") if qcode else ("", "", "")
     return Concept(name=name, code=code or None, scheme=scheme or None, uri=uri)
@@ -527,12 +511,12 @@ def _extension(item: _Item, meta: g2.Part, fields: dict[str, Any]) -> None:
     for element in children.get(_NM_FIELD, ()):
         name = element.get("name", "")
         try:
-            fields[name] = _shared(_held_field, name, element.text)
+            fields[name] = shared(_held_field, name, element.text)
         except (StructureError, ValueError) as error:
             item.lose(element, f"field {name!r}: {error}")
 
 
-@lru_cache(maxsize=_RECURRING)
+@lru_cache(maxsize=RECURRING)
 def _held_field(name: str, text: str | None) -> Any:
     """
     A field newsmodel's writer held as native JSON, read once for every item that holds it.
