@@ -183,7 +183,7 @@ def _class_hook(cl: Any, converter: Converter) -> Callable[[Any, type], Any]:
     def structure_object(value: object, _: type) -> Any:
         return generated(_expect(dict, "an object", value), cl)
 
-    return structure_object if converter.detailed_validation else generated
+    return structure_object
 
 
 def _quick_class_hook(
@@ -196,17 +196,17 @@ def _quick_class_hook(
     and calls a hook for each value found; an article has thirty fields, of
     which a document fills about ten, and most of its values (strings,
     integers) are the model's to check.  This code refuses an object with a
-    ``null`` or a key that is not a field, copies it in C, and makes only
-    the values that are made (arrays, objects, dates, enums), calling the
-    hook of an object or of an array's members directly.  Anything it
-    takes wrongly fails in the model, where the checking reading says why.
+    ``null``, copies it in C and makes only the values that are made
+    (arrays, objects, dates, enums), calling the hook of an object or of an
+    array's members directly; the model's keyword-only ``__init__`` refuses
+    a key that is not a field.  Anything else wrong fails in the model too,
+    and the checking reading says what it is.
     """
     attributes = attrs.fields(attrs.resolve_types(cl))
-    keys = {a.name for a in attributes} | ({"type"} if tag else set())
-    names: dict[str, Any] = {"_cl": cl, "_keys": frozenset(keys), "_Mismatch": _Mismatch}
+    names: dict[str, Any] = {"_cl": cl, "_Mismatch": _Mismatch}
     lines = [
         "def structure(o, _):",
-        "    if None in o.values() or not o.keys() <= _keys:",
+        "    if None in o.values():",
         "        raise _Mismatch(_UNFIT)",
         "    fields = o.copy()",
     ]
@@ -248,7 +248,7 @@ def _quick_class_hook(
     return structure
 
 
-_UNFIT = "a null, an unknown key or a value of the wrong type: the checking reading says which"
+_UNFIT = "a null or a value of the wrong type: the checking reading says which"
 
 
 @functools.cache
