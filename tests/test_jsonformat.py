@@ -284,7 +284,30 @@ def _articles_with_a_value_changed(draw: st.DrawFn) -> object:
     return changed
 
 
-@given(_articles_with_a_value_changed())
+@st.composite
+def _articles_with_a_key_changed(draw: st.DrawFn) -> object:
+    # A key left out, or one added (a field of another class, a tag, an
+    # unknown name), in the article or in any object inside it.
+    document = native_json.to_document(draw(articles()))
+    values = [_at(document, path) for path in _places(document)]
+    objects: list[dict[str, object]] = [v for v in values if isinstance(v, dict)]
+    target: dict[str, object] = draw(st.sampled_from(objects))
+    remove: bool = draw(st.booleans())
+    if target and remove:
+        del target[draw(st.sampled_from(sorted(target)))]
+    else:
+        key = draw(st.sampled_from(["type", "name", "text", "span", "path", "headline", "x"]))
+        target[key] = draw(_json_values | st.sampled_from(["person", "organization"]))
+    return document
+
+
+def _at(document: object, path: tuple[str | int, ...]) -> object:
+    for step in path:
+        document = document[step]  # type: ignore[index]
+    return document
+
+
+@given(_articles_with_a_value_changed() | _articles_with_a_key_changed())
 def test_the_quick_reading_refuses_what_the_checking_one_refuses(document: object) -> None:
     # A document is read first by a converter that leaves strings and
     # integers to the model; only if that refuses it does the checking one

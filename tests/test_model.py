@@ -12,7 +12,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsmodel import model
-from newsmodel._lowlevel.validators import NOT_XML, URI, URI_FOR_PYTHON, unfit_character
+from newsmodel._lowlevel.validators import (
+    NOT_XML,
+    URI,
+    URI_FOR_PYTHON,
+    accepted_at_once,
+    unfit_character,
+)
 from newsmodel.errors import FieldError
 from newsmodel.model import (
     Article,
@@ -241,6 +247,9 @@ _ANY_VALUE = st.one_of(
     st.sampled_from(list(QuotationKind) + list(TextPart)),
     st.builds(Organization, name=st.just("Acme")),
     st.builds(Person, name=st.just("Ann Lee")),
+    # Past the tests made in line for times in UTC and tuples of model objects.
+    st.sampled_from([NOW.astimezone(UTC), NOW.replace(tzinfo=timezone(timedelta(seconds=30)))]),
+    st.sampled_from([(Concept(name="x"),), (Concept(name="x"), "x"), (Organization(name="A"),)]),
 )
 _CLASSES = [cls for cls in vars(model).values() if attrs.has(cls) and cls is not Body]
 
@@ -286,3 +295,39 @@ def test_no_switch_turns_the_checks_off() -> None:
         assert refused(Span, start=-1, end=2).field == "start"
     finally:
         attrs.validators.set_disabled(False)
+
+
+# Values the tests made in line may wrongly take: near misses of each.
+_NEAR_MISSES = [
+    NOW,
+    NOW.replace(tzinfo=None),
+    NOW.replace(tzinfo=timezone(timedelta(seconds=30))),
+    NOW.replace(tzinfo=timezone(timedelta(hours=-5))),
+    (),
+    (Concept(name="x"),),
+    (Concept(name="x"), "x"),
+    (Organization(name="A"), Person(name="B")),
+    [Concept(name="x")],
+    "h",
+    _Text("h"),
+    "a\nb",
+    "",
+    5,
+    True,
+    None,
+]
+
+
+@pytest.mark.parametrize("cls", _CLASSES)
+def test_what_is_tested_in_line_its_validator_accepts(cls: type) -> None:
+    # The model's __init__ skips a field's validator where an expression
+    # (validators.accepted_at_once) holds: it may hold only of values the
+    # validator accepts.
+    for attribute in attrs.fields(cls):
+        at_once = accepted_at_once(attribute.validator)
+        if at_once is None:
+            continue
+        expression, names = at_once
+        for value in _NEAR_MISSES:
+            if eval(expression, dict(names), {"value": value}):  # noqa: S307 - the model's own
+                attribute.validator(None, attribute, value)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from newsmodel.errors import FieldError
@@ -251,6 +251,13 @@ def aware_datetime(_: object, attribute: attrs.Attribute[Any], value: object) ->
     raise FieldError(attribute.name, f"expected a UTC offset in whole minutes, got {offset}")
 
 
+# Most times are in UTC, whose one tzinfo is an offset of no minutes.
+_AT_ONCE[aware_datetime] = (
+    "value.__class__ is _datetime and value.tzinfo is _utc",
+    {"_datetime": datetime, "_utc": UTC},
+)
+
+
 def integer_between(low: int, high: int | None = None) -> Validator:
     """
     Accept an ``int`` (not a ``bool``) from *low* to *high*, both included.
@@ -328,6 +335,11 @@ def tuple_of_instances(kind: type) -> Validator:
                 name = f"{attribute.name}[{index}]"
                 raise FieldError(name, f"expected {kind.__name__}, got {member!r}")
 
+    # The members tested in C: isinstance, as the loop tests them.
+    _AT_ONCE[check] = (
+        "value.__class__ is tuple and _all(map(_is_kind, value))",
+        {"_all": all, "_is_kind": kind.__instancecheck__},
+    )
     return check
 
 

@@ -500,7 +500,7 @@ def _body(node: Node, lose: _Lose) -> Body | None:
     text = node.text("articleBody")
     if text is None:
         return None
-    tagged = _TAG.search(text) is not None  # a pattern that starts with "<": faster than "in"
+    tagged = _tagged(text)
     if tagged:
         lose("articleBody", "markup in the text removed, its words kept")
     paragraphs = _paragraphs(text, tagged=tagged)
@@ -509,7 +509,12 @@ def _body(node: Node, lose: _Lose) -> Body | None:
 
 def paragraphs_of(text: str) -> list[str]:
     """The paragraphs of a plain text: blank lines part them; markup in them is taken out."""
-    return _paragraphs(text, tagged=_TAG.search(text) is not None)
+    return _paragraphs(text, tagged=_tagged(text))
+
+
+def _tagged(text: str) -> bool:
+    """Whether a text holds a tag; most hold no "<", which ``in`` finds in C with memchr."""
+    return "<" in text and _TAG.search(text) is not None
 
 
 def _paragraphs(text: str, *, tagged: bool) -> list[str]:
