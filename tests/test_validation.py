@@ -15,6 +15,8 @@ from newsmodel import DocumentInvalid, Format, Issue, Severity, UnknownFormatErr
 from newsmodel.errors import NotAnArticleError
 from newsmodel.formats import info
 from newsmodel.validation import PROFILES
+from newsmodel.validation.engines import Finding
+from newsmodel.validation.messages import schema_issues
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -37,6 +39,25 @@ def test_schema_issues_carry_json_paths() -> None:
         ("$.headline", "expected non-empty text, got ''"),
         ("$.urgency", "12 is greater than the maximum of 9"),
     ] == [(i.path, i.message) for i in report.issues]
+
+
+def test_schema_issues_are_in_document_order_and_said_once() -> None:
+    """Indexes before keys where two paths differ by both; a missing key an engine repeats, once."""
+    findings = [
+        Finding(path=("a",), keyword="type", message="a is wrong"),
+        Finding(path=(1,), keyword="type", message="1 is wrong"),
+        Finding(path=("a", 2), keyword="required", message="", missing=("x",)),
+        Finding(path=(0, "b"), keyword="type", message="0.b is wrong"),
+        Finding(path=("a", 2), keyword="required", message="", missing=("x",)),
+    ]
+    expected = [
+        ("$[0].b", "0.b is wrong"),
+        ("$[1]", "1 is wrong"),
+        ("$.a", "a is wrong"),
+        ("$.a[2].x", "required key missing"),
+    ]
+    for given_as in (findings, iter(findings)):
+        assert expected == [(i.path, i.message) for i in schema_issues(given_as, "r")]
 
 
 def test_model_checks_run_after_the_schema() -> None:

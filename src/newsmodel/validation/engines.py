@@ -71,7 +71,7 @@ class Finding:
     @property
     def json_path(self) -> str:
         """The path as JSONPath: ``$.bylines[0].text``."""
-        return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in self.path)
+        return "$" + "".join([f"[{p}]" if isinstance(p, int) else f".{p}" for p in self.path])
 
 
 class Checker(Protocol):

@@ -8,6 +8,7 @@ mistake reads the same whichever schema (and whichever engine) found it.
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -34,23 +35,37 @@ def short(message: str) -> str:
 
 def schema_issues(findings: Iterable[Finding], rule: str) -> list[Issue]:
     """One issue per finding (per missing key, for ``required``), in document order."""
-    ordered = sorted(findings, key=_order)
-    # dict.fromkeys: one issue per missing key, although an engine may repeat them.
-    return list(dict.fromkeys(i for f in ordered for i in _issues(f, rule)))
+    # Keyed by path and message: one issue per missing key, although an engine
+    # may repeat them, and each issue made once.
+    said: dict[tuple[str, str], None] = {}
+    for finding in _in_document_order(findings):
+        if finding.keyword == "required" and finding.missing:
+            # Point at the missing key, as reading the document does.
+            where = finding.json_path
+            for key in finding.missing:
+                said[f"{where}.{key}", "required key missing"] = None
+        else:
+            said[finding.json_path, _message(finding)] = None
+    return [Issue(message=message, path=path, rule=rule) for path, message in said]
 
 
-def _order(finding: Finding) -> tuple[tuple[int, int | str], ...]:
+def _in_document_order(findings: Iterable[Finding]) -> list[Finding]:
+    """
+    Findings sorted by path: indexes before keys where one path has each.
+
+    Two paths that share their steps up to a point reach the same value, so
+    the next step of each is a key of the same object or an index of the same
+    array, and plain tuples compare; the key tells them apart only otherwise.
+    """
+    listed = list(findings)
+    try:
+        return sorted(listed, key=attrgetter("path"))
+    except TypeError:  # a step an index in one path and a key in another
+        return sorted(listed, key=_typed_path)
+
+
+def _typed_path(finding: Finding) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, part) if isinstance(part, int) else (1, part) for part in finding.path)
-
-
-def _issues(finding: Finding, rule: str) -> list[Issue]:
-    if finding.keyword == "required" and finding.missing:
-        # Point at the missing key, as reading the document does.
-        return [
-            Issue(message="required key missing", path=f"{finding.json_path}.{key}", rule=rule)
-            for key in finding.missing
-        ]
-    return [Issue(message=_message(finding), path=finding.json_path, rule=rule)]
 
 
 def _message(finding: Finding) -> str:
