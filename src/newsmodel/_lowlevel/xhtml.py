@@ -516,12 +516,12 @@ _SPACES = re.compile(" {2,}")
 
 def _collapsed(text: str) -> str:
     """*text* with each run of white space made one space, as a browser shows it."""
-    # Each tab, line feed, form feed and carriage return made a space by a
-    # string replacement, and runs of spaces found by the pattern's literal
-    # search, cost a tenth of one pattern for every run: a pattern that
-    # starts with a class of characters is tried at each one.  Most text has
-    # none, and is looked at by string searches alone (written out: a loop
-    # over them costs more).
+    # Tabs, line feeds, form feeds and carriage returns are made spaces by
+    # string replacement, and runs of spaces found by a pattern that starts
+    # with a literal: a tenth of the time of one pattern for every kind of
+    # run, which, starting with a class of characters, is tried at each
+    # character.  Most text has neither, and is only searched (the searches
+    # written out: a loop over them costs more).
     if "\n" in text or "\t" in text or "\r" in text or "\f" in text:
         text = text.replace("\n", " ").replace("\t", " ").replace("\r", " ").replace("\f", " ")
     return _SPACES.sub(" ", text) if "  " in text else text
