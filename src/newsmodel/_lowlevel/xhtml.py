@@ -332,10 +332,11 @@ def _canonical(fragment: etree._Element, namespace: str | None) -> str:
     if fragment.text is not None and fragment.text.strip():
         msg = f"text outside a block element: {fragment.text.strip()[:40]!r}"
         raise ValueError(msg)
+    top = list(fragment)  # each block's Python proxy made once, for the three loops
     _check_tree(fragment, names)
-    _check_blocks(fragment, names)
+    _check_blocks(top, names)
     # Changed only once checked, so that a refused fragment is as it was.
-    for block in fragment:
+    for block in top:
         block.tail = None
     fragment.text = fragment.tail = None
     fragment.attrib.clear()
@@ -540,9 +541,9 @@ def _parse(html: str) -> etree._Element:
         raise ValueError(msg) from error
 
 
-def _check_blocks(fragment: etree._Element, names: dict[object, str]) -> None:
+def _check_blocks(blocks: list[etree._Element], names: dict[object, str]) -> None:
     """Block elements at the top level, with nothing but white space between them."""
-    for block in fragment:
+    for block in blocks:
         if block.tail is not None and block.tail.strip():
             msg = f"text outside a block element: {block.tail.strip()[:40]!r}"
             raise ValueError(msg)
