@@ -377,3 +377,36 @@ def test_the_text_a_written_body_may_hold_is_spelt_as_the_characters_it_refuses(
     refused = re.compile(rf"[^<>&\r{NOT_XML_CHARACTERS}]")
     for char in map(chr, range(sys.maxunicode + 1)):
         assert (allowed.match(char) is None) is (refused.match(char) is None), hex(ord(char))
+
+
+@given(
+    st.lists(non_empty_texts | st.just(""), min_size=1, max_size=4),
+    st.sampled_from(["", "\n", "\n  "]),
+    st.sampled_from(["", f' xmlns:x="{_XHTML}"']),
+    st.lists(st.booleans(), min_size=4, max_size=4),
+)
+def test_paragraphs_laid_out_in_an_item_are_the_body_their_markup_gives(
+    texts: list[str], space: str, declared: str, prefixed: list[bool]
+) -> None:
+    # Paragraphs laid out on lines are told from written ones without being
+    # written out; checked blocks are written where they are when no prefix
+    # can stand for their namespace, else from a copy. Either way, one body.
+    expected = Body.from_paragraphs(*texts)
+    tags = ["x:p" if declared and prefix else "p" for prefix in prefixed]
+    blocks = space.join(
+        f"<{tag}>{Body.from_paragraphs(text).html[3:-4]}</{tag}>"
+        for tag, text in zip(tags, texts, strict=False)
+    )
+    document = xml.parse(
+        f'<html xmlns="{_XHTML}"{declared}><body>{space}{blocks}{space}</body></html>'.encode()
+    )
+    body = Body.from_element(document[0])
+    assert expected == body
+    assert expected.text == body.text
+
+
+@given(st.text(st.sampled_from(" \t\n\r\f\x0b\xa0ab"), max_size=20))
+def test_white_space_collapses_as_one_pattern_over_every_run_would(text: str) -> None:
+    # Tabs, line feeds and the like made spaces first, then runs of spaces:
+    # what a browser shows, as one substitution of every run gives it.
+    assert xhtml.WHITE_SPACE.sub(" ", text) == xhtml._collapsed(text)  # noqa: SLF001 - the shortcut

@@ -6,8 +6,11 @@ import copy
 
 from hypothesis import given
 from hypothesis import strategies as st
+from lxml import etree
 
-from newsmodel._lowlevel import xml
+from newsmodel._lowlevel import sanitiser, xml
+from newsmodel.errors import FieldError
+from newsmodel.formats import markup
 from newsmodel.formats.newsml_g2 import body, names
 from newsmodel.model import Body
 
@@ -64,3 +67,51 @@ def test_a_refused_body_written_where_it_is_is_its_copy_without_namespaces(
         return  # the long way, for a prefix, a declaration or an agency's words
     copied = body._blocks_of(plain[0])  # noqa: SLF001
     assert body._inner_markup(copied) == written[0]  # noqa: SLF001
+
+
+# Story parts in an agency's words, and markup the allow-list refuses or keeps.
+_PARTS = st.sampled_from(
+    [
+        "<p>a</p>",
+        "<p>b <em>c</em> <a href='https://x'>l</a></p>",
+        "<p><a href='javascript:x()'>l</a></p>",
+        "<hl2>h</hl2>",
+        "<block><p>d</p>tail</block>",
+        "<BRODTEXT>e</BRODTEXT>",
+        "<table><tr><td>f</td></tr></table>",
+        "<p>&lt;b&gt;g&lt;/b&gt;</p>",
+        "<note>n</note>",
+        "<p/>",
+        "loose",
+        "<byline>By Someone</byline>",
+        "<ul><li>i</li></ul>",
+    ]
+)
+
+
+@given(st.lists(_PARTS, min_size=1, max_size=5).map("".join))
+def test_story_parts_checked_where_they_were_made_are_the_body_of_their_markup(
+    parts: str,
+) -> None:
+    # The blocks made of an agency's story parts are checked where they were
+    # made; written out and parsed again, they must give the same body, and
+    # refused ones the same cleaned body and report.
+    made = etree.Element("div")
+    markup._Converter(lambda _, __: None).blocks(_story_parts(parts), made)  # noqa: SLF001
+    written = "".join(etree.tostring(block, encoding="unicode") for block in made)
+    removed: tuple[str, ...] = ()
+    try:
+        expected = Body(html=written) if written else None
+    except FieldError:
+        cleaned, removed = sanitiser.clean(written)
+        expected = Body(html=cleaned) if cleaned else None
+    lost: list[str] = []
+    found, _ = markup.to_body(_story_parts(parts), lambda _, what: lost.append(what))
+    assert expected == found
+    assert (expected and expected.text) == (found and found.text)
+    reported = [what for what in lost if what.startswith("body markup removed")]
+    assert ([f"body markup removed: {', '.join(removed)}"] if removed else []) == reported
+
+
+def _story_parts(parts: str) -> etree._Element:
+    return xml.parse(f"<body.content>{parts}</body.content>".encode())

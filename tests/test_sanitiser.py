@@ -145,3 +145,27 @@ def _assert_cleaned_as_any_markup(tree: etree._Element) -> None:
     expected_blocks, expected_removed = sanitiser.clean_blocks(markup)
     assert expected_removed == removed
     assert etree.tostring(expected_blocks) == etree.tostring(blocks)
+
+
+# Markup of plain names, which is named from its start tags: allowed or not,
+# with attributes allowed or not, links safe or not, in a table or loose.
+_plain_pieces = st.sampled_from(
+    [
+        "<p>", "</p>", "<b class='c'>", "<b>", "</b>", "text", "<div id='i'>", "</div>",
+        "<header>", "</header>", "<section class='c'>", "</section>", "<a href='javascript:x'>",
+        "<a href='https://x' rel='r' data-x='1'>", "</a>", "<li data-x='1'>", "<li>", "</li>",
+        "<td align='l'>", "<td class='c'>", "</td>", "<table>", "</table>", "<tr>", "</tr>",
+        "<Company>", "</Company>", "<time data-datetime='x'>t</time>", "<img src='x' alt='a'>",
+        "<img src='javascript:y'>", "<br>", "<span onclick='x()'>", "</span>",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(_plain_pieces, max_size=14).map("".join))
+def test_the_names_the_cleaned_markup_holds_are_found_as_a_walk_finds_them(markup: str) -> None:
+    # Only allowed names are looked for in what nh3 kept, each by a search
+    # that stops at the first element that has it; a walk over every
+    # element is the reference.
+    names = sanitiser._names(sanitiser._bodies(markup)) | {"<p>", "p@class", "a@href"}  # noqa: SLF001
+    kept = sanitiser._bodies(sanitiser._CLEANER.clean(markup))  # noqa: SLF001
+    assert names & sanitiser._names(kept) == sanitiser._held(kept, names)  # noqa: SLF001

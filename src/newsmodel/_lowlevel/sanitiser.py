@@ -106,7 +106,7 @@ def clean_written(
     if unfit:
         cleaned = NOT_XML.sub("", cleaned)
     kept = _bodies(cleaned)
-    removed = original - _names(kept)
+    removed = original - _held(kept, original)
     if unfit:
         removed.add("characters XML cannot carry")
     return _blocks(kept), tuple(sorted(removed))
@@ -200,6 +200,39 @@ def _names(bodies: list[etree._Element]) -> set[str]:
     return {f"<{tag}>" for tag in tags} | {f"{tag}@{name}" for tag, name in attributes}
 
 
+# What nh3 keeps of each element it allows.
+_KEPT_ATTRIBUTES = {
+    name: GLOBAL_ATTRIBUTES | ALLOWED_ATTRIBUTES.get(name, frozenset()) for name in ALLOWED_ELEMENTS
+}
+
+
+def _held(bodies: list[etree._Element], names: set[str]) -> set[str]:
+    """
+    Those of *names* (as :func:`_names` writes them) the cleaned *bodies* hold.
+
+    nh3 keeps nothing the allow-list does not allow, so such a name is not
+    looked for; each allowed one is, by lxml's search of the tree in C,
+    which stops at the first element that has it, instead of a walk in
+    Python over every element, as :func:`_names` does for markup of any kind.
+    """
+    held = set()
+    for name in names:
+        tag, _, attribute = name.strip("<>").partition("@")
+        allowed = _KEPT_ATTRIBUTES.get(tag)
+        if allowed is None or (attribute and attribute not in allowed):
+            continue
+        for body in bodies:
+            found = (
+                any(element.get(attribute) is not None for element in body.iterdescendants(tag))
+                if attribute
+                else next(body.iterdescendants(tag), None) is not None
+            )
+            if found:
+                held.add(name)
+                break
+    return held
+
+
 def _blocks(bodies: list[etree._Element]) -> etree._Element:
     """The blocks of the bodies in a ``<div>``, loose text and inline elements in ``<p>``."""
     blocks = etree.Element(_WRAPPER)
@@ -210,7 +243,8 @@ def _blocks(bodies: list[etree._Element]) -> etree._Element:
         for child in body:
             tail, child.tail = child.tail, None
             if child.tag in BLOCK_ELEMENTS:
-                _flush(loose, text, blocks)
+                if loose is not None or text:  # most blocks follow a block: nothing to keep
+                    _flush(loose, text, blocks)
                 loose, text = None, tail
                 blocks.append(child)
             else:

@@ -316,6 +316,10 @@ def _written_in_place(fragment: etree._Element, namespace: str) -> str | None:
     paragraph, first, last = f"{{{namespace}}}p", fragment[0], fragment[-1]
     if first.tag != paragraph or last.tag != paragraph or len(first) or len(last):
         return None
+    # Written paragraphs meet without white space: a body laid out on lines
+    # (its text, the first block's tail or the last's) is told without writing it out.
+    if fragment.text or first.tail or last.tail:
+        return None
     # An attribute's value has its "<" and ">" escaped: the first ">" ends the tag.
     markup = etree.tostring(fragment, encoding="unicode", with_tail=False)
     blocks = markup[markup.find(">") + 1 : markup.rfind("</")]
@@ -328,10 +332,11 @@ def _canonical(fragment: etree._Element, namespace: str | None) -> str:
     if fragment.text is not None and fragment.text.strip():
         msg = f"text outside a block element: {fragment.text.strip()[:40]!r}"
         raise ValueError(msg)
+    top = list(fragment)  # each block's Python proxy made once, for the three loops
     _check_tree(fragment, names)
-    _check_blocks(fragment, names)
+    _check_blocks(top, names)
     # Changed only once checked, so that a refused fragment is as it was.
-    for block in fragment:
+    for block in top:
         block.tail = None
     fragment.text = fragment.tail = None
     fragment.attrib.clear()
@@ -344,6 +349,9 @@ def _canonical(fragment: etree._Element, namespace: str | None) -> str:
     # the declarations as they were, and the blocks are written as they are.
     parent = fragment.getparent()
     if parent is not None and namespace is not None:
+        blocks = _written_where_they_are(fragment, namespace)
+        if blocks is not None:
+            return blocks
         fragment = deepcopy(fragment)
     elif parent is not None:
         parent.remove(fragment)
@@ -359,6 +367,27 @@ def _canonical(fragment: etree._Element, namespace: str | None) -> str:
     etree.cleanup_namespaces(fragment)
     # The blocks as one string: the wrapper's own tags cut off its ends.
     return etree.tostring(fragment, encoding="unicode")[len(_OPEN) : -len(_CLOSE)]
+
+
+def _written_where_they_are(fragment: etree._Element, namespace: str) -> str | None:
+    """
+    The markup of checked blocks in *namespace*, written in their document, or ``None``.
+
+    Where *namespace* is the default one around them and no prefix is bound
+    to it, lxml writes the blocks without a prefix, as it writes their copy
+    (:func:`_blocks_as_they_are`): nothing is copied.  A block that
+    declares a namespace of its own shows it (``xmlns``), and is copied.
+    """
+    if not len(fragment):
+        return ""
+    scope = fragment.nsmap
+    bound = list(scope.values())
+    # The first ">" ends the element's own tag, unless a namespace's name holds one.
+    if scope.get(None) != namespace or bound.count(namespace) > 1 or ">" in "".join(bound):
+        return None
+    markup = etree.tostring(fragment, encoding="unicode", with_tail=False)
+    blocks = markup[markup.find(">") + 1 : markup.rfind("</")]
+    return None if "xmlns" in blocks else blocks
 
 
 def _blocks_as_they_are(fragment: etree._Element, namespace: str) -> str | None:
@@ -482,18 +511,21 @@ _HAS_NESTED_BLOCKS = etree.XPath(
 _BETWEEN_BLOCKS = "\ue000"
 #: HTML's white space: space, tab, line feed, form feed, carriage return.
 WHITE_SPACE = re.compile(r"[ \t\n\f\r]+")
-# The runs of white space that are not one space already: most text has none.
-_TO_COLLAPSE = re.compile(r"[\t\n\f\r][ \t\n\f\r]*| [ \t\n\f\r]+")
+# Runs of spaces, once each other white space character is a space.
+_SPACES = re.compile(" {2,}")
 
 
 def _collapsed(text: str) -> str:
     """*text* with each run of white space made one space, as a browser shows it."""
-    # Looking for each sign of a run (a string search in C) is many times
-    # faster than the substitution's search, and most text has none; the
-    # tests are written out, as a loop over them costs more than the searches.
-    if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text:
-        return _TO_COLLAPSE.sub(" ", text)
-    return text
+    # Tabs, line feeds, form feeds and carriage returns are made spaces by
+    # string replacement, and runs of spaces found by a pattern that starts
+    # with a literal: a tenth of the time of one pattern for every kind of
+    # run, which, starting with a class of characters, is tried at each
+    # character.  Most text has neither, and is only searched (the searches
+    # written out: a loop over them costs more).
+    if "\n" in text or "\t" in text or "\r" in text or "\f" in text:
+        text = text.replace("\n", " ").replace("\t", " ").replace("\r", " ").replace("\f", " ")
+    return _SPACES.sub(" ", text) if "  " in text else text
 
 
 def _parse(html: str) -> etree._Element:
@@ -509,9 +541,9 @@ def _parse(html: str) -> etree._Element:
         raise ValueError(msg) from error
 
 
-def _check_blocks(fragment: etree._Element, names: dict[object, str]) -> None:
+def _check_blocks(blocks: list[etree._Element], names: dict[object, str]) -> None:
     """Block elements at the top level, with nothing but white space between them."""
-    for block in fragment:
+    for block in blocks:
         if block.tail is not None and block.tail.strip():
             msg = f"text outside a block element: {block.tail.strip()[:40]!r}"
             raise ValueError(msg)

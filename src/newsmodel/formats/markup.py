@@ -259,18 +259,20 @@ def to_body(
             lose(element, f"<{name}> removed from the body")
         else:
             lose(element, f"<{name}> is not known markup: its text is kept as a paragraph")
-    markup = "".join(etree.tostring(block, encoding="unicode") for block in wrapper)
-    return _body(markup, container, lose), tuple(converter.bylines)
+    return _body(wrapper, container, lose), tuple(converter.bylines)
 
 
 def _body(
-    markup: str, container: etree._Element, lose: Callable[[etree._Element, str], None]
+    wrapper: etree._Element, container: etree._Element, lose: Callable[[etree._Element, str], None]
 ) -> Body | None:
-    if not markup:
+    """The body of the blocks made, checked where they are; cleaned if they are refused."""
+    if not len(wrapper):
         return None
     try:
-        return Body(html=markup)
+        return Body.from_element(wrapper)
     except FieldError:  # a link to a refused address, say: the sanitiser decides
+        # A refused fragment is as it was: its blocks are written for the sanitiser.
+        markup = "".join(etree.tostring(block, encoding="unicode") for block in wrapper)
         cleaned, removed = sanitiser.clean(markup)
         if removed:
             lose(container, "body markup removed: " + ", ".join(removed))

@@ -174,21 +174,46 @@ class Part:
         """Report each kind of child the model has no place for, and repeats of single ones."""
         if not self.surprising or self.element is None:
             return
-        unknown, foreign = [], []
-        repeated: dict[str, int] = {}
-        for tag, same in self.children.items():
-            local = handled.get(tag)
-            if local is None:
-                namespace, _, local = tag[1:].partition("}") if tag[0] == "{" else ("", "", tag)
-                if namespace == NAR:  # a NewsML-G2 element the model has no place for
-                    unknown.append((local, len(same)))
-                elif namespace != NM:  # an element of another namespace
-                    foreign.append((tag, len(same)))
-            if local in SINGLE:
-                repeated[local] = repeated.get(local, 0) + len(same)
-        for name, count in unknown + foreign:
+        unknown, repeated = self._unknown(handled)
+        for name, count in unknown:
             held = f"{count} <{name}> elements are" if count > 1 else f"<{name}> is"
             lose(self.element, f"{held} not held by the model")
         for name, count in repeated.items():
             if count > 1:
                 lose(self.element, f"{count} <{name}> elements: only the first is held")
+
+    def _unknown(self, handled: dict[str, str]) -> tuple[list[tuple[str, int]], dict[str, int]]:
+        """
+        The kinds of children the model has no place for, and how many of each single one there are.
+
+        NewsML-G2's come first, then those of other namespaces.
+        """
+        unknown, foreign = [], []
+        repeated: dict[str, int] = {}
+        elsewhere = False  # a single element's name in another namespace, or in none
+        for tag, same in self.children.items():
+            local = handled.get(tag)
+            if local is not None:  # most children: only a repeat of a single one is reported
+                if len(same) > 1 and local in SINGLE:
+                    repeated[local] = len(same)
+                continue
+            namespace, _, local = tag[1:].partition("}") if tag[0] == "{" else ("", "", tag)
+            if namespace == NAR:  # a NewsML-G2 element the model has no place for
+                unknown.append((local, len(same)))
+            elif namespace != NM:  # an element of another namespace
+                foreign.append((tag, len(same)))
+            if local in SINGLE:
+                repeated[local] = len(same)
+                elsewhere = elsewhere or namespace != NAR
+        # An element named as a single one in another namespace (or in none)
+        # counts as a repeat of NewsML-G2's, if there is one: all are counted.
+        return unknown + foreign, self._singles(handled) if elsewhere else repeated
+
+    def _singles(self, handled: dict[str, str]) -> dict[str, int]:
+        """How many children of each single element's name there are, whatever their namespace."""
+        counts: dict[str, int] = {}
+        for tag, same in self.children.items():
+            local = handled.get(tag) or tag.rpartition("}")[2]
+            if local in SINGLE:
+                counts[local] = counts.get(local, 0) + len(same)
+        return counts
