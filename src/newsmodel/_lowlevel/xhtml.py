@@ -38,6 +38,7 @@ __all__ = [
     "paragraphs",
     "plain_text",
     "written_text",
+    "written_within",
 ]
 
 #: Elements that start a paragraph of the plain text.
@@ -320,10 +321,20 @@ def _written_in_place(fragment: etree._Element, namespace: str) -> str | None:
     # (its text, the first block's tail or the last's) is told without writing it out.
     if fragment.text or first.tail or last.tail:
         return None
-    # An attribute's value has its "<" and ">" escaped: the first ">" ends the tag.
-    markup = etree.tostring(fragment, encoding="unicode", with_tail=False)
-    blocks = markup[markup.find(">") + 1 : markup.rfind("</")]
+    blocks = written_within(fragment)
     return blocks if _WRITTEN.fullmatch(blocks) is not None else None
+
+
+def written_within(element: etree._Element) -> str:
+    """
+    What lxml writes of an element between its own tags, written where it is in its document.
+
+    Text and attribute values have their "<" and ">" escaped, so the first
+    ">" ends the start tag; a namespace's name could hold one, which
+    libxml2 refuses to parse.
+    """
+    markup = etree.tostring(element, encoding="unicode", with_tail=False)
+    return markup[markup.find(">") + 1 : markup.rfind("</")]
 
 
 def _canonical(fragment: etree._Element, namespace: str | None) -> str:
@@ -382,11 +393,11 @@ def _written_where_they_are(fragment: etree._Element, namespace: str) -> str | N
         return ""
     scope = fragment.nsmap
     bound = list(scope.values())
-    # The first ">" ends the element's own tag, unless a namespace's name holds one.
+    # The first ">" ends the element's own tag, unless a namespace's name
+    # holds one, as one bound in Python may.
     if scope.get(None) != namespace or bound.count(namespace) > 1 or ">" in "".join(bound):
         return None
-    markup = etree.tostring(fragment, encoding="unicode", with_tail=False)
-    blocks = markup[markup.find(">") + 1 : markup.rfind("</")]
+    blocks = written_within(fragment)
     return None if "xmlns" in blocks else blocks
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from newsmodel._lowlevel import sanitiser
+from newsmodel._lowlevel import sanitiser, xhtml
 from newsmodel.errors import FieldError
 from newsmodel.formats import markup, nitf
 from newsmodel.formats.newsml_g2 import names as g2
@@ -136,8 +136,7 @@ def _as_written(content: etree._Element) -> tuple[str, set[tuple[str, tuple[str,
     """
     if content.prefix is not None:
         return None
-    written = etree.tostring(content, encoding="unicode", with_tail=False)
-    html = written[written.find(">") + 1 : written.rfind("</")]
+    html = xhtml.written_within(content)
     tags = sanitiser.start_tags(html)
     for name, attributes in tags:  # a declaration or a prefix is in a start tag
         if ":" in name or markup.is_own_word(name):
